@@ -1,0 +1,245 @@
+// The `dossier` command line: scripted access to the same services the app uses
+// (import, list, show, delete, claims, serve), each with --library DIR and --json.
+import { parseArgs } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SingleBar, Presets } from 'cli-progress';
+import type { EventMap, EventName } from '../../shared/ipc/contract.ts';
+import type { ClaimSet } from '../../shared/types/claims.ts';
+import type { ImportResult } from '../../shared/types/library.ts';
+import { openServices, type ClaimsEngine, type Services } from '../services/container.ts';
+import { ENGINE_VERSION, extractClaims, normalizeText } from '../services/claims/engine.ts';
+import { ClaimsRunner } from '../services/claims/claims-runner.ts';
+import { readAndExtract } from '../services/ingest/index.ts';
+import { resolveLibraryDir } from '../services/storage/paths.ts';
+import { startHttpHost, type HttpHost } from '../host/http-host.ts';
+import { table } from './table.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const USAGE = `Usage: dossier <command> [options]
+
+Commands:
+  import PATH...        Import files or folders (txt, md, html, pdf, docx)
+  list                  List the documents in the library
+  show ID               Show one document's metadata and text
+  delete ID             Delete a document
+  claims FILE|ID        Extract the claims of a file, or show a library document's claims
+  serve [--port N]      Serve the app to a browser on 127.0.0.1
+
+Options:
+  --library DIR         Library folder (default: $DOSSIER_LIBRARY or the desktop app's data folder)
+  --json                Machine-readable output
+  -h, --help            This help
+`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const stdio: Io = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+/** The claim engine in a worker thread, started from source through tsx's loader. */
+export function workerClaimsEngine(): ClaimsEngine {
+  const runner = new ClaimsRunner({
+    workerFile: new URL('../services/claims/worker.ts', import.meta.url),
+    execArgv: ['--import', import.meta.resolve('tsx')],
+  });
+  return { version: ENGINE_VERSION, extract: (text) => runner.extract(text), close: () => runner.close() };
+}
+
+/** In-process engine for short CLI runs, where starting a worker costs more than it saves. */
+function inlineClaimsEngine(): ClaimsEngine {
+  return { version: ENGINE_VERSION, extract: async (text) => extractClaims(text), close: async () => {} };
+}
+
+async function withLibrary<T>(
+  dir: string,
+  claims: ClaimsEngine | undefined,
+  run: (services: Services) => Promise<T>,
+  emit?: (event: EventName, payload: EventMap[EventName]) => void,
+): Promise<T> {
+  const services = await openServices({ libraryDir: dir, host: 'cli', version: VERSION, claims, emit });
+  for (const warning of services.store.warnings) stdio.err(`warning: ${warning}`);
+  try {
+    return await run(services);
+  } finally {
+    await services.close();
+  }
+}
+
+function printClaims(set: ClaimSet, io: Io): void {
+  if (!set.claims.length) {
+    io.out('No claims found.');
+    return;
+  }
+  const rows = set.claims.map((c) => [
+    c.id,
+    c.kind,
+    c.certainty + (c.negated ? ' (negated)' : ''),
+    c.quantities.map((q) => q.text).join('; '),
+    c.attribution ? [c.attribution.source, ...c.attribution.via].join(' via ') : '',
+    c.text.replace(/\s+/g, ' '),
+  ]);
+  io.out(table(['id', 'kind', 'certainty', 'quantities', 'source', 'text'], rows, [5, 9, 20, 24, 30, 80]));
+}
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`dossier: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    (command || values.help ? io.out : io.err)(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const libraryDir = resolve(resolveLibraryDir(values.library));
+  const json = values.json === true;
+
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(libraryDir, args, json, io);
+      case 'list':
+        return await withLibrary(libraryDir, undefined, async ({ library }) => {
+          const docs = library.list();
+          if (json) io.out(JSON.stringify(docs, null, 2));
+          else if (!docs.length) io.out(`The library at ${libraryDir} is empty. Import files with: dossier import PATH...`);
+          else io.out(table(['id', 'title', 'format', 'words', 'outlet', 'published'], docs.map((d) => [d.id, d.title, d.format, String(d.words), d.outlet ?? '', d.published ?? '']), [12, 60, 6, 7, 20, 20]));
+          return 0;
+        });
+      case 'show': {
+        const id = requireArg(args, 'show ID');
+        return await withLibrary(libraryDir, undefined, async ({ library }) => {
+          const content = await library.get(id);
+          if (json) io.out(JSON.stringify(content, null, 2));
+          else {
+            const d = content.document;
+            io.out([`${d.title}`, `id: ${d.id}   format: ${d.format}   words: ${d.words}`, `author: ${d.author ?? '—'}   outlet: ${d.outlet ?? '—'}   published: ${d.published ?? '—'}`, `source: ${d.sourcePath}`, '', content.text].join('\n'));
+          }
+          return 0;
+        });
+      }
+      case 'delete': {
+        const id = requireArg(args, 'delete ID');
+        return await withLibrary(libraryDir, undefined, async ({ library }) => {
+          const deleted = await library.delete(id);
+          if (json) io.out(JSON.stringify(deleted));
+          else io.out(`Deleted “${deleted.title}” (${deleted.id}).`);
+          return 0;
+        });
+      }
+      case 'claims': {
+        const target = requireArg(args, 'claims FILE|ID');
+        let set: ClaimSet;
+        if (existsSync(target)) {
+          const extracted = await readAndExtract(resolve(target));
+          set = extractClaims(normalizeText(extracted.text));
+        } else {
+          set = await withLibrary(libraryDir, inlineClaimsEngine(), ({ library }) => library.claims(target));
+        }
+        if (json) io.out(JSON.stringify(set));
+        else printClaims(set, io);
+        return 0;
+      }
+      case 'serve':
+        return await serveCommand(libraryDir, values.port, io);
+      default:
+        throw new UsageError(`unknown command “${command}”`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`dossier: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`dossier: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+function requireArg(args: string[], usage: string): string {
+  if (!args[0]) throw new UsageError(`missing argument: dossier ${usage}`);
+  return args[0];
+}
+
+async function importCommand(libraryDir: string, paths: string[], json: boolean, io: Io): Promise<number> {
+  if (!paths.length) throw new UsageError('missing argument: dossier import PATH...');
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
+    : null;
+  let results: ImportResult[];
+  try {
+    results = await withLibrary(
+      libraryDir,
+      inlineClaimsEngine(),
+      ({ library }) => library.importPaths(paths),
+      (event, payload) => {
+        if (!bar || event !== 'library:progress') return;
+        const progress = payload as EventMap['library:progress'];
+        if (progress.done === 0 && !progress.finished) bar.start(progress.total, 0, { file: progress.current ?? '' });
+        bar.update(progress.done, { file: progress.current ?? '' });
+      },
+    );
+  } finally {
+    bar?.stop();
+  }
+  if (json) io.out(JSON.stringify(results, null, 2));
+  for (const r of results) {
+    if (r.status === 'error') io.err(`error: ${r.path}: ${r.error}`);
+    else if (!json) io.out(r.status === 'imported' ? `imported   ${r.id}  ${r.title}` : `duplicate  ${r.id}  ${r.path} is already in the library as “${r.title}”`);
+  }
+  return results.some((r) => r.status === 'error') ? 1 : 0;
+}
+
+async function serveCommand(libraryDir: string, portText: string | undefined, io: Io): Promise<number> {
+  const port = portText === undefined ? 0 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not “${portText}”`);
+  const rendererDir = join(ROOT, 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The app is not built yet (${rendererDir} is missing). Run \`npm run build\` first, or use \`npm start\`.`);
+  }
+  // The services need the host's emitter and the host needs the services' handlers: bind late.
+  const late: { host?: HttpHost } = {};
+  const services = await openServices({
+    libraryDir,
+    host: 'browser',
+    version: VERSION,
+    claims: workerClaimsEngine(),
+    emit: (event, payload) => late.host?.emit(event, payload),
+  });
+  const host = await startHttpHost({ handlers: services.handlers, rendererDir, port });
+  late.host = host;
+  for (const warning of services.store.warnings) io.err(`warning: ${warning}`);
+  io.out(`Dossier is serving the library at ${libraryDir}`);
+  io.out(`Open ${host.url}`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await services.close();
+  return 0;
+}

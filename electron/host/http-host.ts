@@ -1,0 +1,162 @@
+// The browser host: serves the built renderer and the typed contract over HTTP on 127.0.0.1 only.
+// Every API call needs the per-run bearer token; Host and Origin must be this server's own (DNS rebinding).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { isChannel, type EventMap, type EventName } from '../../shared/ipc/contract.ts';
+import { dispatch, type Handlers } from '../services/container.ts';
+import { toWireError } from '../services/errors.ts';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+export interface HttpHostOptions {
+  handlers: Handlers;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface HttpHost {
+  url: string;
+  port: number;
+  token: string;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  close(): Promise<void>;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(data);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('Request too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const streams = new Set<ServerResponse>();
+  const serveStatic = sirv(options.rendererDir, { dev: false, etag: true, single: true });
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const server: Server = createServer(async (req, res) => {
+    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-frame-options', 'DENY');
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      sendJson(res, 421, { error: { code: 'bad-host', message: 'This server only answers on its own loopback address.' } });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      sendJson(res, 403, { error: { code: 'bad-origin', message: 'Cross-origin requests are refused.' } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(res, 405, { error: { code: 'method', message: 'Method not allowed.' } });
+        return;
+      }
+      serveStatic(req, res, () => sendJson(res, 404, { error: { code: 'not-found', message: 'Not found.' } }));
+      return;
+    }
+    // EventSource cannot send headers, so the event stream alone takes the token as a query parameter.
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice(7) : url.pathname === '/api/events' ? (url.searchParams.get('token') ?? '') : '';
+    if (!sameSecret(given, token)) {
+      sendJson(res, 401, { error: { code: 'unauthorized', message: 'Missing or wrong access token. Open the URL printed by `dossier serve`.' } });
+      return;
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: { code: 'method', message: 'API calls are POST requests.' } });
+      return;
+    }
+    if (!isChannel(channel)) {
+      sendJson(res, 404, { error: { code: 'unknown-channel', message: `Unknown channel: ${channel}` } });
+      return;
+    }
+    try {
+      const raw = await readBody(req);
+      let request: unknown;
+      try {
+        request = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        sendJson(res, 400, { error: { code: 'bad-request', message: 'The request body is not valid JSON.' } });
+        return;
+      }
+      const result = await dispatch(options.handlers, channel, request);
+      sendJson(res, 200, { result: result ?? null });
+    } catch (error) {
+      const wire = toWireError(error);
+      const status = (error as { status?: number }).status ?? (wire.code === 'internal' ? 500 : 400);
+      sendJson(res, status, { error: wire });
+    }
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const keepAlive = setInterval(() => {
+    for (const stream of streams) stream.write(': ping\n\n');
+  }, 20_000);
+  keepAlive.unref();
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    emit(event, payload) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    },
+    async close() {
+      clearInterval(keepAlive);
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}

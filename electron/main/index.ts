@@ -1,0 +1,123 @@
+// Electron host: a thin layer that opens the library services, registers one IPC handler per
+// contract channel, and shows one secure window. All behaviour lives in the Electron-free services.
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHANNELS, EVENT_CHANNEL, type EventMap, type EventName } from '../../shared/ipc/contract.ts';
+import { dispatch, openServices, type ClaimsEngine, type Services } from '../services/container.ts';
+import { toWireError } from '../services/errors.ts';
+import { ClaimsRunner } from '../services/claims/claims-runner.ts';
+import { ENGINE_VERSION } from '../services/claims/engine.ts';
+import { SUPPORTED_EXTENSIONS } from '../services/ingest/index.ts';
+import { resolveLibraryDir } from '../services/storage/paths.ts';
+import { CONTENT_SECURITY_POLICY, installSecurityGuards, isAppUrl, secureWebPreferences } from './security.ts';
+import { buildMenu } from './menu.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+
+function libraryDirFromArgs(): string {
+  const index = process.argv.indexOf('--library');
+  const explicit = index >= 0 ? process.argv[index + 1] : undefined;
+  return resolveLibraryDir(explicit ?? process.env.DOSSIER_LIBRARY ?? join(app.getPath('userData'), 'library'));
+}
+
+function emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+  mainWindow?.webContents.send(EVENT_CHANNEL, { event, payload });
+}
+
+async function chooseFiles(): Promise<string[]> {
+  const options = {
+    title: 'Import into Dossier',
+    properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+    filters: [
+      { name: 'Documents', extensions: SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1)) },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Dossier',
+    backgroundColor: '#1d1f23',
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(join(here, '../renderer/index.html'));
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  return window;
+}
+
+function registerHandlers(handlers: Services['handlers']): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, request: unknown) => {
+      // Only the app's own pages may call the services.
+      const senderUrl = event.senderFrame?.url ?? '';
+      if (!isAppUrl(senderUrl, devServerUrl)) return { error: { code: 'forbidden', message: 'Caller is not the Dossier app.' } };
+      try {
+        return { result: (await dispatch(handlers, channel, request)) ?? null };
+      } catch (error) {
+        return { error: toWireError(error) };
+      }
+    });
+  }
+}
+
+async function start(): Promise<void> {
+  installSecurityGuards(devServerUrl);
+  const runner = new ClaimsRunner({ workerFile: join(here, 'claims-worker.js') });
+  const claims: ClaimsEngine = { version: ENGINE_VERSION, extract: (text) => runner.extract(text), close: () => runner.close() };
+  try {
+    services = await openServices({
+      libraryDir: libraryDirFromArgs(),
+      host: 'electron',
+      version: app.getVersion(),
+      claims,
+      emit,
+      openFilesDialog: chooseFiles,
+    });
+  } catch (error) {
+    dialog.showErrorBox('Dossier cannot open its library', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  registerHandlers(services.handlers);
+  Menu.setApplicationMenu(buildMenu(() => mainWindow, () => emit('app:command', { command: 'library:import' })));
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  app.on('will-quit', () => {
+    void services?.close();
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,98 @@
+// Composition root shared by every host (Electron main, browser host, CLI): opens the library,
+// wires the services together and maps each contract channel to one service call.
+import type { Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
+import type { ClaimSet } from '../../shared/types/claims.ts';
+import { DossierError } from './errors.ts';
+import { LibraryService, type ImportSource } from './library/library-service.ts';
+import { extractDocument, precheckPath, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
+import { LibraryStore } from './storage/library-store.ts';
+
+export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+export interface ClaimsEngine {
+  version: string;
+  extract(text: string): Promise<ClaimSet>;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  libraryDir: string;
+  host: 'electron' | 'browser' | 'cli';
+  version: string;
+  claims?: ClaimsEngine;
+  emit?<E extends EventName>(event: E, payload: EventMap[E]): void;
+  /** Native file picker (Electron only). */
+  openFilesDialog?(): Promise<string[]>;
+}
+
+export interface Services {
+  store: LibraryStore;
+  library: LibraryService;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+function uploadSource(file: UploadedFile): ImportSource {
+  if (!file || typeof file.name !== 'string' || typeof file.dataBase64 !== 'string') {
+    throw new DossierError('bad-request', 'Each uploaded file needs a name and base64 data.');
+  }
+  return { label: file.name, name: file.name, read: async () => new Uint8Array(Buffer.from(file.dataBase64, 'base64')) };
+}
+
+export async function openServices(options: ServiceOptions): Promise<Services> {
+  const store = new LibraryStore(options.libraryDir);
+  await store.open();
+  const library = new LibraryService({
+    store,
+    extract: extractDocument,
+    precheck: precheckPath,
+    claims: options.claims,
+    extensions: SUPPORTED_EXTENSIONS,
+    onProgress: (progress) => options.emit?.('library:progress', progress),
+    onChanged: (reason) => options.emit?.('library:changed', { reason }),
+  });
+
+  const handlers: Handlers = {
+    'app:info': async () => ({
+      host: options.host === 'electron' ? 'electron' : 'browser',
+      libraryDir: store.dir,
+      version: options.version,
+      readOnly: store.readOnly,
+      warnings: store.warnings,
+      documentCount: library.list().length,
+    }),
+    'library:list': async () => library.list(),
+    'library:get': async ({ id }) => library.get(id),
+    'library:import': async ({ paths, files, jobId }) => {
+      const sources = [...(paths?.length ? await library.expandPaths(paths) : []), ...(files ?? []).map(uploadSource)];
+      if (!sources.length) throw new DossierError('bad-request', 'Nothing to import: give at least one file or folder.');
+      return library.importSources(sources, { jobId });
+    },
+    'library:cancelImport': async ({ jobId }) => ({ cancelled: library.cancelImport(jobId) }),
+    'library:update': async ({ id, changes }) => library.update(id, changes),
+    'library:delete': async ({ id }) => library.delete(id),
+    'library:restore': async ({ id }) => library.restore(id),
+    'claims:list': async ({ id }) => library.claims(id),
+    'dialog:openFiles': async () =>
+      options.openFilesDialog ? { paths: await options.openFilesDialog(), supported: true } : { paths: [], supported: false },
+  };
+
+  return {
+    store,
+    library,
+    handlers,
+    async close() {
+      await options.claims?.close();
+      store.close();
+    },
+  };
+}
+
+/** Runs one channel's handler after checking the channel is in the contract. */
+export async function dispatch(handlers: Handlers, channel: string, request: unknown): Promise<unknown> {
+  if (!Object.prototype.hasOwnProperty.call(handlers, channel)) {
+    throw new DossierError('unknown-channel', `Unknown channel: ${channel}`);
+  }
+  const handler = handlers[channel as Channel] as (request: unknown) => Promise<unknown>;
+  return handler(request ?? {});
+}

@@ -1,0 +1,149 @@
+// A keyed collection stored as a fixed set of lowdb JSON shards, so one edit rewrites one small file
+// rather than the whole library. Corrupt shards are set aside and restored from the newest backup.
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { copyFile, mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DossierError } from '../errors.ts';
+
+type Shard<T> = Low<Record<string, T>>;
+
+export interface CollectionOpenReport {
+  warnings: string[];
+  /** True when a shard could not be read nor restored: the collection must not be written. */
+  readOnly: boolean;
+}
+
+export class ShardedCollection<T> {
+  private readonly shards: Shard<T>[] = [];
+  private readonly items = new Map<string, T>();
+  private readOnly = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly name: string,
+    private readonly backupsDir: string,
+    private readonly shardCount = 64,
+  ) {}
+
+  shardFileName(index: number): string {
+    return `${this.name}-${index.toString(16).padStart(2, '0')}.json`;
+  }
+
+  /** Shard chosen from the key's characters, so keys spread evenly whatever their format. */
+  private shardOf(key: string): number {
+    let hash = 0;
+    for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) >>> 0;
+    return hash % this.shardCount;
+  }
+
+  async open(): Promise<CollectionOpenReport> {
+    await mkdir(this.dir, { recursive: true });
+    const warnings: string[] = [];
+    for (let i = 0; i < this.shardCount; i++) {
+      const file = join(this.dir, this.shardFileName(i));
+      const shard = new Low<Record<string, T>>(new JSONFile(file), {});
+      try {
+        await shard.read();
+      } catch (error) {
+        const restored = await this.recover(file, i, (error as Error).message, warnings);
+        if (restored) await shard.read();
+        else {
+          this.readOnly = true;
+          shard.data = {};
+        }
+      }
+      shard.data ??= {};
+      for (const [key, value] of Object.entries(shard.data)) this.items.set(key, value);
+      this.shards.push(shard);
+    }
+    return { warnings, readOnly: this.readOnly };
+  }
+
+  /** Sets a corrupt shard aside (never overwriting it) and puts back the newest readable backup copy. */
+  private async recover(file: string, index: number, reason: string, warnings: string[]): Promise<boolean> {
+    const name = this.shardFileName(index);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const asideDir = join(this.dir, '..', 'corrupt');
+    await mkdir(asideDir, { recursive: true });
+    const aside = join(asideDir, `${name}.${stamp}`);
+    const backups = existsSync(this.backupsDir) ? (await readdir(this.backupsDir)).sort().reverse() : [];
+    for (const backup of backups) {
+      const candidate = join(this.backupsDir, backup, name);
+      if (!existsSync(candidate)) continue;
+      try {
+        JSON.parse(await readFile(candidate, 'utf8'));
+      } catch {
+        continue;
+      }
+      await rename(file, aside);
+      await copyFile(candidate, file);
+      warnings.push(
+        `${name} could not be read (${reason}). It was moved to ${aside} and restored from the backup of ${backup}; changes made after that backup to the items it holds are lost.`,
+      );
+      return true;
+    }
+    warnings.push(
+      `${name} could not be read (${reason}) and no backup of it exists. The library is open read-only; the file is left untouched at ${file}.`,
+    );
+    return false;
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  get(key: string): T | undefined {
+    return this.items.get(key);
+  }
+
+  values(): IterableIterator<T> {
+    return this.items.values();
+  }
+
+  async put(key: string, value: T): Promise<void> {
+    this.assertWritable();
+    const shard = this.shards[this.shardOf(key)];
+    this.items.set(key, value);
+    shard.data[key] = value;
+    await shard.write();
+  }
+
+  /** Writes many items with one write per touched shard. */
+  async putMany(entries: Array<[string, T]>): Promise<void> {
+    this.assertWritable();
+    const touched = new Set<Shard<T>>();
+    for (const [key, value] of entries) {
+      const shard = this.shards[this.shardOf(key)];
+      this.items.set(key, value);
+      shard.data[key] = value;
+      touched.add(shard);
+    }
+    await Promise.all([...touched].map((shard) => shard.write()));
+  }
+
+  async delete(key: string): Promise<void> {
+    this.assertWritable();
+    const shard = this.shards[this.shardOf(key)];
+    if (!this.items.delete(key)) return;
+    delete shard.data[key];
+    await shard.write();
+  }
+
+  /** Copies every shard file into a backup folder chosen by the store. */
+  async backupInto(target: string): Promise<void> {
+    await mkdir(target, { recursive: true });
+    for (let i = 0; i < this.shardCount; i++) {
+      const name = this.shardFileName(i);
+      const file = join(this.dir, name);
+      if (existsSync(file)) await copyFile(file, join(target, name));
+    }
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) {
+      throw new DossierError('read-only', 'The library is open read-only because a library file could not be read; see the warning at start-up.');
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// The contract over HTTP for the browser host: POST /api/<channel> with the per-run bearer token,
+// and host events over a server-sent event stream.
+import { buildApi, isEventName, EVENTS, type Channel, type DossierApi, type EventMap, type EventName } from '../../../shared/ipc/contract';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Reads the token from the URL fragment once and keeps it for reloads, then clears it from the address bar. */
+export function takeToken(location: Location, storage: Storage): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match) {
+    storage.setItem('dossier.token', decodeURIComponent(match[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return storage.getItem('dossier.token');
+}
+
+export function createHttpBridge(token: string, base = ''): DossierApi {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let source: EventSource | null = null;
+
+  const connect = () => {
+    if (source) return;
+    source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+    for (const event of EVENTS) {
+      source.addEventListener(event, (message) => {
+        const payload = JSON.parse((message as MessageEvent<string>).data) as unknown;
+        for (const listener of listeners.get(event) ?? []) (listener as (p: unknown) => void)(payload);
+      });
+    }
+  };
+
+  const invoke = async (channel: Channel, request: unknown): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(request ?? {}),
+      });
+    } catch {
+      throw new ApiError('offline', 'The Dossier host is not answering. Is `dossier serve` still running?');
+    }
+    const body = (await response.json().catch(() => null)) as { result?: unknown; error?: { code: string; message: string } } | null;
+    if (!response.ok || !body || body.error) {
+      throw new ApiError(body?.error?.code ?? 'http', body?.error?.message ?? `The host answered ${response.status}.`);
+    }
+    return body.result;
+  };
+
+  return buildApi(invoke, <E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) => {
+    if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`);
+    connect();
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener as (payload: never) => void);
+    listeners.set(event, set);
+    return () => set.delete(listener as (payload: never) => void);
+  });
+}

@@ -1,0 +1,34 @@
+// The only code that talks to the host: the preload bridge in the desktop app, HTTP in a browser.
+import type { DossierApi } from '../../../shared/ipc/contract';
+import { ApiError, createHttpBridge, takeToken } from './http-bridge';
+
+declare global {
+  interface Window {
+    dossier?: DossierApi;
+  }
+}
+
+let api: DossierApi | null = null;
+
+export function useApi(): DossierApi {
+  if (api) return api;
+  if (window.dossier) {
+    api = window.dossier;
+    return api;
+  }
+  const token = takeToken(window.location, window.sessionStorage);
+  if (!token) throw new ApiError('unauthorized', 'No access token. Open the address printed by `dossier serve` or `npm start`.');
+  api = createHttpBridge(token);
+  return api;
+}
+
+/** Lets tests hand in an API (for example, an HTTP bridge to a real host). */
+export function setApi(next: DossierApi | null): void {
+  api = next;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export { ApiError };

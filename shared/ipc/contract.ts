@@ -1,0 +1,117 @@
+// The one typed contract between the renderer and every host (Electron IPC, HTTP browser host).
+// Channel names are `domain:verb`; preload, main, the browser host and the renderer all derive from this list.
+import type { ClaimSet } from '../types/claims.ts';
+import type {
+  DocumentContent,
+  DocumentMetadata,
+  DocumentRecord,
+  DocumentSummary,
+  ImportProgress,
+  ImportResult,
+  LibraryInfo,
+} from '../types/library.ts';
+
+/** A file handed over by value, for hosts that cannot see the user's file system (the browser). */
+export interface UploadedFile {
+  name: string;
+  /** File content, base64-encoded. */
+  dataBase64: string;
+}
+
+export interface Contract {
+  'app:info': { request: void; response: LibraryInfo };
+  'library:list': { request: void; response: DocumentSummary[] };
+  'library:get': { request: { id: string }; response: DocumentContent };
+  'library:import': {
+    request: { paths?: string[]; files?: UploadedFile[]; jobId?: string };
+    response: ImportResult[];
+  };
+  'library:cancelImport': { request: { jobId: string }; response: { cancelled: boolean } };
+  'library:update': {
+    request: { id: string; changes: Partial<DocumentMetadata> };
+    response: DocumentRecord;
+  };
+  'library:delete': { request: { id: string }; response: { id: string; title: string } };
+  'library:restore': { request: { id: string }; response: DocumentSummary };
+  'claims:list': { request: { id: string }; response: ClaimSet };
+  'dialog:openFiles': { request: void; response: { paths: string[]; supported: boolean } };
+}
+
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = Contract[C]['request'];
+export type ResponseOf<C extends Channel> = Contract[C]['response'];
+
+/** Every channel, at run time. `satisfies` keeps this list and the Contract interface in step. */
+export const CHANNELS = [
+  'app:info',
+  'library:list',
+  'library:get',
+  'library:import',
+  'library:cancelImport',
+  'library:update',
+  'library:delete',
+  'library:restore',
+  'claims:list',
+  'dialog:openFiles',
+] as const satisfies readonly Channel[];
+
+// Compile-time check that no Contract channel is missing from CHANNELS.
+type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;
+const allChannelsListed: Missing extends never ? true : Missing = true;
+void allChannelsListed;
+
+/** Events pushed from a host to the renderer. */
+export interface EventMap {
+  'library:progress': ImportProgress;
+  'library:changed': { reason: string };
+  /** A menu or shortcut action from the desktop host, e.g. `view:library`. */
+  'app:command': { command: string };
+}
+export type EventName = keyof EventMap;
+export const EVENTS = ['library:progress', 'library:changed', 'app:command'] as const satisfies readonly EventName[];
+
+/** The single IPC channel that carries host-to-renderer events in the desktop app. */
+export const EVENT_CHANNEL = 'dossier:event';
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+}
+
+/** Errors cross the boundary as data so every host reports them the same way. */
+export interface WireError {
+  code: string;
+  message: string;
+}
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type VerbOf<C extends string> = C extends `${string}:${infer V}` ? V : never;
+type Method<C extends Channel> = [RequestOf<C>] extends [void]
+  ? () => Promise<ResponseOf<C>>
+  : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+
+export type Domains = {
+  [D in DomainOf<Channel>]: { [C in Channel as DomainOf<C> extends D ? VerbOf<C> : never]: Method<C> };
+};
+
+/** The API the preload exposes as `window.dossier` and the HTTP bridge mirrors. */
+export type DossierApi = Domains & {
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+};
+
+/** Builds `{ domain: { verb: fn } }` from the channel list, so no host can expose more than the contract. */
+export function buildApi(
+  invoke: (channel: Channel, request: unknown) => Promise<unknown>,
+  on: DossierApi['on'],
+): DossierApi {
+  const api: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
+  for (const channel of CHANNELS) {
+    const [domain, verb] = channel.split(':') as [string, string];
+    api[domain] ??= {};
+    api[domain][verb] = (request?: unknown) => invoke(channel, request);
+  }
+  return Object.assign(api, { on }) as unknown as DossierApi;
+}

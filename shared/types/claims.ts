@@ -1,0 +1,60 @@
+// Claim data as the engine produces it and every layer consumes it (the ClaimSet JSON contract).
+// Pure types: no Node or DOM imports.
+
+export type ClaimKind = 'quantity' | 'event' | 'statement' | 'quote' | 'forecast';
+export type Certainty = 'asserted' | 'attributed' | 'hedged';
+export type QuantityBound = 'exact' | 'range' | 'at-least' | 'at-most';
+
+export interface Quantity {
+  /** The quantity as written, e.g. "25,000 to 30,000". */
+  text: string;
+  /** Offsets of `text` in the document text (end exclusive). */
+  start: number;
+  end: number;
+  low: number;
+  high: number;
+  approximate: boolean;
+  bound: QuantityBound;
+  /** Counted noun or unit, normalised to lower case ("soldiers", "percent", "days"), or null. */
+  unit: string | null;
+  /** True for vague amounts such as "several hundred" or "tens of thousands". */
+  vague: boolean;
+}
+
+export interface Attribution {
+  /** Who says so: a person, body or document ("Western officials", "the assessment"). */
+  source: string;
+  /** The outlet chain the claim came through, nearest first ("CNN", "BBC"). */
+  via: string[];
+  /** The cue that marks the attribution ("according to", "said", "citing"). */
+  cue: string;
+}
+
+export interface ClaimEntity {
+  text: string;
+  type: string;
+  start: number;
+  end: number;
+}
+
+export interface Claim {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  kind: ClaimKind;
+  certainty: Certainty;
+  hedges: string[];
+  negated: boolean;
+  attribution: Attribution | null;
+  quantities: Quantity[];
+  entities: ClaimEntity[];
+  score: number;
+}
+
+export interface ClaimSet {
+  text: string;
+  claims: Claim[];
+  /** Version of the engine that produced the set; a change triggers re-extraction. */
+  engineVersion?: string;
+}

@@ -1,0 +1,40 @@
+// What importing a file yields before it is stored: plain text, detected metadata and page map.
+// Pure types: no Node or DOM imports.
+
+export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
+
+export interface DetectedMetadata {
+  title: string | null;
+  author: string | null;
+  outlet: string | null;
+  /** ISO 8601 date or date-time, as found. */
+  published: string | null;
+  url: string | null;
+  lang: string | null;
+  excerpt: string | null;
+}
+
+/** One page of a paginated source: text.slice(start, end) is page `page` (1-based). */
+export interface PageSpan {
+  page: number;
+  start: number;
+  end: number;
+}
+
+export interface ExtractedDocument {
+  format: DocumentFormat;
+  /** Plain text with LF line ends, NFC-normalised; every offset in the app indexes into it. */
+  text: string;
+  meta: DetectedMetadata;
+  pages: PageSpan[] | null;
+}
+
+export type IngestErrorCode =
+  | 'empty'
+  | 'no-text'
+  | 'binary'
+  | 'unsupported'
+  | 'unreadable'
+  | 'too-large'
+  | 'corrupt'
+  | 'encrypted';
