@@ -1,0 +1,32 @@
+// The desktop app under Playwright's Electron driver. Runs where the Electron binary is installed;
+// elsewhere it skips and says why.
+import { _electron as electron } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+
+test('the desktop app opens the library window', async () => {
+  const libraryDir = mkdtempSync(join(tmpdir(), 'dossier-electron-'));
+  let app;
+  try {
+    app = await electron.launch({ args: ['.', '--library', libraryDir], cwd: process.cwd() });
+  } catch (error) {
+    rmSync(libraryDir, { recursive: true, force: true });
+    test.skip(true, `Electron binary not installed here (${String((error as Error).message).split('\n')[0]}); run \`npm install\` with network access to test the desktop app.`);
+    return;
+  }
+  try {
+    const window = await app.firstWindow();
+    await expect(window.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const w = BrowserWindow.getAllWindows()[0];
+      return w.webContents.getLastWebPreferences();
+    });
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  } finally {
+    await app.close();
+    rmSync(libraryDir, { recursive: true, force: true });
+  }
+});

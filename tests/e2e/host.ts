@@ -1,0 +1,83 @@
+// Starts the real browser host (`dossier serve`) on a temporary library for a test, and can restart it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  libraryDir: string;
+  process: ChildProcess;
+  output: () => string;
+}
+
+export async function startHost(libraryDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+  const child = spawn(process.execPath, ['bin/dossier.mjs', 'serve', '--library', libraryDir, ...extraArgs], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += String(d)));
+  child.stderr!.on('data', (d) => (output += String(d)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.hash.replace('#token=', ''),
+    libraryDir,
+    process: child,
+    output: () => output,
+  };
+}
+
+export async function stopHost(host: RunningHost, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (host.process.exitCode !== null || host.process.signalCode) return;
+  await new Promise<void>((resolve) => {
+    host.process.once('exit', () => resolve());
+    host.process.kill(signal);
+  });
+}
+
+export const test = base.extend<{ libraryDir: string; host: RunningHost; restartHost: () => Promise<RunningHost> }>({
+  // eslint-disable-next-line no-empty-pattern
+  libraryDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  host: async ({ libraryDir }, use) => {
+    const host = await startHost(libraryDir);
+    const holder = { current: host };
+    await use(host);
+    await stopHost(holder.current);
+  },
+  restartHost: async ({ host }, use) => {
+    let current = host;
+    await use(async () => {
+      await stopHost(current);
+      current = await startHost(host.libraryDir);
+      return current;
+    });
+    await stopHost(current);
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,102 @@
+// The Electron host's wiring, checked without the Electron binary: the built main bundle against a
+// stand-in `electron`, and the built CommonJS preload against a stand-in contextBridge.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../shared/ipc/contract.ts';
+
+const root = process.cwd();
+const mainBundle = join(root, 'out', 'main', 'index.js');
+const preloadBundle = join(root, 'out', 'preload', 'index.cjs');
+
+beforeAll(() => {
+  if (!existsSync(mainBundle) || !existsSync(preloadBundle)) {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'ignore' });
+  }
+});
+
+describe('Electron main bundle', () => {
+  const userData = mkdtempSync(join(tmpdir(), 'dossier-main-'));
+  afterAll(() => rmSync(userData, { recursive: true, force: true }));
+
+  const report = () => {
+    const out = execFileSync(process.execPath, [join(root, 'tests', 'unit', 'electron-host', 'run-main.mjs'), mainBundle], {
+      env: { ...process.env, FAKE_USER_DATA: userData, DOSSIER_LIBRARY: '' },
+      encoding: 'utf8',
+    });
+    return JSON.parse(out);
+  };
+  let result: ReturnType<typeof report>;
+  beforeAll(() => {
+    result = report();
+  });
+
+  it('starts without error and registers exactly one handler per contract channel', () => {
+    expect(result.fatal).toBeNull();
+    expect(result.channels).toEqual([...CHANNELS].sort());
+    expect(result.singleInstanceLock).toBe(true);
+    expect(result.menus).toBe(1);
+  });
+
+  it('gives every window secure webPreferences and an existing CommonJS preload', () => {
+    expect(result.windows.length).toBeGreaterThan(0);
+    for (const prefs of result.windows) {
+      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+      expect(prefs.preload).toMatch(/\.cjs$/);
+      expect(existsSync(prefs.preload)).toBe(true);
+    }
+    expect(result.loaded[0].file).toMatch(/renderer[/\\]index\.html$/);
+  });
+
+  it('guards navigation, window.open and permissions in one place and sets a CSP', () => {
+    expect(result.guards.externalNavigationPrevented).toBe(true);
+    expect(result.guards.appNavigationPrevented).toBe(false);
+    expect(result.guards.windowOpen).toBe('deny');
+    expect(result.guards.permissionGranted).toBe(false);
+    expect(result.guards.cspHeader).toContain("script-src 'self'");
+  });
+
+  it('serves the app and refuses other senders and bad ids', () => {
+    expect(result.listFromApp).toEqual({ result: [] });
+    expect(result.listFromStranger.error.code).toBe('forbidden');
+    expect(result.unknownRequest.error.code).toBe('bad-id');
+  });
+});
+
+describe('Electron preload bundle', () => {
+  it('exposes exactly the contract through contextBridge', async () => {
+    const exposed: Record<string, unknown> = {};
+    const invoked: Array<[string, unknown]> = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+      ipcRenderer: {
+        on: () => {},
+        invoke: async (channel: string, request: unknown) => {
+          invoked.push([channel, request]);
+          return { result: 'ok' };
+        },
+      },
+    };
+    const module = { exports: {} };
+    const sandboxRequire = (name: string) => {
+      if (name === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require ${name}`);
+    };
+    vm.runInNewContext(readFileSync(preloadBundle, 'utf8'), { require: sandboxRequire, module, exports: module.exports, console });
+
+    expect(Object.keys(exposed)).toEqual(['dossier']);
+    const api = exposed.dossier as Record<string, Record<string, (r?: unknown) => Promise<unknown>>> & { on: unknown };
+    const verbs = Object.entries(api)
+      .filter(([key]) => key !== 'on')
+      .flatMap(([domain, methods]) => Object.keys(methods).map((verb) => `${domain}:${verb}`))
+      .sort();
+    expect(verbs).toEqual([...CHANNELS].sort());
+    expect(typeof api.on).toBe('function');
+    expect(await api.library.get({ id: 'abc' })).toBe('ok');
+    expect(invoked).toEqual([['library:get', { id: 'abc' }]]);
+    expect(() => (api.on as (e: string, l: () => void) => void)('shell:exec', () => {})).toThrow(/Unknown event/);
+  });
+});
