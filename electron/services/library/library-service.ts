@@ -40,7 +40,7 @@ export interface ImportOptions {
   jobId?: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu;
 
 export function countWords(text: string): number {
   let count = 0;
