@@ -42,6 +42,7 @@ function countPlaywright(file) {
 
 check('type-check (node)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
 check('type-check (web)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
+check('type-check (renderer tests)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.renderer-tests.json']);
 check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 check('build', process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
 

@@ -1,0 +1,84 @@
+// Library store and view against the real services: import, list, open, delete with undo, empty state.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { setApi } from '@renderer/api';
+import { useLibraryStore } from '@renderer/stores/library';
+import { useUiStore } from '@renderer/stores/ui';
+import { useReaderStore } from '@renderer/stores/reader';
+import LibraryView from '@renderer/components/library/LibraryView.vue';
+import ToastStack from '@renderer/components/shell/ToastStack.vue';
+import { createRealApi, type RealApi } from './real-api';
+
+let real: RealApi;
+beforeEach(async () => {
+  real = await createRealApi();
+  setApi(real.api);
+  setActivePinia(createPinia());
+});
+afterEach(async () => {
+  setApi(null);
+  await real.dispose();
+});
+
+const file = (name: string, text: string) => new File([text], name, { type: 'text/plain' });
+
+describe('library store', () => {
+  it('imports files, lists them and reports duplicates and errors', async () => {
+    const library = useLibraryStore();
+    const ui = useUiStore();
+    await library.load();
+    expect(library.documents).toEqual([]);
+    const results = await library.importFiles([file('a.txt', 'The mayor said 300 homes flooded.'), file('empty.txt', '')]);
+    expect(results.map((r) => r.status)).toEqual(['imported', 'error']);
+    expect(library.documents.map((d) => d.title)).toEqual(['The mayor said 300 homes flooded.']);
+    expect(ui.toasts.map((t) => t.kind)).toEqual(['success', 'error']);
+    await library.importFiles([file('again.txt', 'The mayor said 300 homes flooded.')]);
+    expect(ui.toasts.at(-1)?.message).toMatch(/already in the library/);
+    expect(library.progress).toBeNull();
+  });
+
+  it('filters by title, outlet and tags', async () => {
+    const library = useLibraryStore();
+    await library.load();
+    await library.importFiles([file('a.txt', 'Rainfall doubled in March.'), file('b.txt', 'Exports fell by 4 percent.')]);
+    library.filter = 'exports';
+    expect(library.visible.map((d) => d.title)).toEqual(['Exports fell by 4 percent.']);
+  });
+});
+
+describe('LibraryView', () => {
+  it('shows an empty state, then the documents; delete offers undo', async () => {
+    const wrapper = mount({ components: { LibraryView, ToastStack }, template: '<div><LibraryView /><ToastStack /></div>' }, { attachTo: document.body });
+    const library = useLibraryStore();
+    await library.load();
+    await flushPromises();
+    expect(wrapper.text()).toContain('Your library is empty');
+
+    await library.importFiles([file('river.txt', 'The river rose by two metres overnight.')]);
+    await flushPromises();
+    expect(wrapper.text()).toContain('The river rose by two metres overnight.');
+
+    await wrapper.get('button[aria-label^="Delete"]').trigger('click');
+    await vi.waitFor(() => expect(library.documents).toHaveLength(0));
+    await flushPromises();
+    const undo = wrapper.findAll('button').find((b) => b.text() === 'Undo');
+    expect(undo).toBeTruthy();
+    await undo!.trigger('click');
+    await vi.waitFor(() => expect(library.documents.map((d) => d.title)).toEqual(['The river rose by two metres overnight.']));
+    wrapper.unmount();
+  });
+
+  it('opens a document in the reader', async () => {
+    const wrapper = mount(LibraryView);
+    const library = useLibraryStore();
+    await library.load();
+    await library.importFiles([file('port.txt', 'The port handled 2.5 million containers.')]);
+    await flushPromises();
+    await wrapper.get('button[aria-label^="Open"]').trigger('click');
+    const reader = useReaderStore();
+    expect(useUiStore().view).toBe('reader');
+    await vi.waitFor(() => expect(reader.content?.text).toBe('The port handled 2.5 million containers.'));
+    wrapper.unmount();
+  });
+});
