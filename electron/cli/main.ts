@@ -8,6 +8,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { EventMap, EventName } from '../../shared/ipc/contract.ts';
 import type { ClaimSet } from '../../shared/types/claims.ts';
 import type { ImportResult } from '../../shared/types/library.ts';
+import type { SearchQuery } from '../../shared/types/search.ts';
 import { openServices, type ClaimsEngine, type Services } from '../services/container.ts';
 import { ENGINE_VERSION, extractClaims, normalizeText } from '../services/claims/engine.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
@@ -26,6 +27,7 @@ Commands:
   list                  List the documents in the library
   show ID               Show one document's metadata and text
   delete ID             Delete a document
+  search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE)
   claims FILE|ID        Extract the claims of a file, or show a library document's claims
   serve [--port N]      Serve the app to a browser on 127.0.0.1
 
@@ -102,6 +104,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         library: { type: 'string' },
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        outlet: { type: 'string' },
+        format: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -151,6 +159,31 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           return 0;
         });
       }
+      case 'search': {
+        if (!args.length) throw new UsageError('missing argument: dossier search QUERY');
+        const query: SearchQuery = {
+          query: args.join(' '),
+          tags: values.tag,
+          outlet: values.outlet,
+          formats: values.format as SearchQuery['formats'],
+          from: values.from,
+          to: values.to,
+          limit: values.limit ? Number(values.limit) : undefined,
+        };
+        return await withLibrary(libraryDir, undefined, async ({ handlers }) => {
+          const result = await handlers['search:query'](query);
+          if (json) io.out(JSON.stringify(result, null, 2));
+          else if (!result.hits.length) io.out(`No document matches “${query.query}”.`);
+          else {
+            for (const hit of result.hits) {
+              io.out(`${hit.docId}  ${hit.title}${hit.outlet ? ` — ${hit.outlet}` : ''}`);
+              if (hit.snippet) io.out(`    …${highlight(hit.snippet.text, hit.snippet.highlights)}…`);
+            }
+            io.out(`${result.hits.length} of ${result.total} matching documents (${result.tookMs} ms)`);
+          }
+          return 0;
+        });
+      }
       case 'claims': {
         const target = requireArg(args, 'claims FILE|ID');
         let set: ClaimSet;
@@ -177,6 +210,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.err(`dossier: ${(error as Error).message}`);
     return 1;
   }
+}
+
+/** Marks highlights for a terminal: bold on a TTY, [brackets] otherwise. */
+function highlight(text: string, ranges: Array<[number, number]>): string {
+  const [open, close] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(cursor, start) + open + text.slice(start, end) + close;
+    cursor = end;
+  }
+  return out + text.slice(cursor);
 }
 
 function requireArg(args: string[], usage: string): string {

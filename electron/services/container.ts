@@ -1,11 +1,13 @@
 // Composition root shared by every host (Electron main, browser host, CLI): opens the library,
 // wires the services together and maps each contract channel to one service call.
 import type { Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
+import { join } from 'node:path';
 import type { ClaimSet } from '../../shared/types/claims.ts';
 import { DossierError } from './errors.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
 import { extractDocument, precheckPath, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
 import { LibraryStore } from './storage/library-store.ts';
+import { SearchService } from './search/search-service.ts';
 
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -28,6 +30,7 @@ export interface ServiceOptions {
 export interface Services {
   store: LibraryStore;
   library: LibraryService;
+  search: SearchService;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -42,8 +45,17 @@ function uploadSource(file: UploadedFile): ImportSource {
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
   await store.open();
+  const search = new SearchService({
+    dir: join(options.libraryDir, 'search'),
+    documents: () => store.documents.values(),
+    readText: (id) => store.readText(id),
+    readClaims: (id) => store.readClaims(id),
+  });
+  // The index loads in the background; the first search waits for it.
+  void search.open().catch(() => {});
   const library = new LibraryService({
     store,
+    index: search,
     extract: extractDocument,
     precheck: precheckPath,
     claims: options.claims,
@@ -73,6 +85,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'library:delete': async ({ id }) => library.delete(id),
     'library:restore': async ({ id }) => library.restore(id),
     'claims:list': async ({ id }) => library.claims(id),
+    'search:query': async (request) => search.search(request, (id) => store.documents.get(id)),
     'dialog:openFiles': async () =>
       options.openFilesDialog ? { paths: await options.openFilesDialog(), supported: true } : { paths: [], supported: false },
   };
@@ -80,8 +93,10 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   return {
     store,
     library,
+    search,
     handlers,
     async close() {
+      await search.close();
       await options.claims?.close();
       store.close();
     },

@@ -1,6 +1,7 @@
 // The one typed contract between the renderer and every host (Electron IPC, HTTP browser host).
 // Channel names are `domain:verb`; preload, main, the browser host and the renderer all derive from this list.
 import type { ClaimSet } from '../types/claims.ts';
+import type { SearchQuery, SearchResult } from '../types/search.ts';
 import type {
   DocumentContent,
   DocumentMetadata,
@@ -34,6 +35,7 @@ export interface Contract {
   'library:delete': { request: { id: string }; response: { id: string; title: string } };
   'library:restore': { request: { id: string }; response: DocumentSummary };
   'claims:list': { request: { id: string }; response: ClaimSet };
+  'search:query': { request: SearchQuery; response: SearchResult };
   'dialog:openFiles': { request: void; response: { paths: string[]; supported: boolean } };
 }
 
@@ -52,6 +54,7 @@ export const CHANNELS = [
   'library:delete',
   'library:restore',
   'claims:list',
+  'search:query',
   'dialog:openFiles',
 ] as const satisfies readonly Channel[];
 

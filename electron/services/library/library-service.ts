@@ -30,6 +30,8 @@ export interface LibraryDeps {
   /** Checks a path before reading (size limits, type), so huge or unsupported files are refused unread. */
   precheck?(path: string): Promise<void>;
   claims?: { extract(text: string): Promise<ClaimSet>; version: string };
+  /** Full-text index kept in step with imports and edits. */
+  index?: { add(doc: DocumentRecord, text?: string, claims?: ClaimSet | null): Promise<void>; update(doc: DocumentRecord): Promise<void> };
   onProgress?(progress: ImportProgress): void;
   onChanged?(reason: string): void;
   /** Extensions the importer takes when it walks a folder. */
@@ -189,7 +191,8 @@ export class LibraryService {
         claimCount: 0,
       };
       await store.add(record, { text: extracted.text, pages: extracted.pages, original: bytes });
-      if (this.deps.claims) await this.extractClaims(record, extracted.text);
+      const claims = this.deps.claims ? await this.extractClaims(record, extracted.text) : null;
+      await this.deps.index?.add(store.get(id), extracted.text, claims);
       return { path: source.label, status: 'imported', id, title: record.title };
     } catch (error) {
       const err = error as { code?: unknown; message?: string };
@@ -218,7 +221,9 @@ export class LibraryService {
     const stored = await this.deps.store.readClaims(id);
     if (stored && (!engine || stored.engineVersion === engine.version)) return stored;
     if (!engine) throw new DossierError('no-claims', `Claims for “${record.title}” have not been extracted yet.`);
-    return this.extractClaims(record, await this.deps.store.readText(id));
+    const set = await this.extractClaims(record, await this.deps.store.readText(id));
+    await this.deps.index?.update(this.deps.store.get(id));
+    return set;
   }
 
   async update(id: string, changes: Partial<DocumentMetadata>): Promise<DocumentRecord> {
@@ -238,6 +243,7 @@ export class LibraryService {
       }
     }
     await this.deps.store.update(record);
+    await this.deps.index?.update(record);
     this.deps.onChanged?.('update');
     return record;
   }

@@ -1,0 +1,94 @@
+// Full-text search through the real services: ranking, snippets with highlights, phrases,
+// filters, and an index kept on disk and reconciled at start-up.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openServices, type Services } from '../../../electron/services/container.ts';
+import { makeSnippet, parseQuery } from '../../../electron/services/search/search-service.ts';
+
+let work: string;
+let services: Services;
+const open = () => openServices({ libraryDir: join(work, 'library'), host: 'cli', version: 'test' });
+
+async function importTexts(texts: Record<string, string>): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [name, text] of Object.entries(texts)) {
+    writeFileSync(join(work, name), text);
+    const [result] = await services.library.importPaths([join(work, name)]);
+    ids[name] = result.id!;
+  }
+  return ids;
+}
+
+beforeEach(async () => {
+  work = mkdtempSync(join(tmpdir(), 'dossier-search-'));
+  services = await open();
+});
+afterEach(async () => {
+  await services.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('search', () => {
+  it('ranks title matches first and returns highlighted snippets with their offset', async () => {
+    const ids = await importTexts({
+      'floods.txt': 'Floods in the valley\n\nThe river broke its banks near the old mill, and 300 homes were flooded.',
+      'budget.txt': 'Budget talks\n\nThe minister said the floods cost the region 40 million euros.',
+    });
+    const { hits } = await services.handlers['search:query']({ query: 'floods' });
+    expect(hits.map((h) => h.docId)).toEqual([ids['floods.txt'], ids['budget.txt']]);
+    const snippet = hits[1].snippet!;
+    const [s, e] = snippet.highlights[0];
+    expect(snippet.text.slice(s, e).toLowerCase()).toBe('floods');
+    const text = (await services.library.get(ids['budget.txt'])).text;
+    expect(text.slice(snippet.start, snippet.start + 10)).toBe(snippet.text.slice(0, 10));
+  });
+
+  it('requires every term, supports quoted phrases and prefix search on the last term', async () => {
+    await importTexts({
+      'a.txt': 'Harbour cranes were idle for three days after the strike.',
+      'b.txt': 'The strike ended after three weeks; cranes resumed work.',
+    });
+    expect((await services.search.search({ query: 'cranes strike' }, (id) => services.store.documents.get(id))).hits).toHaveLength(2);
+    expect((await services.search.search({ query: '"three days"' }, (id) => services.store.documents.get(id))).hits).toHaveLength(1);
+    expect((await services.search.search({ query: 'harb' }, (id) => services.store.documents.get(id))).hits).toHaveLength(1);
+    expect((await services.search.search({ query: '   ' }, (id) => services.store.documents.get(id))).hits).toHaveLength(0);
+  });
+
+  it('filters by tag, outlet, format and date range', async () => {
+    const ids = await importTexts({ 'a.txt': 'Drought hits wheat farmers.', 'b.txt': 'Drought hits rice farmers.' });
+    await services.library.update(ids['a.txt'], { tags: ['agri'], outlet: 'Farm Weekly', published: '2024-05-02' });
+    const q = (extra: object) => services.handlers['search:query']({ query: 'drought', ...extra }).then((r) => r.hits.map((h) => h.docId));
+    expect(await q({ tags: ['agri'] })).toEqual([ids['a.txt']]);
+    expect(await q({ outlet: 'farm weekly' })).toEqual([ids['a.txt']]);
+    expect(await q({ formats: ['pdf'] })).toEqual([]);
+    expect(await q({ from: '2024-05-01', to: '2024-05-31' })).toEqual([ids['a.txt']]);
+    expect(await q({ from: '2024-06-01' })).toEqual([]);
+  });
+
+  it('hides deleted documents and finds restored ones', async () => {
+    const ids = await importTexts({ 'a.txt': 'Volcanic ash closed the airport.' });
+    await services.library.delete(ids['a.txt']);
+    expect((await services.handlers['search:query']({ query: 'volcanic' })).hits).toHaveLength(0);
+    await services.library.restore(ids['a.txt']);
+    expect((await services.handlers['search:query']({ query: 'volcanic' })).hits).toHaveLength(1);
+  });
+
+  it('keeps the index on disk and reconciles it with the library when reopened', async () => {
+    const ids = await importTexts({ 'a.txt': 'Glaciers retreated 30 metres.', 'b.txt': 'Glaciers advanced in the north.' });
+    await services.library.delete(ids['b.txt']);
+    await services.close();
+    expect(existsSync(join(work, 'library', 'search', 'index.json'))).toBe(true);
+    services = await open(); // b is purged on open; the stored index still has it until reconciled
+    const { hits } = await services.handlers['search:query']({ query: 'glaciers' });
+    expect(hits.map((h) => h.docId)).toEqual([ids['a.txt']]);
+  });
+
+  it('parses terms and phrases and builds snippets around the first match', () => {
+    expect(parseQuery('"nowhere near" 3,000 troops')).toEqual({ terms: ['nowhere', 'near', '3', '000', 'troops'], phrases: ['nowhere near'] });
+    const snippet = makeSnippet('One line.\n\nThe   figure was nowhere near 3,000 troops.', ['troops'], ['nowhere near'])!;
+    expect(snippet.text).toContain('nowhere near 3,000 troops');
+    expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['nowhere near', 'troops']);
+  });
+});
