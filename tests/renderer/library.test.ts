@@ -6,6 +6,7 @@ import { setApi } from '@renderer/api';
 import { useLibraryStore } from '@renderer/stores/library';
 import { useUiStore } from '@renderer/stores/ui';
 import { useReaderStore } from '@renderer/stores/reader';
+import { useSearchStore } from '@renderer/stores/search';
 import LibraryView from '@renderer/components/library/LibraryView.vue';
 import ToastStack from '@renderer/components/shell/ToastStack.vue';
 import { createRealApi, type RealApi } from './real-api';
@@ -38,12 +39,17 @@ describe('library store', () => {
     expect(library.progress).toBeNull();
   });
 
-  it('filters by title, outlet and tags', async () => {
+  it('finds documents by full-text search, newest query winning', async () => {
     const library = useLibraryStore();
+    const search = useSearchStore();
     await library.load();
     await library.importFiles([file('a.txt', 'Rainfall doubled in March.'), file('b.txt', 'Exports fell by 4 percent.')]);
-    library.filter = 'exports';
-    expect(library.visible.map((d) => d.title)).toEqual(['Exports fell by 4 percent.']);
+    search.query = 'exports';
+    await search.run();
+    expect(search.result?.hits.map((h) => h.title)).toEqual(['Exports fell by 4 percent.']);
+    search.clear();
+    await flushPromises();
+    expect(search.result).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 // Library state: the document list, imports with progress and cancel, delete with undo.
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { ref } from 'vue';
 import type { DocumentSummary, ImportProgress, ImportResult, LibraryInfo } from '../../../shared/types/library';
 import type { UploadedFile } from '../../../shared/ipc/contract';
 import { errorMessage, useApi } from '../api';
@@ -21,14 +21,7 @@ export const useLibraryStore = defineStore('library', () => {
   const loaded = ref(false);
   const error = ref<string | null>(null);
   const progress = ref<ImportProgress | null>(null);
-  const filter = ref('');
   let subscribed = false;
-
-  const visible = computed(() => {
-    const q = filter.value.trim().toLowerCase();
-    if (!q) return documents.value;
-    return documents.value.filter((d) => [d.title, d.author, d.outlet, d.path, ...d.tags].some((f) => f?.toLowerCase().includes(q)));
-  });
 
   function subscribe(): void {
     if (subscribed) return;
@@ -127,5 +120,5 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  return { documents, visible, info, loading, loaded, error, progress, filter, load, refresh, importFiles, importPaths, cancelImport, remove, restore };
+  return { documents, info, loading, loaded, error, progress, load, refresh, importFiles, importPaths, cancelImport, remove, restore };
 });

@@ -12,9 +12,12 @@ export const useReaderStore = defineStore('reader', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
   const claimsError = ref<string | null>(null);
+  /** A text offset the reader should scroll to once the document shows (from search, a claim link). */
+  const focusOffset = ref<number | null>(null);
 
-  async function open(id: string): Promise<void> {
+  async function open(id: string, offset: number | null = null): Promise<void> {
     documentId.value = id;
+    focusOffset.value = offset;
     loading.value = true;
     error.value = null;
     claims.value = null;
@@ -41,5 +44,5 @@ export const useReaderStore = defineStore('reader', () => {
     claims.value = null;
   }
 
-  return { documentId, content, claims, loading, error, claimsError, open, close };
+  return { documentId, content, claims, loading, error, claimsError, focusOffset, open, close };
 });

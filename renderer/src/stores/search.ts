@@ -1,0 +1,57 @@
+// Full-text search state: the query, filters and ranked hits with highlighted snippets.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { DocumentFormat } from '../../../shared/types/ingest';
+import type { SearchResult } from '../../../shared/types/search';
+import { errorMessage, useApi } from '../api';
+
+export const useSearchStore = defineStore('search', () => {
+  const query = ref('');
+  const formats = ref<DocumentFormat[]>([]);
+  const outlet = ref('');
+  const tag = ref('');
+  const from = ref('');
+  const to = ref('');
+  const result = ref<SearchResult | null>(null);
+  const searching = ref(false);
+  const error = ref<string | null>(null);
+  let generation = 0;
+
+  async function run(): Promise<void> {
+    const q = query.value.trim();
+    const mine = ++generation;
+    if (!q) {
+      result.value = null;
+      error.value = null;
+      return;
+    }
+    searching.value = true;
+    try {
+      const next = await useApi().search.query({
+        query: q,
+        formats: formats.value.length ? formats.value : undefined,
+        outlet: outlet.value.trim() || undefined,
+        tags: tag.value.trim() ? [tag.value.trim()] : undefined,
+        from: from.value || undefined,
+        to: to.value || undefined,
+        limit: 50,
+      });
+      // A slower, older query must not overwrite a newer one's results.
+      if (mine === generation) {
+        result.value = next;
+        error.value = null;
+      }
+    } catch (e) {
+      if (mine === generation) error.value = errorMessage(e);
+    } finally {
+      if (mine === generation) searching.value = false;
+    }
+  }
+
+  function clear(): void {
+    query.value = '';
+    void run();
+  }
+
+  return { query, formats, outlet, tag, from, to, result, searching, error, run, clear };
+});
