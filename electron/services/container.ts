@@ -8,6 +8,9 @@ import { LibraryService, type ImportSource } from './library/library-service.ts'
 import { extractDocument, precheckPath, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
 import { LibraryStore } from './storage/library-store.ts';
 import { SearchService } from './search/search-service.ts';
+import { NotesService } from './notes/notes-service.ts';
+import { ReviewService, type StoredReview } from './review/review-service.ts';
+import type { Note } from '../../shared/types/notes.ts';
 
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -31,6 +34,8 @@ export interface Services {
   store: LibraryStore;
   library: LibraryService;
   search: SearchService;
+  notes: NotesService;
+  review: ReviewService;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -44,7 +49,10 @@ function uploadSource(file: UploadedFile): ImportSource {
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
+  const notes = new NotesService(store.collection<Note>('notes'), store);
+  const review = new ReviewService(store.collection<StoredReview>('reviews'));
   await store.open();
+  if (!store.readOnly) await notes.purgeDeleted();
   const search = new SearchService({
     dir: join(options.libraryDir, 'search'),
     documents: () => store.documents.values(),
@@ -84,7 +92,14 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'library:update': async ({ id, changes }) => library.update(id, changes),
     'library:delete': async ({ id }) => library.delete(id),
     'library:restore': async ({ id }) => library.restore(id),
-    'claims:list': async ({ id }) => library.claims(id),
+    'claims:list': async ({ id }) => review.apply(id, await library.claims(id)),
+    'claims:review': async ({ docId, claimId, status, edits }) => review.review(docId, await library.claims(docId), claimId, status, edits),
+    'claims:add': async ({ docId, start, end, edits }) => review.add(docId, await library.claims(docId), start, end, edits),
+    'notes:list': async (filter) => notes.list(filter ?? {}),
+    'notes:create': async (draft) => notes.create(draft),
+    'notes:update': async ({ id, body }) => notes.update(id, body),
+    'notes:delete': async ({ id }) => notes.delete(id),
+    'notes:restore': async ({ id }) => notes.restore(id),
     'search:query': async (request) => search.search(request, (id) => store.documents.get(id)),
     'dialog:openFiles': async () =>
       options.openFilesDialog ? { paths: await options.openFilesDialog(), supported: true } : { paths: [], supported: false },
@@ -94,6 +109,8 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     store,
     library,
     search,
+    notes,
+    review,
     handlers,
     async close() {
       await search.close();

@@ -1,6 +1,7 @@
 // The one typed contract between the renderer and every host (Electron IPC, HTTP browser host).
 // Channel names are `domain:verb`; preload, main, the browser host and the renderer all derive from this list.
-import type { ClaimSet } from '../types/claims.ts';
+import type { Claim, ClaimEdits, ClaimSet, ReviewStatus } from '../types/claims.ts';
+import type { Note, NoteDraft } from '../types/notes.ts';
 import type { SearchQuery, SearchResult } from '../types/search.ts';
 import type {
   DocumentContent,
@@ -35,6 +36,16 @@ export interface Contract {
   'library:delete': { request: { id: string }; response: { id: string; title: string } };
   'library:restore': { request: { id: string }; response: DocumentSummary };
   'claims:list': { request: { id: string }; response: ClaimSet };
+  'claims:review': {
+    request: { docId: string; claimId: string; status?: ReviewStatus; edits?: ClaimEdits };
+    response: Claim;
+  };
+  'claims:add': { request: { docId: string; start: number; end: number; edits?: ClaimEdits }; response: Claim };
+  'notes:list': { request: { docId?: string; query?: string }; response: Note[] };
+  'notes:create': { request: NoteDraft; response: Note };
+  'notes:update': { request: { id: string; body: string }; response: Note };
+  'notes:delete': { request: { id: string }; response: { id: string } };
+  'notes:restore': { request: { id: string }; response: Note };
   'search:query': { request: SearchQuery; response: SearchResult };
   'dialog:openFiles': { request: void; response: { paths: string[]; supported: boolean } };
 }
@@ -54,6 +65,13 @@ export const CHANNELS = [
   'library:delete',
   'library:restore',
   'claims:list',
+  'claims:review',
+  'claims:add',
+  'notes:list',
+  'notes:create',
+  'notes:update',
+  'notes:delete',
+  'notes:restore',
   'search:query',
   'dialog:openFiles',
 ] as const satisfies readonly Channel[];

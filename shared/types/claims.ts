@@ -50,6 +50,29 @@ export interface Claim {
   quantities: Quantity[];
   entities: ClaimEntity[];
   score: number;
+  /** The user's review of this claim, when there is one (merged in by the review service). */
+  review?: ClaimReviewState | null;
+}
+
+export type ReviewStatus = 'accepted' | 'rejected' | 'pending';
+
+export interface ClaimReviewState {
+  id: string;
+  status: ReviewStatus;
+  /** True when the user changed the claim's fields. */
+  edited: boolean;
+  /** True for a claim the user added by selecting text. */
+  added: boolean;
+}
+
+/** Fields a reviewer may correct. */
+export interface ClaimEdits {
+  source?: string | null;
+  via?: string[];
+  certainty?: Certainty;
+  kind?: ClaimKind;
+  negated?: boolean;
+  quantities?: Array<Pick<Quantity, 'low' | 'high'> & Partial<Pick<Quantity, 'unit' | 'approximate' | 'bound' | 'text'>>>;
 }
 
 export interface ClaimSet {

@@ -91,7 +91,7 @@ describe('Electron preload bundle', () => {
     const api = exposed.dossier as Record<string, Record<string, (r?: unknown) => Promise<unknown>>> & { on: unknown };
     const verbs = Object.entries(api)
       .filter(([key]) => key !== 'on')
-      .flatMap(([domain, methods]) => Object.keys(methods).map((verb) => `${domain}:${verb}`))
+      .flatMap(([domain, methods]) => Object.keys(methods as object).map((verb) => `${domain}:${verb}`))
       .sort();
     expect(verbs).toEqual([...CHANNELS].sort());
     expect(typeof api.on).toBe('function');

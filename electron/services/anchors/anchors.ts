@@ -1,0 +1,43 @@
+// Creates and re-attaches text anchors (quote + context + position), so notes and review decisions
+// find their passage again after re-extraction or when offsets shift.
+import type { TextAnchor } from '../../../shared/types/anchors.ts';
+
+const CONTEXT = 32;
+
+export function makeAnchor(text: string, start: number, end: number): TextAnchor {
+  return {
+    quote: { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) },
+    position: { start, end },
+  };
+}
+
+function commonSuffixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * Finds the anchored passage in `text`: the stored position when it still holds the quote, otherwise
+ * the occurrence of the quote whose surrounding context matches best, nearest the old position on ties.
+ * Returns null when the quote no longer occurs (the anchor is orphaned).
+ */
+export function resolveAnchor(text: string, anchor: TextAnchor): { start: number; end: number } | null {
+  const { exact, prefix, suffix } = anchor.quote;
+  const { start } = anchor.position;
+  if (!exact) return null;
+  if (text.slice(start, start + exact.length) === exact) return { start, end: start + exact.length };
+  let best: { start: number; score: number; distance: number } | null = null;
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    const score = commonSuffixLength(text.slice(Math.max(0, at - prefix.length), at), prefix) + commonPrefixLength(text.slice(at + exact.length, at + exact.length + suffix.length), suffix);
+    const distance = Math.abs(at - start);
+    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start: at, score, distance };
+  }
+  return best ? { start: best.start, end: best.start + exact.length } : null;
+}
