@@ -9,6 +9,8 @@ import type { EventMap, EventName } from '../../shared/ipc/contract.ts';
 import type { ClaimSet } from '../../shared/types/claims.ts';
 import type { ImportResult } from '../../shared/types/library.ts';
 import type { SearchQuery } from '../../shared/types/search.ts';
+import type { CompareResult } from '../../shared/types/compare.ts';
+import { compareClaims, type CompareInput } from '../services/compare/compare-service.ts';
 import { openServices, type ClaimsEngine, type Services } from '../services/container.ts';
 import { ENGINE_VERSION, extractClaims, normalizeText } from '../services/claims/engine.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
@@ -29,6 +31,7 @@ Commands:
   delete ID             Delete a document
   search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE)
   claims FILE|ID        Extract the claims of a file, or show a library document's claims
+  compare FILE|ID...    Group figures across documents: agreement, conflict, change over time
   serve [--port N]      Serve the app to a browser on 127.0.0.1
 
 Options:
@@ -197,6 +200,31 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         else printClaims(set, io);
         return 0;
       }
+      case 'compare': {
+        if (!args.length) throw new UsageError('missing argument: dossier compare FILE|ID...');
+        const inputs: CompareInput[] = [];
+        const ids = args.filter((a) => !existsSync(a));
+        for (const target of args) {
+          if (!existsSync(target)) continue;
+          const extracted = await readAndExtract(resolve(target));
+          const text = normalizeText(extracted.text);
+          inputs.push({ doc: target, docId: null, title: extracted.meta.title ?? target, published: extracted.meta.published, claims: extractClaims(text) });
+        }
+        if (ids.length) {
+          await withLibrary(libraryDir, inlineClaimsEngine(), async ({ handlers, store }) => {
+            for (const id of ids) {
+              const record = store.get(id);
+              inputs.push({ doc: id, docId: id, title: record.title, published: record.published, claims: await handlers['claims:list']({ id }) });
+            }
+          });
+        }
+        // Keep the caller's order, whichever way each document was given.
+        inputs.sort((a, b) => args.indexOf(a.doc) - args.indexOf(b.doc));
+        const result = compareClaims(inputs);
+        if (json) io.out(JSON.stringify(result, null, 2));
+        else printComparison(result, io);
+        return 0;
+      }
       case 'serve':
         return await serveCommand(libraryDir, values.port, io);
       default:
@@ -209,6 +237,24 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     io.err(`dossier: ${(error as Error).message}`);
     return 1;
+  }
+}
+
+function printComparison(result: CompareResult, io: Io): void {
+  if (!result.groups.length) io.out('No figures to compare.');
+  for (const group of result.groups) {
+    io.out(`\n${group.id}  ${group.label} — ${group.verdict.toUpperCase()}: ${group.reason}`);
+    io.out(
+      table(
+        ['figure', 'source', 'document', 'date'],
+        group.members.map((m) => [m.quantity.text, [m.source, ...m.via].filter(Boolean).join(' via ') || '—', m.doc, m.published?.slice(0, 10) ?? '']),
+        [28, 44, 40, 10],
+      ),
+    );
+  }
+  for (const c of result.corroborations) {
+    io.out(`\n${c.id}  ${c.members.length} claims in ${new Set(c.members.map((m) => m.doc)).size} documents, ${c.independentSources} independent origin(s): ${c.origins.join('; ')}`);
+    for (const m of c.members) io.out(`    ${m.doc}: ${m.text.replace(/\s+/g, ' ').slice(0, 120)}`);
   }
 }
 
@@ -263,7 +309,7 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not “${portText}”`);
   const rendererDir = join(ROOT, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`The app is not built yet (${rendererDir} is missing). Run \`npm run build\` first, or use \`npm start\`.`);
+    io.err(`warning: the app is not built yet (${rendererDir} is missing), so only the API is served. Run \`npm run build\`, or use \`npm start\`.`);
   }
   // The services need the host's emitter and the host needs the services' handlers: bind late.
   const late: { host?: HttpHost } = {};

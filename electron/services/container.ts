@@ -11,6 +11,7 @@ import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
 import type { Note } from '../../shared/types/notes.ts';
+import { compareClaims, type CompareInput } from './compare/compare-service.ts';
 
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -95,6 +96,15 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'claims:list': async ({ id }) => review.apply(id, await library.claims(id)),
     'claims:review': async ({ docId, claimId, status, edits }) => review.review(docId, await library.claims(docId), claimId, status, edits),
     'claims:add': async ({ docId, start, end, edits }) => review.add(docId, await library.claims(docId), start, end, edits),
+    'compare:run': async ({ docIds }) => {
+      if (!Array.isArray(docIds) || docIds.length < 1) throw new DossierError('bad-request', 'Choose at least one document to compare.');
+      const inputs: CompareInput[] = [];
+      for (const id of docIds) {
+        const record = store.get(id);
+        inputs.push({ doc: id, docId: id, title: record.title, published: record.published, claims: review.apply(id, await library.claims(id)) });
+      }
+      return compareClaims(inputs);
+    },
     'notes:list': async (filter) => notes.list(filter ?? {}),
     'notes:create': async (draft) => notes.create(draft),
     'notes:update': async ({ id, body }) => notes.update(id, body),

@@ -2,6 +2,7 @@
 // Channel names are `domain:verb`; preload, main, the browser host and the renderer all derive from this list.
 import type { Claim, ClaimEdits, ClaimSet, ReviewStatus } from '../types/claims.ts';
 import type { Note, NoteDraft } from '../types/notes.ts';
+import type { CompareResult } from '../types/compare.ts';
 import type { SearchQuery, SearchResult } from '../types/search.ts';
 import type {
   DocumentContent,
@@ -41,6 +42,7 @@ export interface Contract {
     response: Claim;
   };
   'claims:add': { request: { docId: string; start: number; end: number; edits?: ClaimEdits }; response: Claim };
+  'compare:run': { request: { docIds: string[] }; response: CompareResult };
   'notes:list': { request: { docId?: string; query?: string }; response: Note[] };
   'notes:create': { request: NoteDraft; response: Note };
   'notes:update': { request: { id: string; body: string }; response: Note };
@@ -67,6 +69,7 @@ export const CHANNELS = [
   'claims:list',
   'claims:review',
   'claims:add',
+  'compare:run',
   'notes:list',
   'notes:create',
   'notes:update',

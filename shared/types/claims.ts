@@ -28,6 +28,8 @@ export interface Attribution {
   via: string[];
   /** The cue that marks the attribution ("according to", "said", "citing"). */
   cue: string;
+  /** When `source` was resolved from a pronoun or description ("he", "the source"), that word as written. */
+  resolvedFrom?: string;
 }
 
 export interface ClaimEntity {
