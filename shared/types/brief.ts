@@ -9,7 +9,7 @@ export type BriefItem =
   | { id: string; type: 'text'; markdown: string }
   | { id: string; type: 'claim'; docId: string; claimId: string; anchor: TextAnchor }
   | { id: string; type: 'note'; noteId: string }
-  | { id: string; type: 'group'; groupId: string };
+  | { id: string; type: 'group'; docIds: string[]; label: string };
 
 export interface Brief {
   id: string;

@@ -15,6 +15,8 @@ export interface CompareMember {
   start: number;
   end: number;
   text: string;
+  /** The figure as quoted, with its cue words and noun ("some 3,000 North Koreans"). */
+  figure: string;
   quantity: { text: string; low: number; high: number; approximate: boolean; bound: QuantityBound; unit: string | null };
   source: string | null;
   via: string[];

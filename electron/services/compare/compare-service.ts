@@ -4,7 +4,7 @@
 import MiniSearch from 'minisearch';
 import type { Claim, ClaimSet } from '../../../shared/types/claims.ts';
 import type { CompareGroup, CompareMember, CompareResult, ConflictPair, Corroboration, Verdict } from '../../../shared/types/compare.ts';
-import { interval, measureOf, type Measure } from './measures.ts';
+import { figureText, interval, measureOf, type Measure } from './measures.ts';
 
 export interface CompareInput {
   /** How the caller named the document (path or id); echoed in the output. */
@@ -34,11 +34,13 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, a.size + b.size - shared);
 }
 
+const CHANGE = /\b(?:rose|risen|rising|climbed|increased|grew|jumped|fell|dropped|declined|now (?:says|stands|put)|up from|down from|revised|updated)\b/i;
+
 const fmt = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 1 }) : '∞');
 
 function sourceLabel(m: CompareMember): string {
   const who = m.source ? (m.via.length ? `${m.source} via ${m.via.join(', ')}` : m.source) : m.via.join(', ') || m.docTitle;
-  return `“${m.quantity.text}” (${who})`;
+  return `“${m.figure}” (${who})`;
 }
 
 function byDate(a: Candidate, b: Candidate): number {
@@ -48,8 +50,19 @@ function byDate(a: Candidate, b: Candidate): number {
   return a.order - b.order;
 }
 
+function voice(m: CompareMember): string | null {
+  const who = m.source ?? m.via[0] ?? null;
+  return who ? who.toLowerCase().replace(/^(?:a|an|the)\s+/, '') : null;
+}
+
+function sameVoice(a: CompareMember, b: CompareMember): boolean {
+  if (a.doc !== b.doc) return false;
+  const [va, vb] = [voice(a), voice(b)];
+  return !va || !vb || va === vb;
+}
+
 function judge(members: Candidate[]): { verdict: Verdict; reason: string; conflicts: ConflictPair[] } {
-  const docs = new Set(members.map((m) => m.member.doc));
+  const voices = new Set(members.map((m) => `${m.member.doc}|${voice(m.member) ?? ''}`));
   if (members.length === 1) return { verdict: 'single', reason: 'Only one source gives this figure.', conflicts: [] };
   const ranges = members.map((m) => interval(m.member.quantity as never, m.measure.denied));
   const sameFigure: ConflictPair[] = [];
@@ -57,7 +70,8 @@ function judge(members: Candidate[]): { verdict: Verdict; reason: string; confli
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
       const [a, b] = [members[i], members[j]];
-      if (a.member.doc === b.member.doc || a.measure.additional || b.measure.additional) continue;
+      // One article can carry two sources that disagree; one source repeating itself is no conflict.
+      if (a.measure.additional || b.measure.additional || sameVoice(a.member, b.member)) continue;
       const overlap = Math.max(ranges[i][0], ranges[j][0]) <= Math.min(ranges[i][1], ranges[j][1]);
       if (overlap) continue;
       const nominalA = a.member.quantity.high;
@@ -75,13 +89,16 @@ function judge(members: Candidate[]): { verdict: Verdict; reason: string; confli
   const dated = members.every((m) => m.member.published);
   const dates = new Set(members.map((m) => m.member.published?.slice(0, 10)));
   if (sameFigure.length) return { verdict: 'conflicting', reason: sameFigure[0].reason, conflicts: [...sameFigure, ...disjoint] };
-  if (disjoint.length && dated && dates.size > 1) {
+  // "rose to", "now says": the sources themselves describe a figure that changed.
+  const changing = members.some((m) => CHANGE.test(m.member.text));
+  if (disjoint.length && ((dated && dates.size > 1) || changing)) {
     const first = members[0].member;
     const last = members[members.length - 1].member;
-    return { verdict: 'evolving', reason: `The figure moved from ${first.quantity.text} (${first.published?.slice(0, 10)}) to ${last.quantity.text} (${last.published?.slice(0, 10)}).`, conflicts: disjoint };
+    const when = (m: CompareMember) => (m.published ? ` (${m.published.slice(0, 10)})` : '');
+    return { verdict: 'evolving', reason: `The figure changed over time, from ${first.figure}${when(first)} to ${last.figure}${when(last)}.`, conflicts: disjoint };
   }
   if (disjoint.length) return { verdict: 'conflicting', reason: disjoint[0].reason, conflicts: disjoint };
-  if (docs.size === 1) return { verdict: 'single', reason: 'All figures come from one document.', conflicts: [] };
+  if (voices.size === 1) return { verdict: 'single', reason: 'All figures come from one source.', conflicts: [] };
   const lo = Math.max(...ranges.filter((_, i) => !members[i].measure.additional).map((r) => r[0]));
   const hi = Math.min(...ranges.filter((_, i) => !members[i].measure.additional).map((r) => r[1]));
   return { verdict: 'consistent', reason: Number.isFinite(lo) && lo <= hi ? `The figures overlap between ${fmt(lo)} and ${fmt(hi)}.` : 'The figures from different sources overlap.', conflicts: [] };
@@ -123,6 +140,8 @@ function groupQuantities(inputs: CompareInput[]): CompareGroup[] {
     for (const claim of input.claims.claims) {
       if (claim.review?.status === 'rejected') continue;
       for (const q of claim.quantities) {
+        // Vague amounts ("tens of thousands") are colour, not figures anyone can check against another.
+        if (q.vague) continue;
         const measure = measureOf(claim, q);
         const member: CompareMember = {
           doc: input.doc,
@@ -133,6 +152,7 @@ function groupQuantities(inputs: CompareInput[]): CompareGroup[] {
           start: claim.start,
           end: claim.end,
           text: claim.text,
+          figure: figureText(claim, q),
           quantity: { text: q.text, low: q.low, high: q.high, approximate: q.approximate, bound: q.bound, unit: q.unit },
           source: claim.attribution?.source ?? null,
           via: claim.attribution?.via ?? [],

@@ -17,9 +17,19 @@ const UNIT_ALIASES: Record<string, string> = {
   miles: 'distance', mile: 'distance', kilometres: 'distance', kilometers: 'distance', km: 'distance', metres: 'distance', meters: 'distance',
 };
 
-const DEMONYM = /\b(North Korean|South Korean|Russian|Ukrainian|Chinese|Iranian|American|US|U\.S\.|British|French|German|Israeli|Palestinian|Syrian|Turkish|Indian|Pakistani|Belarusian|Polish)\b/;
+const DEMONYM = /\b(North Korean|South Korean|Russian|Ukrainian|Chinese|Iranian|American|U\.S\.|British|French|German|Israeli|Palestinian|Syrian|Turkish|Indian|Pakistani|Belarusian|Polish)/i;
 const ADDITIONAL = /\b(?:additional|another|more|extra|further|new)\s+(?:[\w,.-]+\s+){0,3}$/i;
 const DENIAL = /\b(?:nowhere near|not (?:anywhere )?near|far (?:fewer|less) than|much (?:fewer|less) than|not even)\s+$/i;
+
+const CUE = /(?:\b(?:absolutely|some|about|around|roughly|nearly|almost|approximately|an estimated|estimated|at least|more than|over|up to|as many as|nowhere near|not near|not anywhere near|fewer than|less than|an additional|additional|another|only)\s+)+$/i;
+
+/** The figure as a reader would quote it: its cue words, the number and its noun ("some 3,000 North Koreans"). */
+export function figureText(claim: Claim, q: Quantity): string {
+  const before = claim.text.slice(Math.max(0, q.start - claim.start - 40), Math.max(0, q.start - claim.start));
+  const cue = CUE.exec(before)?.[0] ?? '';
+  const unit = q.unit && !q.text.toLowerCase().includes(q.unit.toLowerCase()) ? ` ${claim.text.slice(q.end - claim.start).match(new RegExp(`^\\s*${q.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'))?.[0].trim() ?? q.unit}` : '';
+  return `${cue}${q.text}${unit}`.trim();
+}
 
 export interface Measure {
   key: string;
@@ -49,8 +59,12 @@ export function measureOf(claim: Claim, q: Quantity): Measure | null {
   const { before, after } = window(claim, q);
   const near = `${q.unit ?? ''} ${after}`.toLowerCase();
   const wide = `${before} ${q.unit ?? ''} ${after}`.toLowerCase();
-  const actor = DEMONYM.exec(`${q.unit ?? ''} ${after}`)?.[1] ?? DEMONYM.exec(before)?.[1] ?? DEMONYM.exec(claim.text)?.[1] ?? null;
-  const base = { actor: actor?.replace(/^U\.S\.$/, 'US') ?? null, additional: ADDITIONAL.test(before), denied: DENIAL.test(before) };
+  // The actor is read only from the counted noun phrase itself ("3,000 North Koreans", "4,000 of those
+  // North Korean soldiers"), never from elsewhere in the sentence ("soldiers to assist Russian forces").
+  const nounPhrase = `${q.unit ?? ''} ${after.split(/\s(?:to|who|that|which|were|was|are|is|have|has|had|in|on|at|from|for|with|by)\s|[,.;:!?”"]/)[0]}`;
+  const found = DEMONYM.exec(nounPhrase)?.[1] ?? null;
+  const actor = found ? found.replace(/^U\.S\.$/i, 'US').replace(/\b\w/g, (c) => c.toUpperCase()) : null;
+  const base = { actor, additional: ADDITIONAL.test(before), denied: DENIAL.test(before) };
   const unit = q.unit?.toLowerCase().trim() ?? '';
   const alias = UNIT_ALIASES[unit] ?? UNIT_ALIASES[singular(unit)];
   if (alias && alias !== 'percent' && alias !== 'money') {
@@ -67,7 +81,8 @@ export function measureOf(claim: Claim, q: Quantity): Measure | null {
     if (measure.key !== 'troops' && measure.pattern.test(wide)) return { key: measure.key, label: measure.label, ...base };
   }
   if (unit) return { key: `unit:${singular(unit.split(/\s+/).pop() ?? unit)}`, label: unit, ...base };
-  if (MEASURES[3].pattern.test(wide) || base.denied) return { key: 'troops', label: MEASURES[3].label, ...base };
+  // A bare figure ("11,000 sent in November") counts what its sentence is about.
+  if (MEASURES[3].pattern.test(wide) || MEASURES[3].pattern.test(claim.text.toLowerCase()) || base.denied) return { key: 'troops', label: MEASURES[3].label, ...base };
   return null;
 }
 
