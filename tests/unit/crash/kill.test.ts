@@ -53,39 +53,49 @@ describe('kill -9 during writes', () => {
     const [{ id: docId }] = await call<Array<{ id: string }>>(host, 'library:import', { paths: [join(work, 'doc.txt')] });
 
     // What the host acknowledged, and everything sent, per note id and for the document title.
+    // Each lane updates only its own notes, so one note never has two writes in flight.
     const ackedNotes = new Map<string, string>();
     const sentAfterAck = new Map<string, Set<string>>();
+    const laneNotes = new Map<number, string[]>();
     let ackedTitle: string | null = null;
     const titlesSentAfterAck = new Set<string>();
     let writes = 0;
     let acked = 0;
 
     for (let round = 0; round < 3; round++) {
-      const killAt = acked + 300 + Math.floor(Math.random() * 100);
+      const killAt = acked + 380 + Math.floor(Math.random() * 100);
       let killed = false;
       const worker = async (lane: number) => {
         for (let i = 0; !killed; i++) {
           const n = writes++;
           try {
-            if (n % 3 === 0 || ackedNotes.size < 4) {
+            const own = laneNotes.get(lane) ?? [];
+            if (n % 3 === 0 || own.length === 0) {
               const body = `note ${n} from lane ${lane}`;
               const note = await call<{ id: string }>(host, 'notes:create', { docId, body });
               ackedNotes.set(note.id, body);
               sentAfterAck.set(note.id, new Set());
+              laneNotes.set(lane, [...own, note.id]);
             } else if (n % 3 === 1) {
-              const ids = [...ackedNotes.keys()];
-              const id = ids[(n * 7 + lane) % ids.length];
+              const id = own[(n * 7) % own.length];
               const body = `update ${n} of ${id}`;
               sentAfterAck.get(id)!.add(body);
               await call(host, 'notes:update', { id, body });
               ackedNotes.set(id, body);
               sentAfterAck.get(id)!.clear();
-            } else {
+            } else if (lane === 0) {
               const title = `Schools report, revision ${n}`;
               titlesSentAfterAck.add(title);
               await call(host, 'library:update', { id: docId, changes: { title } });
               ackedTitle = title;
               titlesSentAfterAck.clear();
+            } else {
+              const id = own[n % own.length];
+              const body = `edit ${n} of ${id}`;
+              sentAfterAck.get(id)!.add(body);
+              await call(host, 'notes:update', { id, body });
+              ackedNotes.set(id, body);
+              sentAfterAck.get(id)!.clear();
             }
             acked++;
             if (acked >= killAt && !killed) {
