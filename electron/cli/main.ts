@@ -11,6 +11,8 @@ import type { ImportResult } from '../../shared/types/library.ts';
 import type { SearchQuery } from '../../shared/types/search.ts';
 import type { CompareResult } from '../../shared/types/compare.ts';
 import { compareClaims, type CompareInput } from '../services/compare/compare-service.ts';
+import { formatFromPath } from '../services/briefs/export/index.ts';
+import { writeFile } from 'node:fs/promises';
 import { openServices, type ClaimsEngine, type Services } from '../services/container.ts';
 import { ENGINE_VERSION, extractClaims, normalizeText } from '../services/claims/engine.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
@@ -32,6 +34,7 @@ Commands:
   search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE)
   claims FILE|ID        Extract the claims of a file, or show a library document's claims
   compare FILE|ID...    Group figures across documents: agreement, conflict, change over time
+  brief --out FILE      Export a research brief (.md, .html, .pdf, .docx): --brief ID, or --all-claims [--title T]
   serve [--port N]      Serve the app to a browser on 127.0.0.1
 
 Options:
@@ -113,6 +116,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         from: { type: 'string' },
         to: { type: 'string' },
         limit: { type: 'string' },
+        out: { type: 'string' },
+        brief: { type: 'string' },
+        'all-claims': { type: 'boolean', default: false },
+        title: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -223,6 +230,20 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         const result = compareClaims(inputs);
         if (json) io.out(JSON.stringify(result, null, 2));
         else printComparison(result, io);
+        return 0;
+      }
+      case 'brief': {
+        const out = values.out;
+        if (!out) throw new UsageError('missing --out FILE.md|.html|.pdf|.docx');
+        const format = formatFromPath(out);
+        if (!format) throw new UsageError(`--out must end in .md, .html, .pdf or .docx, not “${out}”`);
+        if (!values.brief && !values['all-claims']) throw new UsageError('choose what to export: --brief ID or --all-claims');
+        const exported = await withLibrary(libraryDir, inlineClaimsEngine(), ({ handlers }) =>
+          handlers['briefs:export']({ id: values.brief, allClaims: values['all-claims'], title: values.title, format }),
+        );
+        await writeFile(resolve(out), Buffer.from(exported.dataBase64, 'base64'));
+        if (json) io.out(JSON.stringify({ out: resolve(out), format, bytes: Buffer.byteLength(exported.dataBase64, 'base64') }));
+        else io.out(`Wrote ${resolve(out)}`);
         return 0;
       }
       case 'serve':

@@ -12,6 +12,16 @@ import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
 import type { Note } from '../../shared/types/notes.ts';
 import { compareClaims, type CompareInput } from './compare/compare-service.ts';
+import { BriefService } from './briefs/brief-service.ts';
+import { EXPORT_FORMATS, exportBrief, type ExportFormat } from './briefs/export/index.ts';
+import type { Brief } from '../../shared/types/brief.ts';
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  md: 'text/markdown',
+  html: 'text/html',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -37,6 +47,7 @@ export interface Services {
   search: SearchService;
   notes: NotesService;
   review: ReviewService;
+  briefs: BriefService;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -52,14 +63,27 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
   const notes = new NotesService(store.collection<Note>('notes'), store);
   const review = new ReviewService(store.collection<StoredReview>('reviews'));
+  const briefCollection = store.collection<Brief>('briefs');
   await store.open();
-  if (!store.readOnly) await notes.purgeDeleted();
   const search = new SearchService({
     dir: join(options.libraryDir, 'search'),
     documents: () => store.documents.values(),
     readText: (id) => store.readText(id),
     readClaims: (id) => store.readClaims(id),
   });
+  const briefs = new BriefService({
+    briefs: briefCollection,
+    document: (id) => store.get(id),
+    documents: () => library.list().map((d) => store.get(d.id)),
+    text: (id) => store.readText(id),
+    pages: (id) => store.readPages(id),
+    claims: async (id) => review.apply(id, await library.claims(id)),
+    notes: () => notes.list(),
+  });
+  if (!store.readOnly) {
+    await notes.purgeDeleted();
+    await briefs.purgeDeleted();
+  }
   // The index loads in the background; the first search waits for it.
   void search.open().catch(() => {});
   const library = new LibraryService({
@@ -105,6 +129,26 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       }
       return compareClaims(inputs);
     },
+    'briefs:list': async () => briefs.list(),
+    'briefs:get': async ({ id }) => briefs.get(id),
+    'briefs:create': async ({ title, items }) => briefs.create(title, items ?? []),
+    'briefs:update': async ({ id, title, items }) => briefs.update(id, { title, items }),
+    'briefs:duplicate': async ({ id }) => briefs.duplicate(id),
+    'briefs:delete': async ({ id }) => briefs.delete(id),
+    'briefs:restore': async ({ id }) => briefs.restore(id),
+    'briefs:claimItem': async ({ docId, claimId }) => {
+      const set = review.apply(docId, await library.claims(docId));
+      const claim = set.claims.find((c) => c.id === claimId);
+      if (!claim) throw new DossierError('not-found', `No claim ${String(claimId)} in this document.`);
+      return BriefService.claimItem(docId, set.text, claim);
+    },
+    'briefs:export': async ({ id, format, allClaims, title }) => {
+      if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
+      const brief = allClaims ? await briefs.allClaimsBrief(title || 'All claims') : briefs.get(id ?? '');
+      const bytes = await exportBrief(await briefs.resolve(brief), format);
+      const fileName = `${brief.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'brief'}.${format}`;
+      return { fileName, mime: EXPORT_MIME[format], dataBase64: Buffer.from(bytes).toString('base64') };
+    },
     'notes:list': async (filter) => notes.list(filter ?? {}),
     'notes:create': async (draft) => notes.create(draft),
     'notes:update': async ({ id, body }) => notes.update(id, body),
@@ -121,6 +165,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     search,
     notes,
     review,
+    briefs,
     handlers,
     async close() {
       await search.close();

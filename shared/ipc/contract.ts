@@ -3,6 +3,7 @@
 import type { Claim, ClaimEdits, ClaimSet, ReviewStatus } from '../types/claims.ts';
 import type { Note, NoteDraft } from '../types/notes.ts';
 import type { CompareResult } from '../types/compare.ts';
+import type { Brief, BriefItem } from '../types/brief.ts';
 import type { SearchQuery, SearchResult } from '../types/search.ts';
 import type {
   DocumentContent,
@@ -43,6 +44,19 @@ export interface Contract {
   };
   'claims:add': { request: { docId: string; start: number; end: number; edits?: ClaimEdits }; response: Claim };
   'compare:run': { request: { docIds: string[] }; response: CompareResult };
+  'briefs:list': { request: void; response: Brief[] };
+  'briefs:get': { request: { id: string }; response: Brief };
+  'briefs:create': { request: { title: string; items?: BriefItem[] }; response: Brief };
+  'briefs:update': { request: { id: string; title?: string; items?: BriefItem[] }; response: Brief };
+  'briefs:duplicate': { request: { id: string }; response: Brief };
+  'briefs:delete': { request: { id: string }; response: { id: string; title: string } };
+  'briefs:restore': { request: { id: string }; response: Brief };
+  /** A brief item for a claim, anchored to its passage so it survives re-extraction. */
+  'briefs:claimItem': { request: { docId: string; claimId: string }; response: BriefItem };
+  'briefs:export': {
+    request: { id?: string; allClaims?: boolean; title?: string; format: 'md' | 'html' | 'pdf' | 'docx' };
+    response: { fileName: string; mime: string; dataBase64: string };
+  };
   'notes:list': { request: { docId?: string; query?: string }; response: Note[] };
   'notes:create': { request: NoteDraft; response: Note };
   'notes:update': { request: { id: string; body: string }; response: Note };
@@ -70,6 +84,15 @@ export const CHANNELS = [
   'claims:review',
   'claims:add',
   'compare:run',
+  'briefs:list',
+  'briefs:get',
+  'briefs:create',
+  'briefs:update',
+  'briefs:duplicate',
+  'briefs:delete',
+  'briefs:restore',
+  'briefs:claimItem',
+  'briefs:export',
   'notes:list',
   'notes:create',
   'notes:update',
