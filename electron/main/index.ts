@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS, EVENT_CHANNEL, type EventMap, type EventName } from '../../shared/ipc/contract.ts';
+import { parsePassageLink } from '../../shared/links.ts';
 import { dispatch, openServices, type ClaimsEngine, type Services } from '../services/container.ts';
 import { toWireError } from '../services/errors.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
@@ -40,6 +41,17 @@ async function chooseFiles(): Promise<string[]> {
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
 }
+
+/** Opens a `dossier://doc/<id>#<start>-<end>` link in the reader, focusing the window. */
+function openPassageLink(url: string): void {
+  const link = parsePassageLink(url);
+  if (!link) return;
+  emit('app:command', { command: `open:${link.docId}:${link.start ?? ''}:${link.end ?? ''}` });
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+}
+
+const linkInArgs = (argv: string[]) => argv.find((arg) => arg.startsWith('dossier://'));
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -100,15 +112,28 @@ async function start(): Promise<void> {
   registerHandlers(services.handlers);
   Menu.setApplicationMenu(buildMenu(() => mainWindow, () => emit('app:command', { command: 'library:import' })));
   mainWindow = createWindow();
+  const startupLink = pendingLink ?? linkInArgs(process.argv);
+  if (startupLink) mainWindow.webContents.once('did-finish-load', () => openPassageLink(startupLink));
 }
+
+let pendingLink: string | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.setAsDefaultProtocolClient('dossier');
+  app.on('second-instance', (_event, argv) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    const link = linkInArgs(argv);
+    if (link) openPassageLink(link);
+  });
+  // macOS delivers protocol links as open-url, possibly before the window exists.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (mainWindow) openPassageLink(url);
+    else pendingLink = url;
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -41,6 +41,11 @@ describe('Electron main bundle', () => {
     expect(result.menus).toBe(1);
   });
 
+  it('registers the dossier:// protocol and listens for passage links', () => {
+    expect(result.protocols).toEqual(['dossier']);
+    expect(result.listensForLinks).toBe(true);
+  });
+
   it('gives every window secure webPreferences and an existing CommonJS preload', () => {
     expect(result.windows.length).toBeGreaterThan(0);
     for (const prefs of result.windows) {

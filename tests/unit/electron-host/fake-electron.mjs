@@ -16,6 +16,10 @@ class FakeApp extends EventEmitter {
     recorded.singleInstanceLock = true;
     return true;
   }
+  setAsDefaultProtocolClient(scheme) {
+    recorded.protocols = [...(recorded.protocols ?? []), scheme];
+    return true;
+  }
   whenReady() {
     return Promise.resolve();
   }

@@ -27,6 +27,8 @@ const report = {
   windows: recorded.windows.map((w) => w.options.webPreferences),
   loaded: recorded.loaded,
   singleInstanceLock: recorded.singleInstanceLock,
+  protocols: recorded.protocols ?? [],
+  listensForLinks: recorded.appListeners.includes('open-url') && recorded.appListeners.includes('second-instance'),
   menus: recorded.menus,
   guards: window
     ? {
