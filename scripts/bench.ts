@@ -1,14 +1,18 @@
 // `npm run bench`: measures speed and memory targets on generated data and prints one JSON object,
 // {"metrics":[{name, value, unit, peer?, peer_value?}]}. Progress goes to stderr.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
 import { openServices, type Services } from '../electron/services/container.ts';
 import { ENGINE_VERSION, extractClaims } from '../electron/services/claims/engine.ts';
 import type { DocumentRecord } from '../shared/types/library.ts';
-import { article } from './bench/corpus.ts';
+import { article, rng } from './bench/corpus.ts';
 import { benchExtract } from './bench-extract.ts';
+import { benchBrief } from './bench-brief.ts';
 
 export interface Metric {
   name: string;
@@ -20,6 +24,7 @@ export interface Metric {
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -35,13 +40,13 @@ async function open(libraryDir: string): Promise<Services> {
   });
 }
 
-async function libraryMetrics(work: string): Promise<Metric[]> {
+/** Imports 1,000 documents through the library service, then grows the library to 10,000. */
+async function libraryMetrics(work: string, libraryDir: string): Promise<Metric[]> {
   const sourceDir = join(work, 'sources');
   mkdirSync(sourceDir, { recursive: true });
   for (let i = 0; i < 1000; i++) writeFileSync(join(sourceDir, `article-${String(i).padStart(4, '0')}.txt`), article(i + 1));
-  const libraryDir = join(work, 'library');
 
-  log('importing 1,000 generated documents (about 700 words each, claims extracted on import)');
+  log('importing 1,000 generated documents (about 700 words each, claims extracted and indexed on import)');
   let services = await open(libraryDir);
   const started = performance.now();
   const results = await services.library.importPaths([sourceDir]);
@@ -49,42 +54,181 @@ async function libraryMetrics(work: string): Promise<Metric[]> {
   const failed = results.filter((r) => r.status !== 'imported');
   if (failed.length) throw new Error(`bench import failed for ${failed.length} files: ${failed[0].error}`);
 
-  log('growing the library to 10,000 records');
+  // The other 9,000 documents get their records and text directly: what is measured below is listing,
+  // search and saving in a 10,000-document library, not importing it.
+  log('growing the library to 10,000 documents');
   const imported = [...services.store.documents.values()];
   const extra: Array<[string, DocumentRecord]> = [];
   for (let i = 0; extra.length < 9000; i++) {
     const base = imported[i % imported.length];
     const id = (0x100000000000 + i).toString(16).slice(-12);
-    extra.push([id, { ...base, id, contentHash: `${base.contentHash}-${i}`, title: `${base.title} (${i})` }]);
+    const text = article(10_000 + i);
+    mkdirSync(services.store.docDir(id), { recursive: true });
+    writeFileSync(join(services.store.docDir(id), 'text.txt'), text);
+    extra.push([id, { ...base, id, contentHash: `${base.contentHash}-${i}`, title: `${text.slice(0, text.indexOf('\n'))} (${i})`, words: text.split(/\s+/).length, claimsVersion: null, claimCount: 0 }]);
   }
   await services.store.documents.putMany(extra);
+  await services.close();
+
+  log('opening the 10,000-document library (search index catches up with 9,000 new documents)');
+  services = await open(libraryDir);
+  await services.search.open();
   await services.close();
 
   const openStarted = performance.now();
   services = await open(libraryDir);
   const openMs = performance.now() - openStarted;
-  const samples: number[] = [];
+  const indexStarted = performance.now();
+  await services.search.open();
+  const indexLoadMs = performance.now() - indexStarted;
+
+  const listSamples: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
     const list = services.library.list();
-    samples.push(performance.now() - t);
+    listSamples.push(performance.now() - t);
     if (list.length !== 10_000) throw new Error(`expected 10,000 documents, listed ${list.length}`);
   }
+
+  log('searching');
+  const random = rng(7);
+  const vocabulary = ['evacuated', 'ministry', 'grain', 'residents', 'valley', 'repairs percent', 'independent inquiry', 'coastal province', 'voters', 'containers capital', '"scheduled to resume"', 'central bank', 'hospital', 'border region soldiers'];
+  const queries = Array.from({ length: 200 }, () => vocabulary[Math.floor(random() * vocabulary.length)]);
+  const full: number[] = [];
+  const raw: number[] = [];
+  const lookup = (id: string) => services.store.documents.get(id);
+  for (const query of queries) {
+    let t = performance.now();
+    await services.search.search({ query, limit: 20 }, lookup);
+    full.push(performance.now() - t);
+    t = performance.now();
+    services.search.rawSearch(query.replace(/"/g, ''));
+    raw.push(performance.now() - t);
+  }
+
+  log('saving notes');
+  const [firstDoc] = services.library.list();
+  const note = await services.notes.create({ docId: firstDoc.id, body: 'Draft' });
+  for (let i = 0; i < 300; i++) await services.notes.create({ docId: null, body: `Background note ${i}` });
+  const saves: number[] = [];
+  const peers: number[] = [];
+  const indexDir = join(libraryDir, 'index');
+  const noteShard = readdirSync(indexDir).find((f) => f.startsWith('notes-') && readFileSync(join(indexDir, f), 'utf8').includes(note.id))!;
+  const peerFile = join(work, 'peer-write.json');
+  for (let i = 0; i < 200; i++) {
+    const body = `Checked with the port authority, revision ${i}. `.repeat(8);
+    const t = performance.now();
+    await services.notes.update(note.id, body);
+    saves.push(performance.now() - t);
+    // The same bytes the save wrote (the note's whole shard), written raw.
+    const bytes = readFileSync(join(indexDir, noteShard));
+    const p = performance.now();
+    await writeFile(peerFile, bytes);
+    peers.push(performance.now() - p);
+  }
   await services.close();
+
   return [
     { name: 'import.1000_docs_s', value: round(importSeconds), unit: 's' },
-    { name: 'library.list_10k_ms', value: round(percentile(samples, 50)), unit: 'ms' },
+    { name: 'library.list_10k_ms', value: round(percentile(listSamples, 50)), unit: 'ms' },
     { name: 'library.open_10k_ms', value: round(openMs), unit: 'ms' },
+    { name: 'search.index_load_10k_ms', value: round(indexLoadMs), unit: 'ms' },
+    { name: 'search.p50_ms', value: round(percentile(full, 50)), unit: 'ms', peer: 'minisearch query on the same index', peer_value: round(percentile(raw, 50)) },
+    { name: 'search.p95_ms', value: round(percentile(full, 95)), unit: 'ms', peer: 'minisearch query on the same index', peer_value: round(percentile(raw, 95)) },
+    { name: 'note.save_p95_ms', value: round(percentile(saves, 95)), unit: 'ms', peer: 'fs.writeFile', peer_value: round(percentile(peers, 95)) },
   ];
+}
+
+interface RunningHost {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function serve(libraryDir: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, ['bin/dossier.mjs', 'serve', '--library', libraryDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (d) => (output += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      output += d;
+      const match = /Open (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${output}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** The browser host on the 10,000-document library, driven by Chromium: first screens and host memory. */
+async function uiMetrics(work: string, libraryDir: string): Promise<Metric[]> {
+  const bigFile = join(work, 'one-megabyte.txt');
+  let big = '';
+  for (let seed = 50_000; big.length < 1_000_000; seed++) big += `${article(seed)}\n`;
+  writeFileSync(bigFile, big);
+  const services = await open(libraryDir);
+  const [imported] = await services.library.importPaths([bigFile]);
+  await services.close();
+
+  const host = await serve(libraryDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const screens: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(host.url.replace('#', `?run=${i}#`));
+      await page.getByRole('listitem').first().waitFor();
+      screens.push(await page.evaluate(() => performance.now()));
+    }
+    const openings: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      // The 1 MB document was imported last, so it heads the list.
+      const open = page.getByRole('button', { name: `Open ${imported.title}`, exact: true });
+      const started = await page.evaluate(() => performance.now());
+      await open.click();
+      await page.locator('.para').first().waitFor();
+      openings.push((await page.evaluate(() => performance.now())) - started);
+      await page.goto(host.url.replace('#', `?reopen=${i}#`));
+      await page.getByRole('listitem').first().waitFor();
+    }
+    for (let i = 0; i < 20; i++) await page.request.post(new URL('/api/search:query', host.url).href, { headers: { authorization: `Bearer ${new URL(host.url).hash.slice(7)}` }, data: { query: 'ministry grain' } });
+    return [
+      { name: 'library.first_screen_ms', value: round(percentile(screens, 50)), unit: 'ms' },
+      { name: 'reader.open_1mb_ms', value: round(percentile(openings, 50)), unit: 'ms' },
+      { name: 'host.rss_mb', value: round(rssMb(host.pid), 1), unit: 'MB' },
+    ];
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
 }
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
+  const libraryDir = join(work, 'library');
   const metrics: Metric[] = [];
   try {
-    metrics.push(...(await libraryMetrics(work)));
+    metrics.push(...(await libraryMetrics(work, libraryDir)));
+    log('browser host and Chromium');
+    metrics.push(...(await uiMetrics(work, libraryDir)));
     log('claim engine throughput');
     metrics.push(...(await benchExtract()));
+    log('brief export');
+    metrics.push(...(await benchBrief()));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -104,7 +104,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       version: options.version,
       readOnly: store.readOnly,
       warnings: store.warnings,
-      documentCount: library.list().length,
+      documentCount: library.count(),
     }),
     'library:list': async () => library.list(),
     'library:get': async ({ id }) => library.get(id),

@@ -74,6 +74,12 @@ export class LibraryService {
 
   constructor(private readonly deps: LibraryDeps) {}
 
+  count(): number {
+    let count = 0;
+    for (const doc of this.deps.store.documents.values()) if (!doc.deletedAt) count++;
+    return count;
+  }
+
   list(): DocumentSummary[] {
     const docs: DocumentSummary[] = [];
     for (const doc of this.deps.store.documents.values()) if (!doc.deletedAt) docs.push(summarize(doc));

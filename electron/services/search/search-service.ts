@@ -11,7 +11,7 @@ import type { SearchHit, SearchQuery, SearchResult, SearchSnippet } from '../../
 import { DossierError } from '../errors.ts';
 import { writeAtomic } from '../storage/atomic.ts';
 
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 const SAVE_DELAY_MS = 2000;
 const SNIPPET_RADIUS = 90;
 
@@ -30,9 +30,27 @@ export interface SearchDeps {
   readClaims(id: string): Promise<ClaimSet | null>;
 }
 
+// Function words make up about half of running text: leaving them out of the index halves its size
+// and keeps common-word queries from scoring every document.
+const STOP_WORDS = new Set(
+  'a an and are as at be been but by for from had has have he her his i in is it its of on or she that the their them they this to was were which who will with would'.split(' '),
+);
+
+function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return STOP_WORDS.has(lower) ? null : lower;
+}
+
 const OPTIONS = {
   fields: ['title', 'text', 'claims', 'notes'],
-  searchOptions: { boost: { title: 3, claims: 1.5 }, prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length > 2, fuzzy: (term: string) => (term.length > 5 ? 0.15 : false), combineWith: 'AND' as const },
+  processTerm,
+  searchOptions: {
+    boost: { title: 3, claims: 1.5 },
+    processTerm,
+    // Prefix matching only for the word being typed; typo tolerance is a fallback (see search()).
+    prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length > 2,
+    combineWith: 'AND' as const,
+  },
 };
 
 function claimField(claims: ClaimSet | null): string {
@@ -167,18 +185,19 @@ export class SearchService {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 200);
     const tags = request.tags?.map((t) => t.toLowerCase());
     const outlet = request.outlet?.toLowerCase();
-    const matches = this.index.search(terms.join(' '), {
-      filter: (result) => {
-        const doc = records(result.id as string);
-        if (!doc || doc.deletedAt) return false;
-        if (request.formats?.length && !request.formats.includes(doc.format)) return false;
-        if (outlet && doc.outlet?.toLowerCase() !== outlet) return false;
-        if (tags?.length && !tags.every((t) => doc.tags.some((own) => own.toLowerCase() === t))) return false;
-        if (request.from && (!doc.published || doc.published.slice(0, 10) < request.from)) return false;
-        if (request.to && (!doc.published || doc.published.slice(0, 10) > request.to)) return false;
-        return true;
-      },
-    });
+    const filter = (result: { id: unknown }) => {
+      const doc = records(result.id as string);
+      if (!doc || doc.deletedAt) return false;
+      if (request.formats?.length && !request.formats.includes(doc.format)) return false;
+      if (outlet && doc.outlet?.toLowerCase() !== outlet) return false;
+      if (tags?.length && !tags.every((t) => doc.tags.some((own) => own.toLowerCase() === t))) return false;
+      if (request.from && (!doc.published || doc.published.slice(0, 10) < request.from)) return false;
+      if (request.to && (!doc.published || doc.published.slice(0, 10) > request.to)) return false;
+      return true;
+    };
+    let matches = this.index.search(terms.join(' '), { filter });
+    // Nothing found: allow small typos ("evacuted") before giving up.
+    if (!matches.length) matches = this.index.search(terms.join(' '), { filter, fuzzy: (term: string) => (term.length > 4 ? 0.2 : false) });
     const hits: SearchHit[] = [];
     for (const match of matches) {
       if (hits.length >= limit) break;
