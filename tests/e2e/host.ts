@@ -56,7 +56,30 @@ export async function stopHost(host: RunningHost, signal: NodeJS.Signals = 'SIGT
   });
 }
 
-export const test = base.extend<{ libraryDir: string; host: RunningHost; restartHost: () => Promise<RunningHost> }>({
+/** Every request a page makes must stay on loopback: the app makes no network request at run time. */
+function offLoopback(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return false;
+  try {
+    const { hostname, protocol } = new URL(url);
+    if (protocol === 'chrome-extension:' || protocol === 'devtools:') return false;
+    return !['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+  } catch {
+    return true;
+  }
+}
+
+export const test = base.extend<{ libraryDir: string; host: RunningHost; restartHost: () => Promise<RunningHost>; offLoopbackRequests: string[] }>({
+  offLoopbackRequests: async ({ context }, use) => {
+    const seen: string[] = [];
+    context.on('request', (request) => {
+      if (offLoopback(request.url())) seen.push(request.url());
+    });
+    await use(seen);
+  },
+  page: async ({ page, offLoopbackRequests }, use) => {
+    await use(page);
+    if (offLoopbackRequests.length) throw new Error(`The app made requests off loopback: ${offLoopbackRequests.join(', ')}`);
+  },
   // eslint-disable-next-line no-empty-pattern
   libraryDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
