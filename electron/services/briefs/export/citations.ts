@@ -1,0 +1,205 @@
+// Footnote numbering and the wording every format shares: citation lines, source entries, claim
+// details, dates. Formats differ only in how they draw these runs, so all of them carry the same content.
+import type { CitedSource, ResolvedBrief, ResolvedBriefItem, ResolvedCitation, ResolvedGroup, ResolvedQuantity } from '../../../../shared/types/brief.ts';
+import type { Certainty } from '../../../../shared/types/claims.ts';
+import { oneLine, safeHref, type Run } from './rich-text.ts';
+
+export type ClaimItem = Extract<ResolvedBriefItem, { type: 'claim' }>;
+
+export interface Footnote {
+  n: number;
+  citation: ResolvedCitation;
+}
+
+/** A reference from the text to a footnote; `first` is false where an earlier reference already introduced it. */
+export interface NoteRef {
+  n: number;
+  first: boolean;
+}
+
+export type PlannedItem =
+  | { type: 'heading'; text: string }
+  | { type: 'text'; markdown: string }
+  | { type: 'claim'; claim: ClaimItem; note: NoteRef }
+  | { type: 'note'; markdown: string; citation: ResolvedCitation | null; note: NoteRef | null }
+  | { type: 'group'; group: ResolvedGroup; notes: NoteRef[] };
+
+export interface PlannedDispute {
+  group: ResolvedGroup;
+  notes: NoteRef[];
+}
+
+/** The brief laid out for writing: footnotes numbered in reading order, sources complete. */
+export interface BriefPlan {
+  title: string;
+  generatedAt: string;
+  items: PlannedItem[];
+  disputes: PlannedDispute[];
+  footnotes: Footnote[];
+  sources: CitedSource[];
+}
+
+export function planBrief(brief: ResolvedBrief): BriefPlan {
+  const footnotes: Footnote[] = [];
+  const byLink = new Map<string, number>();
+  const fresh = (citation: ResolvedCitation): NoteRef => {
+    const n = footnotes.length + 1;
+    footnotes.push({ n, citation });
+    if (!byLink.has(citation.link)) byLink.set(citation.link, n);
+    return { n, first: true };
+  };
+  // A figure in a comparison usually comes from a passage a claim above already cites: it points back
+  // to that note rather than repeating the passage. Claims and notes always get a footnote of their own.
+  const reuse = (citation: ResolvedCitation): NoteRef => {
+    const n = byLink.get(citation.link);
+    return n ? { n, first: false } : fresh(citation);
+  };
+
+  const items: PlannedItem[] = brief.items.map((item): PlannedItem => {
+    switch (item.type) {
+      case 'claim':
+        return { type: 'claim', claim: item, note: fresh(item.citation) };
+      case 'note':
+        return { type: 'note', markdown: item.markdown, citation: item.citation, note: item.citation ? fresh(item.citation) : null };
+      case 'group':
+        return { type: 'group', group: item.group, notes: item.group.members.map((m) => reuse(m.citation)) };
+      default:
+        return item;
+    }
+  });
+  const disputes = brief.disputes.map((group) => ({ group, notes: group.members.map((m) => reuse(m.citation)) }));
+
+  // Every cited document belongs in Sources, even one the resolver forgot to list.
+  const sources = [...brief.sources];
+  const known = new Set(sources.map((s) => s.docId));
+  for (const { citation } of footnotes) {
+    if (!known.has(citation.source.docId)) {
+      known.add(citation.source.docId);
+      sources.push(citation.source);
+    }
+  }
+  return { title: oneLine(brief.title) || 'Untitled brief', generatedAt: brief.generatedAt, items, disputes, footnotes, sources };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "1 March 2024" from an ISO date, read as written (no time-zone shift: a paper dated the 1st stays
+ * the 1st). With `withTime`, "1 March 2024, 14:05 UTC". Anything else passes through unchanged.
+ */
+export function formatDate(value: string | null | undefined, withTime = false): string | null {
+  const text = oneLine(value ?? '');
+  if (!text) return null;
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (!m) return text;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return text;
+  let out = m[3] ? `${Number(m[3])} ${MONTHS[month - 1]} ${m[1]}` : `${MONTHS[month - 1]} ${m[1]}`;
+  if (withTime && m[4]) out += `, ${m[4]}:${m[5]}${m[6] === 'Z' ? ' UTC' : m[6] ? ` (UTC${m[6]})` : ''}`;
+  return out;
+}
+
+export const CERTAINTY_LABEL: Record<Certainty, string> = { asserted: 'Asserted', attributed: 'Attributed', hedged: 'Hedged' };
+
+/** "Western officials via CNN", "Western officials via CNN, BBC". */
+export function attributionText(attribution: { source: string; via: string[] } | null): string | null {
+  if (!attribution) return null;
+  const source = oneLine(attribution.source);
+  const via = attribution.via.map(oneLine).filter(Boolean);
+  if (!source) return via.length ? `via ${via.join(', ')}` : null;
+  return via.length ? `${source} via ${via.join(', ')}` : source;
+}
+
+/** The figure as written, with its unit when the text leaves it out ("25,000 to 30,000 soldiers"). */
+export function quantityText(q: ResolvedQuantity): string {
+  const text = oneLine(q.text);
+  const unit = q.unit ? oneLine(q.unit) : '';
+  return unit && !text.toLowerCase().includes(unit.toLowerCase()) ? `${text} ${unit}` : text;
+}
+
+/** The line under a claim: certainty, who says so, hedges, negation, figures. */
+export function claimDetails(claim: ClaimItem): Run[] {
+  const parts: string[] = [];
+  const attribution = attributionText(claim.attribution);
+  if (attribution) parts.push(`Source: ${attribution}`);
+  const hedges = claim.hedges.map(oneLine).filter(Boolean);
+  if (hedges.length) parts.push(`Hedges: ${hedges.map((h) => `“${h}”`).join(', ')}`);
+  if (claim.negated) parts.push('Negated');
+  const figures = claim.quantities.map(quantityText).filter(Boolean);
+  if (figures.length) parts.push(`Figures: ${figures.join('; ')}`);
+  const runs: Run[] = [{ text: CERTAINTY_LABEL[claim.certainty] ?? oneLine(String(claim.certainty)), bold: true }];
+  if (parts.length) runs.push({ text: ` · ${parts.join(' · ')}` });
+  return runs;
+}
+
+function documentTitle(source: CitedSource): string {
+  return oneLine(source.title) || 'Untitled document';
+}
+
+/** Author, *Title*, outlet, date — the shared head of a citation and a source entry. */
+function sourceHead(source: CitedSource): Run[] {
+  const author = oneLine(source.author ?? '');
+  const outlet = oneLine(source.outlet ?? '');
+  const date = formatDate(source.published);
+  const runs: Run[] = [];
+  if (author) runs.push({ text: `${author}, ` });
+  runs.push({ text: documentTitle(source), italic: true });
+  const tail = [outlet && outlet !== author ? outlet : '', date ?? ''].filter(Boolean);
+  if (tail.length) runs.push({ text: `, ${tail.join(', ')}` });
+  return runs;
+}
+
+/** A footnote: “the exact passage” — Author, *Title*, Outlet, 1 March 2024, p. 3. dossier://doc/… */
+export function citationRuns(citation: ResolvedCitation): Run[] {
+  const runs: Run[] = [{ text: `“${oneLine(citation.quote)}” — ` }, ...sourceHead(citation.source)];
+  if (citation.page != null) runs.push({ text: `, p. ${citation.page}` });
+  runs.push({ text: '. ' });
+  const link = oneLine(citation.link);
+  const href = safeHref(link);
+  runs.push(href ? { text: link, href } : { text: link });
+  return runs;
+}
+
+/** An entry of the Sources list: Author, *Title*, Outlet, date. URL */
+export function sourceRuns(source: CitedSource): Run[] {
+  const runs = sourceHead(source);
+  const url = oneLine(source.url ?? '');
+  if (url) {
+    const href = safeHref(url);
+    runs.push({ text: '. ' }, href ? { text: url, href } : { text: url });
+  } else {
+    runs.push({ text: '.' });
+  }
+  return runs;
+}
+
+/** Plain text of runs, for measuring and for formats without styling. */
+export function runsText(runs: Run[]): string {
+  return runs.map((r) => r.text).join('');
+}
+
+export const VERDICT_LABEL: Record<ResolvedGroup['verdict'], string> = {
+  consistent: 'Consistent',
+  conflicting: 'Conflicting',
+  evolving: 'Evolving',
+  single: 'Single source',
+};
+
+/** "Troop numbers (soldiers)". */
+export function groupTitle(group: ResolvedGroup): string {
+  const label = oneLine(group.label) || 'Figure';
+  const unit = group.unit ? oneLine(group.unit) : '';
+  return unit ? `${label} (${unit})` : label;
+}
+
+/** Who gives a figure: the attributed speaker, else the document's outlet or title. */
+export function memberSource(member: ResolvedGroup['members'][number]): string {
+  const speaker = oneLine(member.source ?? '');
+  if (speaker) return speaker;
+  return oneLine(member.citation.source.outlet ?? '') || documentTitle(member.citation.source);
+}
+
+/** The outlets a figure came through, nearest first; the document itself is in the figure's footnote. */
+export function memberVia(member: ResolvedGroup['members'][number]): string {
+  return member.via.map(oneLine).filter(Boolean).join(', ') || '—';
+}

@@ -1,0 +1,637 @@
+// PDF export with pdfkit (pure JS, so the app and the CLI share it): a typeset brief with
+// superscript note markers linked to endnotes that quote each passage, and page numbers.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
+import type { Certainty } from '../../../../shared/types/claims.ts';
+import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, runsText, sourceRuns, VERDICT_LABEL, type NoteRef } from './citations.ts';
+import { cleanText, markdownBlocks, oneLine, type Run } from './rich-text.ts';
+
+type Doc = PDFKit.PDFDocument;
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+export interface PdfOptions {
+  /**
+   * Embed DejaVu (when installed) for text the standard PDF fonts cannot show, such as Cyrillic.
+   * Off, such characters are replaced. Default on.
+   */
+  unicodeFonts?: boolean;
+}
+
+interface FontSet {
+  serif: string;
+  serifBold: string;
+  serifItalic: string;
+  serifBoldItalic: string;
+  sans: string;
+  sansBold: string;
+  sansItalic: string;
+  mono: string;
+}
+
+// The 14 standard fonts need no embedding and keep files small, but they only cover WinAnsi.
+const STANDARD_FONTS: FontSet = {
+  serif: 'Times-Roman',
+  serifBold: 'Times-Bold',
+  serifItalic: 'Times-Italic',
+  serifBoldItalic: 'Times-BoldItalic',
+  sans: 'Helvetica',
+  sansBold: 'Helvetica-Bold',
+  sansItalic: 'Helvetica-Oblique',
+  mono: 'Courier',
+};
+
+const DEJAVU_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF', '/usr/local/share/fonts/dejavu'];
+const DEJAVU_FILES: FontSet = {
+  serif: 'DejaVuSerif.ttf',
+  serifBold: 'DejaVuSerif-Bold.ttf',
+  serifItalic: 'DejaVuSerif-Italic.ttf',
+  serifBoldItalic: 'DejaVuSerif-BoldItalic.ttf',
+  sans: 'DejaVuSans.ttf',
+  sansBold: 'DejaVuSans-Bold.ttf',
+  sansItalic: 'DejaVuSans-Oblique.ttf',
+  mono: 'DejaVuSansMono.ttf',
+};
+
+/** Paths of the DejaVu family, each style falling back to DejaVuSans; null when DejaVuSans is not installed. */
+function findDejaVu(): FontSet | null {
+  for (const dir of DEJAVU_DIRS) {
+    const regular = join(dir, DEJAVU_FILES.sans);
+    if (!existsSync(regular)) continue;
+    const set = {} as FontSet;
+    for (const key of Object.keys(DEJAVU_FILES) as Array<keyof FontSet>) {
+      const path = join(dir, DEJAVU_FILES[key]);
+      set[key] = existsSync(path) ? path : regular;
+    }
+    return set;
+  }
+  return null;
+}
+
+// WinAnsi (CP1252) beyond Latin-1: what the standard fonts can draw besides U+0020–U+007E and U+00A0–U+00FF.
+const WIN_ANSI_EXTRA = 'ŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™';
+const NOT_WIN_ANSI = new RegExp(`[^\\n\\u0020-\\u007E\\u00A0-\\u00FF${WIN_ANSI_EXTRA}]`, 'u');
+
+const SUBSTITUTES: Record<string, string> = {
+  '\t': ' ',
+  '\u00AD': '',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '–',
+  '\u2015': '—',
+  '\u2212': '-',
+  '\u2032': "'",
+  '\u2033': '"',
+  '\u201B': '‘',
+  '\u201F': '“',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u2007': ' ',
+  '\u2009': ' ',
+  '\u200A': ' ',
+  '\u202F': ' ',
+  '\u200B': '',
+  '\u200C': '',
+  '\u200D': '',
+  '\u2060': '',
+  '\uFEFF': '',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2248': '~',
+  '\u2260': '!=',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u2116': 'No.',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'H',
+};
+
+function isWinAnsi(ch: string): boolean {
+  return !NOT_WIN_ANSI.test(ch);
+}
+
+/**
+ * Text limited to the characters `canDraw` accepts: known look-alikes first, then the letter without
+ * its accents, else '?'. Fonts draw a missing glyph as an empty box at a wrong width, which garbles the line.
+ */
+function fitText(text: string, canDraw: (ch: string) => boolean, cache: Map<string, string>): string {
+  let out = '';
+  for (const ch of text) {
+    let fitted = cache.get(ch);
+    if (fitted === undefined) {
+      if (canDraw(ch)) fitted = ch;
+      else if (ch in SUBSTITUTES) fitted = SUBSTITUTES[ch];
+      else {
+        const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+        fitted = base && [...base].every(canDraw) ? base : '?';
+      }
+      cache.set(ch, fitted);
+    }
+    out += fitted;
+  }
+  return out;
+}
+
+const winAnsiCache = new Map<string, string>();
+
+/** Text the standard fonts can encode. */
+export function toWinAnsi(text: string): string {
+  const clean = cleanText(text);
+  return NOT_WIN_ANSI.test(clean) ? fitText(clean, isWinAnsi, winAnsiCache) : clean;
+}
+
+interface GlyphSource {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/**
+ * For embedded fonts: keeps what every face in use has a glyph for (DejaVu has Cyrillic and Greek
+ * but no CJK or emoji). pdfkit keeps the fontkit font of an embedded font as `font`.
+ */
+function embeddedFilter(doc: Doc, fonts: FontSet): (text: string) => string {
+  const faces: GlyphSource[] = [];
+  for (const name of new Set(Object.values(fonts))) {
+    doc.font(name);
+    const face = (doc as unknown as { _font?: { font?: Partial<GlyphSource> } })._font?.font;
+    if (typeof face?.hasGlyphForCodePoint === 'function') faces.push(face as GlyphSource);
+  }
+  const cache = new Map<string, string>();
+  const canDraw = (ch: string) => ch === '\n' || faces.every((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!));
+  return (text) => {
+    const clean = cleanText(text).replace(/\t/g, ' ');
+    return NOT_WIN_ANSI.test(clean) ? fitText(clean, canDraw, cache) : clean;
+  };
+}
+
+/** Whether any user text (anything in the brief) needs more than WinAnsi. */
+function needsUnicode(brief: ResolvedBrief): boolean {
+  return NOT_WIN_ANSI.test(JSON.stringify(brief));
+}
+
+const TEXT = '#1d232b';
+const MUTED = '#5f6b78';
+const RULE = '#c9d0d8';
+const SOFT = '#f1f3f6';
+const ACCENT = '#2f5d8a';
+const CERTAINTY_COLOR: Record<Certainty, string> = { asserted: '#2f7d5b', attributed: '#2f5d8a', hedged: '#a66a00' };
+const VERDICT_COLOR: Record<string, string> = { conflicting: '#b3261e', evolving: '#a66a00' };
+
+const MARGINS = { top: 64, bottom: 72, left: 72, right: 72 };
+const BODY_SIZE = 10.5;
+const BODY_GAP = 2.2;
+
+type Family = 'serif' | 'sans';
+
+interface Flow {
+  x: number;
+  width: number;
+  family: Family;
+  size: number;
+  color: string;
+  lineGap: number;
+}
+
+interface Column {
+  title: string;
+  width: number;
+}
+
+/** A table cell: its paragraphs, each a list of runs. */
+type Cell = Run[][];
+
+class BriefPdf {
+  readonly doc: Doc;
+  private readonly fonts: FontSet;
+  private readonly clean: (text: string) => string;
+  private pageCount = 1;
+
+  constructor(doc: Doc, fonts: FontSet, clean: (text: string) => string) {
+    this.doc = doc;
+    this.fonts = fonts;
+    this.clean = clean;
+    doc.on('pageAdded', () => this.pageCount++);
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  private font(family: Family | 'mono', bold = false, italic = false): string {
+    const f = this.fonts;
+    if (family === 'mono') return f.mono;
+    if (family === 'sans') return bold ? f.sansBold : italic ? f.sansItalic : f.sans;
+    return bold && italic ? f.serifBoldItalic : bold ? f.serifBold : italic ? f.serifItalic : f.serif;
+  }
+
+  /** Starts a new page unless `height` more points fit on this one. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom && this.doc.y > this.doc.page.margins.top + 1) this.doc.addPage();
+  }
+
+  space(points: number): void {
+    this.doc.y += points;
+  }
+
+  lineHeight(family: Family, size: number, lineGap: number, bold = false): number {
+    return this.doc.font(this.font(family, bold)).fontSize(size).currentLineHeight(true) + lineGap;
+  }
+
+  measure(runs: Run[], flow: Pick<Flow, 'family' | 'size' | 'lineGap' | 'width'>): number {
+    const text = this.clean(runsText(runs.map((r) => (r.note ? { text: String(r.note) } : r))));
+    if (!text.trim()) return 0;
+    return this.doc.font(this.font(flow.family)).fontSize(flow.size).heightOfString(text, { width: flow.width, lineGap: flow.lineGap });
+  }
+
+  /**
+   * A quick, slightly generous height for page-break decisions: one width measurement instead of a
+   * second full line-breaking pass, which would nearly double the cost of a long brief.
+   */
+  estimate(runs: Run[], flow: Pick<Flow, 'family' | 'size' | 'lineGap' | 'width'>): number {
+    const text = this.clean(runsText(runs.map((r) => (r.note ? { text: String(r.note) } : r))));
+    if (!text.trim()) return 0;
+    const doc = this.doc.font(this.font(flow.family)).fontSize(flow.size);
+    const lines = Math.max(1, Math.ceil(doc.widthOfString(text) / (flow.width * 0.9)));
+    return lines * (doc.currentLineHeight(true) + flow.lineGap);
+  }
+
+  /**
+   * Writes runs as one paragraph. Note markers are set smaller on the same line top, which reads as
+   * superscript, and link to their endnote.
+   */
+  runs(runs: Run[], flow: Flow): void {
+    const doc = this.doc;
+    let parts = runs.filter((r) => r.note || this.clean(r.text));
+    if (!parts.length) return;
+    parts = this.keepMarkerWithWord(parts, flow);
+    doc.x = flow.x;
+    let lastSize = flow.size;
+    parts.forEach((run, i) => {
+      const size = run.note ? flow.size * 0.64 : flow.size;
+      const family = run.code ? 'mono' : flow.family;
+      doc
+        .font(run.note ? this.font('sans', true) : this.font(family, run.bold, run.italic))
+        .fontSize(run.code ? size * 0.92 : size)
+        .fillColor(run.note ? ACCENT : run.href ? ACCENT : flow.color);
+      // Options carry over between continued fragments in pdfkit, so links are always set or cleared.
+      const options = {
+        width: flow.width,
+        lineGap: flow.lineGap,
+        continued: i < parts.length - 1,
+        align: 'left',
+        link: run.href ?? null,
+        goTo: run.note ? `note-${run.note}` : null,
+        destination: null,
+        underline: false,
+      } as unknown as TextOptions;
+      const text = run.note ? `${run.note}` : this.clean(run.text);
+      if (i === 0) doc.text(text, flow.x, doc.y, options);
+      else doc.text(text, options);
+      lastSize = size;
+    });
+    // A paragraph ending in a small marker advanced by the marker's line height; make it a full line.
+    if (lastSize !== flow.size) {
+      const small = doc.fontSize(lastSize).currentLineHeight(true);
+      doc.font(this.font(flow.family)).fontSize(flow.size);
+      doc.y += doc.currentLineHeight(true) - small;
+    }
+    doc.x = this.left;
+  }
+
+  /**
+   * pdfkit breaks lines per fragment, so a closing note marker can land alone at the start of a
+   * line. When text plus marker would need an extra line, the last word moves down with it.
+   */
+  private keepMarkerWithWord(parts: Run[], flow: Flow): Run[] {
+    if (parts.length !== 2 || !parts[1].note || parts[0].note || parts[0].code) return parts;
+    const text = this.clean(parts[0].text).trimEnd();
+    const lastSpace = text.lastIndexOf(' ');
+    if (lastSpace <= 0) return parts;
+    const doc = this.doc.font(this.font(flow.family, parts[0].bold, parts[0].italic)).fontSize(flow.size);
+    const options = { width: flow.width, lineGap: flow.lineGap };
+    // The marker is measured at body size: a little wider than it is drawn, so the check errs towards moving.
+    if (doc.heightOfString(`${text}${parts[1].note}`, options) <= doc.heightOfString(text, options)) return parts;
+    return [{ ...parts[0], text: `${text.slice(0, lastSpace)}\n${text.slice(lastSpace + 1)}` }, parts[1]];
+  }
+
+  /** A vertical bar beside content written since `top`, when it all landed on one page. */
+  bar(top: number, startPage: number, x: number, color: string, width = 2.4): void {
+    if (this.pageCount !== startPage) return;
+    const bottom = this.doc.y - 2;
+    if (bottom > top) this.doc.save().rect(x, top, width, bottom - top).fill(color).restore();
+  }
+
+  get page(): number {
+    return this.pageCount;
+  }
+
+  rule(y: number, x: number, width: number, color: string, lineWidth: number): void {
+    this.doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(lineWidth).strokeColor(color).stroke().restore();
+  }
+
+  heading(text: string, level: 1 | 2 | 3): void {
+    const size = level === 1 ? 15 : level === 2 ? 12.5 : 11;
+    const before = level === 1 ? 16 : 10;
+    // Keep a heading with at least a few lines of what follows.
+    this.ensureSpace(before + size * 1.4 + 48);
+    this.space(before);
+    this.doc.font(this.fonts.sansBold).fontSize(size).fillColor(TEXT).text(this.clean(oneLine(text)), this.left, this.doc.y, { width: this.width, lineGap: 1 });
+    if (level === 1) {
+      this.rule(this.doc.y + 2, this.left, this.width, RULE, 0.6);
+      this.space(9);
+    } else this.space(4);
+  }
+
+  markdown(source: string, indent = 0): void {
+    let inList = false;
+    for (const block of markdownBlocks(source)) {
+      const x = this.left + indent;
+      // List items sit close together; the block after a list gets the space a paragraph would.
+      const listItem = block.kind === 'paragraph' && block.listDepth > 0;
+      if (inList && !listItem) this.space(4);
+      inList = listItem;
+      switch (block.kind) {
+        case 'heading':
+          this.heading(runsText(block.runs), block.level <= 1 ? 2 : 3);
+          break;
+        case 'rule':
+          this.ensureSpace(12);
+          this.rule(this.doc.y + 5, x, this.width - indent, RULE, 0.6);
+          this.space(12);
+          break;
+        case 'code': {
+          const left = x + 14 * (block.quoteDepth + block.listDepth);
+          this.ensureSpace(20);
+          this.doc.font(this.fonts.mono).fontSize(8.5).fillColor(TEXT).text(this.clean(block.text), left + 6, this.doc.y, { width: this.left + this.width - left - 6, lineGap: 1.5 });
+          this.space(6);
+          break;
+        }
+        case 'paragraph': {
+          const hang = block.bullet ? 14 : 0;
+          const left = x + 14 * Math.max(0, block.listDepth - 1) + 14 * block.quoteDepth + (block.bullet ? 4 : 0);
+          const flow: Flow = { x: left + hang, width: this.left + this.width - left - hang, family: 'serif', size: BODY_SIZE, color: block.quoteDepth ? MUTED : TEXT, lineGap: BODY_GAP };
+          this.ensureSpace(this.lineHeight('serif', BODY_SIZE, BODY_GAP) * 2);
+          const top = this.doc.y;
+          const page = this.page;
+          if (block.bullet) {
+            this.doc.font(this.fonts.serif).fontSize(BODY_SIZE).fillColor(MUTED).text(this.clean(block.bullet), left, top, { width: hang, lineBreak: false });
+            this.doc.y = top;
+          }
+          this.runs(block.runs, flow);
+          if (block.quoteDepth) this.bar(top + 1, page, x + 14 * (block.quoteDepth - 1), RULE, 1.6);
+          this.space(block.listDepth ? 2.5 : 6);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Draws a ruled table; rows never split across pages, and the header repeats after a break. */
+  table(columns: Column[], rows: Cell[][], size = 8.5): void {
+    const doc = this.doc;
+    const total = columns.reduce((a, c) => a + c.width, 0);
+    const widths = columns.map((c) => (this.width * c.width) / total);
+    const padX = 4;
+    const padY = 3.5;
+    const lineGap = 1.2;
+    const cellFlow = (i: number, x: number): Flow => ({ x: x + padX, width: widths[i] - 2 * padX, family: 'sans', size, color: TEXT, lineGap });
+
+    const drawRow = (cells: Cell[], header: boolean) => {
+      const heights = cells.map((cell, i) =>
+        cell.reduce((h, para) => h + this.measure(header ? para.map((r) => ({ ...r, bold: true })) : para, { ...cellFlow(i, 0), family: 'sans' }) + 1.5, 0),
+      );
+      // Bold and markers measure a little wider than plain text: one spare line keeps the estimate safe.
+      const estimate = Math.max(...heights) + 2 * padY + size * 1.3;
+      const fits = doc.y + estimate <= this.bottom;
+      if (!fits && !header) {
+        doc.addPage();
+        drawRow(
+          columns.map((c) => [[{ text: c.title }]]),
+          true,
+        );
+      }
+      const top = doc.y;
+      if (header) {
+        doc.save().rect(this.left, top, this.width, Math.max(...heights) + 2 * padY).fill(SOFT).restore();
+        this.rule(top, this.left, this.width, TEXT, 0.9);
+      }
+      // A cell longer than the estimate must not make pdfkit break the page mid-row.
+      const margin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      let bottom = top;
+      let x = this.left;
+      cells.forEach((cell, i) => {
+        doc.y = top + padY;
+        for (const para of cell) {
+          this.runs(header ? para.map((r) => ({ ...r, bold: true })) : para, cellFlow(i, x));
+          doc.y += 1.5;
+        }
+        bottom = Math.max(bottom, doc.y);
+        x += widths[i];
+      });
+      doc.page.margins.bottom = margin;
+      doc.y = bottom + padY - 1.5;
+      this.rule(doc.y, this.left, this.width, header ? TEXT : RULE, header ? 0.6 : 0.4);
+    };
+
+    this.ensureSpace(size * 6);
+    drawRow(
+      columns.map((c) => [[{ text: c.title }]]),
+      true,
+    );
+    for (const row of rows) drawRow(row, false);
+    this.rule(doc.y, this.left, this.width, TEXT, 0.9);
+    doc.x = this.left;
+    this.space(12);
+  }
+
+  /** A numbered list entry with the number hanging in the margin: endnotes and sources. */
+  numbered(n: number, runs: Run[], destination: string | null): void {
+    const doc = this.doc;
+    const hang = 22;
+    const flow: Flow = { x: this.left + hang, width: this.width - hang, family: 'serif', size: 9, color: TEXT, lineGap: 1.6 };
+    this.ensureSpace(Math.min(this.estimate(runs, flow), 60) + 4);
+    const top = doc.y;
+    doc
+      .font(this.fonts.sansBold)
+      .fontSize(7.5)
+      .fillColor(ACCENT)
+      .text(`${n}`, this.left, top + 1, { width: hang - 7, align: 'right', lineBreak: true, destination, link: null, goTo: null } as unknown as TextOptions);
+    doc.y = top;
+    this.runs(runs, flow);
+    this.space(4);
+  }
+}
+
+function noteRun(ref: NoteRef | null | undefined): Run[] {
+  return ref ? [{ text: '', note: ref.n }] : [];
+}
+
+function creationDate(generatedAt: string): Date {
+  const date = new Date(generatedAt);
+  return Number.isNaN(date.getTime()) ? new Date() : date;
+}
+
+export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Promise<Uint8Array> {
+  const plan = planBrief(brief);
+  const dejavu = options.unicodeFonts !== false && needsUnicode(brief) ? findDejaVu() : null;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGINS,
+    bufferPages: true,
+    lang: 'en',
+    displayTitle: true,
+    info: { Title: plan.title, Creator: 'Dossier', Producer: 'Dossier', Subject: 'Research brief', CreationDate: creationDate(plan.generatedAt) },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const finished = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+
+  let fonts = STANDARD_FONTS;
+  if (dejavu) {
+    for (const [name, path] of Object.entries(dejavu)) doc.registerFont(`dossier-${name}`, path);
+    fonts = Object.fromEntries(Object.keys(dejavu).map((name) => [name, `dossier-${name}`])) as unknown as FontSet;
+  }
+  const clean = dejavu ? embeddedFilter(doc, fonts) : toWinAnsi;
+  const pdf = new BriefPdf(doc, fonts, clean);
+  const left = pdf.left;
+  const width = pdf.width;
+  const body = (x = left, w = width): Flow => ({ x, width: w, family: 'serif', size: BODY_SIZE, color: TEXT, lineGap: BODY_GAP });
+
+  // Title block.
+  doc.font(fonts.sansBold).fontSize(7.5).fillColor(ACCENT).text('RESEARCH BRIEF', left, doc.y, { characterSpacing: 1.4, width });
+  pdf.space(6);
+  doc.font(fonts.sansBold).fontSize(21).fillColor(TEXT).text(clean(plan.title), left, doc.y, { width, lineGap: 1 });
+  pdf.space(5);
+  const generated = formatDate(plan.generatedAt, true);
+  const claimCount = plan.items.filter((i) => i.type === 'claim').length;
+  const summary = [generated ? `Generated ${generated}` : null, `${claimCount} claim${claimCount === 1 ? '' : 's'}`, `${plan.sources.length} source${plan.sources.length === 1 ? '' : 's'}`];
+  doc.font(fonts.sans).fontSize(8.5).fillColor(MUTED).text(clean(summary.filter(Boolean).join('  ·  ')), left, doc.y, { width });
+  pdf.space(8);
+  pdf.rule(doc.y, left, width, TEXT, 1.4);
+  pdf.space(14);
+
+  for (const item of plan.items) {
+    switch (item.type) {
+      case 'heading':
+        pdf.heading(item.text, 1);
+        break;
+      case 'text':
+        pdf.markdown(item.markdown);
+        break;
+      case 'claim': {
+        const indent = 11;
+        const textFlow = body(left + indent, width - indent);
+        const details = claimDetails(item.claim);
+        const detailsFlow: Flow = { x: left + indent, width: width - indent, family: 'sans', size: 7.8, color: MUTED, lineGap: 1.2 };
+        const claimRuns: Run[] = [{ text: oneLine(item.claim.text) }, ...noteRun(item.note)];
+        pdf.ensureSpace(pdf.estimate(claimRuns, textFlow) + pdf.estimate(details, detailsFlow) + 10);
+        const top = doc.y;
+        const page = pdf.page;
+        pdf.runs(claimRuns, textFlow);
+        pdf.space(2);
+        pdf.runs(details, detailsFlow);
+        pdf.bar(top + 1, page, left, CERTAINTY_COLOR[item.claim.certainty] ?? MUTED);
+        pdf.space(9);
+        break;
+      }
+      case 'note': {
+        const indent = 11;
+        pdf.ensureSpace(50);
+        const top = doc.y;
+        const page = pdf.page;
+        pdf.runs([{ text: 'NOTE', bold: true }, ...noteRun(item.note)], { x: left + indent, width: width - indent, family: 'sans', size: 7.5, color: MUTED, lineGap: 1 });
+        pdf.space(3);
+        pdf.markdown(item.markdown, indent);
+        doc.y -= 4;
+        pdf.bar(top + 1, page, left, RULE);
+        pdf.space(9);
+        break;
+      }
+      case 'group': {
+        const { group } = item;
+        const reason = oneLine(group.reason);
+        pdf.ensureSpace(90);
+        pdf.space(2);
+        doc.font(fonts.sansBold).fontSize(9.5).fillColor(TEXT).text(clean(groupTitle(group)), left, doc.y, { continued: true, width });
+        doc.font(fonts.sans).fillColor(MUTED).text(clean('  ·  Verdict: '), { continued: true });
+        doc.font(fonts.sansBold).fillColor(VERDICT_COLOR[group.verdict] ?? TEXT).text(VERDICT_LABEL[group.verdict], { continued: Boolean(reason) });
+        if (reason) doc.font(fonts.sans).fillColor(MUTED).text(clean(` — ${reason}`), { continued: false });
+        doc.x = left;
+        pdf.space(4);
+        pdf.table(
+          [
+            { title: 'Source', width: 3 },
+            { title: 'Figure', width: 2 },
+            { title: 'Via', width: 3 },
+          ],
+          group.members.map((m, i) => [[[{ text: memberSource(m) }]], [[{ text: oneLine(m.quantityText) }, ...noteRun(item.notes[i])]], [[{ text: memberVia(m) }]]]),
+        );
+        break;
+      }
+    }
+  }
+
+  if (plan.disputes.length) {
+    pdf.heading('Figures in dispute', 1);
+    pdf.table(
+      [
+        { title: 'Figure', width: 1.6 },
+        { title: 'Unit', width: 1 },
+        { title: 'Verdict', width: 1.1 },
+        { title: 'Reason', width: 2.6 },
+        { title: 'Figures given', width: 2.8 },
+      ],
+      plan.disputes.map(({ group, notes }) => [
+        [[{ text: oneLine(group.label) }]],
+        [[{ text: oneLine(group.unit ?? '') || '—' }]],
+        [[{ text: VERDICT_LABEL[group.verdict], bold: true }]],
+        [[{ text: oneLine(group.reason) }]],
+        group.members.map((m, i) => [{ text: `${oneLine(m.quantityText)} (${memberSource(m)})` }, ...noteRun(notes[i])]),
+      ]),
+    );
+  }
+
+  if (plan.sources.length) {
+    pdf.heading('Sources', 1);
+    plan.sources.forEach((source, i) => pdf.numbered(i + 1, sourceRuns(source), null));
+  }
+
+  if (plan.footnotes.length) {
+    pdf.heading('Notes', 1);
+    for (const { n, citation } of plan.footnotes) pdf.numbered(n, citationRuns(citation), `note-${n}`);
+  }
+
+  // Footers go on last, once the page count is known; the bottom margin is lifted so they do not spill onto new pages.
+  const range = doc.bufferedPageRange();
+  const footerTitle = clean(plan.title.length > 80 ? `${plan.title.slice(0, 79)}…` : plan.title);
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - margin + 26;
+    doc.font(fonts.sans).fontSize(7.5).fillColor(MUTED);
+    doc.text(footerTitle, left, y, { lineBreak: false });
+    const pageLabel = `${i + 1 - range.start} / ${range.count}`;
+    doc.text(pageLabel, left + width - doc.widthOfString(pageLabel), y, { lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+  doc.end();
+  return finished;
+}
