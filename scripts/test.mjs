@@ -41,6 +41,7 @@ function countPlaywright(file) {
 }
 
 check('type-check (node)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
+check('type-check (end-to-end tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.e2e.json']);
 check('type-check (web)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
 check('type-check (renderer tests)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.renderer-tests.json']);
 check('lint', bin('eslint'), ['--max-warnings', '0', '.']);

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { Document, Footnote, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 
 export interface Seed {
   name: string;

@@ -8,7 +8,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = process.cwd();
-const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  icon: string;
+  files: string[];
+  protocols: Array<{ schemes: string[] }>;
+  fileAssociations: Array<{ ext: string | string[] }>;
+  linux: { target: string[] };
+  mac: { target: string };
+  win: { target: string };
+}
+
+const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(join(require.resolve('app-builder-lib/package.json'), '..', 'scheme.json'), 'utf8'));
 
@@ -33,7 +45,7 @@ describe('electron-builder.yml', () => {
 
   it('registers the dossier:// protocol and the import formats', () => {
     expect(config.protocols[0].schemes).toEqual(['dossier']);
-    const extensions = config.fileAssociations.flatMap((a: { ext: string | string[] }) => [a.ext].flat());
+    const extensions = config.fileAssociations.flatMap((a) => [a.ext].flat());
     expect(extensions).toEqual(expect.arrayContaining(['txt', 'md', 'html', 'htm', 'pdf', 'docx']));
   });
 
