@@ -1,0 +1,264 @@
+// DOM → plain text for HTML, Markdown and DOCX (all three end up as a DOM): paragraphs separated by a
+// blank line, "- item" / "1. item" list lines, table rows as "a | b", and nothing from scripts or styles.
+
+/** The slice of the DOM this walker relies on; linkedom provides it without the DOM lib types. */
+export interface DomNode {
+  nodeType: number;
+  nodeValue: string | null;
+  localName?: string;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  textContent: string | null;
+  getAttribute?(name: string): string | null;
+  hasAttribute?(name: string): boolean;
+}
+
+export interface DomTextOptions {
+  /** Replaces the "- " / "1." marker of a list item, e.g. "[1]" for a footnote. */
+  listMarker?(item: DomNode): string | null;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Never text for a reader: code, styling, embedded content, form controls and document head. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'svg', 'math', 'canvas', 'object',
+  'embed', 'applet', 'audio', 'video', 'source', 'track', 'picture', 'img', 'map', 'select', 'option', 'optgroup',
+  'datalist', 'textarea', 'input', 'button', 'head', 'title', 'meta', 'link', 'base', 'param', 'dialog',
+]);
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'html', 'legend',
+  'li', 'main', 'nav', 'p', 'section', 'summary', 'caption', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'colgroup',
+]);
+
+const LISTS = new Set(['ul', 'ol', 'menu', 'dir']);
+const ROW = new Set(['tr']);
+const CELL = new Set(['td', 'th']);
+const CAPTION = new Set(['caption']);
+
+const WHITESPACE = /\s+/g;
+
+function isHidden(el: DomNode): boolean {
+  if (el.hasAttribute?.('hidden')) return true;
+  const style = el.getAttribute?.('style');
+  return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+function* children(node: DomNode): Generator<DomNode> {
+  for (let child = node.firstChild; child; child = child.nextSibling) yield child;
+}
+
+function* elementChildren(node: DomNode, names?: Set<string>): Generator<DomNode> {
+  for (const child of children(node)) {
+    if (child.nodeType === ELEMENT_NODE && (!names || names.has(child.localName ?? ''))) yield child;
+  }
+}
+
+/** Accumulates inline text and emits finished blocks; '\n' in the inline buffer marks a <br>. */
+class Blocks {
+  readonly list: string[] = [];
+  private inline = '';
+
+  text(data: string): void {
+    this.inline += data.replace(WHITESPACE, ' ');
+  }
+
+  lineBreak(): void {
+    this.inline += '\n';
+  }
+
+  flush(): void {
+    if (!this.inline) return;
+    const lines = this.inline.split('\n').map((line) => line.replace(WHITESPACE, ' ').trim());
+    this.inline = '';
+    // <br><br> is how older pages separate paragraphs: an empty line starts a new block.
+    let paragraph: string[] = [];
+    for (const line of lines) {
+      if (line) paragraph.push(line);
+      else if (paragraph.length) {
+        this.list.push(paragraph.join('\n'));
+        paragraph = [];
+      }
+    }
+    if (paragraph.length) this.list.push(paragraph.join('\n'));
+  }
+
+  block(text: string): void {
+    this.flush();
+    if (text) this.list.push(text);
+  }
+}
+
+/** Beyond this nesting depth (only seen in broken or hostile markup) text is gathered without recursion. */
+const MAX_DEPTH = 1000;
+
+/** Text of a subtree as inline text, iteratively, still skipping everything in SKIP. */
+function flatText(root: DomNode, out: Blocks): void {
+  const stack: DomNode[] = [];
+  for (let child = root.firstChild; child; child = child.nextSibling) stack.push(child);
+  stack.reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) out.text(node.nodeValue ?? '');
+    else if (node.nodeType === ELEMENT_NODE && !SKIP.has(node.localName ?? '') && !isHidden(node)) {
+      const kids: DomNode[] = [];
+      for (let child = node.firstChild; child; child = child.nextSibling) kids.push(child);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      if (BLOCK.has(node.localName ?? '')) out.text(' ');
+    }
+  }
+}
+
+class Walker {
+  private depth = 0;
+
+  constructor(private readonly options: DomTextOptions) {}
+
+  walk(node: DomNode, out: Blocks, nestedLists?: DomNode[]): void {
+    if (this.depth >= MAX_DEPTH) {
+      flatText(node, out);
+      return;
+    }
+    this.depth++;
+    try {
+      this.walkChildren(node, out, nestedLists);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private walkChildren(node: DomNode, out: Blocks, nestedLists?: DomNode[]): void {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        out.text(child.nodeValue ?? '');
+        continue;
+      }
+      if (child.nodeType !== ELEMENT_NODE) continue; // comments, processing instructions
+      const name = child.localName ?? '';
+      if (SKIP.has(name) || isHidden(child)) continue;
+      if (name === 'br') out.lineBreak();
+      else if (name === 'hr') out.flush();
+      else if (name === 'pre') out.block(this.preformatted(child));
+      else if (LISTS.has(name)) {
+        if (nestedLists) nestedLists.push(child);
+        else out.block(this.list(child, 0).join('\n'));
+      } else if (name === 'table') this.table(child, out);
+      else if (BLOCK.has(name)) {
+        out.flush();
+        this.walk(child, out, nestedLists);
+        out.flush();
+      } else this.walk(child, out, nestedLists);
+    }
+  }
+
+  private preformatted(el: DomNode): string {
+    // Keep the author's line breaks and indentation; only drop blank lines at the edges.
+    return (el.textContent ?? '').replace(/\r\n?/g, '\n').replace(/^\s*\n/, '').replace(/\s+$/, '');
+  }
+
+  /** One element's content on a single line; lists inside it are handed back rather than flattened. */
+  private inlineText(el: DomNode, nestedLists?: DomNode[]): string {
+    const out = new Blocks();
+    this.walk(el, out, nestedLists);
+    out.flush();
+    return out.list.join(' ').replace(WHITESPACE, ' ').trim();
+  }
+
+  /** A cell stays on one line, so a list inside it becomes "a; b; c". */
+  private cellText(cell: DomNode): string {
+    const nested: DomNode[] = [];
+    const content = this.inlineText(cell, nested);
+    const items = nested.flatMap((list) => this.flatItems(list));
+    return [content, items.join('; ')].filter(Boolean).join(' ');
+  }
+
+  private flatItems(listEl: DomNode): string[] {
+    const items: string[] = [];
+    for (const item of elementChildren(listEl)) {
+      const nested: DomNode[] = [];
+      const content = LISTS.has(item.localName ?? '') ? '' : this.inlineText(item, nested);
+      if (LISTS.has(item.localName ?? '')) nested.push(item);
+      if (content) items.push(content);
+      for (const sub of nested) items.push(...this.flatItems(sub));
+    }
+    return items;
+  }
+
+  private list(listEl: DomNode, depth: number): string[] {
+    const ordered = listEl.localName === 'ol';
+    const start = Number.parseInt(listEl.getAttribute?.('start') ?? '', 10);
+    let number = Number.isFinite(start) ? start : 1;
+    const indent = '  '.repeat(depth);
+    const lines: string[] = [];
+    for (const item of children(listEl)) {
+      if (item.nodeType !== ELEMENT_NODE) continue;
+      const name = item.localName ?? '';
+      if (SKIP.has(name) || isHidden(item)) continue;
+      // Pages often nest a list directly in a list instead of inside an item.
+      if (LISTS.has(name)) {
+        lines.push(...this.list(item, depth + 1));
+        continue;
+      }
+      const value = Number.parseInt(item.getAttribute?.('value') ?? '', 10);
+      if (name === 'li' && Number.isFinite(value)) number = value;
+      const nested: DomNode[] = [];
+      const content = this.inlineText(item, nested);
+      const marker = this.options.listMarker?.(item) ?? (ordered ? `${number}.` : '-');
+      if (name === 'li') number++;
+      if (content) lines.push(`${indent}${marker} ${content}`);
+      for (const sub of nested) lines.push(...this.list(sub, depth + 1));
+    }
+    return lines;
+  }
+
+  private rows(table: DomNode): DomNode[] {
+    const rows: DomNode[] = [];
+    for (const child of elementChildren(table)) {
+      if (child.localName === 'tr') rows.push(child);
+      else if (child.localName === 'thead' || child.localName === 'tbody' || child.localName === 'tfoot') {
+        rows.push(...elementChildren(child, ROW));
+      }
+    }
+    return rows;
+  }
+
+  private table(table: DomNode, out: Blocks): void {
+    out.flush();
+    const rows = this.rows(table);
+    const cellsOf = (row: DomNode) => [...elementChildren(row, CELL)];
+    // Tables used for page layout (a table in a cell) hold paragraphs, not data rows.
+    const layout = rows.some((row) => cellsOf(row).some((cell) => this.containsTable(cell)));
+    if (layout) {
+      this.walk(table, out);
+      out.flush();
+      return;
+    }
+    for (const caption of elementChildren(table, CAPTION)) out.block(this.inlineText(caption));
+    const lines: string[] = [];
+    for (const row of rows) {
+      if (isHidden(row)) continue;
+      // Empty cells are dropped: without column alignment they would only leave stray separators.
+      const cells = cellsOf(row).map((cell) => this.cellText(cell)).filter(Boolean);
+      if (cells.length) lines.push(cells.join(' | '));
+    }
+    out.block(lines.join('\n'));
+  }
+
+  private containsTable(node: DomNode): boolean {
+    for (const child of elementChildren(node)) {
+      if (child.localName === 'table' || this.containsTable(child)) return true;
+    }
+    return false;
+  }
+}
+
+/** Plain text of a DOM subtree: blocks joined by a blank line, whitespace collapsed inside them. */
+export function domToText(root: DomNode, options: DomTextOptions = {}): string {
+  const out = new Blocks();
+  new Walker(options).walk(root, out);
+  out.flush();
+  return out.list.join('\n\n');
+}

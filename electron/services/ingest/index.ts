@@ -1,0 +1,148 @@
+// File ingestion: picks the extractor by extension, enforces size and content limits, and returns
+// plain text (LF, NFC) with detected metadata and, for PDF, page spans. Pure Node; no Electron.
+import { stat, readFile } from 'node:fs/promises';
+import type { DetectedMetadata, DocumentFormat, ExtractedDocument } from '../../../shared/types/ingest.ts';
+import { decodeText } from './decode.ts';
+import { extractDocx } from './docx.ts';
+import {
+  IngestError,
+  baseName,
+  emptyFileError,
+  noTextError,
+  tooLargeError,
+  tooMuchTextError,
+  unreadableError,
+} from './errors.ts';
+import { extractHtml } from './html.ts';
+import { extractMarkdown } from './markdown.ts';
+import { extractPdf } from './pdf.ts';
+import { finalizeText, guessTitle, normalizeNewlines } from './text.ts';
+
+export { IngestError, unreadableError } from './errors.ts';
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'];
+
+const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+};
+
+const MB = 1024 * 1024;
+
+/** Text formats are read whole into a string; containers are bigger for the same amount of text. */
+export const MAX_FILE_BYTES: Record<DocumentFormat, number> = {
+  txt: 16 * MB,
+  md: 16 * MB,
+  html: 16 * MB,
+  pdf: 100 * MB,
+  docx: 100 * MB,
+};
+
+/** Beyond this the reader, search index and claim extraction all slow to a crawl. */
+export const MAX_TEXT_CHARS = 16 * MB;
+
+function extensionOf(name: string): string {
+  const base = baseName(name);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+export function formatFromName(name: string): DocumentFormat | null {
+  return FORMAT_BY_EXTENSION[extensionOf(name)] ?? null;
+}
+
+function unsupportedError(name: string): IngestError {
+  const ext = extensionOf(name);
+  const what = ext ? `unsupported file type ${ext}` : 'no file extension, so its type is unknown';
+  return new IngestError('unsupported', `${baseName(name)}: ${what} (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`);
+}
+
+function emptyMeta(): DetectedMetadata {
+  return { title: null, author: null, outlet: null, published: null, url: null, lang: null, excerpt: null };
+}
+
+/** Converts one file's bytes into text, metadata and (for PDF) page spans; throws IngestError when it cannot. */
+export async function extractDocument(input: { name: string; bytes: Uint8Array }): Promise<ExtractedDocument> {
+  const { name, bytes } = input;
+  const format = formatFromName(name);
+  if (!format) throw unsupportedError(name);
+  if (bytes.length === 0) throw emptyFileError(name);
+  if (bytes.length > MAX_FILE_BYTES[format]) throw tooLargeError(name, format, bytes.length, MAX_FILE_BYTES[format]);
+
+  let text: string;
+  let found: Partial<DetectedMetadata> = {};
+  let pages: ExtractedDocument['pages'] = null;
+  switch (format) {
+    case 'txt':
+      // Offsets of the original file must stay valid apart from line ends, so nothing else is touched.
+      text = finalizeText(decodeText(name, bytes));
+      break;
+    case 'md': {
+      const result = extractMarkdown(normalizeNewlines(decodeText(name, bytes)));
+      [text, found] = [finalizeText(result.text), result.meta];
+      break;
+    }
+    case 'html': {
+      const result = extractHtml(decodeText(name, bytes, { html: true }));
+      [text, found] = [finalizeText(result.text), result.meta];
+      break;
+    }
+    case 'docx': {
+      const result = await extractDocx(name, bytes);
+      [text, found] = [finalizeText(result.text), result.meta];
+      break;
+    }
+    case 'pdf': {
+      const result = await extractPdf(name, bytes, MAX_TEXT_CHARS);
+      [text, found, pages] = [result.text, result.meta, result.pages];
+      break;
+    }
+  }
+
+  if (text.length > MAX_TEXT_CHARS) throw tooMuchTextError(name, text.length, MAX_TEXT_CHARS);
+  if (!text.trim()) throw noTextError(name);
+
+  const meta: DetectedMetadata = { ...emptyMeta(), ...stripUndefined(found) };
+  meta.title ??= guessTitle(text);
+  return { format, text, meta, pages };
+}
+
+function stripUndefined(meta: Partial<DetectedMetadata>): Partial<DetectedMetadata> {
+  return Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== undefined && value !== ''));
+}
+
+/**
+ * Checks a path with stat alone, so huge, empty, unsupported or unreadable files are refused
+ * without being loaded. Throws IngestError when the file should not be read.
+ */
+export async function precheckPath(path: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw unreadableError(path, error);
+  }
+  if (info.isDirectory()) throw unreadableError(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+  if (!info.isFile()) throw new IngestError('unreadable', `cannot read ${path}: not a regular file`);
+  const format = formatFromName(path);
+  if (!format) throw unsupportedError(path);
+  if (info.size === 0) throw emptyFileError(path);
+  if (info.size > MAX_FILE_BYTES[format]) throw tooLargeError(path, format, info.size, MAX_FILE_BYTES[format]);
+}
+
+/** Reads a file from disk and extracts it; every failure is an IngestError with a user-facing message. */
+export async function readAndExtract(path: string): Promise<ExtractedDocument> {
+  await precheckPath(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw unreadableError(path, error);
+  }
+  return extractDocument({ name: baseName(path), bytes });
+}
