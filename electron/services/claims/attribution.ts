@@ -1,0 +1,627 @@
+// Attribution: who a sentence says the claim comes from ("according to X", "X said", "said X", "X, citing Y",
+// "officials cited by the broadcaster said") and through which outlets; pronouns and "the source" are resolved
+// against earlier speakers in the same paragraph. Only explicit reporting cues create a source.
+import type { Attribution } from '../../../shared/types/claims.ts';
+import { type Tok, isWordTok, isCapitalized, MONTHS, WEEKDAYS, dict } from './tokens.ts';
+import type { MarkedSpan } from './quantities.ts';
+
+/** A speaker remembered within a paragraph, for resolving "he", "they", "the source". */
+export interface Speaker {
+  source: string;
+  /** Head noun of the first phrase ("source" in "A military source in Russia's Far East"). */
+  head: string;
+  person: boolean;
+  plural: boolean;
+}
+
+// Reporting verbs (after Thompson & Ye's and Hyland's reporting-verb lists). 'strong' verbs report speech
+// whatever follows; 'weak' ones also have non-reporting senses ("the fire claimed 12 lives", "added troops"),
+// so they need a clause, quote or colon after them; 'noun' forms double as nouns ("media reports", "the claims").
+type Strength = 'strong' | 'weak' | 'noun';
+const VERBS: Record<string, Strength> = dict({});
+const addVerbs = (strength: Strength, words: string): void => {
+  for (const w of words.split(/\s+/)) if (w) VERBS[w] = strength;
+};
+addVerbs('strong', `say said tell told confirmed confirm announced announce declared declare insisted insist
+  acknowledged acknowledge admitted admit alleged allege alleges asserted assert disclosed disclose testified testify
+  denied deny denies contended contend emphasized emphasised stressed reiterated reiterate wrote tweeted explained
+  explain estimated estimate testifies declares announces confirms insists admits asserts discloses contends
+  explains reiterates emphasizes emphasises stresses accused accuses accuse`);
+addVerbs('noun', `says tells reports claims notes estimates states comments remarks answers promises pledges
+  forecasts projects tweets writes warns adds argues reveals`);
+addVerbs('weak', `reported report claimed claim noted note warned warn added add revealed reveal argued argue
+  stated state indicated indicate suggested suggest concluded conclude recalled recall observed observe commented
+  comment remarked remark responded respond replied reply answered asked ask maintained maintain predicted predict
+  projected forecast urged vowed pledged promised boasted complained conceded spoke spoken speak speaks posted
+  described describes
+  continued continues continue mentioned mention assessed found finds showed shows show shown calculated`);
+const CLAUSE_FINAL_TAGS = new Set(['says', 'writes', 'tells', 'reports', 'adds', 'notes', 'warns', 'argues', 'claims']);
+// Progressive forms only count with an auxiliary ("Ukraine is reporting").
+const ING_VERBS = new Set(['saying', 'reporting', 'claiming', 'telling', 'warning', 'insisting', 'arguing', 'suggesting', 'estimating', 'confirming', 'announcing', 'denying', 'alleging', 'indicating']);
+// "found"/"showed" report only for documents and data ("a study found").
+const DOC_ONLY = new Set(['found', 'finds', 'showed', 'shows', 'show', 'shown', 'indicated', 'indicate', 'suggested', 'suggest', 'concluded', 'conclude']);
+const DOC_NOUNS = new Set([
+  'study', 'studies', 'report', 'reports', 'survey', 'surveys', 'poll', 'polls', 'data', 'analysis', 'analyses',
+  'research', 'figures', 'statistics', 'assessment', 'assessments', 'document', 'documents', 'review', 'audit',
+  'investigation', 'census', 'memo', 'filing', 'filings', 'letter', 'statement', 'paper', 'estimate', 'estimates',
+  'projections', 'records', 'tally', 'count', 'inquiry', 'probe', 'evaluation', 'intelligence', 'dossier', 'cable',
+  'briefing', 'transcript', 'forecast', 'model', 'modelling', 'modeling', 'index', 'release', 'bulletin',
+  'images', 'imagery', 'photos', 'photographs', 'pictures', 'footage', 'video', 'videos', 'recordings', 'logs',
+  'results', 'findings', 'numbers', 'trials', 'tests', 'experiments', 'measurements', 'readings', 'simulations',
+]);
+const WEAK_NEXT = new Set([
+  'that', ':', '“', '"', '‘', ',', '.', '!', ';', 'it', 'he', 'she', 'they', 'there', 'this', 'these', 'those', 'its', 'his',
+  'her', 'their', 'we', 'i', 'on', 'in', 'to', 'of', 'about', 'earlier', 'last', 'against', 'with', 'at', 'after', 'before',
+  'how', 'why', 'what', 'when', 'whether', 'the', 'a', 'an', 'some', 'more', 'no', 'late', 'early', 'during', 'while',
+]);
+// Words allowed between a subject and its reporting verb.
+const BEFORE_VERB = new Set([
+  'has', 'have', 'had', 'is', 'are', 'was', 'were', 'also', 'previously', 'later', 'earlier', 'further', 'separately',
+  'repeatedly', 'publicly', 'privately', 'recently', 'again', 'then', 'now', 'first', 'initially', 'subsequently', 'reportedly',
+  'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'has been', 'had been', 'once', 'already', 'originally',
+  'formally', 'officially', 'explicitly', 'openly', 'flatly', 'firmly', 'strongly', 'simply', 'just', 'even', 'still',
+  'quickly', 'immediately', 'angrily', 'bluntly', 'candidly', 'confidently', 'cautiously', 'boldly', 'long', 'since',
+]);
+/** Adverbs between subject and verb: the listed ones plus any lower-case -ly word ("have repeatedly warned"). */
+const isAdverbBeforeVerb = (t: Tok): boolean => BEFORE_VERB.has(t.lower) || (t.text.length > 4 && t.text.endsWith('ly') && t.text === t.lower && t.lower !== 'only');
+// Words before a reporting-verb form that show it is a noun or adjective: determiners for every form
+// ("the reported deaths", "an estimated 4,000", "its claims"), attributive words for bare and -s forms only
+// ("media reports", "official estimates"), since "local media reported" is still a verb.
+const DET_BLOCK = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'such', 'any', 'no']);
+const ADJ_BLOCK = new Set(['unconfirmed', 'initial', 'media', 'news', 'press', 'earlier', 'recent', 'latest', 'local', 'official', 'other', 'similar', 'conflicting', 'multiple', 'new', 'last', 'first', 'final', 'annual', 'quarterly', 'monthly', 'weekly', 'daily']);
+// Weak verbs that may take a number straight after them ("estimated 4,000", "reported 300 cases").
+const NUMBER_OBJECT_OK = new Set(['estimated', 'estimates', 'estimate', 'forecast', 'forecasts', 'projected', 'predicted', 'reported', 'reports', 'counted', 'recorded', 'calculated']);
+// Reporting verbs whose past form does not end in -ed (so they are not base forms).
+const IRREGULAR_REPORTING = new Set(['said', 'told', 'wrote', 'spoke', 'spoken', 'found', 'shown', 'forecast']);
+const AUX_BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'am']);
+// Words that end a subject noun phrase when scanning backwards from the verb.
+const NP_STOP = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'after', 'before', 'because', 'if', 'since', 'though',
+  'although', 'whether', 'than', 'where', 'until', 'unless', 'but', 'or', 'so', 'yet', 'as', 'is', 'are', 'was', 'were',
+  'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'do', 'does', 'did', 'been',
+  'being', 'be', 'not', 'nor', 'also', 'then', 'to', 'said', 'says', 'told', 'added', 'because', 'once', 'how', 'why',
+  'what', 'into', 'onto', 'about', 'against', 'amid', 'despite', 'during', 'through', 'via', 'without', 'within', 'under',
+  'over', 'between', 'among', 'around', 'toward', 'towards', 'upon', 'like', 'unlike', 'except', 'per', 'whereas',
+]);
+const NP_INNER_PREPS = new Set(['of', 'in', 'from', 'at', 'for', 'with', 'on', 'by']);
+const CHAIN_PARTICIPLES = new Set(['polled', 'surveyed', 'questioned', 'consulted', 'seen', 'cited', 'quoted', 'obtained', 'reviewed', 'published', 'commissioned', 'interviewed', 'reported', 'released', 'shared', 'carried', 'aired', 'broadcast', 'contacted', 'briefed', 'tallied', 'compiled', 'conducted', 'led', 'run', 'backed', 'owned', 'funded', 'prepared', 'issued']);
+const LEADING_DROP = new Set([
+  'now', 'also', 'meanwhile', 'however', 'earlier', 'later', 'today', 'yesterday', 'tonight', 'separately', 'still',
+  'then', 'yet', 'so', 'just', 'only', 'even', 'and', 'but', 'thus', 'moreover', 'additionally', 'furthermore', 'instead',
+  'similarly', 'previously', 'initially', 'eventually', 'finally', 'first', 'indeed', 'notably', 'crucially', 'here',
+  'there', 'elsewhere', 'overnight', 'recently', 'again', 'already', 'since', 'ultimately', 'nonetheless', 'nevertheless',
+]);
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'spring', 'summer', 'autumn', 'fall', 'winter', 'day', 'time', 'quarter', 'decade']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them']);
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'you']);
+const NON_SOURCES = new Set(['this', 'that', 'these', 'those', 'there', 'which', 'who', 'what', 'one', 'some', 'all', 'both', 'many', 'each', 'everyone', 'nobody', 'anyone', 'someone', 'none']);
+const REFUSAL_OBJECTS = new Set(['comment', 'confirm', 'say', 'give', 'disclose', 'provide', 'elaborate', 'specify', 'name', 'reveal', 'discuss', 'detail', 'answer', 'respond', 'identify', 'share', 'release', 'deny', 'speculate', 'verify']);
+
+// News outlets (an open lexicon: outlets also come from "cited by X", "quoted by X", "seen by X").
+const OUTLETS = [
+  'CNN', 'BBC', 'NPR', 'Reuters', 'AP', 'Associated Press', 'the Associated Press', 'AFP', 'Agence France-Presse',
+  'Bloomberg', 'New York Times', 'NYT', 'Washington Post', 'Wall Street Journal', 'WSJ', 'Guardian', 'Financial Times',
+  'FT', 'The Times', 'Telegraph', 'Economist', 'Politico', 'Axios', 'Al Jazeera', 'Fox News', 'NBC', 'NBC News', 'ABC',
+  'ABC News', 'CBS', 'CBS News', 'MSNBC', 'CNBC', 'Sky News', 'Deutsche Welle', 'DW', 'France 24', 'Euronews',
+  'Le Monde', 'Der Spiegel', 'Spiegel', 'Kyiv Independent', 'Kyiv Post', 'Ukrainska Pravda', 'Meduza', 'TASS',
+  'RIA Novosti', 'RIA', 'Interfax', 'Kommersant', 'Izvestia', 'RT', 'Sputnik', 'Xinhua', 'Yonhap', 'KCNA', 'NHK', 'Kyodo',
+  'Haaretz', 'Times of Israel', 'The Hill', 'Newsweek', 'USA Today', 'Los Angeles Times', 'LA Times', 'Vox',
+  'Business Insider', 'Insider', 'The Atlantic', 'New Yorker', 'Radio Free Europe', 'RFE/RL', 'Voice of America', 'VOA',
+  'Nikkei', 'South China Morning Post', 'SCMP', 'Daily Mail', 'The Sun', 'Independent', 'Mirror', 'Semafor',
+  'ProPublica', 'Bild', 'El País', 'El Pais', 'Corriere della Sera', 'Asahi', 'Yomiuri', 'Dawn', 'Times of India',
+  'Hindustan Times', 'ABC Australia', 'CBC', 'Globe and Mail', 'Toronto Star', 'Sydney Morning Herald', 'Irish Times',
+  'RTÉ', 'RTE', 'ZDF', 'ARD', 'Tagesschau', 'RAI', 'ANSA', 'EFE', 'dpa', 'DPA', 'PA Media', 'UPI', 'Anadolu',
+  'Al Arabiya', 'Ynet', 'Channel 4 News', 'ITV', 'ITV News', 'Channel 12', 'Kan', 'Nexta', 'Hromadske', 'Ukrinform',
+  'UNIAN', 'Novaya Gazeta', 'Rossiyskaya Gazeta', 'Vedomosti', 'RBC', 'Axios', 'The Information', 'Semafor',
+];
+const OUTLET_SET = new Set(OUTLETS.map((o) => o.toLowerCase().replace(/^the /, '')));
+const OUTLET_SERVICES = new Set(['russian', 'ukrainian', 'arabic', 'persian', 'chinese', 'mundo', 'brasil', 'hindi', 'urdu', 'news', 'world', 'service', 'radio', 'television', 'tv', 'online', 'business', 'politics', 'verify', 'monitoring', 'international', 'africa', 'america', 'asia', 'europe', 'digital', 'korean', 'turkish', 'serbian']);
+// Generic nouns that name an outlet on their own ("the broadcaster", "state media", "Ukrainian television");
+// ambiguous ones ("agency", "station", "paper") only count in a two-word form ("news agency").
+const OUTLET_NOUNS = new Set(['broadcaster', 'broadcasters', 'newspaper', 'newspapers', 'outlet', 'outlets', 'television', 'tv', 'radio', 'magazine', 'tabloid', 'media', 'daily', 'newswire']);
+const OUTLET_PAIRS = /\b(?:news|press|wire|state) (?:agency|service|website|site|channel|network|outlet|broadcaster)$/;
+const ORG_HEADS = new Set(['ministry', 'government', 'council', 'agency', 'office', 'house', 'department', 'police', 'army', 'forces', 'committee', 'bureau', 'commission', 'institute', 'service', 'court', 'company', 'bank', 'group', 'corp', 'inc', 'party', 'union', 'administration', 'kremlin', 'pentagon', 'military', 'command', 'authority', 'authorities', 'organization', 'organisation', 'fund', 'board', 'network', 'center', 'centre', 'university', 'hospital', 'firm', 'embassy', 'parliament', 'congress', 'senate', 'cabinet', 'staff', 'headquarters', 'guard', 'navy', 'regime', 'state', 'nations']);
+const PERSON_TITLES = new Set(['president', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'mr', 'mrs', 'ms', 'dr', 'gen', 'general', 'secretary', 'chancellor', 'governor', 'mayor', 'senator', 'sen', 'rep', 'ambassador', 'commander', 'chief', 'director', 'leader', 'lt', 'col', 'colonel', 'admiral', 'prof', 'professor', 'premier', 'king', 'queen', 'prince', 'pope', 'envoy', 'adviser', 'advisor', 'analyst', 'economist', 'expert', 'researcher', 'official', 'lawmaker', 'founder', 'ceo', 'chairman', 'chairwoman', 'chair', 'head', 'deputy', 'aide', 'witness', 'resident', 'doctor', 'nurse', 'teacher', 'captain', 'sergeant', 'officer', 'source']);
+
+/** Quick pre-test: is there any reporting cue in the sentence at all? Built from the verb table. */
+const ATTR_CUE = new RegExp(
+  `\\b(?:${[...Object.keys(VERBS), ...ING_VERBS, 'according', 'citing', 'quoting', 'cited', 'quoted', 'seen by', 'refused', 'refuses', 'declined', 'declines', 'anonymity']
+    .sort((x, y) => y.length - x.length)
+    .join('|')})\\b`,
+  'i',
+);
+
+export function hasAttributionCue(s: string): boolean {
+  return ATTR_CUE.test(s);
+}
+
+const ATTR_CUE_G = new RegExp(ATTR_CUE.source, 'gi');
+
+/** Indices of tokens that start where a reporting cue matches. */
+function cueTokens(s: string, toks: Tok[]): number[] {
+  const out: number[] = [];
+  let ti = 0;
+  ATTR_CUE_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTR_CUE_G.exec(s)) !== null) {
+    const off = m.index;
+    while (ti < toks.length && toks[ti].start < off) ti++;
+    if (ti >= toks.length) break;
+    if (toks[ti].start === off) out.push(ti);
+  }
+  return out;
+}
+
+interface NP {
+  i0: number;
+  i1: number;
+}
+
+interface Cand {
+  np: NP | null;
+  text: string;
+  via: string[];
+  cue: string;
+  at: number;
+  prefer: boolean;
+  /** 3: "according to"/"citing"; 2: a verb that only reports speech; 1: a verb with other senses too. */
+  rank: number;
+  resolvedFrom?: string;
+}
+
+const tx = (s: string, toks: Tok[], np: NP): string => s.slice(toks[np.i0].start, toks[np.i1 - 1].end);
+
+function isAbbrevDot(toks: Tok[], k: number): boolean {
+  // The "." in "Mr.", "U.S.", "Gen.", "J." belongs to the name.
+  const p = toks[k - 1];
+  return toks[k].text === '.' && !!p && /^(?:\p{Lu}|\p{Lu}\.\p{Lu}(?:\.\p{Lu})*|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Prof|Rev|St|Jr|Sr|Maj|Adm|Cmdr|Brig|Corp|Inc|Co|Ltd)$/u.test(p.text);
+}
+
+const outletCache = new Map<string, boolean>();
+
+/** Is this phrase a news outlet ("CNN", "BBC Russian", "the broadcaster", "state news agency TASS")? */
+export function isOutlet(text: string): boolean {
+  let hit = outletCache.get(text);
+  if (hit === undefined) {
+    if (outletCache.size > 4096) outletCache.clear();
+    hit = outletUncached(text);
+    outletCache.set(text, hit);
+  }
+  return hit;
+}
+
+function outletUncached(text: string): boolean {
+  const t = text.toLowerCase().replace(/^the /, '').replace(/['’]s$/, '').trim();
+  if (OUTLET_SET.has(t)) return true;
+  const words = t.split(/\s+/);
+  // "BBC Russian", "CNN International": a known outlet followed by a service name.
+  for (let n = words.length - 1; n >= 1; n--) {
+    if (OUTLET_SET.has(words.slice(0, n).join(' ')) && words.slice(n).every((w) => OUTLET_SERVICES.has(w))) return true;
+  }
+  // "the broadcaster", "Ukrainian television", "the state news agency": generic outlet nouns.
+  const head = words[words.length - 1];
+  if ((OUTLET_NOUNS.has(head) || OUTLET_PAIRS.test(t)) && !/\bsocial\b/.test(t) && words.length <= 5) return true;
+  // "the state news agency TASS", "Ukrainian newspaper Nordbladet": a generic outlet phrase and its name.
+  const m = /^(.*?)\s+((?:\p{Lu}[\p{L}\d&'’.-]*\s?){1,3})$/u.exec(text.replace(/^the /i, '').trim());
+  if (m && /\p{Lu}/u.test(m[2]) && m[1] && m[1] !== text) {
+    const lead = m[1].toLowerCase().trim();
+    if (OUTLET_NOUNS.has(lead.split(/\s+/).pop() ?? '') || OUTLET_PAIRS.test(lead) || OUTLET_SET.has(m[2].toLowerCase().trim())) return true;
+  }
+  return false;
+}
+
+/** Scan a noun phrase forwards from token i (after "according to", "citing", or an inverted "said"). */
+function npAfter(toks: Tok[], i: number, max = 12): NP | null {
+  let k = i;
+  const start = i;
+  while (k < toks.length && k - start < max) {
+    const t = toks[k];
+    if (t.text === '.' && isAbbrevDot(toks, k) && toks[k + 1] && isWordTok(toks[k + 1])) { k++; continue; }
+    if (!isWordTok(t)) break;
+    if (NP_STOP.has(t.lower) && !(t.lower === 'to' && k === start)) break;
+    if (k > start && VERBS[t.lower] === 'strong' && !CHAIN_PARTICIPLES.has(t.lower)) break;
+    k++;
+  }
+  let end = k;
+  while (end > start && (NP_INNER_PREPS.has(toks[end - 1].lower) || toks[end - 1].lower === 'the' || toks[end - 1].lower === 'a' || toks[end - 1].lower === 'and')) end--;
+  return end > start ? { i0: start, i1: end } : null;
+}
+
+/** Scan the subject noun phrase backwards from the token before index j (inclusive), or null. */
+function npBefore(toks: Tok[], j: number, max = 12): NP | null {
+  let k = j;
+  const end = j + 1;
+  while (k >= 0 && end - k <= max) {
+    const t = toks[k];
+    if (t.text === '.' && isAbbrevDot(toks, k)) { k--; continue; }
+    if (!isWordTok(t)) break;
+    const lw = t.lower;
+    if (lw === 'and') {
+      // "Defense and Security Council", "Moscow and Kyiv": keep only between capitalised words.
+      if (!(isCapitalized(toks[k + 1]) && isCapitalized(toks[k - 1]))) break;
+    } else if (lw === 'by') {
+      if (!CHAIN_PARTICIPLES.has(toks[k - 1]?.lower ?? '')) break;
+    } else if (CHAIN_PARTICIPLES.has(lw) && toks[k + 1]?.lower === 'by') {
+      // part of "officials cited by the broadcaster"
+    } else if (NP_STOP.has(lw)) break;
+    // A past or progressive reporting verb ends the phrase; bare and -s forms here are nouns ("the report").
+    else if (VERBS[lw] && (/(?:ed|ing)$/.test(lw) || IRREGULAR_REPORTING.has(lw))) break;
+    k--;
+  }
+  let start = k + 1;
+  // Drop sentence adverbs, conjunctions and leading time phrases ("Now Ukraine", "Earlier this week officials").
+  for (;;) {
+    const t = toks[start];
+    if (!t || start >= end) return null;
+    const lw = t.lower;
+    if (LEADING_DROP.has(lw)) { start++; continue; }
+    if ((lw === 'this' || lw === 'last' || lw === 'next' || lw === 'on' || lw === 'late' || lw === 'early') && toks[start + 1] && (TIME_NOUNS.has(toks[start + 1].lower) || WEEKDAYS.has(toks[start + 1].lower) || MONTHS.has(toks[start + 1].lower))) { start += 2; continue; }
+    if (WEEKDAYS.has(lw) && isCapitalized(t)) { start++; continue; }
+    if (NP_INNER_PREPS.has(lw)) {
+      // "On Monday officials said", "In Kyiv the ministry said": drop the leading prepositional phrase.
+      start++;
+      while (start < end && (isCapitalized(toks[start]) || /^\d/.test(toks[start].text) || toks[start].lower === 'the' || TIME_NOUNS.has(toks[start].lower)) && start < end - 1) start++;
+      continue;
+    }
+    break;
+  }
+  while (end > start && (NP_INNER_PREPS.has(toks[end - 1].lower))) return null;
+  return end > start ? { i0: start, i1: end } : null;
+}
+
+/** True when toks[a..b) is a short noun phrase with no clause words (an appositive like "Suspilne"). */
+function isNPSegment(toks: Tok[], a: number, b: number): boolean {
+  if (b <= a || b - a > 10) return false;
+  for (let k = a; k < b; k++) {
+    const t = toks[k];
+    if (t.text === '.' && isAbbrevDot(toks, k)) continue;
+    if (!isWordTok(t)) return false;
+    if (NP_STOP.has(t.lower) || VERBS[t.lower] === 'strong' || PRONOUNS.has(t.lower) || FIRST_PERSON.has(t.lower)) return false;
+    if (k === a && /^\p{Ll}+ing$/u.test(t.text)) return false;
+    if (/(?:ed)$/.test(t.lower) && !isCapitalized(t) && k > a && !CHAIN_PARTICIPLES.has(t.lower)) return false;
+  }
+  return true;
+}
+
+/** Subject of a reporting verb at index v, handling "X, who ..., said" and "..., the agency, Suspilne, reported". */
+function subjectOf(toks: Tok[], v: number): NP | null {
+  let j = v - 1;
+  while (j >= 0 && isAdverbBeforeVerb(toks[j])) j--;
+  // "images appear to show", "the data seem to suggest": the subject stands before the raising verb.
+  if (j >= 1 && toks[j].lower === 'to' && /^(?:appear|appears|appeared|seem|seems|seemed)$/.test(toks[j - 1].lower)) {
+    j -= 2;
+    while (j >= 0 && isAdverbBeforeVerb(toks[j])) j--;
+  }
+  if (j < 0) return null;
+  if (toks[j].text === ',') {
+    // Find the previous comma to delimit the inserted segment.
+    let c0 = j - 1;
+    while (c0 >= 0 && toks[c0].text !== ',' && !/^[“”"(;:—–]$/.test(toks[c0].text) && j - c0 < 30) c0--;
+    const segStart = c0 + 1;
+    if (segStart >= j) return null;
+    const first = toks[segStart].lower;
+    if ((first === 'who' || first === 'which' || first === 'whose' || NP_INNER_PREPS.has(first) || first === 'a' || first === 'an') && c0 >= 0 && toks[c0].text === ',') {
+      // "Andriy Kovalenko, who leads ..., told NPR": the subject is before the relative clause.
+      const head = npBefore(toks, c0 - 1);
+      if (!head) return null;
+      // Keep a provenance phrase ("The assessment, from Ukraine's defence intelligence agency").
+      if (NP_INNER_PREPS.has(first) && isNPSegment(toks, segStart + 1, j)) return { i0: head.i0, i1: j };
+      return head;
+    }
+    if (!isNPSegment(toks, segStart, j)) {
+      // An inserted clause ("An official, speaking on condition of anonymity because ..., said"): the subject
+      // is the phrase before it.
+      if (c0 >= 0 && toks[c0].text === ',' && (/ing$/.test(first) || first === 'who' || first === 'which' || first === 'whose')) {
+        return npBefore(toks, c0 - 1);
+      }
+      return null;
+    }
+    const numeric = j - segStart === 1 && /^\d+$/.test(toks[segStart].text);
+    // A preceding appositive joins in: "the public broadcaster, Suspilne, reported".
+    if (c0 >= 0 && toks[c0].text === ',') {
+      let c1 = c0 - 1;
+      while (c1 >= 0 && toks[c1].text !== ',' && !/^[“”"(;:—–]$/.test(toks[c1].text) && c0 - c1 < 14) c1--;
+      const s0 = c1 + 1;
+      if (s0 < c0 && isNPSegment(toks, s0, c0) && (isCapitalized(toks[s0]) || ['the', 'a', 'an'].includes(toks[s0].lower))) {
+        return numeric ? { i0: s0, i1: c0 } : { i0: s0, i1: j };
+      }
+    }
+    return numeric ? null : { i0: segStart, i1: j };
+  }
+  const np = npBefore(toks, j);
+  if (!np) return null;
+  // "The man who witnessed the attack said": include the relative clause and its antecedent.
+  const before = toks[np.i0 - 1];
+  if (before && (before.lower === 'who') && np.i0 - 2 >= 0 && isWordTok(toks[np.i0 - 2])) {
+    const head = npBefore(toks, np.i0 - 2, 6);
+    if (head) return { i0: head.i0, i1: np.i1 };
+  }
+  return np;
+}
+
+/** Split "the assessment seen by CNN" into source and outlet chain. */
+function splitChain(s: string, toks: Tok[], np: NP): { source: NP; via: string[] } {
+  for (let k = np.i0 + 1; k < np.i1 - 1; k++) {
+    const lw = toks[k].lower;
+    if (lw === 'by' && (CHAIN_PARTICIPLES.has(toks[k - 1].lower) || isOutlet(tx(s, toks, { i0: k + 1, i1: np.i1 })))) {
+      const srcEnd = CHAIN_PARTICIPLES.has(toks[k - 1].lower) ? k - 1 : k;
+      if (srcEnd > np.i0) return { source: { i0: np.i0, i1: srcEnd }, via: [tx(s, toks, { i0: k + 1, i1: np.i1 })] };
+    }
+  }
+  return { source: np, via: [] };
+}
+
+/** Outlets reached through "told the BBC", "confirmed to BBC Russian", "in an interview with CNN", "speaking to NPR". */
+function outletTargets(s: string, toks: Tok[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const lw = toks[k].lower;
+    let at = -1;
+    if (lw === 'told' || lw === 'tells' || lw === 'tell' || lw === 'telling') at = k + 1;
+    else if ((lw === 'to' || lw === 'with') && ['confirmed', 'speaking', 'spoke', 'talking', 'said', 'interview', 'statement', 'statements', 'comments', 'remarks'].includes(toks[k - 1]?.lower ?? '')) at = k + 1;
+    if (at < 0) continue;
+    let e = at;
+    if (toks[e] && (toks[e].lower === 'the' || toks[e].lower === 'a')) e++;
+    const st = e;
+    while (e < toks.length && e - st < 5 && isWordTok(toks[e]) && !['that', 'on', 'in', 'about', 'after', 'last', 'this', 'earlier', 'it', 'he', 'she', 'they'].includes(toks[e].lower)) e++;
+    // Longest prefix that names an outlet.
+    for (let n = e; n > st; n--) {
+      if (isOutlet(s.slice(toks[at].start, toks[n - 1].end))) {
+        // "state broadcaster TRT": a generic outlet noun followed by its name.
+        let m = n;
+        while (m < e && isCapitalized(toks[m]) && m - n < 3) m++;
+        out.push(s.slice(toks[at].start, toks[m - 1].end));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function verbAccepts(toks: Tok[], v: number): boolean {
+  const lw = toks[v].lower;
+  const strength = VERBS[lw];
+  const prev = toks[v - 1];
+  const next = toks[v + 1];
+  // "said to be", "told to leave": not a report of speech.
+  if (next && next.lower === 'to' && (lw === 'said' || lw === 'told' || lw === 'reported' || lw === 'claimed' || lw === 'alleged')) {
+    if (lw === 'said' || lw === 'told' || toks[v + 2]?.lower === 'be' || toks[v + 2]?.lower === 'have') return false;
+  }
+  if (prev && DET_BLOCK.has(prev.lower)) return false;
+  if (prev && ADJ_BLOCK.has(prev.lower) && !/(?:ed|ing)$/.test(lw) && !IRREGULAR_REPORTING.has(lw)) return false;
+  // A bare base form ("report", "claim", "say") is a verb only after a plural or pronoun subject or an
+  // auxiliary ("officials say", "they report", "will confirm"); otherwise it is the noun ("my last report").
+  if (!/(?:s|ed|ing)$/.test(lw) && !IRREGULAR_REPORTING.has(lw)) {
+    let p = v - 1;
+    while (p >= 0 && ['also', 'now', 'still', 'often', 'repeatedly', 'publicly', 'privately', 'not', 'never', 'reportedly', 'openly'].includes(toks[p].lower)) p--;
+    const q = toks[p];
+    if (!q || !isWordTok(q)) return false;
+    const ql = q.lower;
+    const aux = ['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'do', 'did', 'does', 'to', "don't", "didn't", "won't", 'they', 'we', 'i', 'you'].includes(ql);
+    const pluralSubject = /[^s]s$/.test(ql) && ql.length > 3 && !['this', 'news', 'its', 'his', 'has', 'was', 'is', 'us', 'as'].includes(ql) || ['people', 'police', 'media', 'authorities', 'data'].includes(ql);
+    if (!aux && !pluralSubject) return false;
+  }
+  if (strength === 'noun') {
+    if (!next) return true;
+    if (['of', 'from', 'by', 'in', 'on', 'for', 'about', 'and', 'or', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'said', 'say', 'suggest', 'indicate', 'show', 'to', 'will', 'would', 'could', 'may', 'might'].includes(next.lower)) return false;
+  }
+  if (strength === 'weak' || strength === 'noun') {
+    if (lw.startsWith('continu')) return !!next && (next.text === ':' || next.text === '“' || next.text === '"');
+    if (lw.startsWith('spo') || lw === 'speak' || lw === 'speaks') return !!next && ['of', 'about', 'to', 'with', 'on'].includes(next.lower);
+    if (lw === 'posted' || lw === 'posts') return !!next && ['on', 'that', ':', '“', '"'].includes(next.lower);
+    if (lw === 'described' || lw === 'describes') {
+      for (let k = v + 1; k < Math.min(toks.length, v + 8); k++) if (toks[k].lower === 'as') return true;
+      return false;
+    }
+    // At the end of a clause an -s form is a verb only in the common reporting tags ("..., the CDC says.").
+    if (strength === 'noun' && (!next || /^[.!?;]$/.test(next.text)) && !CLAUSE_FINAL_TAGS.has(lw)) return false;
+    if (next && !WEAK_NEXT.has(next.lower) && !(isCapitalized(next) && strength === 'noun') && !(/^\d/.test(next.text) && NUMBER_OBJECT_OK.has(lw))) return false;
+  }
+  return true;
+}
+
+/**
+ * Find the attribution of sentence `s` (tokens `toks`). `memory` holds earlier speakers of the paragraph,
+ * most recent last; it is read for pronoun resolution and extended by the caller.
+ */
+export function findAttribution(s: string, toks: Tok[], memory: Speaker[], base: number): { attribution: Attribution | null; spans: MarkedSpan[] } {
+  const cands: Cand[] = [];
+  let anonymous = false;
+  // Visit only the tokens the cue regex points at.
+  const at = cueTokens(s, toks);
+  for (const k of at) {
+    const t = toks[k];
+    const lw = t.lower;
+    if (lw === 'according' && toks[k + 1]?.lower === 'to') {
+      const np = npAfter(toks, k + 2);
+      if (np) cands.push(cand(s, toks, np, 'according to', k, true));
+      continue;
+    }
+    if (lw === 'citing' || (lw === 'quoting' && isCapitalized(toks[k + 1]))) {
+      const np = npAfter(toks, k + 1);
+      if (np) cands.push(cand(s, toks, np, lw, k, true));
+      continue;
+    }
+    if (lw === 'anonymity' && toks[k - 1]?.lower === 'of') anonymous = true;
+    if ((lw === 'refused' || lw === 'declined' || lw === 'refuses' || lw === 'declines') && toks[k + 1]?.lower === 'to' && REFUSAL_OBJECTS.has(toks[k + 2]?.lower ?? '')) {
+      const np = subjectOf(toks, k);
+      if (np) cands.push(cand(s, toks, np, `${t.text} to ${toks[k + 2].text}`, k, false));
+      continue;
+    }
+    let strength = VERBS[lw];
+    if (!strength && ING_VERBS.has(lw) && AUX_BE.has(toks[k - 1]?.lower ?? '')) strength = 'strong';
+    else if (!strength) continue;
+    if (!ING_VERBS.has(lw)) {
+      if (!verbAccepts(toks, k)) continue;
+      // Passive: "was reported by Reuters" names its source after "by"; otherwise there is none.
+      let p = k - 1;
+      while (p >= 0 && ['also', 'widely', 'previously', 'first', 'later', 'reportedly', 'officially'].includes(toks[p].lower)) p--;
+      if (p >= 0 && AUX_BE.has(toks[p].lower) && /(?:ed|told|said|shown|spoken|found|wrote)$/.test(lw)) {
+        // "Putin was quoted by TASS as saying": the subject is the speaker, the "by" phrase the outlet.
+        if (lw === 'quoted') {
+          let q = k + 1;
+          let outlet: NP | null = null;
+          if (toks[q]?.lower === 'by') {
+            outlet = npAfter(toks, q + 1, 6);
+            q = outlet ? outlet.i1 : q + 1;
+          }
+          const speaker = toks[q]?.lower === 'as' ? subjectOf(toks, p) : null;
+          if (speaker) {
+            const c = cand(s, toks, speaker, 'quoted as saying', k, false);
+            if (outlet) c.via.push(tx(s, toks, outlet));
+            c.rank = 2;
+            cands.push(c);
+            continue;
+          }
+        }
+        if (toks[k + 1]?.lower === 'by') {
+          const np = npAfter(toks, k + 2);
+          if (np) cands.push(cand(s, toks, np, `${lw} by`, k, false));
+        }
+        continue;
+      }
+    }
+    let np = subjectOf(toks, k);
+    if (!np) {
+      // Inversion after a quote or comma: "..., said John Smith" / "”, said the ministry".
+      const prev = toks[k - 1];
+      if (prev && (prev.text === '”' || prev.text === '"' || prev.text === ',' || prev.text === '’') && ['said', 'says', 'added', 'wrote', 'writes', 'asked', 'explained', 'continued', 'insisted', 'warned', 'told', 'noted', 'reported', 'reports', 'stated', 'declared', 'tweeted', 'replied', 'responded', 'recalled', 'argued', 'according'].includes(lw)) {
+        np = npAfter(toks, k + 1, 10);
+        // The inverted speaker closes the clause: "..., said John Smith." / "..., said the minister, who ...".
+        const after = np ? toks[np.i1] : undefined;
+        if (np && after && !/^[,.;!?”"’)—–]$/.test(after.text)) np = null;
+      }
+    }
+    if (!np) continue;
+    const subj = tx(s, toks, np);
+    const sl = subj.toLowerCase();
+    if (FIRST_PERSON.has(sl) || NON_SOURCES.has(sl)) continue;
+    if (DOC_ONLY.has(lw) && !DOC_NOUNS.has(npHead(toks, np))) continue;
+    // A clause-final tag ("..., the CDC says.") takes a whole clause as its subject phrase, so the phrase must
+    // start the sentence or follow a comma or quote: "ties to energy projects." is no report.
+    if (VERBS[lw] === 'noun' && (!toks[k + 1] || /^[.!?;]$/.test(toks[k + 1].text))) {
+      const before = toks[np.i0 - 1];
+      if (before && !/^[,”"’:—–]$/.test(before.text)) continue;
+    }
+    cands.push(cand(s, toks, np, t.text, k, false));
+  }
+  if (!cands.length) {
+    if (!anonymous) return { attribution: null, spans: [] };
+    return { attribution: { source: 'an anonymous source', via: outletTargets(s, toks), cue: 'on condition of anonymity' }, spans: [] };
+  }
+
+  // Resolve pronouns and "the source"-style descriptions against earlier speakers.
+  for (const c of cands) resolve(c, memory);
+  const usable = cands.filter((c) => !(PRONOUNS.has(c.text.toLowerCase()) && c.text.toLowerCase() === 'it'));
+  if (!usable.length) return { attribution: null, spans: [] };
+
+  // Prefer a non-outlet source with the clearest cue; "according to"/"citing" outrank a carrier document
+  // ("the report adds"), and "said" outranks verbs with other senses.
+  const nonOutlet = usable.filter((c) => !isOutlet(c.text));
+  let chosen = nonOutlet[0] ?? usable[0];
+  for (const c of nonOutlet) if (c.rank > chosen.rank) chosen = c;
+  const carrier = (c: Cand) => isOutlet(c.text) || DOC_NOUNS.has(c.text.toLowerCase().split(/\s+/).pop() ?? '');
+  if (carrier(chosen)) {
+    const better = nonOutlet.find((c) => c.prefer && c !== chosen);
+    if (better) chosen = better;
+  }
+  const via: string[] = [];
+  const pushVia = (v: string) => {
+    // "the BBC" -> "BBC", but keep "the broadcaster".
+    const clean = v.replace(/['’]s$/, '').replace(/^the\s+(?=\p{Lu})/u, '');
+    if (clean && clean.toLowerCase() !== chosen.text.toLowerCase() && !via.some((x) => x.toLowerCase() === clean.toLowerCase())) via.push(clean);
+  };
+  for (const v of chosen.via) pushVia(v);
+  for (const v of outletTargets(s, toks)) pushVia(v);
+  for (const c of usable) {
+    if (c === chosen) continue;
+    for (const v of c.via) pushVia(v);
+    if (isOutlet(c.text)) pushVia(c.text);
+  }
+  const spans: MarkedSpan[] = [];
+  if (chosen.np && !chosen.resolvedFrom) {
+    const st = toks[chosen.np.i0].start;
+    const en = toks[chosen.np.i1 - 1].end;
+    spans.push({ start: base + st, end: base + en, text: s.slice(st, en), type: isOutlet(chosen.text) ? 'OUTLET' : 'SOURCE' });
+  }
+  const attribution: Attribution = { source: chosen.text, via, cue: chosen.cue.toLowerCase() };
+  if (chosen.resolvedFrom) attribution.resolvedFrom = chosen.resolvedFrom;
+  return { attribution, spans };
+}
+
+function cand(s: string, toks: Tok[], np: NP, cue: string, at: number, prefer: boolean): Cand {
+  const { source, via } = splitChain(s, toks, np);
+  const strength = VERBS[toks[at]?.lower ?? ''];
+  const rank = prefer ? 3 : strength === 'strong' || ING_VERBS.has(toks[at]?.lower ?? '') ? 2 : 1;
+  return { np: source, text: tx(s, toks, source).replace(/['’]s$/, ''), via, cue, at, prefer, rank };
+}
+
+/** Head noun of a phrase: the last word before a preposition or participle ("study" in "a study published last year"). */
+function npHead(toks: Tok[], np: NP): string {
+  let end = np.i1;
+  for (let k = np.i0 + 1; k < np.i1; k++) {
+    const lw = toks[k].lower;
+    if (NP_INNER_PREPS.has(lw) || CHAIN_PARTICIPLES.has(lw) || (/^\p{Ll}+ed$/u.test(toks[k].text) && k > np.i0)) {
+      end = k;
+      break;
+    }
+  }
+  return toks[end - 1].lower;
+}
+
+function resolve(c: Cand, memory: Speaker[]): void {
+  const lw = c.text.toLowerCase();
+  let hit: Speaker | undefined;
+  if (lw === 'he' || lw === 'she') hit = findLast(memory, (m) => m.person && !m.plural);
+  else if (lw === 'they') hit = findLast(memory, (m) => m.plural);
+  else if (lw === 'it') hit = findLast(memory, (m) => !m.person && !m.plural);
+  else {
+    // "the source", "the official", "the agency": the latest speaker with the same head noun.
+    const m = /^the\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)$/iu.exec(c.text.trim());
+    if (m) {
+      const head = m[1].toLowerCase();
+      hit = findLast(memory, (sp) => sp.source.toLowerCase() !== lw && (sp.head === head || sp.head === head + 's'));
+    }
+  }
+  if (hit) {
+    c.resolvedFrom = c.text;
+    c.text = hit.source;
+    c.np = null;
+  }
+}
+
+function findLast<T>(xs: T[], f: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i])) return xs[i];
+  return undefined;
+}
+
+/** Head noun of the first phrase of a source: "source" in "A military source in Russia's Far East". */
+function headOf(src: string): string {
+  const first = src.split(/,\s*/)[0];
+  const words = first.split(/\s+/);
+  let end = words.length;
+  for (let i = 1; i < words.length; i++) {
+    if (NP_INNER_PREPS.has(words[i].toLowerCase()) || CHAIN_PARTICIPLES.has(words[i].toLowerCase())) {
+      end = i;
+      break;
+    }
+  }
+  return (words[end - 1] ?? '').toLowerCase().replace(/['’]s?$/, '').replace(/[^\p{L}-]/gu, '');
+}
+
+const PERSONISH = /(?:ist|man|woman|person|er|or|ian|ent|ant|ee)$/;
+
+/** Describe a chosen source for later pronoun resolution. */
+export function speakerOf(a: Attribution): Speaker {
+  const src = a.source;
+  const head = headOf(src);
+  const words = src.split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const headWord = src.split(/,\s*/)[0].split(/\s+/).find((w) => w.toLowerCase().replace(/['’]s?$/, '') === head) ?? '';
+  const org = ORG_HEADS.has(head) || DOC_NOUNS.has(head) || isOutlet(src);
+  const plural = head === 'people' || head === 'police' || (/[^su]s$/.test(head) && !(/^\p{Lu}/u.test(headWord) && words.length > 1));
+  const titled = PERSON_TITLES.has(head) || (!org && PERSONISH.test(head) && !/^\p{Lu}/u.test(headWord));
+  const lastCap = words.length > 1 && /^\p{Lu}\p{Ll}/u.test(last);
+  const person = !plural && (titled || (lastCap && !org) || a.resolvedFrom === 'he' || a.resolvedFrom === 'she');
+  return { source: src, head, person, plural };
+}

@@ -1,0 +1,127 @@
+// Hedge cues (epistemic uncertainty) and negation cues in a sentence, with the context checks that keep
+// look-alikes out ("no doubt", "think tank", "appeared in court", "military might", "the month of May").
+//
+// The cue list follows published hedge lexicons: the CoNLL-2010 shared-task cues (may, might, could, suggest,
+// indicate, possible, likely, appear, believe, putative...), Hyland's (1998/2005) hedging items and the
+// news-reporting distancing verbs (reportedly, allegedly, said to be, believed to). Two families from those
+// lists are left out on purpose: approximators (about, around, roughly, nearly) qualify a number, not the
+// claim, and are recorded on the quantity instead; frequency adverbs (often, usually, generally) and the
+// deontic or conditional modals (should, would) do not express doubt about a reported fact.
+
+const HEDGE_RE = new RegExp(
+  '\\b(?:' +
+    [
+      'reportedly', 'allegedly', 'purportedly', 'apparent', 'supposedly', 'apparently', 'seemingly', 'ostensibly', 'possibly',
+      'presumably', 'probably', 'perhaps', 'maybe', 'conceivably', 'potentially', 'plausibly', 'likely', 'unlikely',
+      'likelihood', 'probable', 'improbable', 'possible', 'possibility', 'possibilities', 'plausible', 'may', 'might',
+      'could', 'appear(?:s|ed|ing)?', 'seem(?:s|ed|ing)?', 'suggest(?:s|ed|ing)?', 'indicat(?:e|es|ed|ing)',
+      'believe[sd]?', 'believing', 'think(?:s|ing)?', 'thought to', 'suspect(?:s|ed)?', 'doubt(?:s|ed|ful)?',
+      'estimat(?:e|es|ed)', 'assess(?:es|ed)?', 'alleged', 'purported', 'rumou?red', 'speculat(?:e|es|ed|ion)',
+      'unconfirmed', 'unverified', 'uncertain', 'unclear', 'not clear', 'said to (?:be|have)', 'reported to (?:be|have)',
+      'understood to', 'claimed to', 'tend(?:s|ed)? to', 'presumed', 'feared', 'expected to',
+    ].join('|') +
+    ')\\b',
+  'gi',
+);
+
+export interface Cue {
+  text: string;
+  /** Offset in the sentence. */
+  index: number;
+}
+
+const NOUN_DETS = /(?:\b(?:the|a|an|one|two|three|four|five|military|economic|industrial|naval|full|its|his|her|their|our|with all)\s+)$/i;
+
+/** Hedge cues in sentence `s`, as written, in order. */
+export function findHedges(s: string): Cue[] {
+  const out: Cue[] = [];
+  HEDGE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEDGE_RE.exec(s)) !== null) {
+    const w = m[0];
+    const lw = w.toLowerCase();
+    const before = s.slice(Math.max(0, m.index - 24), m.index);
+    const after = s.slice(m.index + w.length, m.index + w.length + 24);
+    if (keep(lw, w, before, after)) out.push({ text: w, index: m.index });
+  }
+  return out;
+}
+
+function keep(lw: string, w: string, before: string, after: string): boolean {
+  const next = /^\s*([\p{L}'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+  switch (lw) {
+    case 'may':
+      // "May" is a month or a name; only the lower-case modal hedges.
+      return w === 'may';
+    case 'might':
+      return !NOUN_DETS.test(before);
+    case 'could':
+      return !/^\s*(?:not|n['’]t)?\s*be reached\b/i.test(after) && !/^n['’]t be reached\b/i.test(after);
+    case 'possible':
+      return !/\b(?:as|if|where|whenever|wherever|best|worst|highest|lowest|greatest|made|make|makes|making|everything|all)\s+(?:\S+\s+){0,2}$/i.test(before) ||
+        /\b(?:it is|it's|it’s|is|was|are|were|quite|very|entirely)\s+$/i.test(before);
+    case 'appear':
+    case 'appears':
+    case 'appeared':
+    case 'appearing':
+      // "appeared to", "it appears that" hedge; "appeared in court" does not.
+      return ['to', 'that', 'likely', 'unlikely', 'set', 'poised', 'increasingly', 'certain', 'close', 'ready'].includes(next) || /\b(?:it|there)\s+$/i.test(before);
+    case 'think':
+    case 'thinks':
+    case 'thinking':
+      return next !== 'tank' && next !== 'tanks';
+    case 'suspect':
+    case 'suspects':
+      // "the suspect was arrested" is a noun.
+      return !NOUN_DETS.test(before) && !/^\s*(?:was|were|is|are|has|had|in|of|who)\b/i.test(after);
+    case 'doubt':
+    case 'doubts':
+    case 'doubted':
+    case 'doubtful':
+      // "there is no doubt", "without a doubt", "beyond doubt" are boosters.
+      return !/\b(?:no|little|without|beyond|any|never|not)\s+(?:a\s+|any\s+|the\s+|reasonable\s+|shadow of\s+(?:a\s+)?)?$/i.test(before);
+    case 'likely':
+      return true;
+    case 'indicate':
+    case 'indicates':
+    case 'indicated':
+    case 'indicating':
+      return true;
+    case 'estimate':
+    case 'estimates':
+      return true;
+    case 'expected to':
+      // "is expected to": a forecast that is only probable.
+      return true;
+    case 'feared':
+      // "feared dead", "are feared to have".
+      return next === 'dead' || next === 'to' || next === 'killed' || next === 'missing' || next === 'lost';
+    case 'believing':
+      return true;
+    default:
+      return true;
+  }
+}
+
+// Negation: explicit negators plus verbs of denial and refusal.
+const NEG_RE =
+  /\b(?:not|no|never|none|nobody|nothing|neither|nor|nowhere|cannot|denied|denies|deny|denying|refused|refuses|refusing|declined to|declines to|failed to|fails to|unable to|rejected|rejects|dismissed)\b|n['’]t\b/gi;
+// Set phrases that contain a negator without negating the claim ("no doubt", "not only ... but").
+const NOT_NEGATING_AFTER = /^\s*(?:doubt|only|just|least|matter|sooner|longer just|question)\b/i;
+
+/** True when the sentence carries a negation cue that negates (not "no doubt", "not only", "no matter"). */
+export function isNegated(s: string): boolean {
+  NEG_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NEG_RE.exec(s)) !== null) {
+    const lw = m[0].toLowerCase();
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    if ((lw === 'no' || lw === 'not' || lw.endsWith("n't") || lw.endsWith('n’t')) && NOT_NEGATING_AFTER.test(after)) continue;
+    if (lw === 'nothing' && /^\s*but\b/i.test(after)) continue;
+    if (lw === 'no' && /^\s*(?:one|longer)\b/i.test(after)) return true;
+    // "No." as an abbreviation for number.
+    if (m[0] === 'No' && /^\.\s*[\dA-Z]/.test(after)) continue;
+    return true;
+  }
+  return false;
+}
