@@ -94,7 +94,8 @@ export function extractHtml(html: string): HtmlExtraction {
 
   let article: ReturnType<Readability<DomNode>['parse']> = null;
   // Pathologically nested markup would keep Readability busy for minutes: such pages use the fallback.
-  const useReadability = !nestedDeeperThan(doc as unknown as TreeNode, READABILITY_MAX_DEPTH);
+  // Walk from <html>: linkedom gives the doctype node no next sibling, so the document root would stop at once.
+  const useReadability = !nestedDeeperThan((doc.documentElement ?? doc) as unknown as TreeNode, READABILITY_MAX_DEPTH);
   if (useReadability) {
     try {
       // The serializer hands back the article element itself, so it is walked once instead of re-parsed.

@@ -160,3 +160,12 @@ describe('HTML edge cases', () => {
     });
   });
 });
+
+describe('pathological nesting', () => {
+  it('keeps the text of a page nested thousands of levels deep without running Readability on it', async () => {
+    const html = `<html><head><title>Deep</title></head><body><article>${'<div>'.repeat(3000)}<p>The council said 12 bridges need repair.</p></article></body></html>`;
+    const doc = await extractDocument({ name: 'deep.html', bytes: new TextEncoder().encode(html) });
+    expect(doc.text).toContain('The council said 12 bridges need repair.');
+    expect(doc.meta.title).toBe('Deep');
+  }, 20_000);
+});
