@@ -1,48 +1,453 @@
-// Reader state: the open document, its text and its extracted claims.
+// Reader state: two to four documents side by side in panes, each with its text, claims (with the
+// user's review merged in), claim filters and the claim or offset it should show; review and add claims.
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import type { ClaimSet } from '../../../shared/types/claims';
+import { computed, markRaw, ref, watch } from 'vue';
+import type { Claim, ClaimEdits, ClaimKind, Certainty, ClaimSet, ReviewStatus } from '../../../shared/types/claims';
 import type { DocumentContent } from '../../../shared/types/library';
 import { errorMessage, useApi } from '../api';
+import { rankRelated, type RelatedMatch } from '../lib/related';
+import { useNotesStore } from './notes';
+import { useUiStore } from './ui';
+
+export const MAX_PANES = 4;
+const STORAGE_KEY = 'dossier.reader';
+
+export interface ClaimFilter {
+  kind: ClaimKind | '';
+  certainty: Certainty | '';
+  /** Text to find in the claim's source or outlets. */
+  source: string;
+  hasNumber: boolean;
+}
+
+export type SidePanel = 'claims' | 'notes';
+
+export interface Pane {
+  id: string;
+  docId: string;
+  content: DocumentContent | null;
+  claims: ClaimSet | null;
+  loading: boolean;
+  error: string | null;
+  claimsError: string | null;
+  activeClaimId: string | null;
+  /** A text offset the pane should scroll to and flash (search hit, note passage, claim). */
+  focusOffset: number | null;
+  /** Bumped on every reveal request, so asking for the same offset twice still scrolls. */
+  revealSeq: number;
+  /** Share of the reader's width, as a flex weight. */
+  size: number;
+  sidePanel: SidePanel | null;
+  filter: ClaimFilter;
+  /** Set when the pane's active claim was reached through "related claim", to say from where and why. */
+  relatedFrom: { paneId: string; claimText: string; reasons: string[] } | null;
+}
+
+function emptyFilter(): ClaimFilter {
+  return { kind: '', certainty: '', source: '', hasNumber: false };
+}
+
+export function claimMatchesFilter(claim: Claim, filter: ClaimFilter): boolean {
+  if (filter.kind && claim.kind !== filter.kind) return false;
+  if (filter.certainty && claim.certainty !== filter.certainty) return false;
+  if (filter.hasNumber && !claim.quantities.length) return false;
+  const source = filter.source.trim().toLowerCase();
+  if (source) {
+    const names = [claim.attribution?.source ?? '', ...(claim.attribution?.via ?? [])].join(' ').toLowerCase();
+    if (!names.includes(source)) return false;
+  }
+  return true;
+}
+
+let paneCounter = 0;
+
+function readSaved(): { docIds?: unknown; active?: unknown; syncScroll?: unknown } | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    return value && typeof value === 'object' ? (value as { docIds?: unknown; active?: unknown; syncScroll?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
 
 export const useReaderStore = defineStore('reader', () => {
-  const documentId = ref<string | null>(null);
-  const content = ref<DocumentContent | null>(null);
-  const claims = ref<ClaimSet | null>(null);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
-  const claimsError = ref<string | null>(null);
-  /** A text offset the reader should scroll to once the document shows (from search, a claim link). */
-  const focusOffset = ref<number | null>(null);
+  const panes = ref<Pane[]>([]);
+  const activePaneId = ref<string | null>(null);
+  const syncScroll = ref(false);
 
-  async function open(id: string, offset: number | null = null): Promise<void> {
-    documentId.value = id;
-    focusOffset.value = offset;
-    loading.value = true;
-    error.value = null;
-    claims.value = null;
-    claimsError.value = null;
+  const activePane = computed<Pane | null>(() => panes.value.find((p) => p.id === activePaneId.value) ?? panes.value[0] ?? null);
+  // The single-document view of earlier versions, kept for callers that only care about the active pane.
+  const documentId = computed(() => activePane.value?.docId ?? null);
+  const content = computed(() => activePane.value?.content ?? null);
+  const claims = computed(() => activePane.value?.claims ?? null);
+  const loading = computed(() => activePane.value?.loading ?? false);
+  const error = computed(() => activePane.value?.error ?? null);
+  const focusOffset = computed(() => activePane.value?.focusOffset ?? null);
+
+  function pane(id: string): Pane | undefined {
+    return panes.value.find((p) => p.id === id);
+  }
+
+  function paneLabel(p: Pane): string {
+    const index = panes.value.indexOf(p) + 1;
+    return `Pane ${index}: ${p.content?.document.title ?? (p.loading ? 'opening…' : 'not available')}`;
+  }
+
+  function createPane(docId: string): Pane {
+    return {
+      id: `pane-${++paneCounter}`,
+      docId,
+      content: null,
+      claims: null,
+      loading: true,
+      error: null,
+      claimsError: null,
+      activeClaimId: null,
+      focusOffset: null,
+      revealSeq: 0,
+      size: 1,
+      sidePanel: 'claims',
+      filter: emptyFilter(),
+      relatedFrom: null,
+    };
+  }
+
+  async function load(p: Pane, offset: number | null): Promise<void> {
+    const docId = p.docId;
+    const api = useApi();
+    // Panes are reactive proxies; look the pane up again after each await in case it was closed or reused.
+    const current = () => {
+      const found = pane(p.id);
+      return found && found.docId === docId ? found : null;
+    };
     try {
-      content.value = await useApi().library.get({ id });
+      const content = await api.library.get({ id: docId });
+      const target = current();
+      if (!target) return;
+      // Content and claim sets are replaced whole, never changed in place: raw objects spare Vue from
+      // wrapping a megabyte of text and thousands of claims in reactive proxies.
+      target.content = markRaw(content);
+      target.loading = false;
+      if (offset !== null) reveal(target.id, offset);
     } catch (e) {
-      content.value = null;
-      error.value = errorMessage(e);
+      const target = current();
+      if (!target) return;
+      target.error = errorMessage(e);
+      target.loading = false;
       return;
-    } finally {
-      loading.value = false;
     }
+    void useNotesStore().loadForDoc(docId);
+    await reloadClaims(p.id);
+  }
+
+  async function reloadClaims(paneId: string): Promise<void> {
+    const p = pane(paneId);
+    if (!p) return;
+    const docId = p.docId;
     try {
-      claims.value = await useApi().claims.list({ id });
+      const set = await useApi().claims.list({ id: docId });
+      const target = pane(paneId);
+      if (!target || target.docId !== docId) return;
+      target.claims = markRaw(set);
+      target.claimsError = null;
     } catch (e) {
-      claimsError.value = errorMessage(e);
+      const target = pane(paneId);
+      if (target && target.docId === docId) target.claimsError = errorMessage(e);
     }
+  }
+
+  /** Shows `docId` in a pane: the given one, else the active one, else a new first pane. */
+  async function openInPane(docId: string, options: { paneId?: string; offset?: number | null } = {}): Promise<void> {
+    const offset = options.offset ?? null;
+    const targetId = options.paneId ?? activePane.value?.id;
+    const existing = targetId ? pane(targetId) : undefined;
+    if (existing && existing.docId === docId && !existing.error) {
+      activePaneId.value = existing.id;
+      if (offset !== null) reveal(existing.id, offset);
+      return;
+    }
+    const fresh = createPane(docId);
+    if (existing) {
+      fresh.size = existing.size;
+      fresh.sidePanel = existing.sidePanel;
+      panes.value.splice(panes.value.indexOf(existing), 1, fresh);
+    } else {
+      panes.value.push(fresh);
+    }
+    activePaneId.value = fresh.id;
+    await load(fresh, offset);
+  }
+
+  /** Opens `docId` in a new pane beside the active one; with four open, the last other pane makes room. */
+  async function openBeside(docId: string, offset: number | null = null): Promise<void> {
+    if (!panes.value.length) return openInPane(docId, { offset });
+    if (panes.value.length >= MAX_PANES) {
+      const victim = [...panes.value].reverse().find((p) => p.id !== activePane.value?.id) ?? panes.value[panes.value.length - 1];
+      useUiStore().notify(`Up to ${MAX_PANES} documents fit side by side; “${victim.content?.document.title ?? 'a document'}” made room.`);
+      return openInPane(docId, { paneId: victim.id, offset });
+    }
+    const fresh = createPane(docId);
+    const at = activePane.value ? panes.value.indexOf(activePane.value) + 1 : panes.value.length;
+    panes.value.splice(at, 0, fresh);
+    activePaneId.value = fresh.id;
+    await load(fresh, offset);
+  }
+
+  /**
+   * Opens a document for callers that think in one document (library rows, search hits): a pane that
+   * already shows it comes forward and scrolls to `offset`; otherwise the active pane shows it.
+   */
+  async function open(docId: string, offset: number | null = null): Promise<void> {
+    const showing = panes.value.find((p) => p.docId === docId && !p.error);
+    if (showing) {
+      activePaneId.value = showing.id;
+      if (offset !== null) reveal(showing.id, offset);
+      return;
+    }
+    await openInPane(docId, { offset });
+  }
+
+  function closePane(paneId: string): void {
+    const index = panes.value.findIndex((p) => p.id === paneId);
+    if (index < 0) return;
+    panes.value.splice(index, 1);
+    if (activePaneId.value === paneId) activePaneId.value = panes.value[Math.min(index, panes.value.length - 1)]?.id ?? null;
   }
 
   function close(): void {
-    documentId.value = null;
-    content.value = null;
-    claims.value = null;
+    panes.value = [];
+    activePaneId.value = null;
   }
 
-  return { documentId, content, claims, loading, error, claimsError, focusOffset, open, close };
+  function focusPane(paneId: string): void {
+    if (pane(paneId)) activePaneId.value = paneId;
+  }
+
+  /** Moves to the next (+1) or previous (-1) pane, wrapping around. */
+  function cyclePane(direction: 1 | -1): void {
+    if (!panes.value.length) return;
+    const index = activePane.value ? panes.value.indexOf(activePane.value) : 0;
+    activePaneId.value = panes.value[(index + direction + panes.value.length) % panes.value.length].id;
+  }
+
+  function reveal(paneId: string, offset: number): void {
+    const p = pane(paneId);
+    if (!p) return;
+    p.focusOffset = offset;
+    p.revealSeq++;
+  }
+
+  function visibleClaims(paneId: string): Claim[] {
+    const p = pane(paneId);
+    if (!p?.claims) return [];
+    return p.claims.claims.filter((c) => claimMatchesFilter(c, p.filter));
+  }
+
+  function findClaim(paneId: string, claimId: string | null): Claim | null {
+    if (!claimId) return null;
+    return pane(paneId)?.claims?.claims.find((c) => c.id === claimId) ?? null;
+  }
+
+  /** Makes a claim the pane's active one and scrolls to its passage. */
+  function selectClaim(paneId: string, claimId: string, options: { reveal?: boolean } = {}): void {
+    const p = pane(paneId);
+    const claim = findClaim(paneId, claimId);
+    if (!p || !claim) return;
+    activePaneId.value = paneId;
+    p.activeClaimId = claimId;
+    p.relatedFrom = null;
+    if (options.reveal !== false) reveal(paneId, claim.start);
+  }
+
+  /** Steps to the next (+1) or previous (-1) claim in document order among those the filter shows. */
+  function stepClaim(direction: 1 | -1, paneId = activePane.value?.id): Claim | null {
+    if (!paneId) return null;
+    const p = pane(paneId);
+    const list = visibleClaims(paneId);
+    if (!p || !list.length) return null;
+    const current = findClaim(paneId, p.activeClaimId);
+    let next: Claim | undefined;
+    if (!current) next = direction === 1 ? list[0] : list[list.length - 1];
+    else if (direction === 1) next = list.find((c) => c.start > current.start || (c.start === current.start && c.id > current.id)) ?? list[0];
+    else next = [...list].reverse().find((c) => c.start < current.start || (c.start === current.start && c.id < current.id)) ?? list[list.length - 1];
+    selectClaim(paneId, next.id);
+    return next;
+  }
+
+  /** The most similar claim in any other pane, or null; says why it matched. */
+  function relatedTo(paneId: string, claimId: string): (RelatedMatch & { paneId: string }) | null {
+    const claim = findClaim(paneId, claimId);
+    if (!claim) return null;
+    let best: (RelatedMatch & { paneId: string }) | null = null;
+    for (const other of panes.value) {
+      if (other.id === paneId || !other.claims) continue;
+      const top = rankRelated(claim, other.claims.claims)[0];
+      if (top && (!best || top.score > best.score)) best = { ...top, paneId: other.id };
+    }
+    return best;
+  }
+
+  /** Jumps from a claim to the most similar claim in another pane; reports when there is none. */
+  function jumpToRelated(paneId: string, claimId: string): boolean {
+    const ui = useUiStore();
+    const claim = findClaim(paneId, claimId);
+    if (!claim) return false;
+    if (panes.value.length < 2) {
+      ui.notify('Open another document beside this one (Open beside in the Library) to compare its claims.');
+      return false;
+    }
+    const match = relatedTo(paneId, claimId);
+    if (!match) {
+      ui.notify('No claim in the other open documents is close enough to this one.');
+      return false;
+    }
+    const target = pane(match.paneId)!;
+    // The related claim may be hidden by the target pane's filters; clear them so it shows in its list.
+    if (!claimMatchesFilter(match.claim, target.filter)) target.filter = emptyFilter();
+    if (target.sidePanel !== 'notes') target.sidePanel = 'claims';
+    selectClaim(match.paneId, match.claim.id);
+    target.relatedFrom = { paneId, claimText: claim.text, reasons: match.reasons };
+    return true;
+  }
+
+  function dismissRelated(paneId: string): void {
+    const p = pane(paneId);
+    if (p) p.relatedFrom = null;
+  }
+
+  function replaceClaim(docId: string, updated: Claim, previousId: string): void {
+    for (const p of panes.value) {
+      if (p.docId !== docId || !p.claims) continue;
+      const list = p.claims.claims.map((c) => (c.id === previousId ? updated : c));
+      p.claims = markRaw({ ...p.claims, claims: list });
+      if (p.activeClaimId === previousId) p.activeClaimId = updated.id;
+    }
+  }
+
+  /** Accepts, rejects or corrects a claim; every pane showing the document sees the result. */
+  async function reviewClaim(paneId: string, claimId: string, change: { status?: ReviewStatus; edits?: ClaimEdits }): Promise<Claim | null> {
+    const p = pane(paneId);
+    if (!p) return null;
+    try {
+      const updated = await useApi().claims.review({ docId: p.docId, claimId, status: change.status, edits: change.edits });
+      replaceClaim(p.docId, updated, claimId);
+      return updated;
+    } catch (e) {
+      useUiStore().notify(`Could not save the review: ${errorMessage(e)}`, { kind: 'error' });
+      return null;
+    }
+  }
+
+  /** Adds a claim the engine missed from a passage the user selected, and makes it the active claim. */
+  async function addClaim(paneId: string, start: number, end: number, edits?: ClaimEdits): Promise<Claim | null> {
+    const p = pane(paneId);
+    if (!p) return null;
+    const docId = p.docId;
+    try {
+      const added = await useApi().claims.add({ docId, start, end, edits });
+      // The merged list puts the new claim in document order and resolves any overlap the same way the host does.
+      for (const other of panes.value) if (other.docId === docId) await reloadClaims(other.id);
+      const target = pane(paneId);
+      if (target) {
+        target.filter = emptyFilter();
+        target.sidePanel = 'claims';
+        selectClaim(paneId, added.id, { reveal: false });
+      }
+      useUiStore().notify('Claim added.', { kind: 'success' });
+      return added;
+    } catch (e) {
+      useUiStore().notify(`Could not add the claim: ${errorMessage(e)}`, { kind: 'error' });
+      return null;
+    }
+  }
+
+  function setSidePanel(paneId: string, panel: SidePanel | null): void {
+    const p = pane(paneId);
+    if (p) p.sidePanel = panel;
+  }
+
+  /** Moves `fraction` of the reader's width from the pane right of the divider to the one left of it. */
+  function resizeAt(dividerIndex: number, fraction: number): void {
+    const left = panes.value[dividerIndex];
+    const right = panes.value[dividerIndex + 1];
+    if (!left || !right) return;
+    const total = panes.value.reduce((sum, p) => sum + p.size, 0);
+    const minimum = total * 0.15;
+    const pair = left.size + right.size;
+    const nextLeft = Math.min(pair - minimum, Math.max(minimum, left.size + fraction * total));
+    left.size = nextLeft;
+    right.size = pair - nextLeft;
+  }
+
+  function equalizeSizes(): void {
+    for (const p of panes.value) p.size = 1;
+  }
+
+  function toggleSyncScroll(): void {
+    syncScroll.value = !syncScroll.value;
+  }
+
+  // The open documents survive a reload of the window (not of the library: ids that vanished are dropped).
+  watch(
+    [() => panes.value.map((p) => p.docId), activePaneId, syncScroll],
+    () => {
+      const active = activePane.value ? panes.value.indexOf(activePane.value) : 0;
+      try {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify({ docIds: panes.value.map((p) => p.docId), active, syncScroll: syncScroll.value }));
+      } catch {
+        /* storage full or disabled: the layout is a convenience */
+      }
+    },
+  );
+
+  async function restore(existingIds: ReadonlySet<string>): Promise<void> {
+    if (panes.value.length) return;
+    const saved = readSaved();
+    if (!saved || !Array.isArray(saved.docIds)) return;
+    const ids = saved.docIds.filter((id): id is string => typeof id === 'string' && existingIds.has(id)).slice(0, MAX_PANES);
+    syncScroll.value = saved.syncScroll === true;
+    const fresh = ids.map(createPane);
+    panes.value = fresh;
+    const active = typeof saved.active === 'number' ? saved.active : 0;
+    activePaneId.value = fresh[Math.min(Math.max(0, active), fresh.length - 1)]?.id ?? null;
+    await Promise.all(fresh.map((p) => load(p, null)));
+  }
+
+  return {
+    panes,
+    activePaneId,
+    activePane,
+    syncScroll,
+    documentId,
+    content,
+    claims,
+    loading,
+    error,
+    focusOffset,
+    pane,
+    paneLabel,
+    open,
+    openInPane,
+    openBeside,
+    closePane,
+    close,
+    focusPane,
+    cyclePane,
+    reveal,
+    visibleClaims,
+    findClaim,
+    selectClaim,
+    stepClaim,
+    relatedTo,
+    jumpToRelated,
+    dismissRelated,
+    reviewClaim,
+    addClaim,
+    reloadClaims,
+    setSidePanel,
+    resizeAt,
+    equalizeSizes,
+    toggleSyncScroll,
+    restore,
+  };
 });

@@ -1,8 +1,9 @@
-// App-wide UI state: current view, theme and the toast queue (with undo actions).
+// App-wide UI state: current view (library, reader, notes), theme, the command palette and the toast
+// queue (with undo actions).
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 
-export type View = 'library' | 'reader';
+export type View = 'library' | 'reader' | 'notes';
 export type Theme = 'light' | 'dark' | 'system';
 
 export interface Toast {
@@ -17,6 +18,7 @@ export const useUiStore = defineStore('ui', () => {
   const view = ref<View>('library');
   const theme = ref<Theme>((localStorage.getItem('dossier.theme') as Theme | null) ?? 'system');
   const toasts = ref<Toast[]>([]);
+  const paletteOpen = ref(false);
   let nextId = 1;
 
   watch(theme, (value) => localStorage.setItem('dossier.theme', value));
@@ -41,5 +43,5 @@ export const useUiStore = defineStore('ui', () => {
     toasts.value = toasts.value.filter((t) => t.id !== id);
   }
 
-  return { view, theme, toasts, effectiveTheme, toggleTheme, notify, dismiss };
+  return { view, theme, toasts, paletteOpen, effectiveTheme, toggleTheme, notify, dismiss };
 });
