@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 
-export type View = 'library' | 'reader' | 'notes';
+export type View = 'library' | 'reader' | 'notes' | 'compare' | 'brief';
 export type Theme = 'light' | 'dark' | 'system';
 
 export interface Toast {
