@@ -2,18 +2,12 @@
 // Word files, edits inside the XML parts so the parser gets past the zip layer.
 import JSZip from 'jszip';
 import type { Seed } from './seeds.ts';
+import { rng } from '../../scripts/bench/corpus.ts';
 
 export type Random = () => number;
 
-export function seeded(seed: number): Random {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
+/** The bench corpus's seeded generator, so a fuzz run can be repeated exactly. */
+export const seeded: (seed: number) => Random = rng;
 
 const int = (random: Random, max: number) => Math.floor(random() * max);
 

@@ -1,17 +1,11 @@
 // The side-by-side reader against the real services (with the real claim engine): panes, claim
 // highlights and review, related claims across panes, find, selections to offsets, PDF pages,
 // progressive rendering of a large document, and the command palette.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { nextTick, reactive } from 'vue';
-import { buildApi, type DossierApi, type EventMap, type EventName } from '../../shared/ipc/contract';
 import type { DocumentContent } from '../../shared/types/library';
-import { dispatch, openServices, type Services } from '../../electron/services/container';
-import { ENGINE_VERSION, extractClaims } from '../../electron/services/claims/engine';
 import { setApi } from '@renderer/api';
 import { useLibraryStore } from '@renderer/stores/library';
 import { MAX_PANES, useReaderStore, type Pane } from '@renderer/stores/reader';
@@ -24,6 +18,7 @@ import { fuzzyFilter } from '@renderer/lib/fuzzy';
 import ReaderView from '@renderer/components/reader/ReaderView.vue';
 import DocumentText from '@renderer/components/reader/DocumentText.vue';
 import CommandPalette from '@renderer/components/shell/CommandPalette.vue';
+import { createRealApi, type RealApi } from './real-api';
 
 const COURIER = [
   'Troops cross the Varna ridge as border talks stall',
@@ -38,40 +33,10 @@ const LEDGER = [
   'Roughly 2,000 families have fled the valley villages, the Red Lantern relief agency said.',
 ].join('\n\n');
 
-/** The real services behind the real contract, like tests/renderer/real-api.ts, plus the claim engine. */
-async function createApiWithClaims(): Promise<{ api: DossierApi; services: Services; dispose(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-reader-'));
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const services = await openServices({
-    libraryDir: dir,
-    host: 'browser',
-    version: 'test',
-    claims: { version: ENGINE_VERSION, extract: async (text) => extractClaims(text), close: async () => {} },
-    emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
-  });
-  const api = buildApi(
-    async (channel, request) => JSON.parse(JSON.stringify((await dispatch(services.handlers, channel, request)) ?? null)),
-    <E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) => {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener as (payload: unknown) => void);
-      listeners.set(event, set);
-      return () => set.delete(listener as (payload: unknown) => void);
-    },
-  );
-  return {
-    api,
-    services,
-    async dispose() {
-      await services.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-let real: Awaited<ReturnType<typeof createApiWithClaims>>;
+let real: RealApi;
 beforeEach(async () => {
   localStorage.clear();
-  real = await createApiWithClaims();
+  real = await createRealApi({ claims: true });
   setApi(real.api);
   setActivePinia(createPinia());
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApi, type DossierApi, type EventMap, type EventName } from '../../shared/ipc/contract';
 import { dispatch, openServices, type Services } from '../../electron/services/container';
+import { ENGINE_VERSION, extractClaims } from '../../electron/services/claims/engine';
 
 export interface RealApi {
   api: DossierApi;
@@ -12,13 +13,15 @@ export interface RealApi {
   dispose(): Promise<void>;
 }
 
-export async function createRealApi(): Promise<RealApi> {
+/** With `claims`, documents get their claims on import from the real engine, run in-process. */
+export async function createRealApi(options: { claims?: boolean } = {}): Promise<RealApi> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-renderer-'));
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const services = await openServices({
     libraryDir: dir,
     host: 'browser',
     version: 'test',
+    claims: options.claims ? { version: ENGINE_VERSION, extract: async (text) => extractClaims(text), close: async () => {} } : undefined,
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
   });
   const api = buildApi(
