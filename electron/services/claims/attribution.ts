@@ -1,11 +1,11 @@
 // Attribution: who a sentence says the claim comes from ("according to X", "X said", "said X", "X, citing Y",
 // "officials cited by the broadcaster said") and through which outlets; pronouns and "the source" are resolved
-// against earlier speakers in the same paragraph. Only explicit reporting cues create a source.
+// against recent earlier speakers. Only explicit reporting cues create a source.
 import type { Attribution } from '../../../shared/types/claims.ts';
-import { type Tok, isWordTok, isCapitalized, MONTHS, WEEKDAYS, dict } from './tokens.ts';
+import { type Tok, isWordTok, isCapitalized, MONTHS, WEEKDAYS, IRREGULAR_PAST, dict, hashWord } from './tokens.ts';
 import type { MarkedSpan } from './quantities.ts';
 
-/** A speaker remembered within a paragraph, for resolving "he", "they", "the source". */
+/** A speaker remembered from earlier sentences, for resolving "he", "they", "the source". */
 export interface Speaker {
   source: string;
   /** Head noun of the first phrase ("source" in "A military source in Russia's Far East"). */
@@ -51,14 +51,31 @@ const DOC_NOUNS = new Set([
 ]);
 const WEAK_NEXT = new Set([
   'that', ':', '“', '"', '‘', ',', '.', '!', ';', 'it', 'he', 'she', 'they', 'there', 'this', 'these', 'those', 'its', 'his',
-  'her', 'their', 'we', 'i', 'on', 'in', 'to', 'of', 'about', 'earlier', 'last', 'against', 'with', 'at', 'after', 'before',
+  'her', 'their', 'we', 'i', 'on', 'in', 'of', 'about', 'earlier', 'last', 'against', 'with', 'at', 'after', 'before',
   'how', 'why', 'what', 'when', 'whether', 'the', 'a', 'an', 'some', 'more', 'no', 'late', 'early', 'during', 'while',
 ]);
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'does', 'do']);
+
+/** A finite verb within the next few words: "claimed its air defences destroyed ..." opens a reported clause. */
+function clauseFollows(toks: Tok[], from: number): boolean {
+  for (let k = from + 1; k < Math.min(toks.length, from + 7); k++) {
+    const t = toks[k];
+    if (!isWordTok(t)) return false;
+    const lw = t.lower;
+    if (CLAUSE_VERBS.has(lw) || IRREGULAR_PAST.has(lw) || (lw.length > 4 && lw.endsWith('ed') && !isCapitalized(t))) return true;
+  }
+  return false;
+}
+
+const STRICT_WEAK = new Set(['added', 'adds', 'add', 'claimed', 'claim', 'maintained', 'maintain', 'observed', 'observe', 'recalled', 'recall', 'answered', 'mentioned', 'mention', 'noted', 'note', 'revealed', 'reveal', 'stated', 'state']);
+const STRICT_NEXT = new Set([':', '“', '"', '‘', ',', '.', '!', ';', 'it', 'he', 'she', 'they', 'there', 'we', 'i', 'this', 'in', 'on', 'earlier', 'last', 'late', 'early', 'during', 'after', 'before', 'while', 'how', 'why', 'what', 'when', 'whether']);
+// Weak verbs that report speech before "to" ("explained to reporters", "confirmed to the BBC").
+const TO_OK = new Set(['confirmed', 'explained', 'complained', 'responded', 'replied', 'wrote', 'insisted', 'indicated']);
 // Words allowed between a subject and its reporting verb.
 const BEFORE_VERB = new Set([
   'has', 'have', 'had', 'is', 'are', 'was', 'were', 'also', 'previously', 'later', 'earlier', 'further', 'separately',
   'repeatedly', 'publicly', 'privately', 'recently', 'again', 'then', 'now', 'first', 'initially', 'subsequently', 'reportedly',
-  'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'has been', 'had been', 'once', 'already', 'originally',
+  'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'been', 'once', 'already', 'originally',
   'formally', 'officially', 'explicitly', 'openly', 'flatly', 'firmly', 'strongly', 'simply', 'just', 'even', 'still',
   'quickly', 'immediately', 'angrily', 'bluntly', 'candidly', 'confidently', 'cautiously', 'boldly', 'long', 'since',
 ]);
@@ -73,6 +90,7 @@ const ADJ_BLOCK = new Set(['unconfirmed', 'initial', 'media', 'news', 'press', '
 const NUMBER_OBJECT_OK = new Set(['estimated', 'estimates', 'estimate', 'forecast', 'forecasts', 'projected', 'predicted', 'reported', 'reports', 'counted', 'recorded', 'calculated']);
 // Reporting verbs whose past form does not end in -ed (so they are not base forms).
 const IRREGULAR_REPORTING = new Set(['said', 'told', 'wrote', 'spoke', 'spoken', 'found', 'shown', 'forecast']);
+const PASSIVE_ADVERBS = new Set(['also', 'widely', 'previously', 'first', 'later', 'reportedly', 'officially']);
 const AUX_BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'am']);
 // Words that end a subject noun phrase when scanning backwards from the verb.
 const NP_STOP = new Set([
@@ -108,11 +126,11 @@ const OUTLETS = [
   'Haaretz', 'Times of Israel', 'The Hill', 'Newsweek', 'USA Today', 'Los Angeles Times', 'LA Times', 'Vox',
   'Business Insider', 'Insider', 'The Atlantic', 'New Yorker', 'Radio Free Europe', 'RFE/RL', 'Voice of America', 'VOA',
   'Nikkei', 'South China Morning Post', 'SCMP', 'Daily Mail', 'The Sun', 'Independent', 'Mirror', 'Semafor',
-  'ProPublica', 'Bild', 'El País', 'El Pais', 'Corriere della Sera', 'Asahi', 'Yomiuri', 'Dawn', 'Times of India',
+  'ProPublica', 'Bild', 'El País', 'El Pais', 'Corriere della Sera', 'Asahi', 'Yomiuri', 'Times of India',
   'Hindustan Times', 'ABC Australia', 'CBC', 'Globe and Mail', 'Toronto Star', 'Sydney Morning Herald', 'Irish Times',
   'RTÉ', 'RTE', 'ZDF', 'ARD', 'Tagesschau', 'RAI', 'ANSA', 'EFE', 'dpa', 'DPA', 'PA Media', 'UPI', 'Anadolu',
-  'Al Arabiya', 'Ynet', 'Channel 4 News', 'ITV', 'ITV News', 'Channel 12', 'Kan', 'Nexta', 'Hromadske', 'Ukrinform',
-  'UNIAN', 'Novaya Gazeta', 'Rossiyskaya Gazeta', 'Vedomosti', 'RBC', 'Axios', 'The Information', 'Semafor',
+  'Al Arabiya', 'Ynet', 'Channel 4 News', 'ITV', 'ITV News', 'Channel 12', 'Nexta', 'Hromadske', 'Ukrinform',
+  'UNIAN', 'Novaya Gazeta', 'Rossiyskaya Gazeta', 'Vedomosti', 'RBC', 'The Information',
 ];
 const OUTLET_SET = new Set(OUTLETS.map((o) => o.toLowerCase().replace(/^the /, '')));
 const OUTLET_SERVICES = new Set(['russian', 'ukrainian', 'arabic', 'persian', 'chinese', 'mundo', 'brasil', 'hindi', 'urdu', 'news', 'world', 'service', 'radio', 'television', 'tv', 'online', 'business', 'politics', 'verify', 'monitoring', 'international', 'africa', 'america', 'asia', 'europe', 'digital', 'korean', 'turkish', 'serbian']);
@@ -123,32 +141,15 @@ const OUTLET_PAIRS = /\b(?:news|press|wire|state) (?:agency|service|website|site
 const ORG_HEADS = new Set(['ministry', 'government', 'council', 'agency', 'office', 'house', 'department', 'police', 'army', 'forces', 'committee', 'bureau', 'commission', 'institute', 'service', 'court', 'company', 'bank', 'group', 'corp', 'inc', 'party', 'union', 'administration', 'kremlin', 'pentagon', 'military', 'command', 'authority', 'authorities', 'organization', 'organisation', 'fund', 'board', 'network', 'center', 'centre', 'university', 'hospital', 'firm', 'embassy', 'parliament', 'congress', 'senate', 'cabinet', 'staff', 'headquarters', 'guard', 'navy', 'regime', 'state', 'nations']);
 const PERSON_TITLES = new Set(['president', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'mr', 'mrs', 'ms', 'dr', 'gen', 'general', 'secretary', 'chancellor', 'governor', 'mayor', 'senator', 'sen', 'rep', 'ambassador', 'commander', 'chief', 'director', 'leader', 'lt', 'col', 'colonel', 'admiral', 'prof', 'professor', 'premier', 'king', 'queen', 'prince', 'pope', 'envoy', 'adviser', 'advisor', 'analyst', 'economist', 'expert', 'researcher', 'official', 'lawmaker', 'founder', 'ceo', 'chairman', 'chairwoman', 'chair', 'head', 'deputy', 'aide', 'witness', 'resident', 'doctor', 'nurse', 'teacher', 'captain', 'sergeant', 'officer', 'source']);
 
-/** Quick pre-test: is there any reporting cue in the sentence at all? Built from the verb table. */
-const ATTR_CUE = new RegExp(
-  `\\b(?:${[...Object.keys(VERBS), ...ING_VERBS, 'according', 'citing', 'quoting', 'cited', 'quoted', 'seen by', 'refused', 'refuses', 'declined', 'declines', 'anonymity']
-    .sort((x, y) => y.length - x.length)
-    .join('|')})\\b`,
-  'i',
+// Token hashes of every reporting cue (the verb table plus the phrase openers), checked before cutting strings.
+const CUE_HASHES = new Set(
+  [...Object.keys(VERBS), ...ING_VERBS, 'according', 'citing', 'quoting', 'quoted', 'refused', 'refuses', 'declined', 'declines', 'anonymity'].map(hashWord),
 );
 
-export function hasAttributionCue(s: string): boolean {
-  return ATTR_CUE.test(s);
-}
-
-const ATTR_CUE_G = new RegExp(ATTR_CUE.source, 'gi');
-
-/** Indices of tokens that start where a reporting cue matches. */
-function cueTokens(s: string, toks: Tok[]): number[] {
+/** Indices of tokens that may be reporting cues (empty when there is nothing to attribute). */
+export function attributionCues(toks: Tok[]): number[] {
   const out: number[] = [];
-  let ti = 0;
-  ATTR_CUE_G.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR_CUE_G.exec(s)) !== null) {
-    const off = m.index;
-    while (ti < toks.length && toks[ti].start < off) ti++;
-    if (ti >= toks.length) break;
-    if (toks[ti].start === off) out.push(ti);
-  }
+  for (let i = 0; i < toks.length; i++) if (CUE_HASHES.has(toks[i].hash)) out.push(i);
   return out;
 }
 
@@ -265,8 +266,8 @@ function npBefore(toks: Tok[], j: number, max = 12): NP | null {
     }
     break;
   }
-  while (end > start && (NP_INNER_PREPS.has(toks[end - 1].lower))) return null;
-  return end > start ? { i0: start, i1: end } : null;
+  if (NP_INNER_PREPS.has(toks[end - 1].lower)) return null;
+  return { i0: start, i1: end };
 }
 
 /** True when toks[a..b) is a short noun phrase with no clause words (an appositive like "Suspilne"). */
@@ -293,6 +294,16 @@ function subjectOf(toks: Tok[], v: number): NP | null {
     while (j >= 0 && isAdverbBeforeVerb(toks[j])) j--;
   }
   if (j < 0) return null;
+  // "the Institute for the Study of War (ISW) said": step over a short parenthesis, keep it in the source.
+  if (toks[j].text === ')') {
+    let o = j - 1;
+    while (o >= 0 && toks[o].text !== '(' && j - o < 8) o--;
+    if (o > 0 && toks[o].text === '(') {
+      const head = npBefore(toks, o - 1);
+      return head ? { i0: head.i0, i1: j + 1 } : null;
+    }
+    return null;
+  }
   if (toks[j].text === ',') {
     // Find the previous comma to delimit the inserted segment.
     let c0 = j - 1;
@@ -351,19 +362,25 @@ function splitChain(s: string, toks: Tok[], np: NP): { source: NP; via: string[]
   return { source: np, via: [] };
 }
 
+const TO_OUTLET_AFTER = new Set(['confirmed', 'speaking', 'spoke', 'talking', 'said', 'interview', 'statement', 'statements', 'comments', 'remarks']);
+const OUTLET_NAME_STOP = new Set(['that', 'on', 'in', 'about', 'after', 'last', 'this', 'earlier', 'it', 'he', 'she', 'they']);
+
 /** Outlets reached through "told the BBC", "confirmed to BBC Russian", "in an interview with CNN", "speaking to NPR". */
 function outletTargets(s: string, toks: Tok[]): string[] {
   const out: string[] = [];
   for (let k = 0; k < toks.length; k++) {
+    // Only "told/tell(s)/telling" and "to/with" matter: test the first letter before cutting the token's text.
+    const c = toks[k].code0() | 32;
+    if (c !== 116 && c !== 119) continue;
     const lw = toks[k].lower;
     let at = -1;
     if (lw === 'told' || lw === 'tells' || lw === 'tell' || lw === 'telling') at = k + 1;
-    else if ((lw === 'to' || lw === 'with') && ['confirmed', 'speaking', 'spoke', 'talking', 'said', 'interview', 'statement', 'statements', 'comments', 'remarks'].includes(toks[k - 1]?.lower ?? '')) at = k + 1;
-    if (at < 0) continue;
+    else if ((lw === 'to' || lw === 'with') && k > 0 && TO_OUTLET_AFTER.has(toks[k - 1].lower)) at = k + 1;
+    if (at < 0 || at >= toks.length) continue;
     let e = at;
     if (toks[e] && (toks[e].lower === 'the' || toks[e].lower === 'a')) e++;
     const st = e;
-    while (e < toks.length && e - st < 5 && isWordTok(toks[e]) && !['that', 'on', 'in', 'about', 'after', 'last', 'this', 'earlier', 'it', 'he', 'she', 'they'].includes(toks[e].lower)) e++;
+    while (e < toks.length && e - st < 5 && isWordTok(toks[e]) && !OUTLET_NAME_STOP.has(toks[e].lower)) e++;
     // Longest prefix that names an outlet.
     for (let n = e; n > st; n--) {
       if (isOutlet(s.slice(toks[at].start, toks[n - 1].end))) {
@@ -377,6 +394,15 @@ function outletTargets(s: string, toks: Tok[]): string[] {
   }
   return out;
 }
+
+const BASE_ADVERBS = new Set(['also', 'now', 'still', 'often', 'repeatedly', 'publicly', 'privately', 'not', 'never', 'reportedly', 'openly']);
+const BASE_AUX = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'do', 'did', 'does', 'to', "don't", "didn't", "won't", 'they', 'we', 'i', 'you']);
+const NOT_PLURAL = new Set(['this', 'news', 'its', 'his', 'has', 'was', 'is', 'us', 'as']);
+const PLURAL_WORDS = new Set(['people', 'police', 'media', 'authorities', 'data']);
+// After a noun-or-verb -s form, these words show it is the noun ("media reports of ...", "claims were ...").
+const NOUN_FORM_NEXT = new Set(['of', 'from', 'by', 'in', 'on', 'for', 'about', 'and', 'or', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'said', 'say', 'suggest', 'indicate', 'show', 'to', 'will', 'would', 'could', 'may', 'might']);
+const SPEAK_NEXT = new Set(['of', 'about', 'to', 'with', 'on']);
+const POST_NEXT = new Set(['on', 'that', ':', '“', '"']);
 
 function verbAccepts(toks: Tok[], v: number): boolean {
   const lw = toks[v].lower;
@@ -393,43 +419,58 @@ function verbAccepts(toks: Tok[], v: number): boolean {
   // auxiliary ("officials say", "they report", "will confirm"); otherwise it is the noun ("my last report").
   if (!/(?:s|ed|ing)$/.test(lw) && !IRREGULAR_REPORTING.has(lw)) {
     let p = v - 1;
-    while (p >= 0 && ['also', 'now', 'still', 'often', 'repeatedly', 'publicly', 'privately', 'not', 'never', 'reportedly', 'openly'].includes(toks[p].lower)) p--;
+    while (p >= 0 && BASE_ADVERBS.has(toks[p].lower)) p--;
     const q = toks[p];
     if (!q || !isWordTok(q)) return false;
     const ql = q.lower;
-    const aux = ['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'do', 'did', 'does', 'to', "don't", "didn't", "won't", 'they', 'we', 'i', 'you'].includes(ql);
-    const pluralSubject = /[^s]s$/.test(ql) && ql.length > 3 && !['this', 'news', 'its', 'his', 'has', 'was', 'is', 'us', 'as'].includes(ql) || ['people', 'police', 'media', 'authorities', 'data'].includes(ql);
+    const aux = BASE_AUX.has(ql);
+    const pluralSubject = (/[^s]s$/.test(ql) && ql.length > 3 && !NOT_PLURAL.has(ql)) || PLURAL_WORDS.has(ql);
     if (!aux && !pluralSubject) return false;
   }
   if (strength === 'noun') {
     if (!next) return true;
-    if (['of', 'from', 'by', 'in', 'on', 'for', 'about', 'and', 'or', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'said', 'say', 'suggest', 'indicate', 'show', 'to', 'will', 'would', 'could', 'may', 'might'].includes(next.lower)) return false;
+    if (NOUN_FORM_NEXT.has(next.lower)) return false;
   }
   if (strength === 'weak' || strength === 'noun') {
     if (lw.startsWith('continu')) return !!next && (next.text === ':' || next.text === '“' || next.text === '"');
-    if (lw.startsWith('spo') || lw === 'speak' || lw === 'speaks') return !!next && ['of', 'about', 'to', 'with', 'on'].includes(next.lower);
-    if (lw === 'posted' || lw === 'posts') return !!next && ['on', 'that', ':', '“', '"'].includes(next.lower);
+    if (lw.startsWith('spo') || lw === 'speak' || lw === 'speaks') return !!next && SPEAK_NEXT.has(next.lower);
+    if (lw === 'posted' || lw === 'posts') return !!next && POST_NEXT.has(next.lower);
     if (lw === 'described' || lw === 'describes') {
       for (let k = v + 1; k < Math.min(toks.length, v + 8); k++) if (toks[k].lower === 'as') return true;
       return false;
     }
     // At the end of a clause an -s form is a verb only in the common reporting tags ("..., the CDC says.").
     if (strength === 'noun' && (!next || /^[.!?;]$/.test(next.text)) && !CLAUSE_FINAL_TAGS.has(lw)) return false;
-    if (next && !WEAK_NEXT.has(next.lower) && !(isCapitalized(next) && strength === 'noun') && !(/^\d/.test(next.text) && NUMBER_OBJECT_OK.has(lw))) return false;
+    if (next) {
+      const nl = next.lower;
+      // Verbs with a common non-reporting sense ("added to the damage", "recalled the ambassador", "claimed
+      // the lives of") report speech only before a clause, quote or punctuation.
+      if (STRICT_WEAK.has(lw)) return STRICT_NEXT.has(nl) || nl === 'that' || clauseFollows(toks, v + 1);
+      if (nl === 'to') return TO_OK.has(lw);
+      if (!WEAK_NEXT.has(nl) && !(isCapitalized(next) && strength === 'noun') && !(/^\d/.test(next.text) && NUMBER_OBJECT_OK.has(lw))) return false;
+    }
   }
   return true;
 }
 
+// Verbs that can precede their speaker after a quote: "“...,” said the minister."
+const INVERSION_VERBS = new Set(['said', 'says', 'added', 'wrote', 'writes', 'asked', 'explained', 'continued', 'insisted', 'warned', 'told', 'noted', 'reported', 'reports', 'stated', 'declared', 'tweeted', 'replied', 'responded', 'recalled', 'argued']);
+
 /**
- * Find the attribution of sentence `s` (tokens `toks`). `memory` holds earlier speakers of the paragraph,
- * most recent last; it is read for pronoun resolution and extended by the caller.
+ * Find the attribution of sentence `s` (tokens `toks`, offsets shifted by `base` for the returned spans).
+ * `memory` holds recent earlier speakers, most recent last; it is read for pronoun resolution and extended
+ * by the caller. `cues` are the token indices from attributionCues(toks), when the caller already has them.
  */
-export function findAttribution(s: string, toks: Tok[], memory: Speaker[], base: number): { attribution: Attribution | null; spans: MarkedSpan[] } {
+export function findAttribution(
+  s: string,
+  toks: Tok[],
+  memory: Speaker[],
+  base: number,
+  cues: number[] = attributionCues(toks),
+): { attribution: Attribution | null; spans: MarkedSpan[] } {
   const cands: Cand[] = [];
   let anonymous = false;
-  // Visit only the tokens the cue regex points at.
-  const at = cueTokens(s, toks);
-  for (const k of at) {
+  for (const k of cues) {
     const t = toks[k];
     const lw = t.lower;
     if (lw === 'according' && toks[k + 1]?.lower === 'to') {
@@ -448,6 +489,26 @@ export function findAttribution(s: string, toks: Tok[], memory: Speaker[], base:
       if (np) cands.push(cand(s, toks, np, `${t.text} to ${toks[k + 2].text}`, k, false));
       continue;
     }
+    if (lw === 'quoted') {
+      // "Berg was quoted by TASS as saying": the subject is the speaker, the "by" phrase the outlet.
+      let p = k - 1;
+      while (p >= 0 && PASSIVE_ADVERBS.has(toks[p].lower)) p--;
+      if (p < 0 || !AUX_BE.has(toks[p].lower)) continue;
+      let q = k + 1;
+      let outlet: NP | null = null;
+      if (toks[q]?.lower === 'by') {
+        outlet = npAfter(toks, q + 1, 6);
+        q = outlet ? outlet.i1 : q + 1;
+      }
+      const speaker = toks[q]?.lower === 'as' ? subjectOf(toks, p) : null;
+      if (speaker) {
+        const c = cand(s, toks, speaker, 'quoted as saying', k, false);
+        if (outlet) c.via.push(tx(s, toks, outlet));
+        c.rank = 2;
+        cands.push(c);
+      }
+      continue;
+    }
     let strength = VERBS[lw];
     if (!strength && ING_VERBS.has(lw) && AUX_BE.has(toks[k - 1]?.lower ?? '')) strength = 'strong';
     else if (!strength) continue;
@@ -455,25 +516,8 @@ export function findAttribution(s: string, toks: Tok[], memory: Speaker[], base:
       if (!verbAccepts(toks, k)) continue;
       // Passive: "was reported by Reuters" names its source after "by"; otherwise there is none.
       let p = k - 1;
-      while (p >= 0 && ['also', 'widely', 'previously', 'first', 'later', 'reportedly', 'officially'].includes(toks[p].lower)) p--;
-      if (p >= 0 && AUX_BE.has(toks[p].lower) && /(?:ed|told|said|shown|spoken|found|wrote)$/.test(lw)) {
-        // "Putin was quoted by TASS as saying": the subject is the speaker, the "by" phrase the outlet.
-        if (lw === 'quoted') {
-          let q = k + 1;
-          let outlet: NP | null = null;
-          if (toks[q]?.lower === 'by') {
-            outlet = npAfter(toks, q + 1, 6);
-            q = outlet ? outlet.i1 : q + 1;
-          }
-          const speaker = toks[q]?.lower === 'as' ? subjectOf(toks, p) : null;
-          if (speaker) {
-            const c = cand(s, toks, speaker, 'quoted as saying', k, false);
-            if (outlet) c.via.push(tx(s, toks, outlet));
-            c.rank = 2;
-            cands.push(c);
-            continue;
-          }
-        }
+      while (p >= 0 && PASSIVE_ADVERBS.has(toks[p].lower)) p--;
+      if (p >= 0 && AUX_BE.has(toks[p].lower) && (lw.endsWith('ed') || IRREGULAR_REPORTING.has(lw))) {
         if (toks[k + 1]?.lower === 'by') {
           const np = npAfter(toks, k + 2);
           if (np) cands.push(cand(s, toks, np, `${lw} by`, k, false));
@@ -485,7 +529,7 @@ export function findAttribution(s: string, toks: Tok[], memory: Speaker[], base:
     if (!np) {
       // Inversion after a quote or comma: "..., said John Smith" / "”, said the ministry".
       const prev = toks[k - 1];
-      if (prev && (prev.text === '”' || prev.text === '"' || prev.text === ',' || prev.text === '’') && ['said', 'says', 'added', 'wrote', 'writes', 'asked', 'explained', 'continued', 'insisted', 'warned', 'told', 'noted', 'reported', 'reports', 'stated', 'declared', 'tweeted', 'replied', 'responded', 'recalled', 'argued', 'according'].includes(lw)) {
+      if (prev && (prev.text === '”' || prev.text === '"' || prev.text === ',' || prev.text === '’') && INVERSION_VERBS.has(lw)) {
         np = npAfter(toks, k + 1, 10);
         // The inverted speaker closes the clause: "..., said John Smith." / "..., said the minister, who ...".
         const after = np ? toks[np.i1] : undefined;
@@ -510,33 +554,34 @@ export function findAttribution(s: string, toks: Tok[], memory: Speaker[], base:
     return { attribution: { source: 'an anonymous source', via: outletTargets(s, toks), cue: 'on condition of anonymity' }, spans: [] };
   }
 
-  // Resolve pronouns and "the source"-style descriptions against earlier speakers.
-  for (const c of cands) resolve(c, memory);
-  const usable = cands.filter((c) => !(PRONOUNS.has(c.text.toLowerCase()) && c.text.toLowerCase() === 'it'));
+  // Resolve pronouns and "the source"-style descriptions against earlier speakers; an unresolved "it" is dropped.
+  const usable: Cand[] = [];
+  for (const c of cands) {
+    resolve(c, memory);
+    if (c.text !== 'it' && c.text !== 'It') usable.push(c);
+  }
   if (!usable.length) return { attribution: null, spans: [] };
 
   // Prefer a non-outlet source with the clearest cue; "according to"/"citing" outrank a carrier document
   // ("the report adds"), and "said" outranks verbs with other senses.
-  const nonOutlet = usable.filter((c) => !isOutlet(c.text));
-  let chosen = nonOutlet[0] ?? usable[0];
-  for (const c of nonOutlet) if (c.rank > chosen.rank) chosen = c;
-  const carrier = (c: Cand) => isOutlet(c.text) || DOC_NOUNS.has(c.text.toLowerCase().split(/\s+/).pop() ?? '');
-  if (carrier(chosen)) {
-    const better = nonOutlet.find((c) => c.prefer && c !== chosen);
-    if (better) chosen = better;
+  let chosen: Cand | null = null;
+  for (const c of usable) if (!isOutlet(c.text) && (!chosen || c.rank > chosen.rank)) chosen = c;
+  if (!chosen) chosen = usable[0];
+  else if (isCarrier(chosen.text)) {
+    for (const c of usable) {
+      if (c !== chosen && c.prefer && !isOutlet(c.text)) {
+        chosen = c;
+        break;
+      }
+    }
   }
   const via: string[] = [];
-  const pushVia = (v: string) => {
-    // "the BBC" -> "BBC", but keep "the broadcaster".
-    const clean = v.replace(/['’]s$/, '').replace(/^the\s+(?=\p{Lu})/u, '');
-    if (clean && clean.toLowerCase() !== chosen.text.toLowerCase() && !via.some((x) => x.toLowerCase() === clean.toLowerCase())) via.push(clean);
-  };
-  for (const v of chosen.via) pushVia(v);
-  for (const v of outletTargets(s, toks)) pushVia(v);
+  for (const v of chosen.via) pushVia(via, v, chosen.text);
+  for (const v of outletTargets(s, toks)) pushVia(via, v, chosen.text);
   for (const c of usable) {
     if (c === chosen) continue;
-    for (const v of c.via) pushVia(v);
-    if (isOutlet(c.text)) pushVia(c.text);
+    for (const v of c.via) pushVia(via, v, chosen.text);
+    if (isOutlet(c.text)) pushVia(via, c.text, chosen.text);
   }
   const spans: MarkedSpan[] = [];
   if (chosen.np && !chosen.resolvedFrom) {
@@ -547,6 +592,23 @@ export function findAttribution(s: string, toks: Tok[], memory: Speaker[], base:
   const attribution: Attribution = { source: chosen.text, via, cue: chosen.cue.toLowerCase() };
   if (chosen.resolvedFrom) attribution.resolvedFrom = chosen.resolvedFrom;
   return { attribution, spans };
+}
+
+/** An outlet or a document that carries someone else's claim ("the report adds: ..."). */
+function isCarrier(text: string): boolean {
+  if (isOutlet(text)) return true;
+  const sp = text.lastIndexOf(' ');
+  return DOC_NOUNS.has(text.slice(sp + 1).toLowerCase());
+}
+
+/** Add an outlet to the chain once; "the BBC" becomes "BBC" but "the broadcaster" stays. */
+function pushVia(via: string[], v: string, source: string): void {
+  const clean = v.replace(/['’]s$/, '').replace(/^the\s+(?=\p{Lu})/u, '');
+  if (!clean) return;
+  const k = clean.toLowerCase();
+  if (k === source.toLowerCase()) return;
+  for (const x of via) if (x.toLowerCase() === k) return;
+  via.push(clean);
 }
 
 function cand(s: string, toks: Tok[], np: NP, cue: string, at: number, prefer: boolean): Cand {
@@ -570,17 +632,27 @@ function npHead(toks: Tok[], np: NP): string {
 }
 
 function resolve(c: Cand, memory: Speaker[]): void {
-  const lw = c.text.toLowerCase();
+  if (!memory.length) return;
+  const t = c.text;
+  // Only pronouns and "the X" descriptions are resolved; test cheaply before lower-casing.
+  if (t.length > 4 && !/^[Tt]he /.test(t)) return;
+  const lw = t.toLowerCase();
   let hit: Speaker | undefined;
-  if (lw === 'he' || lw === 'she') hit = findLast(memory, (m) => m.person && !m.plural);
-  else if (lw === 'they') hit = findLast(memory, (m) => m.plural);
-  else if (lw === 'it') hit = findLast(memory, (m) => !m.person && !m.plural);
-  else {
+  if (lw === 'he' || lw === 'she') {
+    for (let i = memory.length - 1; i >= 0 && !hit; i--) if (memory[i].person && !memory[i].plural) hit = memory[i];
+  } else if (lw === 'they') {
+    for (let i = memory.length - 1; i >= 0 && !hit; i--) if (memory[i].plural) hit = memory[i];
+  } else if (lw === 'it') {
+    for (let i = memory.length - 1; i >= 0 && !hit; i--) if (!memory[i].person && !memory[i].plural) hit = memory[i];
+  } else {
     // "the source", "the official", "the agency": the latest speaker with the same head noun.
-    const m = /^the\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)$/iu.exec(c.text.trim());
+    const m = /^the\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)$/iu.exec(t.trim());
     if (m) {
       const head = m[1].toLowerCase();
-      hit = findLast(memory, (sp) => sp.source.toLowerCase() !== lw && (sp.head === head || sp.head === head + 's'));
+      for (let i = memory.length - 1; i >= 0 && !hit; i--) {
+        const sp = memory[i];
+        if ((sp.head === head || sp.head === head + 's') && sp.source.toLowerCase() !== lw) hit = sp;
+      }
     }
   }
   if (hit) {
@@ -588,11 +660,6 @@ function resolve(c: Cand, memory: Speaker[]): void {
     c.text = hit.source;
     c.np = null;
   }
-}
-
-function findLast<T>(xs: T[], f: (x: T) => boolean): T | undefined {
-  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i])) return xs[i];
-  return undefined;
 }
 
 /** Head noun of the first phrase of a source: "source" in "A military source in Russia's Far East". */
@@ -611,8 +678,21 @@ function headOf(src: string): string {
 
 const PERSONISH = /(?:ist|man|woman|person|er|or|ian|ent|ant|ee)$/;
 
+const speakerCache = new Map<string, Speaker>();
+
 /** Describe a chosen source for later pronoun resolution. */
 export function speakerOf(a: Attribution): Speaker {
+  const key = a.source + '\u0000' + (a.resolvedFrom ?? '');
+  let sp = speakerCache.get(key);
+  if (!sp) {
+    if (speakerCache.size > 4096) speakerCache.clear();
+    sp = describeSpeaker(a);
+    speakerCache.set(key, sp);
+  }
+  return sp;
+}
+
+function describeSpeaker(a: Attribution): Speaker {
   const src = a.source;
   const head = headOf(src);
   const words = src.split(/\s+/);
@@ -622,6 +702,7 @@ export function speakerOf(a: Attribution): Speaker {
   const plural = head === 'people' || head === 'police' || (/[^su]s$/.test(head) && !(/^\p{Lu}/u.test(headWord) && words.length > 1));
   const titled = PERSON_TITLES.has(head) || (!org && PERSONISH.test(head) && !/^\p{Lu}/u.test(headWord));
   const lastCap = words.length > 1 && /^\p{Lu}\p{Ll}/u.test(last);
-  const person = !plural && (titled || (lastCap && !org) || a.resolvedFrom === 'he' || a.resolvedFrom === 'she');
+  const pronoun = a.resolvedFrom?.toLowerCase();
+  const person = !plural && (titled || (lastCap && !org) || pronoun === 'he' || pronoun === 'she');
   return { source: src, head, person, plural };
 }

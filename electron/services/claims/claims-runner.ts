@@ -2,6 +2,7 @@
 // timeout, and a fresh worker after a crash or timeout. InlineClaimsRunner offers the same interface in-process.
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
 import { extractClaims } from './engine.ts';
 
@@ -143,12 +144,8 @@ function workerStart(file: string | URL, execArgv: string[] | undefined): { spec
   const href = file instanceof URL ? file.href : /^file:/.test(file) ? file : pathToFileURL(file).href;
   const args = execArgv ? [...execArgv] : undefined;
   if (!/\.[cm]?tsx?$/.test(new URL(href).pathname)) return { spec: file, options: args ? { execArgv: args } : {} };
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return { spec: file, options: args ? { execArgv: args } : {} };
-  }
+  const api = resolveTsxApi();
+  if (!api) return { spec: file, options: args ? { execArgv: args } : {} };
   // Drop a "--import tsx" pair: registering twice in one thread is wasted work.
   const rest: string[] = [];
   for (let i = 0; args && i < args.length; i++) {
@@ -158,6 +155,20 @@ function workerStart(file: string | URL, execArgv: string[] | undefined): { spec
   }
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(href)}); });`;
   return { spec: boot, options: { eval: true, execArgv: rest } };
+}
+
+/** URL of tsx's ESM registration API, or null when tsx is not installed (packaged app). */
+function resolveTsxApi(): string | null {
+  try {
+    if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
+  } catch {
+    // fall through to require-style resolution (some test runners lack import.meta.resolve)
+  }
+  try {
+    return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  } catch {
+    return null;
+  }
 }
 
 /** Same interface, extracting on the calling thread (CLI runs, tests). */

@@ -18,7 +18,9 @@ const HEDGE_RE = new RegExp(
       'believe[sd]?', 'believing', 'think(?:s|ing)?', 'thought to', 'suspect(?:s|ed)?', 'doubt(?:s|ed|ful)?',
       'estimat(?:e|es|ed)', 'assess(?:es|ed)?', 'alleged', 'purported', 'rumou?red', 'speculat(?:e|es|ed|ion)',
       'unconfirmed', 'unverified', 'uncertain', 'unclear', 'not clear', 'said to (?:be|have)', 'reported to (?:be|have)',
-      'understood to', 'claimed to', 'tend(?:s|ed)? to', 'presumed', 'feared', 'expected to',
+      'understood to', 'claimed to', 'tend(?:s|ed)? to', 'presumed', 'feared',
+      // "is expected to": a forecast stated as probable, not as fact.
+      'expected to',
     ].join('|') +
     ')\\b',
   'gi',
@@ -30,6 +32,7 @@ export interface Cue {
   index: number;
 }
 
+const APPEAR_NEXT = new Set(['to', 'that', 'likely', 'unlikely', 'set', 'poised', 'increasingly', 'certain', 'close', 'ready']);
 const NOUN_DETS = /(?:\b(?:the|a|an|one|two|three|four|five|military|economic|industrial|naval|full|its|his|her|their|our|with all)\s+)$/i;
 
 /** Hedge cues in sentence `s`, as written, in order. */
@@ -65,7 +68,7 @@ function keep(lw: string, w: string, before: string, after: string): boolean {
     case 'appeared':
     case 'appearing':
       // "appeared to", "it appears that" hedge; "appeared in court" does not.
-      return ['to', 'that', 'likely', 'unlikely', 'set', 'poised', 'increasingly', 'certain', 'close', 'ready'].includes(next) || /\b(?:it|there)\s+$/i.test(before);
+      return APPEAR_NEXT.has(next) || /\b(?:it|there)\s+$/i.test(before);
     case 'think':
     case 'thinks':
     case 'thinking':
@@ -80,24 +83,9 @@ function keep(lw: string, w: string, before: string, after: string): boolean {
     case 'doubtful':
       // "there is no doubt", "without a doubt", "beyond doubt" are boosters.
       return !/\b(?:no|little|without|beyond|any|never|not)\s+(?:a\s+|any\s+|the\s+|reasonable\s+|shadow of\s+(?:a\s+)?)?$/i.test(before);
-    case 'likely':
-      return true;
-    case 'indicate':
-    case 'indicates':
-    case 'indicated':
-    case 'indicating':
-      return true;
-    case 'estimate':
-    case 'estimates':
-      return true;
-    case 'expected to':
-      // "is expected to": a forecast that is only probable.
-      return true;
     case 'feared':
       // "feared dead", "are feared to have".
       return next === 'dead' || next === 'to' || next === 'killed' || next === 'missing' || next === 'lost';
-    case 'believing':
-      return true;
     default:
       return true;
   }

@@ -1,7 +1,7 @@
 // Quantity extraction over one sentence: digits and number words, ranges, approximation and bound cues,
 // units or counted nouns, vague amounts; dates, years, times and identifiers are recognised and left out.
 import type { Quantity, QuantityBound } from '../../../shared/types/claims.ts';
-import { type Tok, MONTHS, WEEKDAYS, FUNCTION_WORDS, IRREGULAR_PAST, isCapitalized, isWordTok, OPEN_QUOTES, dict } from './tokens.ts';
+import { type Tok, MONTHS, WEEKDAYS, FUNCTION_WORDS, IRREGULAR_PAST, isCapitalized, isWordTok, OPEN_QUOTES, dict, hashWord } from './tokens.ts';
 
 export interface MarkedSpan {
   start: number;
@@ -33,16 +33,6 @@ const PLURAL_SCALES: Record<string, number> = dict({
 });
 const CURRENCY_SYMBOLS: Record<string, string> = dict({ $: 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen', '₴': 'hryvnias', '₽': 'rubles', '₹': 'rupees' });
 
-// Where a quantity, currency sign or month may start; "a"/"an" only before a scale word.
-const CANDIDATE_RE =
-  /\d|[$€£¥₴₽₹]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|trillions|dozens|tens|scores|several|few|an? (?:dozen|hundred|thousand|million|billion)|zero|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
-
-/** Cheap pre-test: does the sentence contain anything the quantity scanner could use? */
-const NUMBER_CUE =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|tens|scores)\b/i;
-export function hasNumberCue(s: string): boolean {
-  return NUMBER_CUE.test(s);
-}
 
 // Bound and approximation cues written before the number, matched on lower-cased word sequences.
 interface Cue {
@@ -119,8 +109,8 @@ const ID_HEADS = new Set([
 const CAP_OK_BEFORE_NUMBER = new Set([
   'the', 'a', 'an', 'all', 'another', 'only', 'just', 'those', 'these', 'its', 'their', 'his', 'her', 'our', 'some',
   'around', 'about', 'nearly', 'almost', 'over', 'roughly', 'approximately', 'up', 'at', 'more', 'fewer', 'less',
-  'as', 'about', 'under', 'below', 'above', 'between', 'from', 'to', 'and', 'or', 'with', 'by', 'of', 'in', 'on',
-  'for', 'since', 'after', 'before', 'during', 'than', 'estimated', 'an', 'another', 'nearly', 'until', 'within',
+  'as', 'under', 'below', 'above', 'between', 'from', 'to', 'and', 'or', 'with', 'by', 'of', 'in', 'on',
+  'for', 'since', 'after', 'before', 'during', 'than', 'estimated', 'until', 'within',
 ]);
 const YEAR_PREPS = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'of', 'before', 'after', 'during', 'through', 'to', 'between', 'and', 'or', 'early', 'late', 'mid', 'around', 'circa', 'fiscal', 'the', 'year', 'summer', 'winter', 'spring', 'autumn', 'fall', ',']);
 const ANAPHORIC_DETS = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'both']);
@@ -135,6 +125,9 @@ const ROLE_NOUNS = new Set([
   'adviser', 'advisor', 'insider', 'investor', 'economist', 'commander', 'soldier', 'officer', 'member', 'participant',
   'person', 'man', 'woman', 'voter', 'critic', 'scientist', 'researcher', 'doctor', 'executive', 'trader', 'banker',
 ]);
+const SPEECH_AFTER_ONE = new Set(['said', 'says', 'told', 'tells', 'added', 'described', 'warned', 'noted', 'explained', 'wrote', 'argued', 'insisted', 'claimed', 'recalled', 'asked', 'suggested', 'confirmed', 'put', 'called', 'who', ',']);
+// Nouns of places and areas: "over eight regions" is spatial, not a lower bound.
+const AREA_NOUNS = new Set(['regions', 'areas', 'districts', 'provinces', 'countries', 'cities', 'towns', 'villages', 'states', 'territories', 'continents', 'oblasts', 'counties', 'neighbourhoods', 'neighborhoods', 'sites', 'locations', 'islands']);
 const CHANGE_VERBS = new Set([
   'rose', 'rise', 'rises', 'rising', 'fell', 'fall', 'falls', 'falling', 'increased', 'increase', 'increases',
   'decreased', 'decrease', 'climbed', 'climb', 'dropped', 'drop', 'grew', 'grow', 'jumped', 'declined', 'slipped',
@@ -377,7 +370,7 @@ function isPluralNoun(t: Tok): boolean {
 
 /** Unit or counted noun after token index j (not part of the quantity text). */
 function unitAfter(toks: Tok[], j: number): { unit: string | null; next: number } {
-  let t = toks[j];
+  const t = toks[j];
   if (!t) return { unit: null, next: j };
   // Two-word units first.
   const two = t.lower + ' ' + (toks[j + 1]?.lower ?? '');
@@ -388,7 +381,6 @@ function unitAfter(toks: Tok[], j: number): { unit: string | null; next: number 
   if (t.lower === 'of') {
     k++;
     if (toks[k] && (ANAPHORIC_DETS.has(toks[k].lower) || toks[k].lower === 'them' || toks[k].lower === 'whom')) k++;
-    t = toks[k];
   }
   const chunk: Tok[] = [];
   while (k < toks.length && chunk.length < 4) {
@@ -404,8 +396,8 @@ function unitAfter(toks: Tok[], j: number): { unit: string | null; next: number 
     k++;
   }
   if (!chunk.length) return { unit: null, next: j };
-  // The counted noun is usually the first plural after any adjectives ("300 troops arrive", "18 North Korean
-  // soldiers"); a run of capitalised words is a name-like group ("3,000 North Koreans").
+  // The counted noun is the last plural of the phrase after any adjectives ("300 troops arrive", "14 new measles
+  // cases", "18 North Korean soldiers"); a run of capitalised words is a name-like group ("3,000 North Koreans").
   const allCaps = chunk.every((c) => isCapitalized(c));
   let plural: Tok | undefined;
   for (const c of chunk) if (isPluralNoun(c)) plural = c;
@@ -413,34 +405,44 @@ function unitAfter(toks: Tok[], j: number): { unit: string | null; next: number 
   return { unit: unit.replace(/['’]s?$/, ''), next: k };
 }
 
-// Last words of the prefix cues: a number whose previous word is not one of these has no cue.
-const CUE_LAST_WORDS = new Set(Object.keys(PREFIX_CUES).map((k) => k.split(' ').pop() as string).concat(['.']));
+// Prefix cues indexed by their last word, longest first, so a lookup compares tokens instead of building keys.
+const CUES_BY_LAST = new Map<string, Array<{ words: string[]; cue: Cue }>>();
+for (const [key, cue] of Object.entries(PREFIX_CUES)) {
+  const words = key.split(' ');
+  const last = words[words.length - 1];
+  const list = CUES_BY_LAST.get(last) ?? [];
+  list.push({ words, cue });
+  list.sort((x, y) => y.words.length - x.words.length);
+  CUES_BY_LAST.set(last, list);
+}
 
 function cueBefore(toks: Tok[], i0: number): { cue: Cue; start: number } | null {
-  const p = toks[i0 - 1];
-  if (!p || !CUE_LAST_WORDS.has(p.lower)) return null;
-  // Gather up to four previous word tokens, skipping abbreviation dots.
-  const idx: number[] = [];
   let j = i0 - 1;
-  while (j >= 0 && idx.length < 4) {
-    const t = toks[j];
-    if (t.text === '.' && idx.length === 0 && toks[j - 1]?.lower === 'approx') { j--; continue; }
-    if (t.text === '~') { idx.push(j); j--; continue; }
-    if (!isWordTok(t)) break;
-    idx.push(j);
-    j--;
-  }
-  for (let n = Math.min(4, idx.length); n >= 1; n--) {
-    const key = idx.slice(0, n).reverse().map((k) => toks[k].lower).join(' ');
-    const cue = PREFIX_CUES[key];
-    if (cue) return { cue, start: idx[n - 1] };
+  // "approx. 30": the abbreviation dot sits between cue and number.
+  if (toks[j]?.text === '.' && toks[j - 1]?.lower === 'approx') j--;
+  const p = toks[j];
+  if (!p) return null;
+  const list = CUES_BY_LAST.get(p.lower);
+  if (!list) return null;
+  for (const { words, cue } of list) {
+    let k = j;
+    let w = words.length - 1;
+    while (w >= 0 && k >= 0 && toks[k].lower === words[w]) {
+      k--;
+      w--;
+    }
+    if (w < 0) return { cue, start: k + 1 };
   }
   return null;
 }
 
+const SUFFIX_FIRST = new Set(Object.keys(SUFFIX_CUES).map((k) => k.split(' ')[0]));
+
 function cueAfter(toks: Tok[], j: number): Cue | null {
-  const a = toks[j]?.lower;
-  if (!a) return null;
+  const t = toks[j];
+  if (!t) return null;
+  const a = t.lower;
+  if (!SUFFIX_FIRST.has(a)) return null;
   const b = toks[j + 1]?.lower;
   if (b && SUFFIX_CUES[a + ' ' + b]) return SUFFIX_CUES[a + ' ' + b];
   if (a === 'plus' || a === 'odd') return SUFFIX_CUES[a];
@@ -464,7 +466,7 @@ const NUMBER_STARTS = new Set([
 
 /** Cheap test: can token t start a quantity (digit, currency sign, number word)? */
 function mayStartNumber(t: Tok): boolean {
-  const c = t.text.charCodeAt(0);
+  const c = t.code0();
   if (c >= 48 && c <= 57) return true;
   if (t.text in CURRENCY_SYMBOLS || t.text === 'US' || t.text === 'HK' || (t.text.length === 1 && (t.text === 'A' || t.text === 'C'))) return true;
   if (NUMBER_STARTS.has(t.lower)) return true;
@@ -504,8 +506,8 @@ function judge(toks: Tok[], n: Num, cue: Cue | null, firstContent: number): Verd
   if (n.wordy && !n.vague) {
     const w = first.lower;
     if (w === 'one' && n.i1 - n.i0 === 1) {
-      // "One diplomat said", "one official described": an indefinite person, not a count.
-      if (next && ROLE_NOUNS.has(next.lower)) return { kind: 'skip', type: null };
+      // "One diplomat said", "one official described": an indefinite speaker, not a count.
+      if (next && ROLE_NOUNS.has(next.lower) && SPEECH_AFTER_ONE.has(toks[n.i1 + 1]?.lower ?? '')) return { kind: 'skip', type: null };
       if (!next || !isWordTok(next) || ONE_NOT_FOLLOWED.has(next.lower)) return { kind: 'skip', type: null };
       if (prev && ONE_NOT_PRECEDED.has(prev.lower)) return { kind: 'skip', type: null };
     }
@@ -514,31 +516,41 @@ function judge(toks: Tok[], n: Num, cue: Cue | null, firstContent: number): Verd
   return { kind: 'keep' };
 }
 
+// Token hashes of the words that can open a number phrase or name a month, checked before any string is cut.
+const NUMBER_WORD_HASHES = new Set(
+  [...Object.keys(SMALL), ...Object.keys(TENS), ...Object.keys(PLURAL_SCALES), 'several', 'few', 'tens', 'scores'].map(hashWord),
+);
+const MONTH_HASHES = new Set([...MONTHS].map(hashWord));
+const ARTICLE_HASHES = new Set(['a', 'an'].map(hashWord));
+const SCALE_AFTER_ARTICLE = new Set(['dozen', 'hundred', 'thousand', 'million', 'billion'].map(hashWord));
+const CURRENCY_CODES = new Set([...Object.keys(CURRENCY_SYMBOLS)].map((c) => c.charCodeAt(0)));
+
+/** Indices of tokens where a quantity, currency sign or month may start (empty: nothing for the scanner). */
+export function quantityCandidates(toks: Tok[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const c = t.code0();
+    if ((c >= 48 && c <= 57) || CURRENCY_CODES.has(c)) out.push(i);
+    else if (NUMBER_WORD_HASHES.has(t.headHash) || MONTH_HASHES.has(t.hash)) out.push(i);
+    else if (ARTICLE_HASHES.has(t.hash) && i + 1 < toks.length && SCALE_AFTER_ARTICLE.has(toks[i + 1].hash)) out.push(i);
+  }
+  return out;
+}
+
 /**
  * Quantities in sentence `s` (tokens `toks`, offsets relative to `s`); `base` shifts offsets into the document.
+ * `candidates` are the token indices from quantityCandidates(toks), when the caller already has them.
  */
-export function extractQuantities(s: string, toks: Tok[], base: number): QuantityScan {
+export function extractQuantities(s: string, toks: Tok[], base: number, candidates: number[] = quantityCandidates(toks)): QuantityScan {
   const quantities: Quantity[] = [];
   const excluded: MarkedSpan[] = [];
   let firstContent = 0;
   while (firstContent < toks.length && OPEN_QUOTES.has(toks[firstContent].text)) firstContent++;
-
-
-  // Visit only tokens where a number, currency sign, number word or month can start (found by one regex pass),
-  // instead of testing every token of the sentence.
+  // Visit only tokens where a number, currency sign, number word or month can start.
   const cx: ScanCtx = { s, toks, base, quantities, excluded, firstContent };
   let next = 0;
-  let ti = 0;
-  CANDIDATE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CANDIDATE_RE.exec(s)) !== null) {
-    const off = m.index;
-    while (ti < toks.length && toks[ti].end <= off) ti++;
-    if (ti >= toks.length) break;
-    if (ti < next || toks[ti].start > off) continue;
-    next = scanAt(cx, ti);
-    if (toks[next - 1] && CANDIDATE_RE.lastIndex < toks[next - 1].end) CANDIDATE_RE.lastIndex = toks[next - 1].end;
-  }
+  for (const ti of candidates) if (ti >= next) next = scanAt(cx, ti);
   return { quantities, excluded };
 }
 
@@ -666,7 +678,7 @@ function scanAt(cx: ScanCtx, i: number): number {
   // "over" is a preposition, not a bound, in "over three days" and "drones over eight regions".
   if (cue && before && toks[before.start].lower === 'over' && before.start === A.i0 - 1) {
     const pv = toks[before.start - 1];
-    const spatial = !!pv && isPluralNoun(pv) && !!ua.unit && ua.next > A.i1;
+    const spatial = (!!pv && isPluralNoun(pv) && !!ua.unit && ua.next > A.i1) || (!!ua.unit && AREA_NOUNS.has(ua.unit));
     if ((ua.unit && TIME_UNITS.has(ua.unit)) || spatial) cue = null;
   }
   let bound: QuantityBound = cue?.bound ?? post?.bound ?? 'exact';

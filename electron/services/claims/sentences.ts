@@ -20,8 +20,9 @@ export type NonClaimReason =
   | 'meta'
   | 'fragment';
 
-// Paragraphs longer than this are cut before going to wink, so memory stays bounded on giant unbroken inputs.
-const MAX_CHUNK = 20_000;
+// Text goes to wink in blocks of whole lines (one call per block costs less than one per paragraph); a line
+// longer than a block is cut at a sentence-like boundary, so memory stays bounded on giant unbroken inputs.
+const BLOCK = 100_000;
 
 /** JS `\s` as a char-code test: wink rewrites some spaces (NBSP, U+2028), so alignment must treat them alike. */
 function isWs(c: number): boolean {
@@ -31,26 +32,8 @@ function isWs(c: number): boolean {
   );
 }
 
-/** Non-blank lines of `text`, trimmed, as offsets. A line is a paragraph in extracted article text. */
-export function paragraphs(text: string): Span[] {
-  const out: Span[] = [];
-  let pos = 0;
-  const n = text.length;
-  while (pos < n) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = n;
-    let s = pos;
-    let e = nl;
-    while (s < e && isWs(text.charCodeAt(s))) s++;
-    while (e > s && isWs(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ start: s, end: e });
-    pos = nl + 1;
-  }
-  return out;
-}
-
-/** Cut a long paragraph at sentence-like boundaries (or at least at spaces) into pieces of at most MAX_CHUNK. */
-function chunks(text: string, p: Span): Span[] {
+/** Cut a long line at sentence-like boundaries (or at least at spaces) into pieces of at most MAX_CHUNK. */
+function chunks(text: string, p: Span, MAX_CHUNK: number): Span[] {
   if (p.end - p.start <= MAX_CHUNK) return [p];
   const out: Span[] = [];
   let s = p.start;
@@ -187,12 +170,14 @@ function repair(text: string, spans: Span[]): Span[] {
   for (const sp of spans) {
     const prev = merged[merged.length - 1];
     if (prev) {
-      const prevText = text.slice(prev.start, prev.end);
-      const curText = text.slice(sp.start, Math.min(sp.end, sp.start + 40));
+      // Cheap character tests first: merging is rare.
+      const c0 = text.charCodeAt(sp.start);
+      const lowerStart = (c0 >= 97 && c0 <= 122) || c0 > 127 || c0 === 34 || c0 === 39 || c0 === 40;
+      const abbrEnd = text.charCodeAt(prev.end - 1) === 46;
       if (
-        startsLowerWord(curText) ||
-        TITLE_ABBR_END.test(prevText.slice(-12)) ||
-        (NUMBER_ABBR_END.test(prevText.slice(-8)) && /^\d/.test(curText))
+        (lowerStart && startsLowerWord(text.slice(sp.start, Math.min(sp.end, sp.start + 40)))) ||
+        (abbrEnd && TITLE_ABBR_END.test(text.slice(Math.max(prev.start, prev.end - 12), prev.end))) ||
+        (abbrEnd && c0 >= 48 && c0 <= 57 && NUMBER_ABBR_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end)))
       ) {
         prev.end = sp.end;
         continue;
@@ -205,43 +190,232 @@ function repair(text: string, spans: Span[]): Span[] {
   return out;
 }
 
-/** Sentence spans of one paragraph. */
-export function sentencesOf(text: string, para: Span): Span[] {
-  const nlp = sentenceNlp();
-  const raw: Span[] = [];
-  for (const c of chunks(text, para)) {
-    const strings = nlp.readDoc(text.slice(c.start, c.end)).sentences().out() as string[];
-    const aligned = align(text, c, strings) ?? fallbackSplit(text, c);
-    for (const s of aligned) raw.push(s);
+export interface SentenceSpan extends Span {
+  /** Index of the paragraph (non-blank line), counting from 0. */
+  para: number;
+  /** First sentence of its paragraph. */
+  first: boolean;
+  /** The only sentence of its paragraph: headings, bylines and boilerplate lines look like this. */
+  alone: boolean;
+}
+
+/**
+ * Split a span at line breaks (a line is a paragraph in extracted text), trimming each piece. `nl` caches the
+ * next line break at or after a position, so a long line is scanned once, not once per sentence.
+ */
+function splitLines(text: string, sp: Span, out: Span[], nl: { at: number }): void {
+  let s = sp.start;
+  while (s < sp.end) {
+    if (nl.at < s) {
+      nl.at = text.indexOf('\n', s);
+      if (nl.at < 0) nl.at = Infinity;
+    }
+    const lineEnd = Math.min(nl.at, sp.end);
+    let a = s;
+    let e = lineEnd;
+    while (a < e && isWs(text.charCodeAt(a))) a++;
+    while (e > a && isWs(text.charCodeAt(e - 1))) e--;
+    if (e > a) out.push({ start: a, end: e });
+    s = lineEnd + 1;
   }
-  return repair(text, raw);
+}
+
+// A line with no sentence mark before its final punctuation is one sentence: there is no boundary for wink to
+// decide, so such lines (headlines, bylines, the many one-sentence news paragraphs) skip the tagger.
+const SINGLE_MAX = 2_000;
+
+function isCloser(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 34 || c === 39 || c === 41 || c === 93 || c === 0xbb || c <= 32;
+}
+
+function isMark(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/**
+ * A possible sentence boundary before the line's final punctuation: a mark followed by a space, a quote or
+ * bracket, or a capital. A mark inside a number or a word ("2.9", "example.com") is never a boundary.
+ */
+function hasInnerMark(text: string, a: number, e: number): boolean {
+  let k = e;
+  while (k > a && (isCloser(text.charCodeAt(k - 1)) || isMark(text.charCodeAt(k - 1)))) k--;
+  for (let i = a; i < k; i++) {
+    if (!isMark(text.charCodeAt(i))) continue;
+    const n = text.charCodeAt(i + 1);
+    if ((n >= 97 && n <= 122) || (n >= 48 && n <= 57) || n === 44) continue;
+    return true;
+  }
+  return false;
+}
+
+function trimSpan(text: string, sp: Span): Span {
+  let a = sp.start;
+  let e = sp.end;
+  while (a < e && isWs(text.charCodeAt(a))) a++;
+  while (e > a && isWs(text.charCodeAt(e - 1))) e--;
+  return { start: a, end: e };
+}
+
+// wink's tokenizer takes quadratic time on a very long run without spaces (measured: 40k characters, ~2 s), so
+// lines holding such runs are split by the plain punctuation splitter instead.
+const LONG_RUN = /\S{256}/;
+
+/** Run wink's boundary detection over the given lines (joined into one document) and map sentences back. */
+function winkLines(text: string, lines: Span[], out: Span[][]): void {
+  if (LONG_RUN.test(text.slice(lines[0].start, lines[lines.length - 1].end))) {
+    const ok: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (LONG_RUN.test(text.slice(lines[i].start, lines[i].end))) {
+        for (const sp of fallbackSplit(text, lines[i])) out[i].push(sp);
+      } else ok.push(i);
+    }
+    if (ok.length) {
+      const sub: Span[][] = ok.map(() => []);
+      winkLines(text, ok.map((i) => lines[i]), sub);
+      for (let j = 0; j < ok.length; j++) out[ok[j]] = sub[j];
+    }
+    return;
+  }
+  const parts: string[] = [];
+  const at: number[] = [];
+  let len = 0;
+  for (const l of lines) {
+    at.push(len);
+    parts.push(text.slice(l.start, l.end));
+    len += l.end - l.start + 1;
+  }
+  const joined = parts.join('\n');
+  const strings = sentenceNlp().readDoc(joined).sentences().out() as string[];
+  const whole = { start: 0, end: joined.length };
+  const aligned = align(joined, whole, strings) ?? fallbackSplit(joined, whole);
+  const pieces: Span[] = [];
+  const nl = { at: -1 };
+  for (const sp of aligned) splitLines(joined, sp, pieces, nl);
+  let k = 0;
+  for (const p of pieces) {
+    while (k + 1 < lines.length && at[k + 1] <= p.start) k++;
+    const shift = lines[k].start - at[k];
+    out[k].push({ start: p.start + shift, end: p.end + shift });
+  }
+}
+
+/** Sentence spans of the whole text, in order, with their paragraph. */
+export function segment(text: string): SentenceSpan[] {
+  const raw: Span[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    let end = Math.min(text.length, pos + BLOCK);
+    if (end < text.length) {
+      const nl = text.lastIndexOf('\n', end);
+      if (nl > pos) end = nl + 1;
+      else {
+        // One line longer than a block: cut it at sentence-like boundaries and let wink split each piece.
+        const lineEnd = text.indexOf('\n', pos);
+        end = lineEnd < 0 ? text.length : lineEnd + 1;
+        for (const c of chunks(text, { start: pos, end }, BLOCK)) {
+          const buckets: Span[][] = [[]];
+          winkLines(text, [trimSpan(text, c)], buckets);
+          for (const sp of buckets[0]) raw.push(sp);
+        }
+        pos = end;
+        continue;
+      }
+    }
+    // The lines of this block: single-sentence lines directly, the others through wink in one call.
+    const lines: Span[] = [];
+    const single: boolean[] = [];
+    for (let ls = pos; ls < end; ) {
+      let le = text.indexOf('\n', ls);
+      if (le < 0 || le > end) le = end;
+      const l = trimSpan(text, { start: ls, end: le });
+      if (l.end > l.start) {
+        lines.push(l);
+        single.push(l.end - l.start <= SINGLE_MAX && !hasInnerMark(text, l.start, l.end));
+      }
+      ls = le + 1;
+    }
+    const buckets: Span[][] = lines.map(() => []);
+    const winkIdx: number[] = [];
+    for (let i = 0; i < lines.length; i++) if (!single[i]) winkIdx.push(i);
+    if (winkIdx.length) {
+      const sub: Span[][] = winkIdx.map(() => []);
+      winkLines(text, winkIdx.map((i) => lines[i]), sub);
+      for (let j = 0; j < winkIdx.length; j++) buckets[winkIdx[j]] = sub[j];
+    }
+    for (let i = 0; i < lines.length; i++) {
+      if (single[i]) raw.push(lines[i]);
+      else for (const sp of buckets[i]) raw.push(sp);
+    }
+    pos = end;
+  }
+
+  // Group by paragraph: a line break between two spans starts a new one. The next line break is cached so
+  // the scan stays linear on long lines.
+  const out: SentenceSpan[] = [];
+  let para = -1;
+  let group: Span[] = [];
+  let nextNl = -1;
+  let prevEnd = -1;
+  const flush = (): void => {
+    if (!group.length) return;
+    const fixed = repair(text, group);
+    for (let i = 0; i < fixed.length; i++) out.push({ start: fixed[i].start, end: fixed[i].end, para, first: i === 0, alone: fixed.length === 1 });
+    group = [];
+  };
+  for (const sp of raw) {
+    if (prevEnd < 0) {
+      para = 0;
+    } else {
+      if (nextNl < prevEnd) {
+        nextNl = text.indexOf('\n', prevEnd);
+        if (nextNl < 0) nextNl = Infinity;
+      }
+      if (nextNl < sp.start) {
+        flush();
+        para++;
+      }
+    }
+    group.push(sp);
+    prevEnd = sp.end;
+  }
+  flush();
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Filters. Each works on the sentence string; `alone` means the sentence is the whole paragraph (line).
 
+// Lines a news page wraps around the story. Alternatives that are also ordinary words ("Advertisement revenue
+// fell", "Loading of the ships began") must be the whole line.
 const BOILERPLATE = new RegExp(
   '^(?:' +
     [
-      'loading', 'advertisement', 'advert', 'ad', 'sponsored(?: content)?', 'promoted', 'paid content',
-      'share(?: this| on| via| article| story| the story|$)', 'click here', 'tap here', 'subscribe', 'sign up', 'sign in', 'log in',
-      'read more', 'read next', 'read the full', 'related(?: articles?| stories| coverage| content| topics)?\\s*:?\\s*$', 'related:',
-      'more from', 'more on this', 'most read', 'most popular', 'recommended', 'trending', 'you may also like',
-      'watch(?: now| live| the video|:)', 'listen(?: to this article| now|:)', 'skip to', 'jump to', 'follow (?:us|@)',
-      'copyright', '©', 'all rights reserved', 'image (?:caption|source|copyright)', 'photo(?:graph)?(?: credit)?\\s*:',
-      'getty images', '(?:ap|reuters|afp|epa) photo', 'video\\s*:', 'editing by', 'reporting by', 'additional reporting',
-      'writing by', 'compiled by', 'our standards', 'thank you for (?:reading|subscribing|signing)', 'enable javascript',
-      'this (?:article|story) (?:was|has been|is|first)', 'story continues', 'continue reading', 'scroll to continue',
-      'comments?\\s*$', 'print\\s*$', 'email\\s*$', 'newsletter', 'cookie', 'privacy (?:policy|notice)', 'terms of (?:use|service)',
+      'loading(?:…|\\.\\.\\.|\\s*$)', 'advertisement\\s*$', 'advert\\s*$', 'ad\\s*$', 'sponsored(?: content)?\\s*$',
+      'promoted\\s*$', 'paid content', 'share(?: this| on| via| article| story| the story|\\s*$)', 'click here', 'tap here',
+      'subscribe', 'sign up', 'sign in', 'log in', 'read more', 'read next', 'read the full',
+      'related(?: articles?| stories| coverage| content| topics)?\\s*:?\\s*$', 'related:', 'more from', 'more on this',
+      'most read\\s*$', 'most popular\\s*$', 'recommended(?: for you)?\\s*$', 'trending(?: now)?\\s*$',
+      'you may also like', 'watch(?: now| live| the video|:)', 'listen(?: to this article| now|:)', 'skip to', 'jump to',
+      'follow (?:us|@)', 'copyright\\s*(?:©|\\(c\\)|\\d)', '©', 'all rights reserved', 'image (?:caption|source|copyright)',
+      'photo(?:graph)?(?: credit)?\\s*:', 'getty images', '(?:ap|reuters|afp|epa) photo', 'video\\s*:', 'editing by',
+      'reporting by', 'additional reporting', 'writing by', 'compiled by', 'our standards',
+      'thank you for (?:reading|subscribing|signing)', 'enable javascript', 'this (?:article|story) (?:was|has been|first|will)',
+      'this is a (?:developing|breaking)(?: news)? story', 'story continues', 'continue reading', 'scroll to continue',
+      'comments?\\s*$', 'print\\s*$', 'email\\s*$', 'newsletter', 'cookies? (?:policy|settings|preferences)',
+      'privacy (?:policy|notice)', 'terms of (?:use|service)',
       '(?:updated|published|posted|last (?:updated|modified))\\s*(?::|on\\b|at\\b|\\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|(?:mon|tue|wed|thu|fri|sat|sun)\\w*\\b)',
-      'get (?:the latest|our|breaking)', "don['’]t miss", 'support (?:our|independent|local) journalism', 'donate',
+      'get (?:the latest|our|breaking)', "don['’]t miss", 'support (?:our|independent|local) journalism', 'donate\\b',
       'download (?:the|our) app', 'open in app', 'view (?:comments|gallery|image)', 'back to top', 'top stories',
       'breaking news\\s*:?\\s*$', 'live updates?\\s*:?\\s*$', 'opinion\\s*:', 'analysis\\s*:', "editor['’]s note",
-      'see also', 'pic\\.twitter\\.com', 'https?://\\S+\\s*$', 'www\\.\\S+\\s*$', 'embed', 'caption\\s*:',
+      'see also', 'pic\\.twitter\\.com', 'https?://\\S+\\s*$', 'www\\.\\S+\\s*$', 'embed\\b', 'caption\\s*:',
     ].join('|') +
     ')',
   'i',
 );
+const PHOTO_CREDIT = /\bvia REUTERS\b|\bREUTERS\/|\/(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)\b|\(AP Photo|\bAP Photo\/|\bAFP via Getty\b|\(Photo (?:by|credit)|^Photo(?:graph)?:/;
+// A caption closes with ", <place>, <Month> <day>, <year>." (news agencies' photo caption style).
+const CAPTION_DATE_END =
+  /,\s(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s\d{1,2},\s\d{4}\.?$/;
 const BYLINE =
   /^(?:by|from|written by|posted by|words by)\s+(?!(?:the|a|an|contrast|comparison|then|now|default|law|far|mid|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|de|van|von|al|bin|da|del|la|le))*\s*(?:[,|•·–—-].{0,60})?$/iu;
 const DATELINE_ONLY = /^[\p{Lu}][\p{Lu} .,'’-]{2,}(?:\([^)]{1,30}\))?\s*[—–-]+\s*$/u;
@@ -251,7 +425,7 @@ const DATELINE_PREFIX =
 const QUESTION_END = /\?[”"’)\]\s]*$/;
 const ASKED_QUOTE = /\?[”"’]\s*,?\s*(?:\S+\s+){0,4}?(?:asked|wondered|questioned|queried)\b/;
 const EXHORTATION =
-  /^(?:(?:and|but|so|now),?\s+)?(?:(?:we|you|everyone|everybody|all of us|the world|the west|europe|america)\s+(?:all\s+)?(?:must|should|need to|have to|ought to|cannot allow|can['’]t allow|must not|should not)\b|let['’]?s\b|let us\b|please\b|don['’]t\b|do not\b|never forget\b|make sure\b|be sure\b|make no mistake\b|imagine\b)/i;
+  /^(?:(?:and|but|so|now),?\s+)?(?:(?:we|you|everyone|everybody|all of us|the world|the west|europe|america)\s+(?:all\s+)?(?:must|should|need to|have to|ought to|cannot allow|can['’]t allow|must not|should not)\b|you can (?:read|find|watch|listen|follow|sign up|subscribe|see|download|support|help)\b|let['’]?s\b|let us\b|please\b|don['’]t\b|do not\b|never forget\b|make sure\b|be sure\b|make no mistake\b|imagine\b)/i;
 const IMPERATIVE_VERBS = new Set([
   'click', 'tap', 'share', 'subscribe', 'sign', 'read', 'follow', 'watch', 'listen', 'join', 'download', 'support',
   'donate', 'visit', 'contact', 'consider', 'remember', 'note', 'see', 'get', 'take', 'stop', 'tell', 'send', 'try',
@@ -263,6 +437,42 @@ const IMPERATIVE_ONLY = new Set([
   'drink', 'wear', 'protect', 'seek', 'join', 'sign', 'keep', 'make', 'try', 'let', 'please', 'be',
   'don’t', "don't", 'do', 'go', 'ensure', 'bring', 'learn', 'discover', 'explore', 'enjoy', 'apply', 'follow', 'read',
 ]);
+/** Lower-cased first word after opening quotes and brackets ("" when the sentence starts otherwise). */
+function firstWord(s: string): string {
+  let i = 0;
+  const n = s.length;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x201c && c !== 34 && c !== 0x2018 && c !== 39 && c !== 40 && c !== 91 && c !== 0xab && c !== 32) break;
+  }
+  const st = i;
+  for (; i < n && i - st < 16; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > st && (c === 39 || c === 0x2019))) continue;
+    if (c > 127 && /\p{L}/u.test(s[i])) continue;
+    break;
+  }
+  return i > st ? s.slice(st, i).toLowerCase() : '';
+}
+
+// First words that make the pattern tests worth running.
+const EXHORT_OPENERS = new Set(['we', 'you', 'everyone', 'everybody', 'all', 'europe', 'america', 'let', "let's", 'let’s', 'please', "don't", 'don’t', 'do', 'never', 'make', 'be', 'imagine', 'and', 'but', 'so', 'now']);
+const THE_EXHORT = /^[“"‘'(\s]*the (?:world|west)\b/i;
+const META_OPENERS = new Set(['the', 'a', 'one', 'another', 'our', 'my', 'but', 'and', 'so', 'yet', 'still', 'here', "here's", 'here’s', 'what', 'key']);
+const META_WORDS = ['question', 'unknown', 'mystery', 'puzzle', 'conundrum', 'takeaway', 'we know', 'to know'];
+const hasMetaWord = (s: string): boolean => {
+  for (const w of META_WORDS) if (s.indexOf(w) >= 0) return true;
+  return false;
+};
+const BOILERPLATE_FIRST = new Set([
+  'loading', 'advertisement', 'advert', 'ad', 'sponsored', 'promoted', 'paid', 'share', 'click', 'tap', 'subscribe', 'sign',
+  'log', 'read', 'related', 'more', 'most', 'recommended', 'trending', 'you', 'watch', 'listen', 'skip', 'jump', 'follow',
+  'copyright', 'all', 'image', 'photo', 'photograph', 'getty', 'ap', 'reuters', 'afp', 'epa', 'video', 'editing',
+  'reporting', 'additional', 'writing', 'compiled', 'our', 'thank', 'enable', 'this', 'story', 'continue', 'scroll',
+  'comment', 'comments', 'print', 'email', 'newsletter', 'cookie', 'cookies', 'privacy', 'terms', 'updated', 'published',
+  'posted', 'last', 'get', "don't", 'don’t', 'support', 'donate', 'download', 'open', 'view', 'back', 'top', 'breaking',
+  'live', 'opinion', 'analysis', "editor's", 'editor’s', 'see', 'caption', 'embed', 'https', 'http', 'www',
+]);
 const IMPERATIVE_NEXT = new Set([
   'the', 'this', 'these', 'that', 'those', 'a', 'an', 'our', 'your', 'my', 'us', 'me', 'him', 'them', 'it', 'here', 'up',
   'more', 'now', 'out', 'below', 'above', 'today', 'all', 'every', 'what', 'how', 'why', 'to', 'back',
@@ -272,18 +482,20 @@ const META =
   /^(?:(?:but|and|so|yet|still),?\s+)?(?:(?:the|a|one|another|our|my)\s+(?:\p{L}+\s+){0,2}(?:questions?(?:\s+marks?)?|unknowns?|mystery|puzzle|conundrum)\s+(?:is|was|are|were|remains?|hangs|now)\b|here(?:['’]s| is| are)\s+(?:what|why|how|the latest|everything|a look|where)\b|what (?:we know|to know)\b|key (?:takeaways|points)\b)/iu;
 const META_ANYWHERE = /remains to be seen|time will tell/i;
 
+const COMMON_VERB = /\b(?:is|are|was|were|has|have|had|said|says|will|would|could|can|may|might|must|should|did|does)\b|[a-z]ed\b/;
 const LEXICAL_VERB = new RegExp(
   `\\b(?:\\p{Ll}{3,}ed|${[...IRREGULAR_PAST].join('|')}|claims?|says?|denies|deny|warns?|vows?|urges?|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\\b`,
   'u',
 );
 
+/** Words in a sentence (space-separated runs). Sentences are trimmed and single-line, so spaces suffice. */
 export function wordCount(s: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const ws = isWs(s.charCodeAt(i));
-    if (!ws && !inWord) n++;
-    inWord = !ws;
+  if (!s) return 0;
+  let n = 1;
+  let i = s.indexOf(' ');
+  while (i >= 0) {
+    if (i + 1 < s.length && s.charCodeAt(i + 1) !== 32) n++;
+    i = s.indexOf(' ', i + 1);
   }
   return n;
 }
@@ -315,30 +527,58 @@ export function datelineLength(s: string): number {
  * Why a sentence cannot carry a claim, or null when it can. `alone`: the sentence is its paragraph (a line of
  * its own), which is how headings, bylines and boilerplate appear in extracted text.
  */
-export function nonClaimReason(s: string, alone: boolean): NonClaimReason | null {
-  if (!/\p{L}/u.test(s)) return 'empty';
-  const n = wordCount(s);
-  if (n <= 20 && BOILERPLATE.test(s.replace(/^[(\[“"‘'\s]+/, ''))) return 'boilerplate';
+export function nonClaimReason(s: string, alone: boolean, words = wordCount(s)): NonClaimReason | null {
+  const n = words;
+  // Most sentences are ordinary claims: the scanning tests below are gated on a cheap character or word check.
+  const first = firstWord(s);
+  if (!first && !/\p{L}/u.test(s)) return 'empty';
+  if (n <= 20 && (!first || BOILERPLATE_FIRST.has(first)) && BOILERPLATE.test(s.replace(/^[([“"‘'\s]+/, ''))) {
+    return 'boilerplate';
+  }
+  // Photo credits and captions: "Sputnik/.../Pool via REUTERS", "... in Moscow, Russia, June 5, 2024."
+  if (PHOTO_CREDIT.test(s) || (n <= 40 && CAPTION_DATE_END.test(s))) return 'boilerplate';
   // Embedded social posts: "— Jane Doe (@janedoe) March 3, 2024".
-  if (/^[—–-]\s*\S.*\(@\w+\)/.test(s) || /pic\.twitter\.com\//.test(s)) return 'boilerplate';
+  if (s.indexOf('(@') >= 0 && /^[—–-]\s*\S.*\(@\w+\)/.test(s)) return 'boilerplate';
+  if (s.indexOf('pic.twitter.com/') >= 0) return 'boilerplate';
   if (alone && n <= 14 && BYLINE.test(s)) return 'byline';
   if (alone && DATELINE_ONLY.test(s)) return 'dateline';
   if (n >= 3 && mostlyUpper(s)) return alone ? 'heading' : 'boilerplate';
-  if (alone && n <= 25 && !/[.!?…]["”’)\]]*$|["”’]$/.test(s)) return 'heading';
-  if (QUESTION_END.test(s) || ASKED_QUOTE.test(s)) return 'question';
-  if (/:[”"’]?\s*$/.test(s)) return 'lead-in';
-  const body = /^[“"‘'(\s]/.test(s) ? s.replace(/^[“"‘'(\s]+/, '') : s;
-  if (EXHORTATION.test(body)) return 'exhortation';
-  const first = /^(\p{L}+)\s+(\p{L}+)/u.exec(body);
-  if (first && /^\p{Lu}/u.test(first[1])) {
-    const w1 = first[1].toLowerCase();
-    // Verbs that are rarely nouns open an imperative whatever follows ("Stay hydrated", "Avoid the area");
-    // noun-like ones ("Share", "Support", "Watch") only before a determiner or particle ("Share this article").
-    if (IMPERATIVE_ONLY.has(w1) || (IMPERATIVE_VERBS.has(w1) && IMPERATIVE_NEXT.has(first[2].toLowerCase()))) return 'exhortation';
+  if (alone && n <= 25 && !endsLikeSentence(s)) return 'heading';
+  if (s.indexOf('?') >= 0 && (QUESTION_END.test(s) || ASKED_QUOTE.test(s))) return 'question';
+  if (endsWithColon(s)) return 'lead-in';
+  const exhort = EXHORT_OPENERS.has(first) || (first === 'the' && THE_EXHORT.test(s));
+  const imperative = IMPERATIVE_ONLY.has(first) || IMPERATIVE_VERBS.has(first);
+  const meta = META_OPENERS.has(first) && (first === 'here' || first === "here's" || first === 'here’s' || first === 'what' || first === 'key' || hasMetaWord(s));
+  if (exhort || imperative || meta) {
+    const body = /^[“"‘'(\s]/.test(s) ? s.replace(/^[“"‘'(\s]+/, '') : s;
+    if (exhort && EXHORTATION.test(body)) return 'exhortation';
+    if (imperative) {
+      const two = /^(\p{L}+)\s+(\p{L}+)/u.exec(body);
+      // Verbs that are rarely nouns open an imperative whatever follows ("Stay hydrated", "Avoid the area");
+      // noun-like ones ("Share", "Support", "Watch") only before a determiner or particle ("Share this article").
+      if (two && /^\p{Lu}/u.test(two[1]) && (IMPERATIVE_ONLY.has(first) || IMPERATIVE_NEXT.has(two[2].toLowerCase()))) return 'exhortation';
+    }
+    if (meta && META.test(body)) return 'meta';
   }
-  if (META.test(body) || META_ANYWHERE.test(s)) return 'meta';
+  if ((s.indexOf('remains to be seen') >= 0 || s.indexOf('ime will tell') >= 0) && META_ANYWHERE.test(s)) return 'meta';
   // A short line without any verb is a sub-heading or caption glued into the text ("The numbers and deployment.").
   // Numbers keep it (headline-style claims such as "Oil hits $90."), and so does any verb-like word the tagger missed.
-  if (n <= 10 && !/\d/.test(s) && !LEXICAL_VERB.test(s) && !hasVerb(s)) return 'fragment';
+  if (n <= 10 && s.length <= 160 && !/\d/.test(s) && !COMMON_VERB.test(s) && !LEXICAL_VERB.test(s) && !hasVerb(s)) return 'fragment';
   return null;
+}
+
+/** Ends with sentence punctuation (possibly inside closing quotes or brackets), or with a closing quote. */
+function endsLikeSentence(s: string): boolean {
+  let i = s.length - 1;
+  const last = s[i];
+  if (last === '”' || last === '"' || last === '’') return true;
+  while (i >= 0 && (s[i] === ')' || s[i] === ']')) i--;
+  const c = s[i];
+  return c === '.' || c === '!' || c === '?' || c === '…';
+}
+
+function endsWithColon(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && (s.charCodeAt(i) <= 32 || s[i] === '”' || s[i] === '"' || s[i] === '’')) i--;
+  return i >= 0 && s[i] === ':';
 }

@@ -1,14 +1,49 @@
 // Word-level tokens with offsets over a single sentence string, and small word tests shared by the rule layers.
 // One linear regex per sentence is cheaper than reading token properties back out of wink for every layer.
 
-export interface Tok {
+/**
+ * A token of a sentence. Text and lower-case forms are cut from the sentence on first use: the rule layers
+ * look at a few tokens around numbers and reporting verbs, so most tokens never need their own string.
+ */
+export class Tok {
+  private t: string | undefined;
+  private l: string | undefined;
+
+  constructor(
+    private readonly s: string,
+    /** Offsets relative to the sentence string, end exclusive. */
+    readonly start: number,
+    readonly end: number,
+    /** Already lower-case ASCII: lower === text. */
+    private readonly plain: boolean,
+    /** hashWord() of the lower-cased token, so lexicon lookups can skip most tokens without cutting strings. */
+    readonly hash: number,
+    /** hashWord() of the part before the first hyphen ("twenty" in "twenty-five"); equals `hash` without one. */
+    readonly headHash: number,
+  ) {}
+
   /** Token as written. */
-  text: string;
+  get text(): string {
+    return (this.t ??= this.s.slice(this.start, this.end));
+  }
+
   /** Lower-cased text with curly apostrophes folded to "'". */
-  lower: string;
-  /** Offsets relative to the sentence string, end exclusive. */
-  start: number;
-  end: number;
+  get lower(): string {
+    if (this.l === undefined) {
+      const t = this.text;
+      if (this.plain) this.l = t;
+      else {
+        const l = t.toLowerCase();
+        this.l = l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
+      }
+    }
+    return this.l;
+  }
+
+  /** First UTF-16 code unit, without cutting the string. */
+  code0(): number {
+    return this.s.charCodeAt(this.start);
+  }
 }
 
 // A word keeps inner apostrophes, dots, commas, colons, slashes and hyphens ("Russia’s", "U.S", "25,000",
@@ -30,46 +65,80 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680;
 }
 
+// Character classes for the ASCII range, so the scanner does one table lookup per character:
+// 1 = letter or digit, 2 = joiner inside a word, 4 = space.
+const ASCII = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII[c] = 1;
+for (const c of [39, 46, 44, 58, 47, 45]) ASCII[c] = 2;
+for (const c of [32, 9, 10, 11, 12, 13]) ASCII[c] = 4;
+
 export function tokenize(s: string): Tok[] {
   const out: Tok[] = [];
   const n = s.length;
   let i = 0;
   while (i < n) {
-    const c = s.charCodeAt(i);
-    if (isSpace(c)) {
+    let c = s.charCodeAt(i);
+    if (c < 128 ? ASCII[c] === 4 : isSpace(c)) {
       i++;
       continue;
     }
     const start = i;
     // Lower-casing allocates; most tokens are already lower-case ASCII, so track whether it is needed.
-    let plain = c >= 97 && c <= 122;
-    if (isWordChar(c, s, i)) {
+    let plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (c < 128 ? ASCII[c] === 1 : isWordChar(c, s, i)) {
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       let end = i;
       while (i < n) {
-        const d = s.charCodeAt(i);
-        if (isWordChar(d, s, i)) {
-          if (d < 97 || d > 122) plain = plain && d >= 48 && d <= 57;
-          i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        c = s.charCodeAt(i);
+        if (c < 128) {
+          const k = ASCII[c];
+          if (k === 1) {
+            if (c < 97 && c > 57) plain = false;
+            end = ++i;
+          } else if (k === 2) i++;
+          else break;
+        } else if (isWordChar(c, s, i)) {
+          plain = false;
+          i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
           end = i;
-        } else if (isJoiner(d)) {
-          if (d > 127) plain = false;
+        } else if (isJoiner(c)) {
+          plain = false;
           i++;
         } else break;
       }
       i = end;
     } else {
+      plain = false;
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     }
-    const text = s.slice(start, i);
-    let lower = text;
-    if (!plain) {
-      lower = text.toLowerCase();
-      if (lower.indexOf('’') >= 0) lower = lower.replace(/’/g, "'");
+    let h = 0;
+    let head = 0;
+    let hyphen = false;
+    for (let k = start; k < i; k++) {
+      const ch = s.charCodeAt(k);
+      if (ch === 45 && !hyphen) {
+        hyphen = true;
+        head = h;
+      }
+      h = (Math.imul(h, 31) + fold(ch)) | 0;
     }
-    out.push({ text, lower, start, end: i });
+    out.push(new Tok(s, start, i, plain, h, hyphen ? head : h));
   }
   return out;
+}
+
+/** Case and apostrophe folding used by the token hash (A-Z to a-z, ’ to '). */
+function fold(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
+}
+
+/** The hash a token of this (lower-case) word gets in tokenize(). */
+export function hashWord(w: string): number {
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + fold(w.charCodeAt(k))) | 0;
+  return h;
 }
 
 /** Object without a prototype, so a token such as "constructor" never hits an inherited key. */
@@ -77,23 +146,18 @@ export function dict<T>(entries: Record<string, T>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
 
-export const isWordTok = (t: Tok | undefined): boolean => !!t && isWordChar(t.text.charCodeAt(0), t.text, 0);
+export const isWordTok = (t: Tok | undefined): boolean => {
+  if (!t) return false;
+  const c = t.code0();
+  return c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordChar(c, t.text, 0);
+};
 export const isCapitalized = (t: Tok | undefined): boolean => {
   if (!t) return false;
-  const c = t.text.charCodeAt(0);
+  const c = t.code0();
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t.text);
 };
 export const OPEN_QUOTES = new Set(['“', '"', '‘', "'", '«', '(', '[']);
-export const CLOSE_QUOTES = new Set(['”', '"', '’', "'", '»', ')', ']']);
-export const isQuoteTok = (t: Tok | undefined): boolean => !!t && (t.text === '“' || t.text === '”' || t.text === '"' || t.text === '‘' || t.text === '’' || t.text === '«' || t.text === '»');
-
-/** Index of the first token that is not an opening quote or bracket. */
-export function firstContentIndex(toks: Tok[]): number {
-  let i = 0;
-  while (i < toks.length && OPEN_QUOTES.has(toks[i].text)) i++;
-  return i;
-}
 
 export const MONTHS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -102,10 +166,6 @@ export const MONTHS = new Set([
 export const WEEKDAYS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
-]);
-
-export const DETERMINERS = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your',
 ]);
 
 /** Function words that never head a noun phrase. */

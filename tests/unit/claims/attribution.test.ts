@@ -1,0 +1,122 @@
+// Attribution: "according to", "X said", "said X", outlets and outlet chains, citing/cited by/quoted by,
+// anonymity, passive quotation, pronoun and "the source" resolution, and no sources for plain assertions.
+import { describe, expect, it } from 'vitest';
+import type { Attribution, Claim } from '../../../shared/types/claims.ts';
+import { extractClaims } from '../../../electron/services/claims/engine.ts';
+
+const claims = (text: string): Claim[] => extractClaims(text).claims;
+const attributionOf = (text: string): Attribution | null => claims(text)[0].attribution;
+
+describe('explicit sources', () => {
+  it('reads "according to X"', () => {
+    expect(attributionOf('The bridge will reopen in June, according to the transport ministry.')).toEqual({
+      source: 'the transport ministry',
+      via: [],
+      cue: 'according to',
+    });
+  });
+
+  it('reads "X said", "X says", "X told Y" and "X has warned"', () => {
+    expect(attributionOf('The central bank said inflation would ease next year.')?.source).toBe('The central bank');
+    expect(attributionOf('The World Health Organization says the outbreak is contained.')?.source).toBe('The World Health Organization');
+    expect(attributionOf('Farm groups have repeatedly warned that the drought will cut harvests.')?.source).toBe('Farm groups');
+    expect(attributionOf('A senior diplomat told Reuters that the talks had stalled.')).toMatchObject({ source: 'A senior diplomat', via: ['Reuters'], cue: 'told' });
+  });
+
+  it('reads an inverted "said X" after a quote', () => {
+    expect(attributionOf('“We are not leaving,” said Maria Okoro, a nurse at the clinic.')?.source).toBe('Maria Okoro');
+    expect(attributionOf('“The dam will hold,” the engineer said.')?.source).toBe('the engineer');
+  });
+
+  it('reads a trailing appositive source', () => {
+    expect(attributionOf('The levee failed shortly after midnight, the regional broadcaster, Radio Delta, reported.')?.source).toContain('Radio Delta');
+  });
+
+  it('steps over a relative clause or a parenthesis between the source and the verb', () => {
+    expect(attributionOf('Ines Park, who chairs the election board, told CNN that counting would finish on Friday.')).toMatchObject({
+      source: 'Ines Park',
+      via: ['CNN'],
+    });
+    expect(attributionOf('Turnout fell in rural areas, the Electoral Reform Society (ERS) said.')?.source).toBe('the Electoral Reform Society (ERS)');
+  });
+
+  it('reads refusals and denials as attributed', () => {
+    const [c] = claims('The company declined to comment on the layoffs.');
+    expect(c.attribution?.source).toBe('The company');
+    expect(c.negated).toBe(true);
+    expect(attributionOf('The ministry denied that any patients had been turned away.')?.source).toBe('The ministry');
+  });
+});
+
+describe('outlets and chains', () => {
+  it('takes an outlet as the speaker when no one else is named', () => {
+    expect(attributionOf('CNN reported that the convoy had reached the border.')).toEqual({ source: 'CNN', via: [], cue: 'reported' });
+  });
+
+  it('separates the source from the outlet that carried it', () => {
+    expect(attributionOf('A memo seen by the Guardian says the plan was shelved.')).toMatchObject({ source: 'A memo', via: ['Guardian'] });
+    expect(attributionOf('Analysts cited by the newspaper said prices would keep rising.')).toMatchObject({ source: 'Analysts', via: ['the newspaper'] });
+    expect(attributionOf('Residents quoted by local radio said the water was rising fast.')).toMatchObject({ source: 'Residents', via: ['local radio'] });
+    expect(attributionOf('A police spokesman confirmed to the BBC that two suspects were being held.')).toMatchObject({ source: 'A police spokesman', via: ['BBC'] });
+  });
+
+  it('puts the cited source first and the outlet in the chain for "X, citing Y"', () => {
+    expect(attributionOf('Bloomberg reported, citing three people familiar with the plan, that the merger was off.')).toMatchObject({
+      source: 'three people familiar with the plan',
+      via: ['Bloomberg'],
+    });
+  });
+
+  it('prefers "according to" over a carrier document', () => {
+    expect(attributionOf('The report adds: “About 900 homes were damaged, according to county engineers.”')?.source).toBe('county engineers');
+  });
+
+  it('reads a passive quotation', () => {
+    expect(attributionOf('Foreign Minister Anna Berg was quoted by TASS as saying that talks were possible.')).toMatchObject({
+      source: 'Foreign Minister Anna Berg',
+      via: ['TASS'],
+    });
+  });
+
+  it('reads anonymity clauses', () => {
+    expect(attributionOf('An official, speaking on condition of anonymity, said the decision was final.')?.source).toBe('An official');
+  });
+});
+
+describe('resolution of pronouns and descriptions', () => {
+  it('resolves he/she to the latest named speaker in the paragraph', () => {
+    const [, second] = claims('Dr. Ana Silva, who heads the clinic, said cases were rising. She said the wards were full.');
+    expect(second.attribution).toMatchObject({ source: 'Dr. Ana Silva', resolvedFrom: 'She' });
+  });
+
+  it('resolves a pronoun that opens the next paragraph', () => {
+    const [, second] = claims('Mayor Tom Ruiz said the budget was balanced.\nHe said taxes would not rise.');
+    expect(second.attribution?.source).toBe('Mayor Tom Ruiz');
+  });
+
+  it('resolves "the source" to the speaker with the same head noun', () => {
+    const [, second] = claims('A source at the port authority said talks would resume. The source declined to give a date.');
+    expect(second.attribution).toMatchObject({ source: 'A source at the port authority', resolvedFrom: 'The source' });
+  });
+
+  it('carries the speaker over to a quote that stands alone', () => {
+    const [, second] = claims('“The water came so fast,” said farmer Ian Doyle. “We lost everything.”');
+    expect(second.attribution).toMatchObject({ source: 'farmer Ian Doyle', cue: 'quote continuation' });
+  });
+});
+
+describe('no invented sources', () => {
+  it.each([
+    'The storm destroyed 300 homes along the coast.',
+    'Reported cases rose sharply in July.',
+    'The claims were later withdrawn by the plaintiffs.',
+    'Ticket sales were said to be strong.',
+    'Prices show no sign of easing.',
+    'The river added to the damage in the lower town.',
+    'The fire claimed the lives of four people.',
+    'Turnout was 64 percent, the highest ever recorded in the district.',
+    'In my last column, I noted that the reservoir was half empty.',
+  ])('"%s" has no attribution', (text) => {
+    expect(attributionOf(text)).toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+// The engine's public contract: normalisation, the ClaimSet shape and offsets, claim kinds and scores, and
+// bounded, linear running time on large and degenerate inputs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ClaimSet } from '../../../shared/types/claims.ts';
+import { ENGINE_VERSION, extractClaims, normalizeText } from '../../../electron/services/claims/engine.ts';
+
+const FIXTURES = join(process.cwd(), 'tests/unit/claims/fixtures/articles');
+const articles = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => normalizeText(readFileSync(join(FIXTURES, f), 'utf8')));
+
+function checkInvariants(set: ClaimSet): void {
+  let last = -1;
+  set.claims.forEach((c, i) => {
+    expect(c.id).toBe(`c${i + 1}`);
+    expect(c.start).toBeGreaterThanOrEqual(last);
+    expect(c.end).toBeGreaterThan(c.start);
+    expect(set.text.slice(c.start, c.end)).toBe(c.text);
+    expect(c.score).toBeGreaterThanOrEqual(0);
+    expect(c.score).toBeLessThanOrEqual(1);
+    for (const q of [...c.quantities, ...c.entities]) {
+      expect(q.start).toBeGreaterThanOrEqual(c.start);
+      expect(q.end).toBeLessThanOrEqual(c.end);
+      expect(set.text.slice(q.start, q.end)).toBe(q.text);
+    }
+    for (const q of c.quantities) expect(q.low).toBeLessThanOrEqual(q.high);
+    if (c.hedges.length) expect(c.certainty).toBe('hedged');
+    else expect(c.certainty).toBe(c.attribution ? 'attributed' : 'asserted');
+    last = c.end;
+  });
+}
+
+describe('normalizeText', () => {
+  it('turns CRLF and CR into LF and composes to NFC, nothing else', () => {
+    expect(normalizeText('a\r\nb\rc\n\td  ')).toBe('a\nb\nc\n\td  ');
+    expect(normalizeText('Zoe\u0308 cafe\u0301')).toBe('Zoë café');
+  });
+});
+
+describe('extractClaims', () => {
+  it('returns an empty set for empty or blank text', () => {
+    expect(extractClaims('')).toEqual({ text: '', claims: [], engineVersion: ENGINE_VERSION });
+    expect(extractClaims(' \n\n\t ').claims).toEqual([]);
+  });
+
+  it('returns the text it was given and a version', () => {
+    const text = articles[0];
+    const set = extractClaims(text);
+    expect(set.text).toBe(text);
+    expect(typeof ENGINE_VERSION).toBe('string');
+    expect(set.engineVersion).toBe(ENGINE_VERSION);
+  });
+
+  it('keeps ids, offsets, quantities, entities and certainty consistent on every fixture article', () => {
+    for (const text of articles) {
+      const set = extractClaims(text);
+      expect(set.claims.length).toBeGreaterThan(10);
+      checkInvariants(set);
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(extractClaims(articles[1])).toEqual(extractClaims(articles[1]));
+  });
+
+  it('offsets survive astral characters and odd spaces', () => {
+    const text = normalizeText('Fans 😀 cheered\u00a0loudly as 3,000 people marched. Police said the march\u2028was peaceful.');
+    checkInvariants(extractClaims(text));
+  });
+
+  it('classifies kinds', () => {
+    const kinds = extractClaims(
+      [
+        'The storm destroyed 300 homes.',
+        '“We will rebuild every house,” the mayor said.',
+        'The council will vote on the plan next week.',
+        'The bridge collapsed on Tuesday.',
+        'Coastal towns face rising seas.',
+      ].join('\n'),
+    ).claims.map((c) => c.kind);
+    expect(kinds).toEqual(['quantity', 'quote', 'forecast', 'event', 'statement']);
+  });
+
+  it('records typed entities for quantities, dates and sources', () => {
+    const [c] = extractClaims('The ministry said 40% of wells ran dry in August.').claims;
+    expect(c.entities.map((e) => [e.type, e.text])).toEqual([
+      ['SOURCE', 'The ministry'],
+      ['PERCENT', '40%'],
+      ['DATE', 'August'],
+    ]);
+  });
+
+  it('scores attributed quantity claims above bare short statements', () => {
+    const [a, b] = extractClaims('Officials said 1,200 homes were flooded.\nIt rained.').claims;
+    expect(a.score).toBeGreaterThan(b.score);
+  });
+});
+
+describe('running time', () => {
+  const time = (text: string): number => {
+    const t0 = performance.now();
+    extractClaims(text);
+    return performance.now() - t0;
+  };
+
+  it('handles an 800-word article in well under 50 ms', () => {
+    const article = articles.join('\n').split(/\s+/).slice(0, 800).join(' ');
+    for (let i = 0; i < 5; i++) extractClaims(article);
+    const runs = Array.from({ length: 9 }, () => time(article)).sort((a, b) => a - b);
+    expect(runs[4]).toBeLessThan(50);
+  });
+
+  it('finishes degenerate 1 MB inputs in bounded time', () => {
+    const units = ['a', 'word ', '. ', '“', '1,', 'said ', 'the ', '😀 ', '\n', 'x\n', 'according to ', '5 % '];
+    for (const unit of units) {
+      const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+      expect(time(text)).toBeLessThan(20_000);
+    }
+  });
+
+  it('scales linearly and finishes a 20 MB document', () => {
+    const base = articles.join('\n') + '\n';
+    const build = (size: number) => base.repeat(Math.ceil(size / base.length));
+    const small = time(build(1_000_000));
+    const big = build(20_000_000);
+    const t = time(big);
+    // Twenty times the text: allow generous slack for machine noise, but not quadratic growth.
+    expect(t).toBeLessThan(Math.max(60 * small, 20_000));
+  }, 180_000);
+});

@@ -1,0 +1,155 @@
+// Quantities: digits, number words, ranges, approximation and bound cues, units and counted nouns, vague
+// amounts, and the numbers that are not quantities (years, dates, times, identifiers, pronoun "one").
+import { describe, expect, it } from 'vitest';
+import type { Quantity } from '../../../shared/types/claims.ts';
+import { extractClaims } from '../../../electron/services/claims/engine.ts';
+
+function quantities(text: string): Quantity[] {
+  const set = extractClaims(text);
+  const out = set.claims.flatMap((c) => c.quantities);
+  for (const q of out) expect(text.slice(q.start, q.end)).toBe(q.text);
+  return out;
+}
+
+const values = (text: string) => quantities(text).map((q) => [q.low, q.high]);
+
+describe('numbers and number words', () => {
+  it('reads digits with separators, decimals, currency and scale words', () => {
+    const qs = quantities('The company hired 1,250 workers and spent $4.5 million on training.');
+    expect(qs.map((q) => [q.text, q.low, q.unit])).toEqual([
+      ['1,250', 1250, 'workers'],
+      ['$4.5 million', 4_500_000, 'dollars'],
+    ]);
+  });
+
+  it('reads percentages with % and "percent"', () => {
+    const qs = quantities('Unemployment fell to 3.9% in May from 4.1 percent a year earlier.');
+    expect(qs.map((q) => [q.low, q.unit])).toEqual([
+      [3.9, 'percent'],
+      [4.1, 'percent'],
+    ]);
+  });
+
+  it('reads number words, compounds and "a dozen"/"a hundred"', () => {
+    expect(values('Three hospitals and twenty-five thousand volunteers joined the relief effort.')).toEqual([
+      [3, 3],
+      [25_000, 25_000],
+    ]);
+    expect(values('A dozen schools closed and a hundred families were moved to shelters.')).toEqual([
+      [12, 12],
+      [100, 100],
+    ]);
+    expect(values('One hundred and twenty ballots were rejected.')).toEqual([[120, 120]]);
+  });
+
+  it('reads durations as quantities', () => {
+    const qs = quantities('The clinic must report new cases within 48 hours and keep records for three days, under an 18-month pilot.');
+    expect(qs.map((q) => [q.low, q.unit])).toEqual([
+      [48, 'hours'],
+      [3, 'days'],
+      [18, 'months'],
+    ]);
+  });
+});
+
+describe('ranges', () => {
+  it('joins "X to Y", "between X and Y" and "X-Y" into one range', () => {
+    for (const text of [
+      'Organisers expect 25,000 to 30,000 visitors at the fair.',
+      'Officials counted between 25,000 and 30,000 visitors.',
+      'The fair drew 25,000-30,000 visitors.',
+    ]) {
+      const qs = quantities(text);
+      expect(qs).toHaveLength(1);
+      expect(qs[0]).toMatchObject({ low: 25_000, high: 30_000, bound: 'range', unit: 'visitors' });
+    }
+  });
+
+  it('shares a scale word and a percent sign across the range', () => {
+    expect(quantities('The deficit could reach 25 to 30 million euros.')[0]).toMatchObject({ low: 25_000_000, high: 30_000_000, bound: 'range' });
+    expect(quantities('Rents climbed between 10% and 15% in the capital.')[0]).toMatchObject({ low: 10, high: 15, unit: 'percent' });
+  });
+
+  it('keeps a change "from X to Y" and a score as separate values', () => {
+    expect(values('The jobless rate rose from 3.1% to 3.4% over the quarter.')).toEqual([
+      [3.1, 3.1],
+      [3.4, 3.4],
+    ]);
+    expect(values('The home side won the final 3-1 in extra time.')).toEqual([]);
+  });
+});
+
+describe('approximation and bounds', () => {
+  it.each([
+    ['Around 4,000 homes lost power overnight.', 4000],
+    ['Some 300 firefighters tackled the blaze.', 300],
+    ['The village lies about 12 miles from the coast.', 12],
+    ['Roughly 60 percent of voters backed the measure.', 60],
+    ['Nearly 1,000 people signed the petition.', 1000],
+    ['An estimated 2,500 cattle drowned in the floods.', 2500],
+  ])('marks "%s" as approximate', (text, value) => {
+    const [q] = quantities(text);
+    expect(q).toMatchObject({ low: value, high: value, approximate: true, bound: 'exact' });
+  });
+
+  it.each([
+    ['At least 17 people died in the landslide.', 'at-least'],
+    ['More than 200 flights were cancelled.', 'at-least'],
+    ['The strike could involve as many as 40 unions.', 'at-most'],
+    ['Fares will rise by up to 15% next year.', 'at-most'],
+    ['The rally drew nowhere near 5,000 people.', 'at-most'],
+    ['Patients aged 65 or older can book a booster.', 'at-least'],
+  ])('reads the bound of "%s"', (text, bound) => {
+    expect(quantities(text)[0].bound).toBe(bound);
+  });
+
+  it('does not read the preposition "over" as a bound before durations or places', () => {
+    expect(quantities('Prices rose over 12 months of turmoil.')[0].bound).toBe('exact');
+    expect(quantities('Drones were shot down over eight regions.')[0].bound).toBe('exact');
+  });
+});
+
+describe('vague amounts', () => {
+  it.each([
+    ['Several hundred protesters gathered outside parliament.', 300, 900],
+    ['Tens of thousands of people fled the fighting.', 20_000, 90_000],
+    ['Hundreds of flights were grounded by the storm.', 200, 900],
+    ['Dozens of homes were flooded.', 24, 108],
+  ])('gives "%s" a low and high bound', (text, low, high) => {
+    const [q] = quantities(text);
+    expect(q).toMatchObject({ low, high, vague: true });
+  });
+});
+
+describe('numbers that are not quantities', () => {
+  it('leaves out years, dates, times and ordinals', () => {
+    expect(values('In 2019 the council approved the 2024 budget on March 3 at 6:45 p.m. for the third time.')).toEqual([]);
+    expect(values('The hearing was moved from 3 March to Jan. 15, 2025.')).toEqual([]);
+    expect(values('Polls open at 7 a.m. on the 5th of May.')).toEqual([]);
+  });
+
+  it('leaves out identifiers and report numbers', () => {
+    expect(values('The Labor Department published report USDL-23-1021 this week.')).toEqual([]);
+    expect(values('He lives at No. 10 and drives on Route 66 past the F-16 hangar.')).toEqual([]);
+    expect(values('Resolution 2231 was adopted before the COVID-19 pandemic.')).toEqual([]);
+  });
+
+  it('treats "one" as a pronoun or indefinite and "a"/"an" as articles', () => {
+    expect(values('One of the victims was a teacher.')).toEqual([]);
+    expect(values('One official said the plan was dead.')).toEqual([]);
+    expect(values('One person died and a man was arrested.')).toEqual([[1, 1]]);
+  });
+
+  it('leaves out anaphoric and time-reference numbers', () => {
+    expect(values('The two countries signed the accord two weeks ago.')).toEqual([]);
+    expect(values('Two countries signed the accord.')).toEqual([[2, 2]]);
+  });
+
+  it('keeps the numerator of a ratio only', () => {
+    expect(quantities('Nine out of 10 residents backed the plan.').map((q) => [q.low, q.unit])).toEqual([[9, 'out of 10']]);
+  });
+
+  it('keeps a year-sized count of things', () => {
+    expect(values('The army deployed 2000 soldiers to the border.')).toEqual([[2000, 2000]]);
+  });
+});
