@@ -69,6 +69,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     dir: join(options.libraryDir, 'search'),
     documents: () => store.documents.values(),
     readText: (id) => store.readText(id),
+    readTextSync: (id) => store.readTextSync(id),
     readClaims: (id) => store.readClaims(id),
   });
   const briefs = new BriefService({

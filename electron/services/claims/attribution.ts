@@ -2,7 +2,7 @@
 // "officials cited by the broadcaster said") and through which outlets; pronouns and "the source" are resolved
 // against recent earlier speakers. Only explicit reporting cues create a source.
 import type { Attribution } from '../../../shared/types/claims.ts';
-import { type Tok, isWordTok, isCapitalized, MONTHS, WEEKDAYS, IRREGULAR_PAST, dict, hashWord } from './tokens.ts';
+import { type Tok, isWordTok, isCapitalized, MONTHS, WEEKDAYS, IRREGULAR_PAST, dict, LEXICON } from './tokens.ts';
 import type { MarkedSpan } from './quantities.ts';
 
 /** A speaker remembered from earlier sentences, for resolving "he", "they", "the source". */
@@ -33,7 +33,8 @@ addVerbs('weak', `reported report claimed claim noted note warned warn added add
   stated state indicated indicate suggested suggest concluded conclude recalled recall observed observe commented
   comment remarked remark responded respond replied reply answered asked ask maintained maintain predicted predict
   projected forecast urged vowed pledged promised boasted complained conceded spoke spoken speak speaks posted
-  described describes
+  described describes rejected rejects dismissed dismisses condemned condemns denounced denounces criticized
+  criticised criticizes criticises
   continued continues continue mentioned mention assessed found finds showed shows show shown calculated`);
 const CLAUSE_FINAL_TAGS = new Set(['says', 'writes', 'tells', 'reports', 'adds', 'notes', 'warns', 'argues', 'claims']);
 // Progressive forms only count with an auxiliary ("Ukraine is reporting").
@@ -53,6 +54,7 @@ const WEAK_NEXT = new Set([
   'that', ':', '“', '"', '‘', ',', '.', '!', ';', 'it', 'he', 'she', 'they', 'there', 'this', 'these', 'those', 'its', 'his',
   'her', 'their', 'we', 'i', 'on', 'in', 'of', 'about', 'earlier', 'last', 'against', 'with', 'at', 'after', 'before',
   'how', 'why', 'what', 'when', 'whether', 'the', 'a', 'an', 'some', 'more', 'no', 'late', 'early', 'during', 'while',
+  'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'does', 'do']);
 
@@ -68,7 +70,9 @@ function clauseFollows(toks: Tok[], from: number): boolean {
 }
 
 const STRICT_WEAK = new Set(['added', 'adds', 'add', 'claimed', 'claim', 'maintained', 'maintain', 'observed', 'observe', 'recalled', 'recall', 'answered', 'mentioned', 'mention', 'noted', 'note', 'revealed', 'reveal', 'stated', 'state']);
-const STRICT_NEXT = new Set([':', '“', '"', '‘', ',', '.', '!', ';', 'it', 'he', 'she', 'they', 'there', 'we', 'i', 'this', 'in', 'on', 'earlier', 'last', 'late', 'early', 'during', 'after', 'before', 'while', 'how', 'why', 'what', 'when', 'whether']);
+// "said Monday that", "warned yesterday": a time word between the verb and its clause.
+const TIME_WORDS = ['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const STRICT_NEXT = new Set([':', '“', '"', '‘', ',', '.', '!', ';', 'it', 'he', 'she', 'they', 'there', 'we', 'i', 'this', 'in', 'on', 'earlier', 'last', 'late', 'early', 'during', 'after', 'before', 'while', 'how', 'why', 'what', 'when', 'whether', ...TIME_WORDS]);
 // Weak verbs that report speech before "to" ("explained to reporters", "confirmed to the BBC").
 const TO_OK = new Set(['confirmed', 'explained', 'complained', 'responded', 'replied', 'wrote', 'insisted', 'indicated']);
 // Words allowed between a subject and its reporting verb.
@@ -142,14 +146,12 @@ const ORG_HEADS = new Set(['ministry', 'government', 'council', 'agency', 'offic
 const PERSON_TITLES = new Set(['president', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'mr', 'mrs', 'ms', 'dr', 'gen', 'general', 'secretary', 'chancellor', 'governor', 'mayor', 'senator', 'sen', 'rep', 'ambassador', 'commander', 'chief', 'director', 'leader', 'lt', 'col', 'colonel', 'admiral', 'prof', 'professor', 'premier', 'king', 'queen', 'prince', 'pope', 'envoy', 'adviser', 'advisor', 'analyst', 'economist', 'expert', 'researcher', 'official', 'lawmaker', 'founder', 'ceo', 'chairman', 'chairwoman', 'chair', 'head', 'deputy', 'aide', 'witness', 'resident', 'doctor', 'nurse', 'teacher', 'captain', 'sergeant', 'officer', 'source']);
 
 // Token hashes of every reporting cue (the verb table plus the phrase openers), checked before cutting strings.
-const CUE_HASHES = new Set(
-  [...Object.keys(VERBS), ...ING_VERBS, 'according', 'citing', 'quoting', 'quoted', 'refused', 'refuses', 'declined', 'declines', 'anonymity'].map(hashWord),
-);
+const CUE = LEXICON.define([...Object.keys(VERBS), ...ING_VERBS, 'according', 'citing', 'quoting', 'quoted', 'refused', 'refuses', 'declined', 'declines', 'anonymity']);
 
-/** Indices of tokens that may be reporting cues (empty when there is nothing to attribute). */
-export function attributionCues(toks: Tok[]): number[] {
+/** Indices of the first n tokens that may be reporting cues (empty when there is nothing to attribute). */
+export function attributionCues(flags: Int32Array, n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < toks.length; i++) if (CUE_HASHES.has(toks[i].hash)) out.push(i);
+  for (let i = 0; i < n; i++) if (flags[i] & CUE) out.push(i);
   return out;
 }
 
@@ -165,7 +167,7 @@ interface Cand {
   cue: string;
   at: number;
   prefer: boolean;
-  /** 3: "according to"/"citing"; 2: a verb that only reports speech; 1: a verb with other senses too. */
+  /** 3: a verb that only reports speech; 2: "according to"/"citing"; 1: a verb with other senses too. */
   rank: number;
   resolvedFrom?: string;
 }
@@ -276,6 +278,8 @@ function isNPSegment(toks: Tok[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const t = toks[k];
     if (t.text === '.' && isAbbrevDot(toks, k)) continue;
+    // "the National Intelligence Service (NIS)": a short parenthesis inside the appositive.
+    if ((t.text === '(' || t.text === ')') && k > a) continue;
     if (!isWordTok(t)) return false;
     if (NP_STOP.has(t.lower) || VERBS[t.lower] === 'strong' || PRONOUNS.has(t.lower) || FIRST_PERSON.has(t.lower)) return false;
     if (k === a && /^\p{Ll}+ing$/u.test(t.text)) return false;
@@ -307,7 +311,7 @@ function subjectOf(toks: Tok[], v: number): NP | null {
   if (toks[j].text === ',') {
     // Find the previous comma to delimit the inserted segment.
     let c0 = j - 1;
-    while (c0 >= 0 && toks[c0].text !== ',' && !/^[“”"(;:—–]$/.test(toks[c0].text) && j - c0 < 30) c0--;
+    while (c0 >= 0 && toks[c0].text !== ',' && !/^[“”";:—–]$/.test(toks[c0].text) && j - c0 < 30) c0--;
     const segStart = c0 + 1;
     if (segStart >= j) return null;
     const first = toks[segStart].lower;
@@ -331,7 +335,7 @@ function subjectOf(toks: Tok[], v: number): NP | null {
     // A preceding appositive joins in: "the public broadcaster, Suspilne, reported".
     if (c0 >= 0 && toks[c0].text === ',') {
       let c1 = c0 - 1;
-      while (c1 >= 0 && toks[c1].text !== ',' && !/^[“”"(;:—–]$/.test(toks[c1].text) && c0 - c1 < 14) c1--;
+      while (c1 >= 0 && toks[c1].text !== ',' && !/^[“”";:—–]$/.test(toks[c1].text) && c0 - c1 < 14) c1--;
       const s0 = c1 + 1;
       if (s0 < c0 && isNPSegment(toks, s0, c0) && (isCapitalized(toks[s0]) || ['the', 'a', 'an'].includes(toks[s0].lower))) {
         return numeric ? { i0: s0, i1: c0 } : { i0: s0, i1: j };
@@ -435,7 +439,8 @@ function verbAccepts(toks: Tok[], v: number): boolean {
     if (lw.startsWith('continu')) return !!next && (next.text === ':' || next.text === '“' || next.text === '"');
     if (lw.startsWith('spo') || lw === 'speak' || lw === 'speaks') return !!next && SPEAK_NEXT.has(next.lower);
     if (lw === 'posted' || lw === 'posts') return !!next && POST_NEXT.has(next.lower);
-    if (lw === 'described' || lw === 'describes') {
+    // "described the mood as", "rejected the report as baseless": a characterisation, so a statement.
+    if (lw === 'described' || lw === 'describes' || lw.startsWith('reject') || lw.startsWith('dismiss')) {
       for (let k = v + 1; k < Math.min(toks.length, v + 8); k++) if (toks[k].lower === 'as') return true;
       return false;
     }
@@ -466,7 +471,7 @@ export function findAttribution(
   toks: Tok[],
   memory: Speaker[],
   base: number,
-  cues: number[] = attributionCues(toks),
+  cues: number[] = attributionCues(LEXICON.flagsOf(toks), toks.length),
 ): { attribution: Attribution | null; spans: MarkedSpan[] } {
   const cands: Cand[] = [];
   let anonymous = false;
@@ -479,8 +484,9 @@ export function findAttribution(
       continue;
     }
     if (lw === 'citing' || (lw === 'quoting' && isCapitalized(toks[k + 1]))) {
+      // "citing two officials" names a source; "citing security concerns" gives a reason.
       const np = npAfter(toks, k + 1);
-      if (np) cands.push(cand(s, toks, np, lw, k, true));
+      if (np && sourceLike(s, toks, np)) cands.push(cand(s, toks, np, lw, k, true));
       continue;
     }
     if (lw === 'anonymity' && toks[k - 1]?.lower === 'of') anonymous = true;
@@ -504,7 +510,7 @@ export function findAttribution(
       if (speaker) {
         const c = cand(s, toks, speaker, 'quoted as saying', k, false);
         if (outlet) c.via.push(tx(s, toks, outlet));
-        c.rank = 2;
+        c.rank = 3;
         cands.push(c);
       }
       continue;
@@ -562,8 +568,9 @@ export function findAttribution(
   }
   if (!usable.length) return { attribution: null, spans: [] };
 
-  // Prefer a non-outlet source with the clearest cue; "according to"/"citing" outrank a carrier document
-  // ("the report adds"), and "said" outranks verbs with other senses.
+  // Prefer a non-outlet source with the clearest cue: the speaker of "said" first ("the Pentagon said, citing
+  // U.S. intelligence"), then "according to"/"citing", then verbs with other senses ("the report adds"); an
+  // outlet or document that only carries the claim gives way to the source it names.
   let chosen: Cand | null = null;
   for (const c of usable) if (!isOutlet(c.text) && (!chosen || c.rank > chosen.rank)) chosen = c;
   if (!chosen) chosen = usable[0];
@@ -614,8 +621,23 @@ function pushVia(via: string[], v: string, source: string): void {
 function cand(s: string, toks: Tok[], np: NP, cue: string, at: number, prefer: boolean): Cand {
   const { source, via } = splitChain(s, toks, np);
   const strength = VERBS[toks[at]?.lower ?? ''];
-  const rank = prefer ? 3 : strength === 'strong' || ING_VERBS.has(toks[at]?.lower ?? '') ? 2 : 1;
+  const rank = prefer ? 2 : strength === 'strong' || ING_VERBS.has(toks[at]?.lower ?? '') ? 3 : 1;
   return { np: source, text: tx(s, toks, source).replace(/['’]s$/, ''), via, cue, at, prefer, rank };
+}
+
+const SOURCE_HEADS = new Set([
+  'source', 'sources', 'official', 'officials', 'people', 'person', 'persons', 'diplomat', 'diplomats', 'aide', 'aides',
+  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ministry', 'government', 'agency', 'intelligence', 'police',
+  'military', 'army', 'authorities', 'witnesses', 'witness', 'residents', 'experts', 'analysts', 'investigators',
+  'insiders', 'executives', 'lawmakers', 'researchers', 'scientists', 'doctors', 'employees', 'staff', 'media',
+]);
+
+/** A phrase that can name a source: a person or body, a document, an outlet, or a capitalised name. */
+function sourceLike(s: string, toks: Tok[], np: NP): boolean {
+  const head = npHead(toks, np);
+  if (SOURCE_HEADS.has(head) || DOC_NOUNS.has(head)) return true;
+  for (let k = np.i0; k < np.i1; k++) if (isCapitalized(toks[k])) return true;
+  return isOutlet(tx(s, toks, np));
 }
 
 /** Head noun of a phrase: the last word before a preposition or participle ("study" in "a study published last year"). */

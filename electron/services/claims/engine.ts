@@ -2,10 +2,10 @@
 // claim, and describes each remaining one (quantities, attribution, hedges, negation, kind, certainty, score).
 import type { Attribution, Certainty, Claim, ClaimEntity, ClaimKind, ClaimSet, Quantity } from '../../../shared/types/claims.ts';
 import { segment, nonClaimReason, datelineLength, wordCount } from './sentences.ts';
-import { tokenize, type Tok } from './tokens.ts';
+import { tokenize, type Tok, LEXICON, IRREGULAR_PAST } from './tokens.ts';
 import { extractQuantities, quantityCandidates, type MarkedSpan } from './quantities.ts';
 import { findAttribution, attributionCues, speakerOf, type Speaker } from './attribution.ts';
-import { findHedges, isNegated } from './hedging.ts';
+import { findHedges, isNegated, mayHedge, mayNegate } from './hedging.ts';
 
 /** Bump when output for the same text can change, so stored claim sets get re-extracted. */
 export const ENGINE_VERSION = '1.0.0';
@@ -15,10 +15,14 @@ export function normalizeText(raw: string): string {
   return raw.replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
-const FORECAST_RE =
-  /\b(?:will|won['’]t|shall|(?:is|are|was|were|be)\s+(?:expected|set|due|poised|scheduled|slated|going|planning|preparing|likely)\s+to|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|forecasts?|projected\s+to|predicts?|would)\b|['’]ll\b/i;
-const PAST_RE =
-  /\b(?:was|were|had|did|sent|fled|left|lost|won|took|made|fell|rose|hit|struck|went|came|became|began|grew|gave|held|kept|led|met|paid|ran|saw|said|sold|spent|stood|told|thought|brought|bought|caught|fought|built|felt|found|heard|knew|meant|shot|spoke|spread|threw|wrote|drove|flew|broke|chose|drew|sank|shrank|dug|hung|stuck|swept|withdrew|[a-z]{2,}ed)\b/;
+// Kind cues, looked up by token hash.
+const FUTURE = LEXICON.define(['will', "won't", 'shall', 'would', 'forecast', 'forecasts', 'predict', 'predicts']);
+const PLANS = LEXICON.define(['plan', 'plans', 'planning', 'intend', 'intends', 'aim', 'aims', 'projected']);
+const EXPECTED = LEXICON.define(['expected', 'set', 'due', 'poised', 'scheduled', 'slated', 'going', 'planning', 'preparing', 'likely']);
+const BE = LEXICON.define(['is', 'are', 'was', 'were', 'be']);
+const TO = LEXICON.define(['to']);
+const PAST = LEXICON.define([...IRREGULAR_PAST, 'was', 'were', 'had', 'did']);
+const OPINION_WORDS = LEXICON.define(['think', 'believe', 'feel', 'view', 'opinion', 'seems', 'arguably', 'ought', 'shameful', 'disgraceful', 'outrageous', 'absurd', 'ridiculous', 'obviously', 'course', 'suspicious', 'skeptical', 'sceptical']);
 const OPINION_RE =
   /\b(?:I think|I believe|I feel|in my (?:view|opinion)|we believe|reason to be (?:suspicious|skeptical|sceptical)|it seems|arguably|ought to|shameful|disgraceful|outrageous|absurd|ridiculous|obviously|of course)\b/i;
 
@@ -48,28 +52,44 @@ function isQuoteOnly(s: string, share: number): boolean {
   return share > 0.85 && /^[“"«]/.test(s) && /[”"»][.!?…]?$|[.!?…][”"»]$/.test(s);
 }
 
+const MONEY_UNITS = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan', 'rubles', 'roubles', 'rupees', 'pesos', 'hryvnias']);
+const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries']);
+
 function quantityType(q: Quantity): string {
   if (q.unit === 'percent' || q.unit === 'percentage points') return 'PERCENT';
-  if (q.unit && /^(?:dollars|euros|pounds|yen|yuan|rubles|roubles|rupees|pesos|hryvnias)$/.test(q.unit)) return 'MONEY';
-  if (q.unit && /^(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)$/.test(q.unit)) return 'DURATION';
+  if (q.unit && MONEY_UNITS.has(q.unit)) return 'MONEY';
+  if (q.unit && TIME_UNITS.has(q.unit)) return 'DURATION';
   return 'CARDINAL';
 }
 
-function kindOf(s: string, quantities: Quantity[], share: number): ClaimKind {
+function kindOf(s: string, toks: Tok[], flags: Int32Array, quantities: Quantity[], share: number): ClaimKind {
   if (quantities.length) return 'quantity';
   if (share >= 0.5) return 'quote';
-  if (FORECAST_RE.test(s)) return 'forecast';
-  if (PAST_RE.test(s)) return 'event';
-  return 'statement';
+  let past = false;
+  for (let i = 0; i < toks.length; i++) {
+    const f = flags[i];
+    // Future: "will", "would", "plans to", "is expected to", "they'll".
+    if (f & FUTURE) return 'forecast';
+    if (f & (PLANS | EXPECTED) && i + 1 < toks.length && flags[i + 1] & TO && (f & PLANS || (i > 0 && flags[i - 1] & BE))) return 'forecast';
+    const t = toks[i];
+    const e = t.end;
+    const c1 = s.charCodeAt(e - 1);
+    if (c1 === 108 && s.charCodeAt(e - 2) === 108 && (s.charCodeAt(e - 3) === 39 || s.charCodeAt(e - 3) === 0x2019)) return 'forecast';
+    // Past: "was", irregular past forms, or a lower-case word ending in -ed.
+    if (!past && (f & PAST || (c1 === 100 && s.charCodeAt(e - 2) === 101 && e - t.start >= 4 && t.code0() >= 97 && t.code0() <= 122))) past = true;
+  }
+  return past ? 'event' : 'statement';
 }
 
-function scoreOf(s: string, n: number, q: number, attributed: boolean, hedged: boolean, quoteOnly: boolean): number {
+function scoreOf(s: string, flags: Int32Array, nt: number, n: number, q: number, attributed: boolean, hedged: boolean, quoteOnly: boolean): number {
   let score = 0.6;
   if (q) score += 0.15;
   if (attributed) score += 0.1;
   if (hedged) score -= 0.05;
   if (quoteOnly && !attributed) score -= 0.1;
-  if (OPINION_RE.test(s)) score -= 0.25;
+  let opinion = false;
+  for (let i = 0; i < nt; i++) if (flags[i] & OPINION_WORDS) opinion = true;
+  if (opinion && OPINION_RE.test(s)) score -= 0.25;
   if (n < 6) score -= 0.15;
   else if (n > 70) score -= 0.1;
   return Math.round(Math.min(0.98, Math.max(0.05, score)) * 100) / 100;
@@ -100,8 +120,9 @@ function byOffset(a: ClaimEntity, b: ClaimEntity): number {
 function buildClaim(text: string, start: number, end: number, ctx: Ctx, id: number, words: number): Claim {
   const s = text.slice(start, end);
   const toks: Tok[] = tokenize(s);
-  const qc = quantityCandidates(toks);
-  const cues = attributionCues(toks);
+  const flags = LEXICON.flagsOf(toks);
+  const qc = quantityCandidates(toks, flags);
+  const cues = attributionCues(flags, toks.length);
   let quantities: Quantity[] = [];
   const marked: MarkedSpan[] = [];
   if (qc.length) {
@@ -129,7 +150,7 @@ function buildClaim(text: string, start: number, end: number, ctx: Ctx, id: numb
   }
 
   const hedges: string[] = [];
-  for (const h of findHedges(s)) if (!hasCue(hedges, h.text)) hedges.push(h.text);
+  if (mayHedge(flags, toks.length)) for (const h of findHedges(s)) if (!hasCue(hedges, h.text)) hedges.push(h.text);
   const certainty: Certainty = hedges.length ? 'hedged' : attribution ? 'attributed' : 'asserted';
 
   const entities: ClaimEntity[] = [];
@@ -142,14 +163,14 @@ function buildClaim(text: string, start: number, end: number, ctx: Ctx, id: numb
     start,
     end,
     text: s,
-    kind: kindOf(s, quantities, share),
+    kind: kindOf(s, toks, flags, quantities, share),
     certainty,
     hedges,
-    negated: isNegated(s),
+    negated: mayNegate(s, toks, flags) && isNegated(s),
     attribution,
     quantities,
     entities,
-    score: scoreOf(s, words, quantities.length, !!attribution, hedges.length > 0, quoteOnly),
+    score: scoreOf(s, flags, toks.length, words, quantities.length, !!attribution, hedges.length > 0, quoteOnly),
   };
 }
 

@@ -8,23 +8,35 @@
 // claim, and are recorded on the quantity instead; frequency adverbs (often, usually, generally) and the
 // deontic or conditional modals (should, would) do not express doubt about a reported fact.
 
+import { type Tok, LEXICON } from './tokens.ts';
+
+// Every cue form, as matched in the text (case-insensitively). Multi-word cues list their words in order.
+const HEDGE_FORMS = [
+  'reportedly', 'allegedly', 'purportedly', 'apparent', 'supposedly', 'apparently', 'seemingly', 'ostensibly', 'possibly',
+  'presumably', 'probably', 'perhaps', 'maybe', 'conceivably', 'potentially', 'plausibly', 'likely', 'unlikely',
+  'likelihood', 'probable', 'improbable', 'possible', 'possibility', 'possibilities', 'plausible', 'may', 'might',
+  'could', 'appear', 'appears', 'appeared', 'appearing', 'seem', 'seems', 'seemed', 'seeming', 'suggest', 'suggests',
+  'suggested', 'suggesting', 'indicate', 'indicates', 'indicated', 'indicating', 'believe', 'believes', 'believed',
+  'believing', 'think', 'thinks', 'thinking', 'thought to', 'suspect', 'suspects', 'suspected', 'doubt', 'doubts',
+  'doubted', 'doubtful', 'estimate', 'estimates', 'estimated', 'assess', 'assesses', 'assessed', 'alleged', 'purported',
+  'rumored', 'rumoured', 'speculate', 'speculates', 'speculated', 'speculation', 'unconfirmed', 'unverified',
+  'uncertain', 'unclear', 'not clear', 'said to be', 'said to have', 'reported to be', 'reported to have',
+  'understood to', 'claimed to', 'tend to', 'tends to', 'tended to', 'presumed', 'feared',
+  // "is expected to": a forecast stated as probable, not as fact.
+  'expected to',
+];
 const HEDGE_RE = new RegExp(
-  '\\b(?:' +
-    [
-      'reportedly', 'allegedly', 'purportedly', 'apparent', 'supposedly', 'apparently', 'seemingly', 'ostensibly', 'possibly',
-      'presumably', 'probably', 'perhaps', 'maybe', 'conceivably', 'potentially', 'plausibly', 'likely', 'unlikely',
-      'likelihood', 'probable', 'improbable', 'possible', 'possibility', 'possibilities', 'plausible', 'may', 'might',
-      'could', 'appear(?:s|ed|ing)?', 'seem(?:s|ed|ing)?', 'suggest(?:s|ed|ing)?', 'indicat(?:e|es|ed|ing)',
-      'believe[sd]?', 'believing', 'think(?:s|ing)?', 'thought to', 'suspect(?:s|ed)?', 'doubt(?:s|ed|ful)?',
-      'estimat(?:e|es|ed)', 'assess(?:es|ed)?', 'alleged', 'purported', 'rumou?red', 'speculat(?:e|es|ed|ion)',
-      'unconfirmed', 'unverified', 'uncertain', 'unclear', 'not clear', 'said to (?:be|have)', 'reported to (?:be|have)',
-      'understood to', 'claimed to', 'tend(?:s|ed)? to', 'presumed', 'feared',
-      // "is expected to": a forecast stated as probable, not as fact.
-      'expected to',
-    ].join('|') +
-    ')\\b',
+  `\\b(?:${HEDGE_FORMS.sort((x, y) => y.length - x.length).map((f) => f.replace(/ /g, '\\s+')).join('|')})\\b`,
   'gi',
 );
+// First words of the cues: a sentence without any of them skips the pattern scan.
+const HEDGE_FIRST = LEXICON.define(HEDGE_FORMS.map((f) => f.split(' ')[0]));
+
+/** Cheap pre-test on the flags (LEXICON.flagsOf) of the sentence's n tokens. */
+export function mayHedge(flags: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (flags[i] & HEDGE_FIRST) return true;
+  return false;
+}
 
 export interface Cue {
   text: string;
@@ -89,6 +101,26 @@ function keep(lw: string, w: string, before: string, after: string): boolean {
     default:
       return true;
   }
+}
+
+const NEG_WORDS = LEXICON.define([
+  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'nowhere', 'cannot', 'denied', 'denies', 'deny',
+  'denying', 'refused', 'refuses', 'refusing', 'declined', 'declines', 'failed', 'fails', 'unable', 'rejected', 'rejects',
+  'dismissed',
+]);
+
+/** Cheap pre-test on the sentence's tokens and their flags (a negator word or an "n't" contraction). */
+export function mayNegate(s: string, toks: Tok[], flags: Int32Array): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    if (flags[i] & NEG_WORDS) return true;
+    const t = toks[i];
+    const e = t.end;
+    if (e - t.start > 3 && (s.charCodeAt(e - 1) | 32) === 116 && (s.charCodeAt(e - 3) | 32) === 110) {
+      const a = s.charCodeAt(e - 2);
+      if (a === 39 || a === 0x2019) return true;
+    }
+  }
+  return false;
 }
 
 // Negation: explicit negators plus verbs of denial and refusal.

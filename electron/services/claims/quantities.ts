@@ -1,7 +1,7 @@
 // Quantity extraction over one sentence: digits and number words, ranges, approximation and bound cues,
 // units or counted nouns, vague amounts; dates, years, times and identifiers are recognised and left out.
 import type { Quantity, QuantityBound } from '../../../shared/types/claims.ts';
-import { type Tok, MONTHS, WEEKDAYS, FUNCTION_WORDS, IRREGULAR_PAST, isCapitalized, isWordTok, OPEN_QUOTES, dict, hashWord } from './tokens.ts';
+import { type Tok, MONTHS, WEEKDAYS, FUNCTION_WORDS, IRREGULAR_PAST, isCapitalized, isWordTok, OPEN_QUOTES, dict, LEXICON } from './tokens.ts';
 
 export interface MarkedSpan {
   start: number;
@@ -385,6 +385,11 @@ function unitAfter(toks: Tok[], j: number): { unit: string | null; next: number 
   const chunk: Tok[] = [];
   while (k < toks.length && chunk.length < 4) {
     const c = toks[k];
+    // An initialism before the noun ("2,500 U.S. troops") is a modifier: step over it and its dot.
+    if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(c.text) && toks[k + 1]?.text === '.' && toks[k + 2] && isWordTok(toks[k + 2])) {
+      k += 2;
+      continue;
+    }
     if (!isWordTok(c) || /\d/.test(c.text)) break;
     if (UNIT_STOP.has(c.lower) || IRREGULAR_PAST.has(c.lower)) break;
     if (/(?:ed|ing)$/.test(c.lower) && !isCapitalized(c) && c.lower.length > 4 && !/(?:ing|ed)s$/.test(c.lower)) {
@@ -517,23 +522,26 @@ function judge(toks: Tok[], n: Num, cue: Cue | null, firstContent: number): Verd
 }
 
 // Token hashes of the words that can open a number phrase or name a month, checked before any string is cut.
-const NUMBER_WORD_HASHES = new Set(
-  [...Object.keys(SMALL), ...Object.keys(TENS), ...Object.keys(PLURAL_SCALES), 'several', 'few', 'tens', 'scores'].map(hashWord),
-);
-const MONTH_HASHES = new Set([...MONTHS].map(hashWord));
-const ARTICLE_HASHES = new Set(['a', 'an'].map(hashWord));
-const SCALE_AFTER_ARTICLE = new Set(['dozen', 'hundred', 'thousand', 'million', 'billion'].map(hashWord));
+const NUMBER_WORD = LEXICON.define([...Object.keys(SMALL), ...Object.keys(TENS), ...Object.keys(PLURAL_SCALES), 'several', 'few', 'tens', 'scores']);
+const MONTH_WORD = LEXICON.define(MONTHS);
+const ARTICLE = LEXICON.define(['a', 'an']);
+const SCALE_AFTER_ARTICLE = LEXICON.define(['dozen', 'hundred', 'thousand', 'million', 'billion']);
 const CURRENCY_CODES = new Set([...Object.keys(CURRENCY_SYMBOLS)].map((c) => c.charCodeAt(0)));
 
-/** Indices of tokens where a quantity, currency sign or month may start (empty: nothing for the scanner). */
-export function quantityCandidates(toks: Tok[]): number[] {
+/**
+ * Indices of tokens where a quantity, currency sign or month may start (empty: nothing for the scanner).
+ * `flags` is LEXICON.flagsOf(toks).
+ */
+export function quantityCandidates(toks: Tok[], flags: Int32Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < toks.length; i++) {
+    const f = flags[i];
     const t = toks[i];
     const c = t.code0();
-    if ((c >= 48 && c <= 57) || CURRENCY_CODES.has(c)) out.push(i);
-    else if (NUMBER_WORD_HASHES.has(t.headHash) || MONTH_HASHES.has(t.hash)) out.push(i);
-    else if (ARTICLE_HASHES.has(t.hash) && i + 1 < toks.length && SCALE_AFTER_ARTICLE.has(toks[i + 1].hash)) out.push(i);
+    if ((c >= 48 && c <= 57) || CURRENCY_CODES.has(c) || f & (NUMBER_WORD | MONTH_WORD)) out.push(i);
+    else if (f & ARTICLE && i + 1 < toks.length && flags[i + 1] & SCALE_AFTER_ARTICLE) out.push(i);
+    // "twenty-five", "five-day": a number word before a hyphen.
+    else if (t.headHash !== t.hash && LEXICON.flagsOfHash(t.headHash) & NUMBER_WORD) out.push(i);
   }
   return out;
 }
@@ -542,7 +550,7 @@ export function quantityCandidates(toks: Tok[]): number[] {
  * Quantities in sentence `s` (tokens `toks`, offsets relative to `s`); `base` shifts offsets into the document.
  * `candidates` are the token indices from quantityCandidates(toks), when the caller already has them.
  */
-export function extractQuantities(s: string, toks: Tok[], base: number, candidates: number[] = quantityCandidates(toks)): QuantityScan {
+export function extractQuantities(s: string, toks: Tok[], base: number, candidates: number[] = quantityCandidates(toks, LEXICON.flagsOf(toks))): QuantityScan {
   const quantities: Quantity[] = [];
   const excluded: MarkedSpan[] = [];
   let firstContent = 0;

@@ -258,14 +258,26 @@ function trimSpan(text: string, sp: Span): Span {
 
 // wink's tokenizer takes quadratic time on a very long run without spaces (measured: 40k characters, ~2 s), so
 // lines holding such runs are split by the plain punctuation splitter instead.
-const LONG_RUN = /\S{256}/;
+const LONG_RUN = 256;
+
+/** Is there a run of LONG_RUN or more characters without a space in text[a, e)? Jumps from space to space. */
+function hasLongRun(text: string, a: number, e: number): boolean {
+  let p = a;
+  while (p < e) {
+    let q = text.indexOf(' ', p);
+    if (q < 0 || q > e) q = e;
+    if (q - p >= LONG_RUN && /\S{256}/.test(text.slice(p, q))) return true;
+    p = q + 1;
+  }
+  return false;
+}
 
 /** Run wink's boundary detection over the given lines (joined into one document) and map sentences back. */
 function winkLines(text: string, lines: Span[], out: Span[][]): void {
-  if (LONG_RUN.test(text.slice(lines[0].start, lines[lines.length - 1].end))) {
+  if (hasLongRun(text, lines[0].start, lines[lines.length - 1].end)) {
     const ok: number[] = [];
     for (let i = 0; i < lines.length; i++) {
-      if (LONG_RUN.test(text.slice(lines[i].start, lines[i].end))) {
+      if (hasLongRun(text, lines[i].start, lines[i].end)) {
         for (const sp of fallbackSplit(text, lines[i])) out[i].push(sp);
       } else ok.push(i);
     }

@@ -87,42 +87,53 @@ export function tokenize(s: string): Tok[] {
     const start = i;
     // Lower-casing allocates; most tokens are already lower-case ASCII, so track whether it is needed.
     let plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    // The hash covers the token's own characters: joiners are folded in only once a word character follows.
+    let h = fold(c);
+    let head = 0;
+    let headPending = 0;
+    let hyphen = false;
     if (c < 128 ? ASCII[c] === 1 : isWordChar(c, s, i)) {
-      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        h = (Math.imul(h, 31) + s.charCodeAt(i + 1)) | 0;
+        i += 2;
+      } else i++;
       let end = i;
+      let hp = h;
+      let pendingHyphen = false;
       while (i < n) {
         c = s.charCodeAt(i);
-        if (c < 128) {
-          const k = ASCII[c];
-          if (k === 1) {
-            if (c < 97 && c > 57) plain = false;
-            end = ++i;
-          } else if (k === 2) i++;
-          else break;
-        } else if (isWordChar(c, s, i)) {
-          plain = false;
-          i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        if (c < 128 ? ASCII[c] === 1 : isWordChar(c, s, i)) {
+          if (c >= 128) plain = false;
+          else if (c < 97 && c > 57) plain = false;
+          hp = (Math.imul(hp, 31) + fold(c)) | 0;
+          if (c >= 0xd800 && c <= 0xdbff) {
+            hp = (Math.imul(hp, 31) + s.charCodeAt(i + 1)) | 0;
+            i += 2;
+          } else i++;
+          h = hp;
           end = i;
-        } else if (isJoiner(c)) {
-          plain = false;
+          if (pendingHyphen) {
+            hyphen = true;
+            head = headPending;
+            pendingHyphen = false;
+          }
+        } else if (c < 128 ? ASCII[c] === 2 : isJoiner(c)) {
+          if (c > 127) plain = false;
+          if (c === 45 && !hyphen && !pendingHyphen) {
+            pendingHyphen = true;
+            headPending = hp;
+          }
+          hp = (Math.imul(hp, 31) + fold(c)) | 0;
           i++;
         } else break;
       }
       i = end;
     } else {
       plain = false;
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    }
-    let h = 0;
-    let head = 0;
-    let hyphen = false;
-    for (let k = start; k < i; k++) {
-      const ch = s.charCodeAt(k);
-      if (ch === 45 && !hyphen) {
-        hyphen = true;
-        head = h;
-      }
-      h = (Math.imul(h, 31) + fold(ch)) | 0;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        h = (Math.imul(h, 31) + s.charCodeAt(i + 1)) | 0;
+        i += 2;
+      } else i++;
     }
     out.push(new Tok(s, start, i, plain, h, hyphen ? head : h));
   }
@@ -133,6 +144,63 @@ export function tokenize(s: string): Tok[] {
 function fold(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
 }
+
+/**
+ * Word lists of all rule layers, looked up by token hash in one pass per sentence. Each layer registers its
+ * lists at load time and gets a flag bit back; flagsOf() then gives every token the bits of the lists it is
+ * in. Only hashes are compared, so a rare collision can flag a stray token; that is harmless because the
+ * layers compare the token text before acting on it.
+ */
+export class Lexicon {
+  // Open-addressing table: hash -> flag bits. Sized for a few thousand words; lookups never allocate.
+  private static readonly SIZE = 1 << 13;
+  private readonly keys = new Int32Array(Lexicon.SIZE);
+  private readonly vals = new Int32Array(Lexicon.SIZE);
+  private readonly used = new Uint8Array(Lexicon.SIZE);
+  private count = 0;
+  private nextBit = 1;
+  private buffer = new Int32Array(256);
+
+  define(words: Iterable<string>): number {
+    const bit = this.nextBit;
+    if (bit === 0) throw new Error('lexicon: too many word lists');
+    this.nextBit = bit === 0x40000000 ? 0 : bit << 1;
+    for (const w of words) {
+      const h = hashWord(w);
+      let i = h & (Lexicon.SIZE - 1);
+      while (this.used[i] && this.keys[i] !== h) i = (i + 1) & (Lexicon.SIZE - 1);
+      if (!this.used[i]) {
+        if (++this.count > Lexicon.SIZE / 2) throw new Error('lexicon: table full');
+        this.used[i] = 1;
+        this.keys[i] = h;
+      }
+      this.vals[i] |= bit;
+    }
+    return bit;
+  }
+
+  flagsOfHash(h: number): number {
+    let i = h & (Lexicon.SIZE - 1);
+    while (this.used[i]) {
+      if (this.keys[i] === h) return this.vals[i];
+      i = (i + 1) & (Lexicon.SIZE - 1);
+    }
+    return 0;
+  }
+
+  /**
+   * Flags of each token, in a buffer reused from call to call (valid until the next call; read the first
+   * toks.length entries).
+   */
+  flagsOf(toks: Tok[]): Int32Array {
+    if (this.buffer.length < toks.length) this.buffer = new Int32Array(toks.length * 2);
+    const out = this.buffer;
+    for (let i = 0; i < toks.length; i++) out[i] = this.flagsOfHash(toks[i].hash);
+    return out;
+  }
+}
+
+export const LEXICON = new Lexicon();
 
 /** The hash a token of this (lower-case) word gets in tokenize(). */
 export function hashWord(w: string): number {

@@ -1,7 +1,7 @@
 // The on-disk library: a lowdb index of document records (sharded) plus one folder per document
 // for large content (text, original file, page map, claims), all written atomically.
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
 import type { PageSpan } from '../../../shared/types/ingest.ts';
@@ -107,6 +107,10 @@ export class LibraryStore {
 
   async readText(id: string): Promise<string> {
     return readFile(join(this.docDir(id), 'text.txt'), 'utf8');
+  }
+
+  readTextSync(id: string): string {
+    return readFileSync(join(this.docDir(id), 'text.txt'), 'utf8');
   }
 
   async readPages(id: string): Promise<PageSpan[] | null> {
