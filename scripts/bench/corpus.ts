@@ -25,8 +25,36 @@ export function rng(seed: number): () => number {
   };
 }
 
-export function sentence(random: () => number): string {
+const SYLLABLES = ['var', 'no', 'kel', 'ost', 'ma', 'ri', 'dun', 'sel', 'bra', 'tov', 'li', 'en', 'gor', 'ska', 'ha', 'mir', 'pel', 'ud', 'zan', 'ko', 'rek', 'vi', 'lo', 'tan'];
+const FIRST = ['Ilse', 'Marta', 'Jonas', 'Oleg', 'Amira', 'Tomas', 'Lena', 'Piotr', 'Sara', 'Emil', 'Noor', 'Karel'];
+
+function name(random: () => number, parts: number): string {
+  let out = '';
+  for (let i = 0; i < parts; i++) out += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+  return out[0].toUpperCase() + out.slice(1);
+}
+
+/** The people and places of one story: real coverage of a story keeps naming the same few. */
+export interface Story {
+  town: string;
+  person: string;
+  body: string;
+}
+
+/** One of 400 stories; every 400th article returns to the same story, so a name matches about 25 of 10,000. */
+export function story(seed: number): Story {
+  const random = rng(seed % 400 + 7_000_000);
+  return { town: name(random, 3), person: `${FIRST[Math.floor(random() * FIRST.length)]} ${name(random, 2)}`, body: `${name(random, 2)} Institute` };
+}
+
+export function sentence(random: () => number, about?: Story): string {
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  if (about && random() < 0.25) {
+    const pickStory = random();
+    if (pickStory < 0.4) return `${about.person}, who heads the ${about.body}, said the situation in ${about.town} was ${pick(['improving', 'deteriorating', 'unclear', 'stable'])}.`;
+    if (pickStory < 0.7) return `Residents of ${about.town} told reporters that ${pick(['roads', 'schools', 'clinics', 'markets'])} had ${pick(['reopened', 'closed', 'been damaged'])}.`;
+    return `The ${about.body} estimated that ${Math.floor(random() * 900) + 10} ${pick(things)} in ${about.town} needed help.`;
+  }
   const n = Math.floor(random() * 50_000) + 12;
   const figure = random() < 0.2 ? `${n.toLocaleString('en-US')} to ${(n + Math.floor(random() * 5000) + 100).toLocaleString('en-US')}` : n.toLocaleString('en-US');
   const kind = random();
@@ -39,12 +67,13 @@ export function sentence(random: () => number): string {
 /** One article of roughly `words` words, in paragraphs of three to five sentences. */
 export function article(seed: number, words = 700): string {
   const random = rng(seed);
-  const paragraphs: string[] = [`Report ${seed}: developments in ${['the north', 'the capital', 'the region', 'the valley'][seed % 4]}`];
+  const about = story(seed);
+  const paragraphs: string[] = [`Report ${seed}: developments in ${about.town}`];
   let count = 0;
   while (count < words) {
     const sentences: string[] = [];
     const size = 3 + Math.floor(random() * 3);
-    for (let i = 0; i < size; i++) sentences.push(sentence(random));
+    for (let i = 0; i < size; i++) sentences.push(sentence(random, about));
     const paragraph = sentences.join(' ');
     count += paragraph.split(/\s+/).length;
     paragraphs.push(paragraph);
