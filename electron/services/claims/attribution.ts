@@ -1,6 +1,5 @@
-// Attribution: who a sentence says the claim comes from ("according to X", "X said", "said X", "X, citing Y",
-// "officials cited by the broadcaster said") and through which outlets; pronouns and "the source" are resolved
-// against recent earlier speakers. Only explicit reporting cues create a source.
+// Attribution: who a sentence says the claim comes from ("according to X", "X said", "said X", "X, citing Y")
+// and through which outlets; "he" and "the source" resolve to earlier speakers. Only reporting cues create one.
 import type { Attribution } from '../../../shared/types/claims.ts';
 import { type Tok, isWordTok, isCapitalized, MONTHS, WEEKDAYS, IRREGULAR_PAST, dict, LEXICON } from './tokens.ts';
 import type { MarkedSpan } from './quantities.ts';
@@ -8,7 +7,7 @@ import type { MarkedSpan } from './quantities.ts';
 /** A speaker remembered from earlier sentences, for resolving "he", "they", "the source". */
 export interface Speaker {
   source: string;
-  /** Head noun of the first phrase ("source" in "A military source in Russia's Far East"). */
+  /** Head noun of the first phrase ("source" in "A source at the port authority"). */
   head: string;
   person: boolean;
   plural: boolean;
@@ -37,7 +36,7 @@ addVerbs('weak', `reported report claimed claim noted note warned warn added add
   criticised criticizes criticises
   continued continues continue mentioned mention assessed found finds showed shows show shown calculated`);
 const CLAUSE_FINAL_TAGS = new Set(['says', 'writes', 'tells', 'reports', 'adds', 'notes', 'warns', 'argues', 'claims']);
-// Progressive forms only count with an auxiliary ("Ukraine is reporting").
+// Progressive forms only count with an auxiliary ("the ministry is reporting").
 const ING_VERBS = new Set(['saying', 'reporting', 'claiming', 'telling', 'warning', 'insisting', 'arguing', 'suggesting', 'estimating', 'confirming', 'announcing', 'denying', 'alleging', 'indicating']);
 // "found"/"showed" report only for documents and data ("a study found").
 const DOC_ONLY = new Set(['found', 'finds', 'showed', 'shows', 'show', 'shown', 'indicated', 'indicate', 'suggested', 'suggest', 'concluded', 'conclude']);
@@ -182,7 +181,7 @@ function isAbbrevDot(toks: Tok[], k: number): boolean {
 
 const outletCache = new Map<string, boolean>();
 
-/** Is this phrase a news outlet ("CNN", "BBC Russian", "the broadcaster", "state news agency TASS")? */
+/** Is this phrase a news outlet ("CNN", "BBC Persian", "the broadcaster", "state news agency TASS")? */
 export function isOutlet(text: string): boolean {
   let hit = outletCache.get(text);
   if (hit === undefined) {
@@ -197,7 +196,7 @@ function outletUncached(text: string): boolean {
   const t = text.toLowerCase().replace(/^the /, '').replace(/['’]s$/, '').trim();
   if (OUTLET_SET.has(t)) return true;
   const words = t.split(/\s+/);
-  // "BBC Russian", "CNN International": a known outlet followed by a service name.
+  // "BBC Persian", "CNN International": a known outlet followed by a service name.
   for (let n = words.length - 1; n >= 1; n--) {
     if (OUTLET_SET.has(words.slice(0, n).join(' ')) && words.slice(n).every((w) => OUTLET_SERVICES.has(w))) return true;
   }
@@ -245,14 +244,14 @@ function npBefore(toks: Tok[], j: number, max = 12): NP | null {
     } else if (lw === 'by') {
       if (!CHAIN_PARTICIPLES.has(toks[k - 1]?.lower ?? '')) break;
     } else if (CHAIN_PARTICIPLES.has(lw) && toks[k + 1]?.lower === 'by') {
-      // part of "officials cited by the broadcaster"
+      // part of "analysts quoted by the newspaper"
     } else if (NP_STOP.has(lw)) break;
     // A past or progressive reporting verb ends the phrase; bare and -s forms here are nouns ("the report").
     else if (VERBS[lw] && (/(?:ed|ing)$/.test(lw) || IRREGULAR_REPORTING.has(lw))) break;
     k--;
   }
   let start = k + 1;
-  // Drop sentence adverbs, conjunctions and leading time phrases ("Now Ukraine", "Earlier this week officials").
+  // Drop sentence adverbs, conjunctions and leading time phrases ("Now the ministry", "Earlier this week officials").
   for (;;) {
     const t = toks[start];
     if (!t || start >= end) return null;
@@ -272,7 +271,7 @@ function npBefore(toks: Tok[], j: number, max = 12): NP | null {
   return { i0: start, i1: end };
 }
 
-/** True when toks[a..b) is a short noun phrase with no clause words (an appositive like "Suspilne"). */
+/** True when toks[a..b) is a short noun phrase with no clause words (an appositive like "Radio Delta"). */
 function isNPSegment(toks: Tok[], a: number, b: number): boolean {
   if (b <= a || b - a > 10) return false;
   for (let k = a; k < b; k++) {
@@ -288,7 +287,7 @@ function isNPSegment(toks: Tok[], a: number, b: number): boolean {
   return true;
 }
 
-/** Subject of a reporting verb at index v, handling "X, who ..., said" and "..., the agency, Suspilne, reported". */
+/** Subject of a reporting verb at index v, handling "X, who ..., said" and "..., the broadcaster, Radio Delta, reported". */
 function subjectOf(toks: Tok[], v: number): NP | null {
   let j = v - 1;
   while (j >= 0 && isAdverbBeforeVerb(toks[j])) j--;
@@ -316,10 +315,10 @@ function subjectOf(toks: Tok[], v: number): NP | null {
     if (segStart >= j) return null;
     const first = toks[segStart].lower;
     if ((first === 'who' || first === 'which' || first === 'whose' || NP_INNER_PREPS.has(first) || first === 'a' || first === 'an') && c0 >= 0 && toks[c0].text === ',') {
-      // "Andriy Kovalenko, who leads ..., told NPR": the subject is before the relative clause.
+      // "Ines Park, who chairs the board, told CNN": the subject is before the relative clause.
       const head = npBefore(toks, c0 - 1);
       if (!head) return null;
-      // Keep a provenance phrase ("The assessment, from Ukraine's defence intelligence agency").
+      // Keep a provenance phrase ("The memo, from the finance ministry's audit office").
       if (NP_INNER_PREPS.has(first) && isNPSegment(toks, segStart + 1, j)) return { i0: head.i0, i1: j };
       return head;
     }
@@ -332,7 +331,7 @@ function subjectOf(toks: Tok[], v: number): NP | null {
       return null;
     }
     const numeric = j - segStart === 1 && /^\d+$/.test(toks[segStart].text);
-    // A preceding appositive joins in: "the public broadcaster, Suspilne, reported".
+    // A preceding appositive joins in: "the regional broadcaster, Radio Delta, reported".
     if (c0 >= 0 && toks[c0].text === ',') {
       let c1 = c0 - 1;
       while (c1 >= 0 && toks[c1].text !== ',' && !/^[“”";:—–]$/.test(toks[c1].text) && c0 - c1 < 14) c1--;
@@ -354,7 +353,7 @@ function subjectOf(toks: Tok[], v: number): NP | null {
   return np;
 }
 
-/** Split "the assessment seen by CNN" into source and outlet chain. */
+/** Split "a memo seen by the Guardian" into source and outlet chain. */
 function splitChain(s: string, toks: Tok[], np: NP): { source: NP; via: string[] } {
   for (let k = np.i0 + 1; k < np.i1 - 1; k++) {
     const lw = toks[k].lower;
@@ -369,7 +368,7 @@ function splitChain(s: string, toks: Tok[], np: NP): { source: NP; via: string[]
 const TO_OUTLET_AFTER = new Set(['confirmed', 'speaking', 'spoke', 'talking', 'said', 'interview', 'statement', 'statements', 'comments', 'remarks']);
 const OUTLET_NAME_STOP = new Set(['that', 'on', 'in', 'about', 'after', 'last', 'this', 'earlier', 'it', 'he', 'she', 'they']);
 
-/** Outlets reached through "told the BBC", "confirmed to BBC Russian", "in an interview with CNN", "speaking to NPR". */
+/** Outlets reached through "told the BBC", "confirmed to BBC Persian", "in an interview with CNN", "speaking to NPR". */
 function outletTargets(s: string, toks: Tok[]): string[] {
   const out: string[] = [];
   for (let k = 0; k < toks.length; k++) {
@@ -634,9 +633,10 @@ const SOURCE_HEADS = new Set([
 
 /** A phrase that can name a source: a person or body, a document, an outlet, or a capitalised name. */
 function sourceLike(s: string, toks: Tok[], np: NP): boolean {
-  const head = npHead(toks, np);
-  if (SOURCE_HEADS.has(head) || DOC_NOUNS.has(head)) return true;
-  for (let k = np.i0; k < np.i1; k++) if (isCapitalized(toks[k])) return true;
+  for (let k = np.i0; k < np.i1; k++) {
+    const t = toks[k];
+    if (isCapitalized(t) || SOURCE_HEADS.has(t.lower) || DOC_NOUNS.has(t.lower)) return true;
+  }
   return isOutlet(tx(s, toks, np));
 }
 
@@ -684,7 +684,7 @@ function resolve(c: Cand, memory: Speaker[]): void {
   }
 }
 
-/** Head noun of the first phrase of a source: "source" in "A military source in Russia's Far East". */
+/** Head noun of the first phrase of a source: "source" in "A source at the port authority". */
 function headOf(src: string): string {
   const first = src.split(/,\s*/)[0];
   const words = first.split(/\s+/);

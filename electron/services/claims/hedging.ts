@@ -1,15 +1,13 @@
 // Hedge cues (epistemic uncertainty) and negation cues in a sentence, with the context checks that keep
 // look-alikes out ("no doubt", "think tank", "appeared in court", "military might", "the month of May").
-//
+import { type Tok, LEXICON } from './tokens.ts';
+
 // The cue list follows published hedge lexicons: the CoNLL-2010 shared-task cues (may, might, could, suggest,
 // indicate, possible, likely, appear, believe, putative...), Hyland's (1998/2005) hedging items and the
 // news-reporting distancing verbs (reportedly, allegedly, said to be, believed to). Two families from those
 // lists are left out on purpose: approximators (about, around, roughly, nearly) qualify a number, not the
 // claim, and are recorded on the quantity instead; frequency adverbs (often, usually, generally) and the
 // deontic or conditional modals (should, would) do not express doubt about a reported fact.
-
-import { type Tok, LEXICON } from './tokens.ts';
-
 // Every cue form, as matched in the text (case-insensitively). Multi-word cues list their words in order.
 const HEDGE_FORMS = [
   'reportedly', 'allegedly', 'purportedly', 'apparent', 'supposedly', 'apparently', 'seemingly', 'ostensibly', 'possibly',

@@ -393,7 +393,7 @@ function unitAfter(toks: Tok[], j: number): { unit: string | null; next: number 
     if (!isWordTok(c) || /\d/.test(c.text)) break;
     if (UNIT_STOP.has(c.lower) || IRREGULAR_PAST.has(c.lower)) break;
     if (/(?:ed|ing)$/.test(c.lower) && !isCapitalized(c) && c.lower.length > 4 && !/(?:ing|ed)s$/.test(c.lower)) {
-      // Participles after a number are verbs ("11,000 sent", "20 injured") unless a noun follows ("armed men").
+      // Participles after a number are verbs ("9,000 sent", "20 injured") unless a noun follows ("armed men").
       const nx = toks[k + 1];
       if (!nx || !isWordTok(nx) || UNIT_STOP.has(nx.lower)) break;
     }
@@ -402,7 +402,7 @@ function unitAfter(toks: Tok[], j: number): { unit: string | null; next: number 
   }
   if (!chunk.length) return { unit: null, next: j };
   // The counted noun is the last plural of the phrase after any adjectives ("300 troops arrive", "14 new measles
-  // cases", "18 North Korean soldiers"); a run of capitalised words is a name-like group ("3,000 North Koreans").
+  // cases", "40 Red Cross volunteers"); a run of capitalised words is a name-like group ("300 New Zealanders").
   const allCaps = chunk.every((c) => isCapitalized(c));
   let plural: Tok | undefined;
   for (const c of chunk) if (isPluralNoun(c)) plural = c;

@@ -241,8 +241,13 @@ function hasInnerMark(text: string, a: number, e: number): boolean {
   while (k > a && (isCloser(text.charCodeAt(k - 1)) || isMark(text.charCodeAt(k - 1)))) k--;
   for (let i = a; i < k; i++) {
     if (!isMark(text.charCodeAt(i))) continue;
-    const n = text.charCodeAt(i + 1);
+    let j = i + 1;
+    let n = text.charCodeAt(j);
     if ((n >= 97 && n <= 122) || (n >= 48 && n <= 57) || n === 44) continue;
+    // A lower-case word after the mark ("5 p.m. and", "“Why?” asked one") continues the sentence: the repair
+    // step would join such a split anyway.
+    while (j < k && (n === 32 || n === 0x201d || n === 0x2019 || n === 34)) n = text.charCodeAt(++j);
+    if (j > i + 1 && n >= 97 && n <= 122) continue;
     return true;
   }
   return false;

@@ -1,5 +1,5 @@
-// Word-level tokens with offsets over a single sentence string, and small word tests shared by the rule layers.
-// One linear regex per sentence is cheaper than reading token properties back out of wink for every layer.
+// Word-level tokens with offsets over one sentence string, the shared word lists (Lexicon) and small word tests.
+// One char-code scan per sentence is cheaper than reading token properties back out of wink for every layer.
 
 /**
  * A token of a sentence. Text and lower-case forms are cut from the sentence on first use: the rule layers
@@ -46,9 +46,9 @@ export class Tok {
   }
 }
 
-// A word keeps inner apostrophes, dots, commas, colons, slashes and hyphens ("Russia’s", "U.S", "25,000",
-// "10,000-12,000", "USDL-12-0267") but never ends on one, so trailing punctuation becomes its own token.
-// Every other non-space character is a token by itself. A char-code scanner: this runs on most sentences.
+// A word keeps inner apostrophes, dots, commas, colons, slashes and hyphens ("Europe’s", "U.S", "25,000",
+// "10,000-12,000", "USDL-23-1021") but never ends on one, so trailing punctuation becomes its own token.
+// Every other non-space character is a token by itself.
 const WORDISH = /[\p{L}\p{N}\p{M}]/u;
 
 function isWordChar(c: number, s: string, i: number): boolean {

@@ -40,6 +40,18 @@ describe('explicit sources', () => {
     expect(attributionOf('Turnout fell in rural areas, the Electoral Reform Society (ERS) said.')?.source).toBe('the Electoral Reform Society (ERS)');
   });
 
+  it('reads an appositive that holds a parenthesis, and a time word after the verb', () => {
+    expect(attributionOf('The country’s spy agency, the National Intelligence Service (NIS), said that 1,500 troops had arrived.')?.source).toContain(
+      'National Intelligence Service (NIS)',
+    );
+    expect(attributionOf('The defence ministry claimed Monday that its forces had taken the village.')?.source).toBe('The defence ministry');
+  });
+
+  it('reads characterisations ("rejected ... as") but not decisions', () => {
+    expect(attributionOf('The foreign ministry rejected the report as “baseless” in a statement.')?.source).toBe('The foreign ministry');
+    expect(attributionOf('Parliament rejected the bill by 301 votes to 250.')).toBeNull();
+  });
+
   it('reads refusals and denials as attributed', () => {
     const [c] = claims('The company declined to comment on the layoffs.');
     expect(c.attribution?.source).toBe('The company');
@@ -65,6 +77,11 @@ describe('outlets and chains', () => {
       source: 'three people familiar with the plan',
       via: ['Bloomberg'],
     });
+  });
+
+  it('keeps the speaker of "said" when it cites its own source', () => {
+    expect(attributionOf('The army has sent 10,000 troops to the border, the Pentagon said, citing satellite imagery.')?.source).toBe('the Pentagon');
+    expect(attributionOf('Citing security concerns, the government closed the border.')).toBeNull();
   });
 
   it('prefers "according to" over a carrier document', () => {
