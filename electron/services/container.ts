@@ -107,7 +107,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       warnings: store.warnings,
       documentCount: library.count(),
     }),
-    'library:list': async () => library.list(),
+    'library:list': async (request) => {
+      const limit = (request as { limit?: unknown } | undefined)?.limit;
+      const all = library.list();
+      return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? all.slice(0, limit) : all;
+    },
     'library:get': async ({ id }) => library.get(id),
     'library:import': async ({ paths, files, jobId }) => {
       const sources = [...(paths?.length ? await library.expandPaths(paths) : []), ...(files ?? []).map(uploadSource)];

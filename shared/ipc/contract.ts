@@ -24,7 +24,8 @@ export interface UploadedFile {
 
 export interface Contract {
   'app:info': { request: void; response: LibraryInfo };
-  'library:list': { request: void; response: DocumentSummary[] };
+  /** Newest first; `limit` returns only the first rows, so a large library shows its first screen at once. */
+  'library:list': { request: { limit?: number } | void; response: DocumentSummary[] };
   'library:get': { request: { id: string }; response: DocumentContent };
   'library:import': {
     request: { paths?: string[]; files?: UploadedFile[]; jobId?: string };

@@ -14,6 +14,8 @@ async function toUpload(file: File): Promise<UploadedFile> {
   return { name: file.name, dataBase64: btoa(binary) };
 }
 
+const FIRST_SCREEN_ROWS = 100;
+
 export const useLibraryStore = defineStore('library', () => {
   // Replaced wholesale, never mutated in place: a shallow ref spares Vue from wrapping 10,000 rows.
   const documents = shallowRef<DocumentSummary[]>([]);
@@ -40,9 +42,11 @@ export const useLibraryStore = defineStore('library', () => {
     try {
       const api = useApi();
       subscribe();
-      const [libraryInfo, list] = await Promise.all([api.app.info(), api.library.list()]);
+      // The first screenful comes first; the whole list follows without holding up the first screen.
+      const [libraryInfo, first] = await Promise.all([api.app.info(), api.library.list({ limit: FIRST_SCREEN_ROWS })]);
       info.value = libraryInfo;
-      documents.value = list;
+      documents.value = first;
+      if (libraryInfo.documentCount > first.length) void refresh();
       loaded.value = true;
       const ui = useUiStore();
       for (const warning of info.value.warnings) ui.notify(warning, { kind: 'error', timeout: 0 });
