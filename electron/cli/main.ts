@@ -201,7 +201,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const extracted = await readAndExtract(resolve(target));
           set = extractClaims(normalizeText(extracted.text));
         } else {
-          set = await withLibrary(libraryDir, inlineClaimsEngine(), ({ library }) => library.claims(target));
+          set = await withLibrary(libraryDir, inlineClaimsEngine(), ({ handlers }) => handlers['claims:list']({ id: target }));
         }
         if (json) io.out(JSON.stringify(set));
         else printClaims(set, io);

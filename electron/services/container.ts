@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ClaimSet } from '../../shared/types/claims.ts';
 import { DossierError } from './errors.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
-import { extractDocument, precheckPath, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
+import { extractDocument, readChecked, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
 import { LibraryStore } from './storage/library-store.ts';
 import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
@@ -72,13 +72,15 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     readTextSync: (id) => store.readTextSync(id),
     readClaims: (id) => store.readClaims(id),
   });
+  /** A document's claims as the user sees them: extracted, with review decisions merged in. */
+  const reviewedClaims = async (id: string) => review.apply(id, await library.claims(id));
   const briefs = new BriefService({
     briefs: briefCollection,
     document: (id) => store.get(id),
     documents: () => library.list().map((d) => store.get(d.id)),
     text: (id) => store.readText(id),
     pages: (id) => store.readPages(id),
-    claims: async (id) => review.apply(id, await library.claims(id)),
+    claims: reviewedClaims,
     notes: () => notes.list(),
   });
   if (!store.readOnly) {
@@ -91,7 +93,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     store,
     index: search,
     extract: extractDocument,
-    precheck: precheckPath,
+    readFile: readChecked,
     claims: options.claims,
     extensions: SUPPORTED_EXTENSIONS,
     onProgress: (progress) => options.emit?.('library:progress', progress),
@@ -122,7 +124,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'library:update': async ({ id, changes }) => library.update(id, changes),
     'library:delete': async ({ id }) => library.delete(id),
     'library:restore': async ({ id }) => library.restore(id),
-    'claims:list': async ({ id }) => review.apply(id, await library.claims(id)),
+    'claims:list': async ({ id }) => reviewedClaims(id),
     'claims:review': async ({ docId, claimId, status, edits }) => review.review(docId, await library.claims(docId), claimId, status, edits),
     'claims:add': async ({ docId, start, end, edits }) => review.add(docId, await library.claims(docId), start, end, edits),
     'compare:run': async ({ docIds }) => {
@@ -130,7 +132,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       const inputs: CompareInput[] = [];
       for (const id of docIds) {
         const record = store.get(id);
-        inputs.push({ doc: id, docId: id, title: record.title, published: record.published, claims: review.apply(id, await library.claims(id)) });
+        inputs.push({ doc: id, docId: id, title: record.title, published: record.published, claims: await reviewedClaims(id) });
       }
       return compareClaims(inputs);
     },
@@ -142,7 +144,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'briefs:delete': async ({ id }) => briefs.delete(id),
     'briefs:restore': async ({ id }) => briefs.restore(id),
     'briefs:claimItem': async ({ docId, claimId }) => {
-      const set = review.apply(docId, await library.claims(docId));
+      const set = await reviewedClaims(docId);
       const claim = set.claims.find((c) => c.id === claimId);
       if (!claim) throw new DossierError('not-found', `No claim ${String(claimId)} in this document.`);
       return BriefService.claimItem(docId, set.text, claim);

@@ -183,8 +183,9 @@ export class BriefService {
       } else if (item.type === 'note') {
         const note = notes.get(item.noteId);
         if (!note) throw new DossierError('stale-brief', `A note in “${brief.title}” has been deleted.`);
-        const at = note.anchor && note.docId ? note.attached === false ? null : note.anchor.position : null;
-        items.push({ type: 'note', markdown: note.body, citation: at && note.docId ? await cite(note.docId, at.start, at.end) : null });
+        // notes.list() has already re-attached the anchor, or marked it as no longer found.
+        const citation = note.docId && note.anchor && note.attached !== false ? await cite(note.docId, note.anchor.position.start, note.anchor.position.end) : null;
+        items.push({ type: 'note', markdown: note.body, citation });
       } else {
         const inputs = [];
         for (const docId of item.docIds) {

@@ -135,14 +135,17 @@ export async function precheckPath(path: string): Promise<void> {
   if (info.size > MAX_FILE_BYTES[format]) throw tooLargeError(path, format, info.size, MAX_FILE_BYTES[format]);
 }
 
-/** Reads a file from disk and extracts it; every failure is an IngestError with a user-facing message. */
-export async function readAndExtract(path: string): Promise<ExtractedDocument> {
+/** Reads a file's bytes after the stat checks; every failure is an IngestError with a user-facing message. */
+export async function readChecked(path: string): Promise<Uint8Array> {
   await precheckPath(path);
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return new Uint8Array(await readFile(path));
   } catch (error) {
     throw unreadableError(path, error);
   }
-  return extractDocument({ name: baseName(path), bytes });
+}
+
+/** Reads a file from disk and extracts it. */
+export async function readAndExtract(path: string): Promise<ExtractedDocument> {
+  return extractDocument({ name: baseName(path), bytes: await readChecked(path) });
 }

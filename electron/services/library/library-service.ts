@@ -27,8 +27,8 @@ export interface LibraryDeps {
   store: LibraryStore;
   /** Turns a file's bytes into text and metadata; throws an error with a `code` for bad input. */
   extract(input: { name: string; bytes: Uint8Array }): Promise<ExtractedDocument>;
-  /** Checks a path before reading (size limits, type), so huge or unsupported files are refused unread. */
-  precheck?(path: string): Promise<void>;
+  /** Reads a file for import, refusing huge, empty or unsupported files before loading them. */
+  readFile(path: string): Promise<Uint8Array>;
   claims?: { extract(text: string): Promise<ClaimSet>; version: string };
   /** Full-text index kept in step with imports and edits. */
   index?: { add(doc: DocumentRecord, text?: string, claims?: ClaimSet | null): Promise<void>; update(doc: DocumentRecord): Promise<void> };
@@ -118,17 +118,7 @@ export class LibraryService {
     return {
       label: path,
       name: basename(path),
-      read: async () => {
-        await this.deps.precheck?.(path);
-        const { readFile } = await import('node:fs/promises');
-        try {
-          return new Uint8Array(await readFile(path));
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
-          throw new DossierError('unreadable', `Cannot read ${path}: ${why}.`);
-        }
-      },
+      read: () => this.deps.readFile(path),
     };
   }
 
