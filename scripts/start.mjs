@@ -30,7 +30,7 @@ const child = binary
         '\nThe Electron desktop runtime is not installed, so Dossier starts in your web browser instead.\n' +
           'To get the desktop app, run `npm install` on a machine with network access.\n',
       );
-      return spawn(process.execPath, [join(root, 'bin', 'dossier.mjs'), 'serve', ...args], { cwd: root, stdio: 'inherit' });
+      return spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'serve', ...args], { cwd: root, stdio: 'inherit' });
     })();
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

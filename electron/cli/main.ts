@@ -55,12 +55,17 @@ const stdio: Io = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
-/** The claim engine in a worker thread, started from source through tsx's loader. */
+/**
+ * The claim engine in a worker thread: the built worker beside the built command line (out/main), or
+ * the TypeScript source through tsx's loader when the command line itself runs from source.
+ */
 export function workerClaimsEngine(): ClaimsEngine {
-  const runner = new ClaimsRunner({
-    workerFile: new URL('../services/claims/worker.ts', import.meta.url),
-    execArgv: ['--import', import.meta.resolve('tsx')],
-  });
+  const built = import.meta.url.endsWith('.js');
+  const runner = new ClaimsRunner(
+    built
+      ? { workerFile: new URL('./claims-worker.js', import.meta.url) }
+      : { workerFile: new URL('../services/claims/worker.ts', import.meta.url), execArgv: ['--import', import.meta.resolve('tsx')] },
+  );
   return { version: ENGINE_VERSION, extract: (text) => runner.extract(text), close: () => runner.close() };
 }
 

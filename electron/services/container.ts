@@ -59,9 +59,14 @@ function uploadSource(file: UploadedFile): ImportSource {
   return { label: file.name, name: file.name, read: async () => new Uint8Array(Buffer.from(file.dataBase64, 'base64')) };
 }
 
+/** How long after opening the library its search index starts loading in the background. */
+const INDEX_WARM_UP_DELAY_MS = 1000;
+
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
-  const notes = new NotesService(store.collection<Note>('notes'), store);
+  const noteCollection = store.collection<Note>('notes');
+  // Notes make their document findable by their words; the index hears of every change to them.
+  const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
   const review = new ReviewService(store.collection<StoredReview>('reviews'));
   const briefCollection = store.collection<Brief>('briefs');
   await store.open();
@@ -71,6 +76,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     readText: (id) => store.readText(id),
     readTextSync: (id) => store.readTextSync(id),
     readClaims: (id) => store.readClaims(id),
+    notes: () => noteCollection.values(),
   });
   /** A document's claims as the user sees them: extracted, with review decisions merged in. */
   const reviewedClaims = async (id: string) => review.apply(id, await library.claims(id));
@@ -87,8 +93,10 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     await notes.purgeDeleted();
     await briefs.purgeDeleted();
   }
-  // The index loads in the background; the first search waits for it.
-  void search.open().catch(() => {});
+  // The index loads once the first screen has been served, so start-up does not wait for it; a search
+  // made sooner loads it on the spot.
+  const warmUp = setTimeout(() => void search.open().catch(() => {}), INDEX_WARM_UP_DELAY_MS);
+  warmUp.unref();
   const library = new LibraryService({
     store,
     index: search,
@@ -175,6 +183,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     briefs,
     handlers,
     async close() {
+      clearTimeout(warmUp);
       await search.close();
       await options.claims?.close();
       store.close();

@@ -1,4 +1,5 @@
-// Starts the real browser host (`dossier serve`) on a temporary library for a test, and can restart it.
+// Starts the real browser host on a temporary library for a test, and can restart it. It runs the built
+// command line (out/main/cli.js), as `npm start` does, so the tests cover what the build ships.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ export interface RunningHost {
 }
 
 export async function startHost(libraryDir: string, extraArgs: string[] = []): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['bin/dossier.mjs', 'serve', '--library', libraryDir, ...extraArgs], {
+  const child = spawn(process.execPath, ['out/main/cli.js', 'serve', '--library', libraryDir, ...extraArgs], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

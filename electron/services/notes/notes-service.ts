@@ -13,6 +13,8 @@ export class NotesService {
   constructor(
     private readonly notes: ShardedCollection<Note>,
     private readonly store: LibraryStore,
+    /** Told which document's notes changed, after the change is saved. */
+    private readonly onChanged: (docId: string | null) => Promise<void> = async () => {},
   ) {}
 
   /** Notes are purged for good, like documents, when deleted in an earlier run. */
@@ -48,17 +50,21 @@ export class NotesService {
     const now = new Date().toISOString();
     const note: Note = { id: randomBytes(8).toString('hex'), docId: draft.docId ?? null, claimId: draft.claimId ?? null, anchor, body, createdAt: now, updatedAt: now, deletedAt: null };
     await this.notes.put(note.id, note);
+    await this.onChanged(note.docId);
     return { ...note, attached: true };
   }
 
   async update(id: string, body: string): Promise<Note> {
     const note = { ...this.get(id), body: this.checkBody(body), updatedAt: new Date().toISOString() };
     await this.notes.put(id, note);
+    await this.onChanged(note.docId);
     return note;
   }
 
   async delete(id: string): Promise<{ id: string }> {
-    await this.notes.put(id, { ...this.get(id), deletedAt: new Date().toISOString() });
+    const note = this.get(id);
+    await this.notes.put(id, { ...note, deletedAt: new Date().toISOString() });
+    await this.onChanged(note.docId);
     return { id };
   }
 
@@ -67,6 +73,7 @@ export class NotesService {
     if (!note) throw new DossierError('not-found', `No note with id ${String(id)} can be restored.`);
     const restored = { ...note, deletedAt: null };
     await this.notes.put(id, restored);
+    await this.onChanged(restored.docId);
     return restored;
   }
 

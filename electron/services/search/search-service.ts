@@ -1,26 +1,22 @@
-// Full-text search over document titles, text and claim sources with MiniSearch. The index is kept
-// on disk and reconciled with the library at start-up, so only documents it missed are read again.
-import MiniSearch from 'minisearch';
+// Full-text search over document titles, text, claim sources and the user's notes with FlexSearch.
+// The index is kept on disk and reconciled with the library at start-up, so only documents it missed are read again.
+import { Index, Resolver, type DocumentData } from 'flexsearch';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
+import type { Note } from '../../../shared/types/notes.ts';
 import type { SearchHit, SearchQuery, SearchResult, SearchSnippet } from '../../../shared/types/search.ts';
 import { DossierError } from '../errors.ts';
 import { writeAtomic } from '../storage/atomic.ts';
 
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 const SAVE_DELAY_MS = 2000;
 const SNIPPET_RADIUS = 90;
-
-interface IndexedDocument {
-  id: string;
-  title: string;
-  text: string;
-  claims: string;
-}
+/** A short prefix can stand for hundreds of words; the most common ones are enough to search as you type. */
+const MAX_PREFIX_VARIANTS = 30;
 
 export interface SearchDeps {
   dir: string;
@@ -29,32 +25,68 @@ export interface SearchDeps {
   /** Synchronous read for snippets: twenty small files read in a row beat twenty thread-pool round trips. */
   readTextSync(id: string): string;
   readClaims(id: string): Promise<ClaimSet | null>;
+  /** Every note in the library; notes attached to a document make it findable by their words. */
+  notes(): Iterable<Pick<Note, 'docId' | 'body' | 'deletedAt'>>;
 }
 
 // Function words make up about half of running text: leaving them out of the index halves its size
-// and keeps common-word queries from scoring every document.
+// and keeps common-word queries from matching every document.
 const STOP_WORDS = new Set(
   'a an and are as at be been but by for from had has have he her his i in is it its of on or she that the their them they this to was were which who will with would'.split(' '),
 );
 
-function processTerm(term: string): string | null {
-  const lower = term.toLowerCase();
-  return STOP_WORDS.has(lower) ? null : lower;
+/** The one tokenizer for indexing and querying, so both split words the same way. */
+function encode(text: string): string[] {
+  const words: string[] = [];
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word && !STOP_WORDS.has(word)) words.push(word);
+  return words;
 }
 
-const OPTIONS = {
-  fields: ['title', 'text', 'claims'],
-  processTerm,
-  searchOptions: {
-    boost: { title: 3, claims: 1.5 },
-    processTerm,
-    // Prefix matching only for the word being typed; typo tolerance is a fallback (see search()).
-    prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length > 2,
-    combineWith: 'AND' as const,
-  },
-};
+// Numeric slots rather than document ids inside the index: postings become arrays of small integers,
+// which take a fraction of the memory and of the file that string ids would.
+function newIndex(): Index {
+  return new Index({ tokenize: 'strict', encode, fastupdate: false });
+}
 
-function claimField(claims: ClaimSet | null): string {
+type Postings = Map<string, Array<number[] | undefined>>;
+
+/**
+ * The index's own term table. FlexSearch has no API to list terms, and prefix and typo matching need
+ * them; the search tests pin the shape, so an upgrade that changes it fails there, not in use.
+ */
+function postings(index: Index): Postings {
+  return (index as unknown as { map: Postings }).map;
+}
+
+function documentFrequency(index: Index, term: string): number {
+  let count = 0;
+  for (const slots of postings(index).get(term) ?? []) count += slots?.length ?? 0;
+  return count;
+}
+
+/** Edit distance with transpositions, giving up once it exceeds `max`. */
+function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return false;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] <= max;
+}
+
+function claimWords(claims: ClaimSet | null): string {
   if (!claims) return '';
   const words = new Set<string>();
   for (const claim of claims.claims) {
@@ -62,6 +94,11 @@ function claimField(claims: ClaimSet | null): string {
     for (const q of claim.quantities) if (q.unit) words.add(q.unit);
   }
   return [...words].join(' ');
+}
+
+/** What the stored claims were when indexed: re-reading them is only needed when this changes. */
+function claimsSignature(doc: DocumentRecord): string {
+  return `${doc.claimsVersion ?? ''}:${doc.claimCount}`;
 }
 
 /** Terms and quoted phrases of a query, for snippets and the phrase check. */
@@ -107,8 +144,32 @@ function remap(slice: string, highlights: Array<[number, number]>): Array<[numbe
   return highlights.map(([s, e]) => [map[s], map[e]]);
 }
 
+/** Lets requests that arrived meanwhile be served between the long steps of loading the index. */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Per slot: the document it holds, and the title and claims it was indexed with. */
+type SlotEntry = [id: string, title: string, claims: string] | null;
+
+interface StoredIndex {
+  version: number;
+  slots: SlotEntry[];
+  text: Array<[string, unknown]>;
+  titles: Array<[string, unknown]>;
+  claims: Array<[string, unknown]>;
+}
+
 export class SearchService {
-  private index = new MiniSearch<IndexedDocument>(OPTIONS);
+  /** Document text: the large index, written once per document and only removed with it. */
+  private text = newIndex();
+  /** Titles and claim sources are indexed apart, so editing a title or re-extracting claims stays cheap. */
+  private titles = newIndex();
+  private claims = newIndex();
+  /** Rebuilt from the notes at start-up: they are few, and edited far more often than documents. */
+  private notes = newIndex();
+  private slots: SlotEntry[] = [null];
+  private slotOf = new Map<string, number>();
   private readonly file: string;
   private saveTimer: NodeJS.Timeout | null = null;
   private dirty = false;
@@ -126,54 +187,182 @@ export class SearchService {
 
   private async load(): Promise<void> {
     await mkdir(this.deps.dir, { recursive: true });
-    let indexed = new Set<string>();
     if (existsSync(this.file)) {
       try {
-        const stored = JSON.parse(await readFile(this.file, 'utf8')) as { version: number; ids: string[]; index: unknown };
-        if (stored.version === INDEX_VERSION) {
-          this.index = MiniSearch.loadJS(stored.index as never, OPTIONS);
-          indexed = new Set(stored.ids);
-        }
+        await this.restore(JSON.parse(await readFile(this.file, 'utf8')) as StoredIndex);
       } catch {
-        this.index = new MiniSearch<IndexedDocument>(OPTIONS); // a damaged index is derived data: rebuild it
+        this.reset(); // a damaged index is derived data: rebuild it
       }
     }
     const live = new Set<string>();
+    let seen = 0;
     for (const doc of this.deps.documents()) {
       if (doc.deletedAt) continue;
       live.add(doc.id);
-      if (!indexed.has(doc.id)) await this.add(doc);
+      await this.refresh(doc);
+      if (++seen % 1000 === 0) await yieldToRequests();
     }
-    for (const id of indexed) if (!live.has(id)) this.remove(id);
+    for (const id of [...this.slotOf.keys()]) if (!live.has(id)) this.drop(id);
+    const byDocument = new Map<string, string[]>();
+    for (const note of this.deps.notes()) {
+      if (note.deletedAt || !note.docId) continue;
+      byDocument.set(note.docId, [...(byDocument.get(note.docId) ?? []), note.body]);
+    }
+    for (const [docId, bodies] of byDocument) {
+      const slot = this.slotOf.get(docId);
+      if (slot !== undefined) this.notes.add(slot, bodies.join('\n'));
+    }
+  }
+
+  private async restore(stored: StoredIndex): Promise<void> {
+    if (stored.version !== INDEX_VERSION) return;
+    for (const [index, parts] of [
+      [this.text, stored.text],
+      [this.titles, stored.titles],
+      [this.claims, stored.claims],
+    ] as const) {
+      await yieldToRequests();
+      // The parts were written as parsed JSON, which FlexSearch takes as it is: no second parse.
+      for (const [key, data] of parts) index.import(key, data as string);
+    }
+    this.slots = stored.slots;
+    this.slots.forEach((entry, slot) => entry && this.slotOf.set(entry[0], slot));
+  }
+
+  private reset(): void {
+    this.text = newIndex();
+    this.titles = newIndex();
+    this.claims = newIndex();
+    this.slots = [null];
+    this.slotOf.clear();
   }
 
   async add(doc: DocumentRecord, text?: string, claims?: ClaimSet | null): Promise<void> {
-    const entry: IndexedDocument = {
-      id: doc.id,
-      title: doc.title,
-      text: text ?? (await this.deps.readText(doc.id)),
-      claims: claimField(claims === undefined ? await this.deps.readClaims(doc.id) : claims),
-    };
-    if (this.index.has(doc.id)) this.index.discard(doc.id);
-    this.index.add(entry);
-    this.changed();
+    // Every change waits for the stored index: slots given out before it loads would collide with its own.
+    await this.open();
+    return this.insert(doc, text, claims);
   }
 
-  /** Re-indexes a document whose title or claims changed. */
+  /** Brings one document's entry up to date: indexes it if missing, or re-indexes a changed title or claims. */
   async update(doc: DocumentRecord): Promise<void> {
-    if (doc.deletedAt) this.remove(doc.id);
-    else await this.add(doc);
+    await this.open();
+    return this.refresh(doc);
   }
 
-  remove(id: string): void {
-    if (!this.index.has(id)) return;
-    this.index.discard(id);
+  async remove(id: string): Promise<void> {
+    await this.open();
+    this.drop(id);
+  }
+
+  private async insert(doc: DocumentRecord, text?: string, claims?: ClaimSet | null): Promise<void> {
+    const body = text ?? (await this.deps.readText(doc.id));
+    const claimSet = claims === undefined ? await this.deps.readClaims(doc.id) : claims;
+    if (this.slotOf.has(doc.id)) this.drop(doc.id);
+    const slot = this.slots.length;
+    this.slots.push([doc.id, doc.title, claimsSignature(doc)]);
+    this.slotOf.set(doc.id, slot);
+    this.text.add(slot, body);
+    this.titles.add(slot, doc.title);
+    this.claims.add(slot, claimWords(claimSet));
+    const notes = this.notesOf(doc.id);
+    if (notes) this.notes.add(slot, notes);
     this.changed();
   }
 
-  /** The bare index query, without filters or snippets: the peer figure for benchmarks. */
+  private async refresh(doc: DocumentRecord): Promise<void> {
+    if (doc.deletedAt) return this.drop(doc.id);
+    const slot = this.slotOf.get(doc.id);
+    if (slot === undefined) return this.insert(doc);
+    const entry = this.slots[slot]!;
+    if (entry[1] !== doc.title) {
+      this.titles.remove(slot);
+      this.titles.add(slot, doc.title);
+      entry[1] = doc.title;
+      this.changed();
+    }
+    if (entry[2] !== claimsSignature(doc)) {
+      this.claims.remove(slot);
+      this.claims.add(slot, claimWords(await this.deps.readClaims(doc.id)));
+      entry[2] = claimsSignature(doc);
+      this.changed();
+    }
+  }
+
+  private drop(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    for (const index of [this.text, this.titles, this.claims, this.notes]) index.remove(slot);
+    this.slots[slot] = null;
+    this.slotOf.delete(id);
+    this.changed();
+  }
+
+  /** Re-indexes the notes of one document after a note about it was written, edited or deleted. */
+  async notesChanged(docId: string | null): Promise<void> {
+    if (!docId) return;
+    await this.open();
+    const slot = this.slotOf.get(docId);
+    if (slot === undefined) return;
+    this.notes.remove(slot);
+    const notes = this.notesOf(docId);
+    if (notes) this.notes.add(slot, notes);
+  }
+
+  private notesOf(docId: string): string {
+    const bodies: string[] = [];
+    for (const note of this.deps.notes()) if (note.docId === docId && !note.deletedAt) bodies.push(note.body);
+    return bodies.join('\n');
+  }
+
+  private get indexes(): Index[] {
+    return [this.text, this.titles, this.claims, this.notes];
+  }
+
+  /** The words a query term stands for: itself, words it begins (the last term), or near spellings. */
+  private variants(term: string, mode: 'exact' | 'prefix' | 'fuzzy'): string[] {
+    if (mode === 'exact' || (mode === 'prefix' && term.length < 3) || (mode === 'fuzzy' && term.length < 5)) return [term];
+    const maxEdits = term.length >= 10 ? 2 : 1;
+    const found = new Map<string, number>();
+    for (const index of this.indexes) {
+      for (const word of postings(index).keys()) {
+        if (mode === 'prefix' ? !word.startsWith(term) : !withinEdits(term, word, maxEdits)) continue;
+        found.set(word, (found.get(word) ?? 0) + documentFrequency(index, word));
+      }
+    }
+    if (!found.size) return [term];
+    return [...found]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_PREFIX_VARIANTS)
+      .map(([word]) => word);
+  }
+
+  /**
+   * Slots holding every term somewhere in `indexes`: a term may sit in the title and the next in a note.
+   * FlexSearch ranks by how early the words occur, which in news and reports is where the subject is.
+   */
+  private match(terms: string[][], indexes: Index[]): number[] {
+    let result: Resolver<DocumentData> | null = null;
+    for (const words of terms) {
+      const parts = indexes.flatMap((index) => words.map((query) => ({ index, query })));
+      const either = new Resolver(parts[0]);
+      if (parts.length > 1) either.or(...parts.slice(1));
+      // and() changes the resolver in place; on an empty one it hands back a bare array instead.
+      if (!either.result.length) return [];
+      if (result) result.and(either);
+      else result = either;
+      if (!result.result.length) return [];
+    }
+    return result ? (result.resolve({ limit: Math.max(1, this.slots.length) }) as number[]) : [];
+  }
+
+  private query(words: string[], mode: 'prefix' | 'fuzzy'): string[][] {
+    return words.map((word, i) => this.variants(word, mode === 'prefix' && i < words.length - 1 ? 'exact' : mode));
+  }
+
+  /** The bare index query, without filters, ranking or snippets: the peer figure for benchmarks. */
   rawSearch(query: string): number {
-    return this.index.search(query).length;
+    const words = encode(query);
+    return words.length ? this.match(this.query(words, 'prefix'), this.indexes).length : 0;
   }
 
   async search(request: SearchQuery, records: (id: string) => DocumentRecord | undefined): Promise<SearchResult> {
@@ -181,15 +370,13 @@ export class SearchService {
     if (typeof request?.query !== 'string') throw new DossierError('bad-request', 'A search needs a query.');
     await this.open();
     const { terms, phrases } = parseQuery(request.query);
-    if (!terms.length) return { hits: [], total: 0, tookMs: 0 };
+    const words = encode(terms.join(' '));
+    if (!words.length) return { hits: [], total: 0, tookMs: 0 };
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 200);
     const tags = request.tags?.map((t) => t.toLowerCase());
     const outlet = request.outlet?.toLowerCase();
-    const filtered = !!(request.formats?.length || outlet || tags?.length || request.from || request.to);
-    const filter = (result: { id: unknown }) => {
-      const doc = records(result.id as string);
+    const accepts = (doc: DocumentRecord | undefined): doc is DocumentRecord => {
       if (!doc || doc.deletedAt) return false;
-      if (!filtered) return true;
       if (request.formats?.length && !request.formats.includes(doc.format)) return false;
       if (outlet && doc.outlet?.toLowerCase() !== outlet) return false;
       if (tags?.length && !tags.every((t) => doc.tags.some((own) => own.toLowerCase() === t))) return false;
@@ -197,30 +384,44 @@ export class SearchService {
       if (request.to && (!doc.published || doc.published.slice(0, 10) > request.to)) return false;
       return true;
     };
-    let matches = this.index.search(terms.join(' '), { filter });
+    let variants = this.query(words, 'prefix');
+    let slots = this.match(variants, this.indexes);
     // Nothing found: allow small typos ("evacuted") before giving up.
-    if (!matches.length) matches = this.index.search(terms.join(' '), { filter, fuzzy: (term: string) => (term.length > 4 ? 0.2 : false) });
+    if (!slots.length) {
+      variants = this.query(words, 'fuzzy');
+      slots = this.match(variants, this.indexes);
+    }
+    const inTitle = new Set(this.match(variants, [this.titles]));
+    const inNotes = new Set(this.match(variants, [this.notes]));
+    const ranked = [...slots.filter((s) => inTitle.has(s)), ...slots.filter((s) => !inTitle.has(s))];
+    const docs: Array<[number, DocumentRecord]> = [];
+    for (const slot of ranked) {
+      const doc = records(this.slots[slot]?.[0] ?? '');
+      if (accepts(doc)) docs.push([slot, doc]);
+    }
+    const highlight = [...new Set([...terms, ...variants.flat()])];
     const hits: SearchHit[] = [];
-    for (const match of matches) {
+    for (const [slot, doc] of docs) {
       if (hits.length >= limit) break;
-      const doc = records(match.id as string)!;
       const text = this.deps.readTextSync(doc.id);
       if (phrases.length) {
         const flat = text.replace(/\s+/g, ' ').toLowerCase();
         if (!phrases.every((p) => flat.includes(p.toLowerCase()) || doc.title.toLowerCase().includes(p.toLowerCase()))) continue;
       }
+      const snippet = makeSnippet(text, highlight, phrases);
+      const fields = [inTitle.has(slot) && 'title', snippet && 'text', inNotes.has(slot) && 'notes'].filter((f): f is string => !!f);
       hits.push({
         docId: doc.id,
         title: doc.title,
         format: doc.format,
         outlet: doc.outlet,
         published: doc.published,
-        score: Number(match.score.toFixed(3)),
-        fields: [...new Set(Object.values(match.match).flat())],
-        snippet: makeSnippet(text, terms, phrases),
+        score: Number((1 - hits.length / (docs.length + 1)).toFixed(3)),
+        fields: fields.length ? fields : ['claims'],
+        snippet,
       });
     }
-    return { hits, total: phrases.length ? hits.length : matches.length, tookMs: Number((performance.now() - started).toFixed(2)) };
+    return { hits, total: phrases.length ? hits.length : docs.length, tookMs: Number((performance.now() - started).toFixed(2)) };
   }
 
   private changed(): void {
@@ -235,9 +436,16 @@ export class SearchService {
     this.saveTimer = null;
     if (!this.dirty) return;
     this.dirty = false;
-    const ids: string[] = [];
-    for (const doc of this.deps.documents()) if (this.index.has(doc.id)) ids.push(doc.id);
-    await writeAtomic(this.file, JSON.stringify({ version: INDEX_VERSION, ids, index: this.index }));
+    // FlexSearch exports JSON text per part; it goes into the file as it is rather than parsed and re-encoded.
+    const parts = (index: Index) => {
+      const out: string[] = [];
+      index.export((key: string, data: string) => void out.push(`[${JSON.stringify(key)},${data}]`));
+      return `[${out.join(',')}]`;
+    };
+    await writeAtomic(
+      this.file,
+      `{"version":${INDEX_VERSION},"slots":${JSON.stringify(this.slots)},"text":${parts(this.text)},"titles":${parts(this.titles)},"claims":${parts(this.claims)}}`,
+    );
   }
 
   async close(): Promise<void> {

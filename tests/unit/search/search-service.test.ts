@@ -85,6 +85,68 @@ describe('search', () => {
     expect(hits.map((h) => h.docId)).toEqual([ids['a.txt']]);
   });
 
+  it('keeps documents imported while the stored index is still loading apart from the stored ones', async () => {
+    const ids = await importTexts({ 'a.txt': 'Locusts swarmed over the northern farms.', 'b.txt': 'Hailstones damaged the vineyards.' });
+    await services.close();
+    services = await open();
+    // Imported before anything has loaded the stored index: its slot must not collide with a stored one.
+    const more = await importTexts({ 'c.txt': 'Wildfire smoke reached the northern valleys.' });
+    const q = (query: string) => services.handlers['search:query']({ query }).then((r) => r.hits.map((h) => h.docId));
+    expect(await q('locusts')).toEqual([ids['a.txt']]);
+    expect(await q('hailstones')).toEqual([ids['b.txt']]);
+    expect(await q('wildfire')).toEqual([more['c.txt']]);
+    expect((await q('northern')).sort()).toEqual([ids['a.txt'], more['c.txt']].sort());
+  });
+
+  it('finds a document by the words of its notes, alone or together with its text', async () => {
+    const ids = await importTexts({ 'port.txt': 'The port reopened on Monday after the storm.', 'mill.txt': 'The mill closed for good.' });
+    const q = (query: string) => services.handlers['search:query']({ query }).then((r) => r.hits);
+    expect(await q('ferry')).toEqual([]);
+    const note = await services.notes.create({ docId: ids['port.txt'], body: 'Ask the ferry operator about the backlog.' });
+    let hits = await q('ferry');
+    expect(hits.map((h) => h.docId)).toEqual([ids['port.txt']]);
+    expect(hits[0].fields).toContain('notes');
+    // One word from the text and one from the note still make a match.
+    expect((await q('storm backlog')).map((h) => h.docId)).toEqual([ids['port.txt']]);
+    await services.notes.update(note.id, 'Called the harbour master instead.');
+    expect(await q('ferry')).toEqual([]);
+    expect((await q('harbour')).map((h) => h.docId)).toEqual([ids['port.txt']]);
+    await services.notes.delete(note.id);
+    expect(await q('harbour')).toEqual([]);
+    await services.notes.restore(note.id);
+    await services.notes.create({ docId: null, body: 'A loose note about the mill.' });
+    await services.close();
+    services = await open(); // notes are indexed again from the library when it opens
+    hits = await q('harbour');
+    expect(hits.map((h) => h.docId)).toEqual([ids['port.txt']]);
+  });
+
+  it('re-indexes an edited title, and tolerates a typo when nothing matches exactly', async () => {
+    const ids = await importTexts({ 'a.txt': 'Evacuation of the coastal villages began at dawn.' });
+    const q = (query: string) => services.handlers['search:query']({ query }).then((r) => r.hits.map((h) => h.docId));
+    await services.library.update(ids['a.txt'], { title: 'Cyclone Freya response' });
+    expect(await q('freya')).toEqual([ids['a.txt']]);
+    expect(await q('evacuation dawn')).toEqual([ids['a.txt']]);
+    await services.library.update(ids['a.txt'], { title: 'Storm response' });
+    expect(await q('freya')).toEqual([]);
+    expect(await q('evacuatoin')).toEqual([ids['a.txt']]);
+    const [hit] = (await services.handlers['search:query']({ query: 'villgaes' })).hits;
+    const [s, e] = hit.snippet!.highlights[0];
+    expect(hit.snippet!.text.slice(s, e)).toBe('villages');
+    expect(await q('zzzzzzz')).toEqual([]);
+  });
+
+  it('expands the last term to the words it begins, and counts every match', async () => {
+    const texts: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) texts[`r${i}.txt`] = `Report ${i}\n\nThe ${i % 2 ? 'reservoir' : 'reserves'} level was checked by inspectors.`;
+    await importTexts(texts);
+    const result = await services.handlers['search:query']({ query: 'inspectors reser', limit: 5 });
+    expect(result.total).toBe(30);
+    expect(result.hits).toHaveLength(5);
+    expect((await services.handlers['search:query']({ query: 'inspectors reservoir' })).total).toBe(15);
+    expect(services.search.rawSearch('inspectors reser')).toBe(30);
+  });
+
   it('parses terms and phrases and builds snippets around the first match', () => {
     expect(parseQuery('"nowhere near" 3,000 troops')).toEqual({ terms: ['nowhere', 'near', '3', '000', 'troops'], phrases: ['nowhere near'] });
     const snippet = makeSnippet('One line.\n\nThe   figure was nowhere near 3,000 troops.', ['troops'], ['nowhere near'])!;
