@@ -59,8 +59,20 @@ function uploadSource(file: UploadedFile): ImportSource {
   return { label: file.name, name: file.name, read: async () => new Uint8Array(Buffer.from(file.dataBase64, 'base64')) };
 }
 
-/** How long after opening the library its search index starts loading in the background. */
-const INDEX_WARM_UP_DELAY_MS = 1000;
+/** The search index loads in the background once no request has come for this long. */
+const INDEX_WARM_UP_IDLE_MS = 1500;
+
+/** The same handlers, each calling `onCall` first. */
+function observed(handlers: Handlers, onCall: () => void): Handlers {
+  const wrapped: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => Promise<unknown>]>) {
+    wrapped[channel] = (request) => {
+      onCall();
+      return handler(request);
+    };
+  }
+  return wrapped as unknown as Handlers;
+}
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
@@ -93,10 +105,16 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     await notes.purgeDeleted();
     await briefs.purgeDeleted();
   }
-  // The index loads once the first screen has been served, so start-up does not wait for it; a search
-  // made sooner loads it on the spot.
-  const warmUp = setTimeout(() => void search.open().catch(() => {}), INDEX_WARM_UP_DELAY_MS);
-  warmUp.unref();
+  // Loading the index takes a few hundred milliseconds at 10,000 documents. It waits until the app
+  // goes quiet after start-up, so the first screens never queue behind it; a search made sooner
+  // loads it on the spot.
+  let warmUp: NodeJS.Timeout | null = null;
+  const warmUpWhenIdle = () => {
+    if (warmUp) clearTimeout(warmUp);
+    warmUp = setTimeout(() => void search.open().catch(() => {}), INDEX_WARM_UP_IDLE_MS);
+    warmUp.unref();
+  };
+  warmUpWhenIdle();
   const library = new LibraryService({
     store,
     index: search,
@@ -181,9 +199,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     notes,
     review,
     briefs,
-    handlers,
+    handlers: observed(handlers, () => search.loadStarted || warmUpWhenIdle()),
     async close() {
-      clearTimeout(warmUp);
+      if (warmUp) clearTimeout(warmUp);
       await search.close();
       await options.claims?.close();
       store.close();

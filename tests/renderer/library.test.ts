@@ -1,4 +1,7 @@
 // Library store and view against the real services: import, list, open, delete with undo, empty state.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
@@ -8,6 +11,7 @@ import { useUiStore } from '@renderer/stores/ui';
 import { useReaderStore } from '@renderer/stores/reader';
 import { useSearchStore } from '@renderer/stores/search';
 import LibraryView from '@renderer/components/library/LibraryView.vue';
+import SearchResults from '@renderer/components/library/SearchResults.vue';
 import ToastStack from '@renderer/components/shell/ToastStack.vue';
 import { createRealApi, type RealApi } from './real-api';
 
@@ -39,6 +43,23 @@ describe('library store', () => {
     expect(library.progress).toBeNull();
   });
 
+  it('shows the first screenful first, and the whole list once that is painted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-rows-'));
+    const paths = Array.from({ length: 130 }, (_, i) => {
+      const path = join(dir, `report-${i}.txt`);
+      writeFileSync(path, `Report ${i}: the river rose ${i} centimetres.`);
+      return path;
+    });
+    await real.services.library.importPaths(paths);
+    const library = useLibraryStore();
+    const painted = vi.spyOn(window, 'requestAnimationFrame');
+    await library.load();
+    expect(library.documents).toHaveLength(100);
+    expect(painted).toHaveBeenCalled();
+    await vi.waitFor(() => expect(library.documents).toHaveLength(130));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('finds documents by full-text search, newest query winning', async () => {
     const library = useLibraryStore();
     const search = useSearchStore();
@@ -50,6 +71,28 @@ describe('library store', () => {
     search.clear();
     await flushPromises();
     expect(search.result).toBeNull();
+  });
+});
+
+describe('SearchResults', () => {
+  it('highlights the matched words and says when a note is what matched', async () => {
+    const library = useLibraryStore();
+    const search = useSearchStore();
+    await library.load();
+    const [result] = await library.importFiles([file('a.txt', 'Rainfall doubled in March across the delta.')]);
+    await real.api.notes.create({ docId: result.id!, body: 'Check the gauge at Pellworm.' });
+    search.query = 'rainfall';
+    await search.run();
+    let wrapper = mount(SearchResults, { props: { hits: search.result!.hits, total: search.result!.total, tookMs: 1, query: 'rainfall' } });
+    expect(wrapper.find('mark').text()).toBe('Rainfall');
+    expect(wrapper.find('.hit-notes').exists()).toBe(false);
+    wrapper.unmount();
+    search.query = 'pellworm';
+    await search.run();
+    wrapper = mount(SearchResults, { props: { hits: search.result!.hits, total: search.result!.total, tookMs: 1, query: 'pellworm' } });
+    expect(wrapper.text()).toContain('1 document match');
+    expect(wrapper.find('.hit-notes').text()).toBe('Mentioned in your notes');
+    wrapper.unmount();
   });
 });
 

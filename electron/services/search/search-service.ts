@@ -179,6 +179,11 @@ export class SearchService {
     this.file = join(deps.dir, 'index.json');
   }
 
+  /** Whether loading has begun (it may not have finished). */
+  get loadStarted(): boolean {
+    return this.ready !== null;
+  }
+
   /** Loads the stored index and brings it up to date with the library. */
   open(): Promise<void> {
     this.ready ??= this.load();
@@ -202,11 +207,18 @@ export class SearchService {
       await this.refresh(doc);
       if (++seen % 1000 === 0) await yieldToRequests();
     }
-    for (const id of [...this.slotOf.keys()]) if (!live.has(id)) this.drop(id);
+    for (const id of [...this.slotOf.keys()]) {
+      if (live.has(id)) continue;
+      // Each removal scans the text index; between them, requests waiting on the host are served.
+      this.drop(id);
+      await yieldToRequests();
+    }
     const byDocument = new Map<string, string[]>();
     for (const note of this.deps.notes()) {
       if (note.deletedAt || !note.docId) continue;
-      byDocument.set(note.docId, [...(byDocument.get(note.docId) ?? []), note.body]);
+      const bodies = byDocument.get(note.docId);
+      if (bodies) bodies.push(note.body);
+      else byDocument.set(note.docId, [note.body]);
     }
     for (const [docId, bodies] of byDocument) {
       const slot = this.slotOf.get(docId);
@@ -249,11 +261,6 @@ export class SearchService {
     return this.refresh(doc);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.open();
-    this.drop(id);
-  }
-
   private async insert(doc: DocumentRecord, text?: string, claims?: ClaimSet | null): Promise<void> {
     const body = text ?? (await this.deps.readText(doc.id));
     const claimSet = claims === undefined ? await this.deps.readClaims(doc.id) : claims;
@@ -270,7 +277,8 @@ export class SearchService {
   }
 
   private async refresh(doc: DocumentRecord): Promise<void> {
-    if (doc.deletedAt) return this.drop(doc.id);
+    // A deleted document stays indexed until the library purges it: search hides it, and undo costs nothing.
+    if (doc.deletedAt) return;
     const slot = this.slotOf.get(doc.id);
     if (slot === undefined) return this.insert(doc);
     const entry = this.slots[slot]!;
@@ -299,8 +307,9 @@ export class SearchService {
 
   /** Re-indexes the notes of one document after a note about it was written, edited or deleted. */
   async notesChanged(docId: string | null): Promise<void> {
-    if (!docId) return;
-    await this.open();
+    // Before the index starts loading there is nothing to change: loading reads every note.
+    if (!docId || !this.ready) return;
+    await this.ready;
     const slot = this.slotOf.get(docId);
     if (slot === undefined) return;
     this.notes.remove(slot);

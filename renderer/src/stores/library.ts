@@ -6,6 +6,11 @@ import type { UploadedFile } from '../../../shared/ipc/contract';
 import { errorMessage, useApi } from '../api';
 import { useUiStore } from './ui';
 
+/** Resolves after the browser has painted the current state: frame callbacks run just before a paint. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function toUpload(file: File): Promise<UploadedFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
@@ -46,7 +51,9 @@ export const useLibraryStore = defineStore('library', () => {
       const [libraryInfo, first] = await Promise.all([api.app.info(), api.library.list({ limit: FIRST_SCREEN_ROWS })]);
       info.value = libraryInfo;
       documents.value = first;
-      if (libraryInfo.documentCount > first.length) void refresh();
+      // The whole list (megabytes at 10,000 documents) is fetched once the first screenful is painted:
+      // parsing it sooner would hold that paint back.
+      if (libraryInfo.documentCount > first.length) void afterPaint().then(refresh);
       loaded.value = true;
       const ui = useUiStore();
       for (const warning of info.value.warnings) ui.notify(warning, { kind: 'error', timeout: 0 });
