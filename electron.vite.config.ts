@@ -1,5 +1,6 @@
-// Build of the three Electron targets from this repository's folders: main (with the claims worker and
-// the command line that serves the app to a browser), the sandboxed CommonJS preload, and the renderer.
+// Build of the three Electron targets from this repository's folders: main (with the claims and
+// import workers, and the command line that serves the app to a browser), the sandboxed CommonJS
+// preload, and the renderer.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
@@ -16,6 +17,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           'claims-worker': resolve(root, 'electron/services/claims/worker.ts'),
+          'import-worker': resolve(root, 'electron/services/ingest/worker.ts'),
           cli: resolve(root, 'electron/cli/run.ts'),
         },
       },

@@ -16,6 +16,7 @@ import { writeFile } from 'node:fs/promises';
 import { openServices, type ClaimsEngine, type Services } from '../services/container.ts';
 import { ENGINE_VERSION, extractClaims, normalizeText } from '../services/claims/engine.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
+import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { readAndExtract } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
 import { startHttpHost, type HttpHost } from '../host/http-host.ts';
@@ -55,18 +56,22 @@ const stdio: Io = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
-/**
- * The claim engine in a worker thread: the built worker beside the built command line (out/main), or
- * the TypeScript source through tsx's loader when the command line itself runs from source.
- */
+/** A worker entry beside the built command line (out/main), or its TypeScript source run through tsx. */
+function workerEntry(built: string, source: string): { workerFile: URL; execArgv?: string[] } {
+  return import.meta.url.endsWith('.js')
+    ? { workerFile: new URL(`./${built}`, import.meta.url) }
+    : { workerFile: new URL(source, import.meta.url), execArgv: ['--import', import.meta.resolve('tsx')] };
+}
+
+/** The claim engine in a worker thread. */
 export function workerClaimsEngine(): ClaimsEngine {
-  const built = import.meta.url.endsWith('.js');
-  const runner = new ClaimsRunner(
-    built
-      ? { workerFile: new URL('./claims-worker.js', import.meta.url) }
-      : { workerFile: new URL('../services/claims/worker.ts', import.meta.url), execArgv: ['--import', import.meta.resolve('tsx')] },
-  );
+  const runner = new ClaimsRunner(workerEntry('claims-worker.js', '../services/claims/worker.ts'));
   return { version: ENGINE_VERSION, extract: (text) => runner.extract(text), close: () => runner.close() };
+}
+
+/** Import in a worker thread, so a file that hangs the parser is stopped and the app stays responsive. */
+export function workerImporter(): ImportRunner {
+  return new ImportRunner(workerEntry('import-worker.js', '../services/ingest/worker.ts'));
 }
 
 /** In-process engine for short CLI runs, where starting a worker costs more than it saves. */
@@ -344,6 +349,7 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     host: 'browser',
     version: VERSION,
     claims: workerClaimsEngine(),
+    ingest: workerImporter(),
     emit: (event, payload) => late.host?.emit(event, payload),
   });
   const host = await startHttpHost({ handlers: services.handlers, rendererDir, port });

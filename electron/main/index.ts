@@ -8,6 +8,7 @@ import { parsePassageLink } from '../../shared/links.ts';
 import { dispatch, openServices, type ClaimsEngine, type Services } from '../services/container.ts';
 import { toWireError } from '../services/errors.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
+import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { ENGINE_VERSION } from '../services/claims/engine.ts';
 import { SUPPORTED_EXTENSIONS } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
@@ -95,12 +96,14 @@ async function start(): Promise<void> {
   installSecurityGuards(devServerUrl);
   const runner = new ClaimsRunner({ workerFile: join(here, 'claims-worker.js') });
   const claims: ClaimsEngine = { version: ENGINE_VERSION, extract: (text) => runner.extract(text), close: () => runner.close() };
+  const ingest = new ImportRunner({ workerFile: join(here, 'import-worker.js') });
   try {
     services = await openServices({
       libraryDir: libraryDirFromArgs(),
       host: 'electron',
       version: app.getVersion(),
       claims,
+      ingest,
       emit,
       openFilesDialog: chooseFiles,
     });

@@ -6,6 +6,7 @@ import type { ClaimSet } from '../../shared/types/claims.ts';
 import { DossierError } from './errors.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
 import { extractDocument, readChecked, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
+import type { DocumentExtractor } from './ingest/import-runner.ts';
 import { LibraryStore } from './storage/library-store.ts';
 import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
@@ -36,6 +37,8 @@ export interface ServiceOptions {
   host: 'electron' | 'browser' | 'cli';
   version: string;
   claims?: ClaimsEngine;
+  /** Reads imported files, in a worker where the host has one; in-process otherwise. */
+  ingest?: DocumentExtractor;
   emit?<E extends EventName>(event: E, payload: EventMap[E]): void;
   /** Native file picker (Electron only). */
   openFilesDialog?(): Promise<string[]>;
@@ -118,7 +121,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const library = new LibraryService({
     store,
     index: search,
-    extract: extractDocument,
+    extract: options.ingest ? (input) => options.ingest!.extract(input) : extractDocument,
     readFile: readChecked,
     claims: options.claims,
     extensions: SUPPORTED_EXTENSIONS,
@@ -204,6 +207,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       if (warmUp) clearTimeout(warmUp);
       await search.close();
       await options.claims?.close();
+      await options.ingest?.close();
       store.close();
     },
   };

@@ -37,4 +37,5 @@ export type IngestErrorCode =
   | 'unreadable'
   | 'too-large'
   | 'corrupt'
-  | 'encrypted';
+  | 'encrypted'
+  | 'timeout';

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract.ts';
+import { ClaimsRunner } from '../../../electron/services/claims/claims-runner.ts';
+import { ImportRunner } from '../../../electron/services/ingest/import-runner.ts';
 
 const root = process.cwd();
 const mainBundle = join(root, 'out', 'main', 'index.js');
@@ -103,5 +105,27 @@ describe('Electron preload bundle', () => {
     expect(await api.library.get({ id: 'abc' })).toBe('ok');
     expect(invoked).toEqual([['library:get', { id: 'abc' }]]);
     expect(() => (api.on as (e: string, l: () => void) => void)('shell:exec', () => {})).toThrow(/Unknown event/);
+  });
+});
+
+describe('built workers', () => {
+  it('exist beside the bundles that start them, and run in plain Node', { timeout: 30_000 }, async () => {
+    const outDir = join(root, 'out', 'main');
+    for (const bundle of ['index.js', 'cli.js']) {
+      const named = [...readFileSync(join(outDir, bundle), 'utf8').matchAll(/["'`]\.?\/?([a-z-]+-worker\.js)["'`]/g)].map((m) => m[1]);
+      expect(new Set(named)).toEqual(new Set(['claims-worker.js', 'import-worker.js']));
+      for (const name of named) expect(existsSync(join(outDir, name))).toBe(true);
+    }
+    const importer = new ImportRunner({ workerFile: join(outDir, 'import-worker.js') });
+    const claims = new ClaimsRunner({ workerFile: join(outDir, 'claims-worker.js') });
+    try {
+      const doc = await importer.extract({ name: 'note.md', bytes: new Uint8Array(Buffer.from('# Flood\n\nAbout 300 homes were flooded, officials said.')) });
+      expect(doc.text).toContain('About 300 homes were flooded');
+      expect((await claims.extract(doc.text)).claims.length).toBeGreaterThan(0);
+      await expect(importer.extract({ name: 'x.txt', bytes: new Uint8Array() })).rejects.toMatchObject({ code: 'empty' });
+    } finally {
+      await importer.close();
+      await claims.close();
+    }
   });
 });

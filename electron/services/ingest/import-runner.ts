@@ -1,0 +1,48 @@
+// Document import in a worker thread: one file at a time, each with a time limit that grows with its
+// size; a file that runs past it fails with a clear error and the worker starts afresh for the next.
+import type { ExtractedDocument } from '../../../shared/types/ingest.ts';
+import { TaskRunner } from '../workers/task-runner.ts';
+import { baseName, IngestError } from './errors.ts';
+
+export interface DocumentExtractor {
+  extract(input: { name: string; bytes: Uint8Array }): Promise<ExtractedDocument>;
+  close(): Promise<void>;
+}
+
+export interface ImportRunnerOptions {
+  /** Worker entry; the host decides (built .js, or worker.ts from source with execArgv ['--import', 'tsx']). */
+  workerFile: string | URL;
+  execArgv?: string[];
+  /** Time allowed per file, plus an allowance per megabyte. */
+  timeoutMs?: number;
+  timeoutPerMbMs?: number;
+}
+
+export class ImportRunner implements DocumentExtractor {
+  private readonly runner: TaskRunner<{ name: string; bytes: Uint8Array }, ExtractedDocument>;
+
+  constructor(options: ImportRunnerOptions) {
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const timeoutPerMbMs = options.timeoutPerMbMs ?? 4_000;
+    this.runner = new TaskRunner({
+      label: 'import',
+      workerName: 'import worker',
+      workerFile: options.workerFile,
+      execArgv: options.execArgv,
+      timeLimitMs: ({ bytes }) => timeoutMs + Math.ceil((bytes.length / 1_048_576) * timeoutPerMbMs),
+      timeoutError: ({ name }, limitMs) =>
+        new IngestError(
+          'timeout',
+          `${baseName(name)} was still being read after ${Math.round(limitMs / 1000)} seconds and was stopped. The file may be damaged, or too complex to import.`,
+        ),
+    });
+  }
+
+  extract(input: { name: string; bytes: Uint8Array }): Promise<ExtractedDocument> {
+    return this.runner.run(input);
+  }
+
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+}

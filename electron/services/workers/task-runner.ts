@@ -1,0 +1,135 @@
+// Runs CPU-bound tasks off the calling thread: one lazily started worker, a FIFO queue, a time limit per
+// task, and a fresh worker after a crash or a timeout. Claim extraction and document import both use it.
+import { Worker, type Transferable } from 'node:worker_threads';
+import { workerStart } from './start.ts';
+import type { TaskReply } from './serve.ts';
+
+export interface TaskRunnerOptions<In> {
+  /** Names the work in error messages: "claim extraction", "import". */
+  label: string;
+  /** Names the worker in error messages: "claims worker". */
+  workerName: string;
+  /** Worker entry; the host decides (built .js, or a .ts source with execArgv ['--import', 'tsx']). */
+  workerFile: string | URL;
+  execArgv?: string[];
+  /** Time allowed for one task before its worker is stopped. */
+  timeLimitMs(input: In): number;
+  /** Says what the task was, for the default timeout message: "(1,200 characters)". */
+  describe?(input: In): string;
+  /** Buffers handed to the worker rather than copied. */
+  transfer?(input: In): Transferable[];
+  /** The error a timed-out task rejects with; a plain Error by default. */
+  timeoutError?(input: In, limitMs: number): Error;
+}
+
+interface Job<In, Out> {
+  id: number;
+  input: In;
+  resolve: (output: Out) => void;
+  reject: (err: Error) => void;
+}
+
+/** Rebuilds an error sent by the worker, keeping its name and code so hosts pass it on unchanged. */
+function revive(error: { name: string; message: string; code?: string }): Error {
+  return Object.assign(new Error(error.message), { name: error.name, ...(error.code === undefined ? {} : { code: error.code }) });
+}
+
+export class TaskRunner<In, Out> {
+  private worker: Worker | null = null;
+  private queue: Array<Job<In, Out>> = [];
+  private current: Job<In, Out> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: TaskRunnerOptions<In>) {}
+
+  run(input: In): Promise<Out> {
+    if (this.closed) return Promise.reject(new Error(`the ${this.options.workerName} is closed`));
+    return new Promise<Out>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, input, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = this.current ? [this.current, ...this.queue] : [...this.queue];
+    this.queue = [];
+    this.current = null;
+    this.clearTimer();
+    const w = this.worker;
+    this.worker = null;
+    for (const job of pending) job.reject(new Error(`the ${this.options.workerName} closed before the work was done`));
+    if (w) await w.terminate();
+  }
+
+  private pump(): void {
+    if (this.closed || this.current || !this.queue.length) return;
+    const job = this.queue.shift()!;
+    this.current = job;
+    let w: Worker;
+    try {
+      w = this.ensureWorker();
+    } catch (e) {
+      this.finish(job, () => job.reject(new Error(`could not start the ${this.options.workerName}: ${e instanceof Error ? e.message : String(e)}`)));
+      return;
+    }
+    w.ref();
+    const limit = this.options.timeLimitMs(job.input);
+    this.timer = setTimeout(() => this.onTimeout(job, limit), limit);
+    w.postMessage({ id: job.id, input: job.input }, this.options.transfer?.(job.input) ?? []);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const { spec, options } = workerStart(this.options.workerFile, this.options.execArgv);
+    const w = new Worker(spec, options);
+    w.on('message', (msg: TaskReply<Out>) => this.onMessage(w, msg));
+    w.on('error', (err: Error) => this.onGone(w, `${this.options.workerName} crashed: ${err.message}`));
+    w.on('exit', (code: number) => this.onGone(w, `${this.options.workerName} exited unexpectedly (code ${code})`));
+    this.worker = w;
+    return w;
+  }
+
+  private finish(job: Job<In, Out>, settle: () => void): void {
+    this.clearTimer();
+    if (this.current === job) this.current = null;
+    settle();
+    // An idle worker must not keep the host process alive.
+    if (!this.queue.length) this.worker?.unref();
+    this.pump();
+  }
+
+  private onMessage(w: Worker, msg: TaskReply<Out>): void {
+    const job = this.current;
+    if (w !== this.worker || !job || msg.id !== job.id) return;
+    if ('error' in msg) this.finish(job, () => job.reject(revive(msg.error)));
+    else this.finish(job, () => job.resolve(msg.result));
+  }
+
+  private onGone(w: Worker, reason: string): void {
+    if (w !== this.worker) return;
+    // Drop the dead worker; the next task starts a fresh one.
+    this.worker = null;
+    void w.terminate();
+    const job = this.current;
+    if (job) this.finish(job, () => job.reject(new Error(reason)));
+  }
+
+  private onTimeout(job: Job<In, Out>, limit: number): void {
+    if (this.current !== job) return;
+    const w = this.worker;
+    this.worker = null;
+    if (w) void w.terminate();
+    const error =
+      this.options.timeoutError?.(job.input, limit) ??
+      new Error(`${this.options.label} timed out after ${limit} ms ${this.options.describe?.(job.input) ?? ''}; the worker was restarted`);
+    this.finish(job, () => job.reject(error));
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
