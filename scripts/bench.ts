@@ -4,11 +4,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { openServices, type Services } from '../electron/services/container.ts';
 import { ENGINE_VERSION, extractClaims } from '../electron/services/claims/engine.ts';
+import { ClaimsRunner } from '../electron/services/claims/claims-runner.ts';
+import { ImportRunner } from '../electron/services/ingest/import-runner.ts';
 import type { DocumentRecord } from '../shared/types/library.ts';
 import { article, rng, story } from './bench/corpus.ts';
 import { benchExtract } from './bench-extract.ts';
@@ -47,7 +49,15 @@ async function libraryMetrics(work: string, libraryDir: string): Promise<Metric[
   for (let i = 0; i < 1000; i++) writeFileSync(join(sourceDir, `article-${String(i).padStart(4, '0')}.txt`), article(i + 1));
 
   log('importing 1,000 generated documents (about 700 words each, claims extracted and indexed on import)');
-  let services = await open(libraryDir);
+  // As the app imports: files read and claims extracted in the built workers.
+  const claimsRunner = new ClaimsRunner({ workerFile: resolve('out/main/claims-worker.js') });
+  let services = await openServices({
+    libraryDir,
+    host: 'cli',
+    version: 'bench',
+    claims: { version: ENGINE_VERSION, extract: (text) => claimsRunner.extract(text), close: () => claimsRunner.close() },
+    ingest: new ImportRunner({ workerFile: resolve('out/main/import-worker.js') }),
+  });
   const started = performance.now();
   const results = await services.library.importPaths([sourceDir]);
   const importSeconds = (performance.now() - started) / 1000;
