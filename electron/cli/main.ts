@@ -335,6 +335,13 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
   return results.some((r) => r.status === 'error') ? 1 : 0;
 }
 
+/** A port in 20000–59999 that depends only on the library folder. */
+export function libraryPort(libraryDir: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of resolve(libraryDir)) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return 20_000 + (hash % 40_000);
+}
+
 async function serveCommand(libraryDir: string, portText: string | undefined, io: Io): Promise<number> {
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not “${portText}”`);
@@ -352,7 +359,9 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     ingest: workerImporter(),
     emit: (event, payload) => late.host?.emit(event, payload),
   });
-  const host = await startHttpHost({ handlers: services.handlers, rendererDir, port });
+  // Without --port, each library gets the same port every run where it is free: the browser keeps
+  // what it stores per address (pane layout, theme) across restarts of the host.
+  const host = await startHttpHost({ handlers: services.handlers, rendererDir, ...(portText === undefined ? { preferredPort: libraryPort(libraryDir) } : { port }) });
   late.host = host;
   for (const warning of services.store.warnings) io.err(`warning: ${warning}`);
   io.out(`Dossier is serving the library at ${libraryDir}`);

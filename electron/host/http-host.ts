@@ -26,8 +26,21 @@ const MAX_BODY_BYTES = 256 * 1024 * 1024;
 export interface HttpHostOptions {
   handlers: Handlers;
   rendererDir: string;
+  /** A port that must be used; startup fails when it is taken. */
   port?: number;
+  /** A port to try first, falling back to any free one when it is taken. */
+  preferredPort?: number;
   token?: string;
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
 }
 
 export interface HttpHost {
@@ -134,10 +147,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
   });
 
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
-  });
+  if (options.port === undefined && options.preferredPort) {
+    await listen(server, options.preferredPort).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+      return listen(server, 0);
+    });
+  } else {
+    await listen(server, options.port ?? 0);
+  }
   port = (server.address() as AddressInfo).port;
   const keepAlive = setInterval(() => {
     for (const stream of streams) stream.write(': ping\n\n');

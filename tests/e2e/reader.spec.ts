@@ -73,9 +73,15 @@ test('compare two reports, anchor a note to a claim, reject a claim, and keep bo
 
   // Restart the host, reload, open both again: the note is still anchored and the claim still rejected.
   const restarted = await restartHost();
+  // Same library, same address: the layout the browser kept for it comes back.
+  expect(new URL(restarted.url).port).toBe(new URL(host.url).port);
   await page.goto(restarted.url);
   await page.reload();
   await expect(page.getByRole('listitem')).toHaveCount(2);
+  await page.keyboard.press('Control+2');
+  await expect(page.getByRole('region', { name: `Pane 1: ${COURIER}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: `Pane 2: ${LEDGER}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
   await openSideBySide(page);
   const families2 = claimRow(page, `Pane 1: ${COURIER}`, 'about 1,200 families');
   await expect(families2).toContainText('Rejected');

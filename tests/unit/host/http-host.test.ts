@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../../electron/services/container.ts';
 import { startHttpHost, type HttpHost } from '../../../electron/host/http-host.ts';
+import { libraryPort } from '../../../electron/cli/main.ts';
+import { createServer, type AddressInfo } from 'node:net';
 
 let work: string;
 let services: Services;
@@ -53,6 +55,28 @@ afterAll(async () => {
 describe('browser host', () => {
   it('listens on 127.0.0.1 and prints a URL that carries the token in the fragment', () => {
     expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=[A-Za-z0-9_-]{20,}$`));
+  });
+
+  it('takes its preferred port when free and any free port when it is taken', async () => {
+    const rendererDir = join(work, 'renderer');
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+    const free = (probe.address() as AddressInfo).port;
+    await new Promise((done) => probe.close(done));
+    const first = await startHttpHost({ handlers: services.handlers, rendererDir, preferredPort: free });
+    const second = await startHttpHost({ handlers: services.handlers, rendererDir, preferredPort: free });
+    try {
+      expect(first.port).toBe(free);
+      expect(second.port).not.toBe(free);
+      await expect(startHttpHost({ handlers: services.handlers, rendererDir, port: free })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    expect(libraryPort(join(work, 'library'))).toBe(libraryPort(join(work, 'library', '.')));
+    expect(libraryPort(join(work, 'library'))).not.toBe(libraryPort(join(work, 'other')));
+    expect(libraryPort(join(work, 'library'))).toBeGreaterThanOrEqual(20_000);
+    expect(libraryPort(join(work, 'library'))).toBeLessThan(60_000);
   });
 
   it('answers contract channels with the token, and refuses calls without it', async () => {
