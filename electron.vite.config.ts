@@ -37,6 +37,8 @@ export default defineConfig({
     plugins: [vue()],
     resolve: { alias: { '@renderer': resolve(root, 'renderer/src') } },
     build: {
+      // electron-vite leaves bundles unminified; the renderer is the one that a cold start parses.
+      minify: true,
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
