@@ -12,7 +12,7 @@ import type { SearchHit, SearchQuery, SearchResult, SearchSnippet } from '../../
 import { DossierError } from '../errors.ts';
 import { writeAtomic } from '../storage/atomic.ts';
 
-const INDEX_VERSION = 4;
+const INDEX_VERSION = 5;
 const SAVE_DELAY_MS = 2000;
 const SNIPPET_RADIUS = 90;
 /** A short prefix can stand for hundreds of words; the most common ones are enough to search as you type. */
@@ -152,13 +152,18 @@ function yieldToRequests(): Promise<void> {
 /** Per slot: the document it holds, and the title and claims it was indexed with. */
 type SlotEntry = [id: string, title: string, claims: string] | null;
 
-interface StoredIndex {
+/**
+ * The index file is JSON lines: a header with the slots, then the term table of each stored index in
+ * lines of about LINE_CHARS, in FlexSearch's own import format. Parsing one short line at a time lets
+ * the host answer requests between lines instead of stalling on one large parse.
+ */
+interface StoredHeader {
   version: number;
   slots: SlotEntry[];
-  text: Array<[string, unknown]>;
-  titles: Array<[string, unknown]>;
-  claims: Array<[string, unknown]>;
 }
+type StoredName = 'text' | 'titles' | 'claims';
+type StoredLine = [StoredName, Array<[string, Array<number[] | undefined>]>];
+const LINE_CHARS = 256 * 1024;
 
 export class SearchService {
   /** Document text: the large index, written once per document and only removed with it. */
@@ -194,7 +199,7 @@ export class SearchService {
     await mkdir(this.deps.dir, { recursive: true });
     if (existsSync(this.file)) {
       try {
-        await this.restore(JSON.parse(await readFile(this.file, 'utf8')) as StoredIndex);
+        await this.restore((await readFile(this.file, 'utf8')).split('\n'));
       } catch {
         this.reset(); // a damaged index is derived data: rebuild it
       }
@@ -226,19 +231,25 @@ export class SearchService {
     }
   }
 
-  private async restore(stored: StoredIndex): Promise<void> {
-    if (stored.version !== INDEX_VERSION) return;
-    for (const [index, parts] of [
-      [this.text, stored.text],
-      [this.titles, stored.titles],
-      [this.claims, stored.claims],
-    ] as const) {
-      await yieldToRequests();
-      // The parts were written as parsed JSON, which FlexSearch takes as it is: no second parse.
-      for (const [key, data] of parts) index.import(key, data as string);
+  private async restore(lines: string[]): Promise<void> {
+    const header = JSON.parse(lines[0]) as StoredHeader;
+    if (header.version !== INDEX_VERSION) return;
+    const stored = this.stored;
+    const live = header.slots.flatMap((entry, slot) => (entry ? [slot] : []));
+    // Every live slot is registered in each index, so that removing one finds it.
+    for (const index of Object.values(stored)) index.import('reg', live as unknown as string);
+    for (let i = 1; i < lines.length; i++) {
+      if (i % 4 === 0) await yieldToRequests();
+      const [name, terms] = JSON.parse(lines[i]) as StoredLine;
+      stored[name].import('map', terms as unknown as string);
     }
-    this.slots = stored.slots;
+    this.slots = header.slots;
     this.slots.forEach((entry, slot) => entry && this.slotOf.set(entry[0], slot));
+  }
+
+  /** The indexes kept on disk; notes are rebuilt at start-up instead. */
+  private get stored(): Record<StoredName, Index> {
+    return { text: this.text, titles: this.titles, claims: this.claims };
   }
 
   private reset(): void {
@@ -445,16 +456,25 @@ export class SearchService {
     this.saveTimer = null;
     if (!this.dirty) return;
     this.dirty = false;
-    // FlexSearch exports JSON text per part; it goes into the file as it is rather than parsed and re-encoded.
-    const parts = (index: Index) => {
-      const out: string[] = [];
-      index.export((key: string, data: string) => void out.push(`[${JSON.stringify(key)},${data}]`));
-      return `[${out.join(',')}]`;
-    };
-    await writeAtomic(
-      this.file,
-      `{"version":${INDEX_VERSION},"slots":${JSON.stringify(this.slots)},"text":${parts(this.text)},"titles":${parts(this.titles)},"claims":${parts(this.claims)}}`,
-    );
+    // Written in one go, so the file is one consistent snapshot of the index.
+    const lines = [JSON.stringify({ version: INDEX_VERSION, slots: this.slots } satisfies StoredHeader)];
+    for (const [name, index] of Object.entries(this.stored) as Array<[StoredName, Index]>) {
+      let chunk: string[] = [];
+      let chars = 0;
+      const line = () => lines.push(`[${JSON.stringify(name)},[${chunk.join(',')}]]`);
+      for (const entry of postings(index)) {
+        const json = JSON.stringify(entry);
+        chunk.push(json);
+        chars += json.length;
+        if (chars >= LINE_CHARS) {
+          line();
+          chunk = [];
+          chars = 0;
+        }
+      }
+      if (chunk.length) line();
+    }
+    await writeAtomic(this.file, lines.join('\n'));
   }
 
   async close(): Promise<void> {

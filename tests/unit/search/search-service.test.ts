@@ -1,6 +1,6 @@
 // Full-text search through the real services: ranking, snippets with highlights, phrases,
 // filters, and an index kept on disk and reconciled at start-up.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,9 +80,13 @@ describe('search', () => {
     await services.library.delete(ids['b.txt']);
     await services.close();
     expect(existsSync(join(work, 'library', 'search', 'index.json'))).toBe(true);
+    // The text on disk changes behind the index's back: a reopened index that still finds the old
+    // words was loaded from its file, not rebuilt from the documents.
+    writeFileSync(join(work, 'library', 'docs', ids['a.txt'], 'text.txt'), 'Rewritten.');
     services = await open(); // b is purged on open; the stored index still has it until reconciled
     const { hits } = await services.handlers['search:query']({ query: 'glaciers' });
     expect(hits.map((h) => h.docId)).toEqual([ids['a.txt']]);
+    expect((await services.handlers['search:query']({ query: 'metres' })).hits.map((h) => h.docId)).toEqual([ids['a.txt']]);
   });
 
   it('keeps documents imported while the stored index is still loading apart from the stored ones', async () => {
@@ -145,6 +149,18 @@ describe('search', () => {
     expect(result.hits).toHaveLength(5);
     expect((await services.handlers['search:query']({ query: 'inspectors reservoir' })).total).toBe(15);
     expect(services.search.rawSearch('inspectors reser')).toBe(30);
+  });
+
+  it('stores a large term table in many short lines and loads every one back', async () => {
+    const words = Array.from({ length: 40_000 }, (_, i) => `term${i.toString(36)}x`);
+    const ids = await importTexts({ 'many.txt': `Glossary\n\n${words.join(' ')}` });
+    await services.close();
+    const lines = readFileSync(join(work, 'library', 'search', 'index.json'), 'utf8').split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    services = await open();
+    for (const word of [words[0], words[20_000], words[39_999]]) {
+      expect((await services.handlers['search:query']({ query: word })).hits.map((h) => h.docId)).toEqual([ids['many.txt']]);
+    }
   });
 
   it('parses terms and phrases and builds snippets around the first match', () => {
