@@ -62,16 +62,20 @@ function uploadSource(file: UploadedFile): ImportSource {
   return { label: file.name, name: file.name, read: async () => new Uint8Array(Buffer.from(file.dataBase64, 'base64')) };
 }
 
-/** The search index loads in the background once no request has come for this long. */
+/** The search index loads in the background once no request has been in progress for this long. */
 const INDEX_WARM_UP_IDLE_MS = 1500;
 
-/** The same handlers, each calling `onCall` first. */
-function observed(handlers: Handlers, onCall: () => void): Handlers {
+/** The same handlers, each reporting when it starts and when it settles. */
+function observed(handlers: Handlers, activity: { started(): void; settled(): void }): Handlers {
   const wrapped: Record<string, (request: unknown) => Promise<unknown>> = {};
   for (const [channel, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => Promise<unknown>]>) {
-    wrapped[channel] = (request) => {
-      onCall();
-      return handler(request);
+    wrapped[channel] = async (request) => {
+      activity.started();
+      try {
+        return await handler(request);
+      } finally {
+        activity.settled();
+      }
     };
   }
   return wrapped as unknown as Handlers;
@@ -112,10 +116,23 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   // goes quiet after start-up, so the first screens never queue behind it; a search made sooner
   // loads it on the spot.
   let warmUp: NodeJS.Timeout | null = null;
+  let inProgress = 0;
   const warmUpWhenIdle = () => {
     if (warmUp) clearTimeout(warmUp);
+    warmUp = null;
+    if (search.loadStarted || inProgress) return;
     warmUp = setTimeout(() => void search.open().catch(() => {}), INDEX_WARM_UP_IDLE_MS);
     warmUp.unref();
+  };
+  const activity = {
+    started: () => {
+      inProgress++;
+      warmUpWhenIdle();
+    },
+    settled: () => {
+      inProgress--;
+      warmUpWhenIdle();
+    },
   };
   warmUpWhenIdle();
   const library = new LibraryService({
@@ -202,7 +219,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     notes,
     review,
     briefs,
-    handlers: observed(handlers, () => search.loadStarted || warmUpWhenIdle()),
+    handlers: observed(handlers, activity),
     async close() {
       if (warmUp) clearTimeout(warmUp);
       await search.close();

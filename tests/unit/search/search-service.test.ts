@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openServices, type Services } from '../../../electron/services/container.ts';
 import { makeSnippet, parseQuery } from '../../../electron/services/search/search-service.ts';
 
@@ -161,6 +161,16 @@ describe('search', () => {
     for (const word of [words[0], words[20_000], words[39_999]]) {
       expect((await services.handlers['search:query']({ query: word })).hits.map((h) => h.docId)).toEqual([ids['many.txt']]);
     }
+  });
+
+  it('starts loading the index only once no request has been in progress for a while', async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    expect(services.search.loadStarted).toBe(false);
+    await sleep(1000);
+    await services.handlers['app:info']({});
+    await sleep(1000); // 2 s since opening, but only 1 s since the last request
+    expect(services.search.loadStarted).toBe(false);
+    await vi.waitFor(() => expect(services.search.loadStarted).toBe(true), { timeout: 5000 });
   });
 
   it('parses terms and phrases and builds snippets around the first match', () => {
