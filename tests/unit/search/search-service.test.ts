@@ -167,7 +167,7 @@ describe('search', () => {
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     expect(services.search.loadStarted).toBe(false);
     await sleep(1000);
-    await services.handlers['app:info']({});
+    await services.handlers['app:info']();
     await sleep(1000); // 2 s since opening, but only 1 s since the last request
     expect(services.search.loadStarted).toBe(false);
     await vi.waitFor(() => expect(services.search.loadStarted).toBe(true), { timeout: 5000 });
