@@ -1,7 +1,10 @@
 // The worker side of TaskRunner: answers each { id, input } with { id, result } or { id, error }.
 import { parentPort } from 'node:worker_threads';
 
-export type TaskReply<Out> = { id: number; result: Out } | { id: number; error: { name: string; message: string; code?: string } };
+export type TaskReply<Out> =
+  | { ready: true }
+  | { id: number; result: Out }
+  | { id: number; error: { name: string; message: string; code?: string } };
 
 /** Serves tasks in the current worker thread with `run`; an error keeps its name and code across. */
 export function serveTasks<In, Out>(run: (input: In) => Out | Promise<Out>, transfer?: (output: Out) => ArrayBuffer[]): void {
@@ -18,4 +21,6 @@ export function serveTasks<In, Out>(run: (input: In) => Out | Promise<Out>, tran
     }
     port.postMessage(reply, 'result' in reply && transfer ? transfer(reply.result) : []);
   });
+  // The entry's imports have loaded by now: from here on, a task's time is its own.
+  port.postMessage({ ready: true } satisfies TaskReply<Out>);
 }

@@ -22,6 +22,9 @@ export interface TaskRunnerOptions<In> {
   timeoutError?(input: In, limitMs: number): Error;
 }
 
+/** Time a new worker has to load its code before its first task's clock starts. */
+const START_LIMIT_MS = 60_000;
+
 interface Job<In, Out> {
   id: number;
   input: In;
@@ -36,6 +39,8 @@ function revive(error: { name: string; message: string; code?: string }): Error 
 
 export class TaskRunner<In, Out> {
   private worker: Worker | null = null;
+  /** Whether the current worker has loaded its code; a task's time limit runs from then. */
+  private workerReady = false;
   private queue: Array<Job<In, Out>> = [];
   private current: Job<In, Out> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -76,15 +81,22 @@ export class TaskRunner<In, Out> {
       return;
     }
     w.ref();
+    w.postMessage({ id: job.id, input: job.input }, this.options.transfer?.(job.input) ?? []);
+    if (this.workerReady) this.startClock(job);
+    else this.timer = setTimeout(() => this.onGone(w, `${this.options.workerName} did not start within ${START_LIMIT_MS / 1000} s`), START_LIMIT_MS);
+  }
+
+  private startClock(job: Job<In, Out>): void {
+    this.clearTimer();
     const limit = this.options.timeLimitMs(job.input);
     this.timer = setTimeout(() => this.onTimeout(job, limit), limit);
-    w.postMessage({ id: job.id, input: job.input }, this.options.transfer?.(job.input) ?? []);
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const { spec, options } = workerStart(this.options.workerFile, this.options.execArgv);
     const w = new Worker(spec, options);
+    this.workerReady = false;
     w.on('message', (msg: TaskReply<Out>) => this.onMessage(w, msg));
     w.on('error', (err: Error) => this.onGone(w, `${this.options.workerName} crashed: ${err.message}`));
     w.on('exit', (code: number) => this.onGone(w, `${this.options.workerName} exited unexpectedly (code ${code})`));
@@ -102,8 +114,14 @@ export class TaskRunner<In, Out> {
   }
 
   private onMessage(w: Worker, msg: TaskReply<Out>): void {
+    if (w !== this.worker) return;
     const job = this.current;
-    if (w !== this.worker || !job || msg.id !== job.id) return;
+    if ('ready' in msg) {
+      this.workerReady = true;
+      if (job) this.startClock(job);
+      return;
+    }
+    if (!job || msg.id !== job.id) return;
     if ('error' in msg) this.finish(job, () => job.reject(revive(msg.error)));
     else this.finish(job, () => job.resolve(msg.result));
   }

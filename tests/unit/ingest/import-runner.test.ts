@@ -11,6 +11,7 @@ import { makeTempDir, writePdf } from './helpers.ts';
 
 const WORKER = pathToFileURL(join(process.cwd(), 'electron/services/ingest/worker.ts'));
 const STALL_WORKER = pathToFileURL(join(process.cwd(), 'tests/unit/ingest/fixtures/workers/stall-worker.ts'));
+const SLOW_START_WORKER = pathToFileURL(join(process.cwd(), 'tests/unit/ingest/fixtures/workers/slow-start-worker.ts'));
 
 const open: ImportRunner[] = [];
 const runner = (options: Partial<ConstructorParameters<typeof ImportRunner>[0]> = {}) => {
@@ -40,6 +41,11 @@ describe('ImportRunner', () => {
     const error = await r.extract({ name: 'blank.txt', bytes: new Uint8Array() }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'IngestError', code: 'empty' });
     await expect(r.extract({ name: 'broken.pdf', bytes: bytes('%PDF-1.4 not really') })).rejects.toMatchObject({ code: 'corrupt' });
+  });
+
+  it('starts a file\'s clock once the worker has loaded, not while it starts', { timeout: 30_000 }, async () => {
+    const r = runner({ workerFile: SLOW_START_WORKER, timeoutMs: 500, timeoutPerMbMs: 0 });
+    expect((await r.extract({ name: 'quick.txt', bytes: bytes('Quick: the road reopened.') })).text).toBe('Quick: the road reopened.');
   });
 
   it('stops a file that runs past its time limit; the rest of the batch imports', { timeout: 60_000 }, async () => {
