@@ -9,6 +9,7 @@ import type { EventMap, EventName } from '../../shared/ipc/contract.ts';
 import type { ClaimSet } from '../../shared/types/claims.ts';
 import type { ImportResult } from '../../shared/types/library.ts';
 import type { SearchQuery } from '../../shared/types/search.ts';
+import { DOCUMENT_FORMATS, type DocumentFormat } from '../../shared/types/ingest.ts';
 import type { CompareResult } from '../../shared/types/compare.ts';
 import { compareClaims, type CompareInput } from '../services/compare/compare-service.ts';
 import { formatFromPath } from '../services/briefs/export/index.ts';
@@ -185,10 +186,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           query: args.join(' '),
           tags: values.tag,
           outlet: values.outlet,
-          formats: values.format as SearchQuery['formats'],
-          from: values.from,
-          to: values.to,
-          limit: values.limit ? Number(values.limit) : undefined,
+          formats: checkFormats(values.format),
+          from: checkDate('--from', values.from),
+          to: checkDate('--to', values.to),
+          limit: values.limit === undefined ? undefined : checkLimit(values.limit),
         };
         return await withLibrary(libraryDir, undefined, async ({ handlers }) => {
           const result = await handlers['search:query'](query);
@@ -299,6 +300,26 @@ function highlight(text: string, ranges: Array<[number, number]>): string {
     cursor = end;
   }
   return out + text.slice(cursor);
+}
+
+// A bad filter must fail loudly: silently matching nothing (or everything) reads as an answer.
+
+function checkFormats(formats: string[] | undefined): DocumentFormat[] | undefined {
+  for (const format of formats ?? []) {
+    if (!DOCUMENT_FORMATS.includes(format as DocumentFormat)) throw new UsageError(`--format must be one of ${DOCUMENT_FORMATS.join(', ')}, not “${format}”`);
+  }
+  return formats as DocumentFormat[] | undefined;
+}
+
+function checkDate(option: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${option} must be a date like 2024-05-31, not “${value}”`);
+  return value;
+}
+
+function checkLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError(`--limit must be a whole number from 1 to 200, not “${value}”`);
+  return limit;
 }
 
 function requireArg(args: string[], usage: string): string {

@@ -1,7 +1,8 @@
 // What importing a file yields before it is stored: plain text, detected metadata and page map.
-// Pure types: no Node or DOM imports.
+// Pure types and constants: no Node or DOM imports.
 
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['txt', 'md', 'html', 'pdf', 'docx'];
 
 export interface DetectedMetadata {
   title: string | null;
