@@ -204,6 +204,19 @@ export class SearchService {
         this.reset(); // a damaged index is derived data: rebuild it
       }
     }
+    // Notes are not stored with the index: those of the restored documents are indexed here, in one
+    // pass; documents indexed below pick up their own.
+    const byDocument = new Map<string, string[]>();
+    for (const note of this.deps.notes()) {
+      if (note.deletedAt || !note.docId) continue;
+      const bodies = byDocument.get(note.docId);
+      if (bodies) bodies.push(note.body);
+      else byDocument.set(note.docId, [note.body]);
+    }
+    for (const [docId, bodies] of byDocument) {
+      const slot = this.slotOf.get(docId);
+      if (slot !== undefined) this.notes.add(slot, bodies.join('\n'));
+    }
     const live = new Set<string>();
     let seen = 0;
     for (const doc of this.deps.documents()) {
@@ -217,17 +230,6 @@ export class SearchService {
       // Each removal scans the text index; between them, requests waiting on the host are served.
       this.drop(id);
       await yieldToRequests();
-    }
-    const byDocument = new Map<string, string[]>();
-    for (const note of this.deps.notes()) {
-      if (note.deletedAt || !note.docId) continue;
-      const bodies = byDocument.get(note.docId);
-      if (bodies) bodies.push(note.body);
-      else byDocument.set(note.docId, [note.body]);
-    }
-    for (const [docId, bodies] of byDocument) {
-      const slot = this.slotOf.get(docId);
-      if (slot !== undefined) this.notes.add(slot, bodies.join('\n'));
     }
   }
 
