@@ -8,8 +8,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { openServices, type Services } from '../electron/services/container.ts';
-import { ENGINE_VERSION, extractClaims } from '../electron/services/claims/engine.ts';
-import { ClaimsRunner } from '../electron/services/claims/claims-runner.ts';
+import { ClaimsRunner, InlineClaimsRunner } from '../electron/services/claims/claims-runner.ts';
 import { ImportRunner } from '../electron/services/ingest/import-runner.ts';
 import type { DocumentRecord } from '../shared/types/library.ts';
 import { article, rng, story } from './bench/corpus.ts';
@@ -38,7 +37,7 @@ async function open(libraryDir: string): Promise<Services> {
     libraryDir,
     host: 'cli',
     version: 'bench',
-    claims: { version: ENGINE_VERSION, extract: async (text) => extractClaims(text), close: async () => {} },
+    claims: new InlineClaimsRunner(),
   });
 }
 
@@ -50,12 +49,11 @@ async function libraryMetrics(work: string, libraryDir: string): Promise<Metric[
 
   log('importing 1,000 generated documents (about 700 words each, claims extracted and indexed on import)');
   // As the app imports: files read and claims extracted in the built workers.
-  const claimsRunner = new ClaimsRunner({ workerFile: resolve('out/main/claims-worker.js') });
   let services = await openServices({
     libraryDir,
     host: 'cli',
     version: 'bench',
-    claims: { version: ENGINE_VERSION, extract: (text) => claimsRunner.extract(text), close: () => claimsRunner.close() },
+    claims: new ClaimsRunner({ workerFile: resolve('out/main/claims-worker.js') }),
     ingest: new ImportRunner({ workerFile: resolve('out/main/import-worker.js') }),
   });
   const started = performance.now();

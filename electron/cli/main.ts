@@ -14,9 +14,9 @@ import type { CompareResult } from '../../shared/types/compare.ts';
 import { compareClaims, type CompareInput } from '../services/compare/compare-service.ts';
 import { formatFromPath } from '../services/briefs/export/index.ts';
 import { writeFile } from 'node:fs/promises';
-import { openServices, type ClaimsEngine, type Services } from '../services/container.ts';
-import { ENGINE_VERSION, extractClaims, normalizeText } from '../services/claims/engine.ts';
-import { ClaimsRunner } from '../services/claims/claims-runner.ts';
+import { openServices, type Services } from '../services/container.ts';
+import { extractClaims, normalizeText } from '../services/claims/engine.ts';
+import { ClaimsRunner, InlineClaimsRunner, type ClaimsExtractor } from '../services/claims/claims-runner.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { readAndExtract } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
@@ -64,25 +64,10 @@ function workerEntry(built: string, source: string): { workerFile: URL; execArgv
     : { workerFile: new URL(source, import.meta.url), execArgv: ['--import', import.meta.resolve('tsx')] };
 }
 
-/** The claim engine in a worker thread. */
-export function workerClaimsEngine(): ClaimsEngine {
-  const runner = new ClaimsRunner(workerEntry('claims-worker.js', '../services/claims/worker.ts'));
-  return { version: ENGINE_VERSION, extract: (text) => runner.extract(text), close: () => runner.close() };
-}
-
-/** Import in a worker thread, so a file that hangs the parser is stopped and the app stays responsive. */
-export function workerImporter(): ImportRunner {
-  return new ImportRunner(workerEntry('import-worker.js', '../services/ingest/worker.ts'));
-}
-
-/** In-process engine for short CLI runs, where starting a worker costs more than it saves. */
-function inlineClaimsEngine(): ClaimsEngine {
-  return { version: ENGINE_VERSION, extract: async (text) => extractClaims(text), close: async () => {} };
-}
 
 async function withLibrary<T>(
   dir: string,
-  claims: ClaimsEngine | undefined,
+  claims: ClaimsExtractor | undefined,
   run: (services: Services) => Promise<T>,
   emit?: (event: EventName, payload: EventMap[EventName]) => void,
 ): Promise<T> {
@@ -212,7 +197,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const extracted = await readAndExtract(resolve(target));
           set = extractClaims(normalizeText(extracted.text));
         } else {
-          set = await withLibrary(libraryDir, inlineClaimsEngine(), ({ handlers }) => handlers['claims:list']({ id: target }));
+          set = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) => handlers['claims:list']({ id: target }));
         }
         if (json) io.out(JSON.stringify(set));
         else printClaims(set, io);
@@ -229,7 +214,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           inputs.push({ doc: target, docId: null, title: extracted.meta.title ?? target, published: extracted.meta.published, claims: extractClaims(text) });
         }
         if (ids.length) {
-          await withLibrary(libraryDir, inlineClaimsEngine(), async ({ handlers, store }) => {
+          await withLibrary(libraryDir, new InlineClaimsRunner(), async ({ handlers, store }) => {
             for (const id of ids) {
               const record = store.get(id);
               inputs.push({ doc: id, docId: id, title: record.title, published: record.published, claims: await handlers['claims:list']({ id }) });
@@ -249,7 +234,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         const format = formatFromPath(out);
         if (!format) throw new UsageError(`--out must end in .md, .html, .pdf or .docx, not “${out}”`);
         if (!values.brief && !values['all-claims']) throw new UsageError('choose what to export: --brief ID or --all-claims');
-        const exported = await withLibrary(libraryDir, inlineClaimsEngine(), ({ handlers }) =>
+        const exported = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) =>
           handlers['briefs:export']({ id: values.brief, allClaims: values['all-claims'], title: values.title, format }),
         );
         await writeFile(resolve(out), Buffer.from(exported.dataBase64, 'base64'));
@@ -336,7 +321,7 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
   try {
     results = await withLibrary(
       libraryDir,
-      inlineClaimsEngine(),
+      new InlineClaimsRunner(),
       ({ library }) => library.importPaths(paths),
       (event, payload) => {
         if (!bar || event !== 'library:progress') return;
@@ -376,8 +361,9 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     libraryDir,
     host: 'browser',
     version: VERSION,
-    claims: workerClaimsEngine(),
-    ingest: workerImporter(),
+    // Claims and import in worker threads, so a slow document never holds up the app.
+    claims: new ClaimsRunner(workerEntry('claims-worker.js', '../services/claims/worker.ts')),
+    ingest: new ImportRunner(workerEntry('import-worker.js', '../services/ingest/worker.ts')),
     emit: (event, payload) => late.host?.emit(event, payload),
   });
   // Without --port, each library gets the same port every run where it is free: the browser keeps

@@ -5,11 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS, EVENT_CHANNEL, type EventMap, type EventName } from '../../shared/ipc/contract.ts';
 import { parsePassageLink } from '../../shared/links.ts';
-import { dispatch, openServices, type ClaimsEngine, type Services } from '../services/container.ts';
+import { dispatch, openServices, type Services } from '../services/container.ts';
 import { toWireError } from '../services/errors.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
-import { ENGINE_VERSION } from '../services/claims/engine.ts';
 import { SUPPORTED_EXTENSIONS } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
 import { CONTENT_SECURITY_POLICY, installSecurityGuards, isAppUrl, secureWebPreferences } from './security.ts';
@@ -94,8 +93,7 @@ function registerHandlers(handlers: Services['handlers']): void {
 
 async function start(): Promise<void> {
   installSecurityGuards(devServerUrl);
-  const runner = new ClaimsRunner({ workerFile: join(here, 'claims-worker.js') });
-  const claims: ClaimsEngine = { version: ENGINE_VERSION, extract: (text) => runner.extract(text), close: () => runner.close() };
+  const claims = new ClaimsRunner({ workerFile: join(here, 'claims-worker.js') });
   const ingest = new ImportRunner({ workerFile: join(here, 'import-worker.js') });
   try {
     services = await openServices({

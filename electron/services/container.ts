@@ -2,11 +2,11 @@
 // wires the services together and maps each contract channel to one service call.
 import type { Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
 import { join } from 'node:path';
-import type { ClaimSet } from '../../shared/types/claims.ts';
 import { DossierError } from './errors.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
 import { extractDocument, readChecked, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
 import type { DocumentExtractor } from './ingest/import-runner.ts';
+import type { ClaimsExtractor } from './claims/claims-runner.ts';
 import { LibraryStore } from './storage/library-store.ts';
 import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
@@ -26,17 +26,11 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
 
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-export interface ClaimsEngine {
-  version: string;
-  extract(text: string): Promise<ClaimSet>;
-  close(): Promise<void>;
-}
-
 export interface ServiceOptions {
   libraryDir: string;
   host: 'electron' | 'browser' | 'cli';
   version: string;
-  claims?: ClaimsEngine;
+  claims?: ClaimsExtractor;
   /** Reads imported files, in a worker where the host has one; in-process otherwise. */
   ingest?: DocumentExtractor;
   emit?<E extends EventName>(event: E, payload: EventMap[E]): void;

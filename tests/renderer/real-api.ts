@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApi, type DossierApi, type EventMap, type EventName } from '../../shared/ipc/contract';
 import { dispatch, openServices, type Services } from '../../electron/services/container';
-import { ENGINE_VERSION, extractClaims } from '../../electron/services/claims/engine';
+import { InlineClaimsRunner } from '../../electron/services/claims/claims-runner';
 
 export interface RealApi {
   api: DossierApi;
@@ -21,7 +21,7 @@ export async function createRealApi(options: { claims?: boolean } = {}): Promise
     libraryDir: dir,
     host: 'browser',
     version: 'test',
-    claims: options.claims ? { version: ENGINE_VERSION, extract: async (text) => extractClaims(text), close: async () => {} } : undefined,
+    claims: options.claims ? new InlineClaimsRunner() : undefined,
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
   });
   const api = buildApi(

@@ -1,36 +1,29 @@
 // Claim extraction off the calling thread, through the shared TaskRunner (queue, time limit, restart after a
-// crash). InlineClaimsRunner offers the same interface in-process.
-import { TaskRunner } from '../workers/task-runner.ts';
+// crash). InlineClaimsRunner offers the same interface in-process. Both say which engine version they run,
+// so hosts hand them to the services as they are.
+import { sizedLimit, TaskRunner, type WorkerRunnerOptions } from '../workers/task-runner.ts';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
-import { extractClaims } from './engine.ts';
+import { ENGINE_VERSION, extractClaims } from './engine.ts';
 
 export interface ClaimsExtractor {
+  readonly version: string;
   extract(text: string): Promise<ClaimSet>;
   close(): Promise<void>;
 }
 
-export interface ClaimsRunnerOptions {
-  /** Worker entry; the host decides (built .js, or worker.ts from source with execArgv ['--import', 'tsx']). */
-  workerFile: string | URL;
-  execArgv?: string[];
-  /** Time allowed per document before the worker is killed, plus an allowance per megabyte of text. */
-  timeoutMs?: number;
-  timeoutPerMbMs?: number;
-}
-
 /** Claim extraction in a worker thread, with a time limit that grows with the text. */
 export class ClaimsRunner implements ClaimsExtractor {
+  readonly version = ENGINE_VERSION;
   private readonly runner: TaskRunner<string, ClaimSet>;
 
-  constructor(options: ClaimsRunnerOptions) {
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    const timeoutPerMbMs = options.timeoutPerMbMs ?? 5_000;
+  constructor(options: WorkerRunnerOptions) {
+    const limit = sizedLimit(options, { timeoutMs: 30_000, timeoutPerMbMs: 5_000 });
     this.runner = new TaskRunner<string, ClaimSet>({
       label: 'claim extraction',
       workerName: 'claims worker',
       workerFile: options.workerFile,
       execArgv: options.execArgv,
-      timeLimitMs: (text) => timeoutMs + Math.ceil((text.length / 1_048_576) * timeoutPerMbMs),
+      timeLimitMs: (text) => limit(text.length),
       describe: (text) => `(${text.length} characters)`,
     });
   }
@@ -46,6 +39,7 @@ export class ClaimsRunner implements ClaimsExtractor {
 
 /** Same interface, extracting on the calling thread (CLI runs, tests). */
 export class InlineClaimsRunner implements ClaimsExtractor {
+  readonly version = ENGINE_VERSION;
   private closed = false;
 
   async extract(text: string): Promise<ClaimSet> {

@@ -1,7 +1,7 @@
 // Document import in a worker thread: one file at a time, each with a time limit that grows with its
 // size; a file that runs past it fails with a clear error and the worker starts afresh for the next.
 import type { ExtractedDocument } from '../../../shared/types/ingest.ts';
-import { TaskRunner } from '../workers/task-runner.ts';
+import { sizedLimit, TaskRunner, type WorkerRunnerOptions } from '../workers/task-runner.ts';
 import { baseName, IngestError } from './errors.ts';
 
 export interface DocumentExtractor {
@@ -9,27 +9,17 @@ export interface DocumentExtractor {
   close(): Promise<void>;
 }
 
-export interface ImportRunnerOptions {
-  /** Worker entry; the host decides (built .js, or worker.ts from source with execArgv ['--import', 'tsx']). */
-  workerFile: string | URL;
-  execArgv?: string[];
-  /** Time allowed per file, plus an allowance per megabyte. */
-  timeoutMs?: number;
-  timeoutPerMbMs?: number;
-}
-
 export class ImportRunner implements DocumentExtractor {
   private readonly runner: TaskRunner<{ name: string; bytes: Uint8Array }, ExtractedDocument>;
 
-  constructor(options: ImportRunnerOptions) {
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    const timeoutPerMbMs = options.timeoutPerMbMs ?? 4_000;
+  constructor(options: WorkerRunnerOptions) {
+    const limit = sizedLimit(options, { timeoutMs: 30_000, timeoutPerMbMs: 4_000 });
     this.runner = new TaskRunner({
       label: 'import',
       workerName: 'import worker',
       workerFile: options.workerFile,
       execArgv: options.execArgv,
-      timeLimitMs: ({ bytes }) => timeoutMs + Math.ceil((bytes.length / 1_048_576) * timeoutPerMbMs),
+      timeLimitMs: ({ bytes }) => limit(bytes.length),
       timeoutError: ({ name }, limitMs) =>
         new IngestError(
           'timeout',

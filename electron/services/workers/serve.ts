@@ -7,7 +7,7 @@ export type TaskReply<Out> =
   | { id: number; error: { name: string; message: string; code?: string } };
 
 /** Serves tasks in the current worker thread with `run`; an error keeps its name and code across. */
-export function serveTasks<In, Out>(run: (input: In) => Out | Promise<Out>, transfer?: (output: Out) => ArrayBuffer[]): void {
+export function serveTasks<In, Out>(run: (input: In) => Out | Promise<Out>): void {
   const port = parentPort;
   if (!port) throw new Error('a task worker must be started with new Worker(), not run directly');
   port.on('message', async (msg: { id: number; input: In }) => {
@@ -19,7 +19,7 @@ export function serveTasks<In, Out>(run: (input: In) => Out | Promise<Out>, tran
       const code = (err as { code?: unknown }).code;
       reply = { id: msg.id, error: { name: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}) } };
     }
-    port.postMessage(reply, 'result' in reply && transfer ? transfer(reply.result) : []);
+    port.postMessage(reply);
   });
   // The entry's imports have loaded by now: from here on, a task's time is its own.
   port.postMessage({ ready: true } satisfies TaskReply<Out>);

@@ -1,23 +1,35 @@
 // Runs CPU-bound tasks off the calling thread: one lazily started worker, a FIFO queue, a time limit per
 // task, and a fresh worker after a crash or a timeout. Claim extraction and document import both use it.
-import { Worker, type Transferable } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { workerStart } from './start.ts';
 import type { TaskReply } from './serve.ts';
 
-export interface TaskRunnerOptions<In> {
+/** What a host tells a runner: where its worker is, and how long a task may take. */
+export interface WorkerRunnerOptions {
+  /** Worker entry; the host decides (built .js, or a .ts source with execArgv ['--import', 'tsx']). */
+  workerFile: string | URL;
+  execArgv?: string[];
+  /** Time allowed per task, plus an allowance per megabyte of input. */
+  timeoutMs?: number;
+  timeoutPerMbMs?: number;
+}
+
+/** The time limit for an input of `size` bytes or characters. */
+export function sizedLimit(options: WorkerRunnerOptions, defaults: { timeoutMs: number; timeoutPerMbMs: number }): (size: number) => number {
+  const base = options.timeoutMs ?? defaults.timeoutMs;
+  const perMb = options.timeoutPerMbMs ?? defaults.timeoutPerMbMs;
+  return (size) => base + Math.ceil((size / 1_048_576) * perMb);
+}
+
+export interface TaskRunnerOptions<In> extends Pick<WorkerRunnerOptions, 'workerFile' | 'execArgv'> {
   /** Names the work in error messages: "claim extraction", "import". */
   label: string;
   /** Names the worker in error messages: "claims worker". */
   workerName: string;
-  /** Worker entry; the host decides (built .js, or a .ts source with execArgv ['--import', 'tsx']). */
-  workerFile: string | URL;
-  execArgv?: string[];
   /** Time allowed for one task before its worker is stopped. */
   timeLimitMs(input: In): number;
   /** Says what the task was, for the default timeout message: "(1,200 characters)". */
   describe?(input: In): string;
-  /** Buffers handed to the worker rather than copied. */
-  transfer?(input: In): Transferable[];
   /** The error a timed-out task rejects with; a plain Error by default. */
   timeoutError?(input: In, limitMs: number): Error;
 }
@@ -81,7 +93,7 @@ export class TaskRunner<In, Out> {
       return;
     }
     w.ref();
-    w.postMessage({ id: job.id, input: job.input }, this.options.transfer?.(job.input) ?? []);
+    w.postMessage({ id: job.id, input: job.input });
     if (this.workerReady) this.startClock(job);
     else this.timer = setTimeout(() => this.onGone(w, `${this.options.workerName} did not start within ${START_LIMIT_MS / 1000} s`), START_LIMIT_MS);
   }
