@@ -288,7 +288,6 @@ function highlight(text: string, ranges: Array<[number, number]>): string {
 }
 
 // A bad filter must fail loudly: silently matching nothing (or everything) reads as an answer.
-
 function checkFormats(formats: string[] | undefined): DocumentFormat[] | undefined {
   for (const format of formats ?? []) {
     if (!DOCUMENT_FORMATS.includes(format as DocumentFormat)) throw new UsageError(`--format must be one of ${DOCUMENT_FORMATS.join(', ')}, not “${format}”`);
