@@ -12,6 +12,7 @@ import type { SearchQuery } from '../../shared/types/search.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../../shared/types/ingest.ts';
 import type { CompareResult } from '../../shared/types/compare.ts';
 import { compareClaims, type CompareInput } from '../services/compare/compare-service.ts';
+import { CompareRunner } from '../services/compare/compare-runner.ts';
 import { formatFromPath } from '../services/briefs/export/index.ts';
 import { writeFile } from 'node:fs/promises';
 import { openServices, type Services } from '../services/container.ts';
@@ -36,6 +37,7 @@ Commands:
   search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE)
   claims FILE|ID        Extract the claims of a file, or show a library document's claims
   compare FILE|ID...    Group figures across documents: agreement, conflict, change over time
+                        (single-source groups are listed with --all)
   brief --out FILE      Export a research brief (.md, .html, .pdf, .docx): --brief ID, or --all-claims [--title T]
   serve [--port N]      Serve the app to a browser on 127.0.0.1
 
@@ -115,6 +117,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         out: { type: 'string' },
         brief: { type: 'string' },
         'all-claims': { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
         title: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -225,7 +228,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         inputs.sort((a, b) => args.indexOf(a.doc) - args.indexOf(b.doc));
         const result = compareClaims(inputs);
         if (json) io.out(JSON.stringify(result, null, 2));
-        else printComparison(result, io);
+        else printComparison(result, io, values.all);
         return 0;
       }
       case 'brief': {
@@ -257,18 +260,22 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
 }
 
-function printComparison(result: CompareResult, io: Io): void {
+function printComparison(result: CompareResult, io: Io, all: boolean): void {
   if (!result.groups.length) io.out('No figures to compare.');
-  for (const group of result.groups) {
+  const shown = all ? result.groups : result.groups.filter((g) => g.verdict !== 'single');
+  if (result.groups.length && !shown.length) io.out('No figure is given by more than one source.');
+  for (const group of shown) {
     io.out(`\n${group.id}  ${group.label} — ${group.verdict.toUpperCase()}: ${group.reason}`);
     io.out(
       table(
-        ['figure', 'source', 'document', 'date'],
-        group.members.map((m) => [m.quantity.text, [m.source, ...m.via].filter(Boolean).join(' via ') || '—', m.doc, m.published?.slice(0, 10) ?? '']),
-        [28, 44, 40, 10],
+        ['figure', 'as written', 'who', 'document', 'date'],
+        group.members.map((m) => [m.figure, m.quantity.text, [m.source, ...m.via].filter(Boolean).join(' via ') || m.origin, m.doc, m.date?.slice(0, 10) ?? '']),
+        [18, 20, 36, 34, 10],
       ),
     );
   }
+  const hidden = result.groups.length - shown.length;
+  if (hidden) io.out(`\n${hidden} figure${hidden === 1 ? '' : 's'} given by one source only; --all lists them.`);
   for (const c of result.corroborations) {
     io.out(`\n${c.id}  ${c.members.length} claims in ${new Set(c.members.map((m) => m.doc)).size} documents, ${c.independentSources} independent origin(s): ${c.origins.join('; ')}`);
     for (const m of c.members) io.out(`    ${m.doc}: ${m.text.replace(/\s+/g, ' ').slice(0, 120)}`);
@@ -360,9 +367,10 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     libraryDir,
     host: 'browser',
     version: VERSION,
-    // Claims and import in worker threads, so a slow document never holds up the app.
+    // Claims, import and comparison in worker threads, so a slow document never holds up the app.
     claims: new ClaimsRunner(workerEntry('claims-worker.js', '../services/claims/worker.ts')),
     ingest: new ImportRunner(workerEntry('import-worker.js', '../services/ingest/worker.ts')),
+    compare: new CompareRunner(workerEntry('compare-worker.js', '../services/compare/worker.ts')),
     emit: (event, payload) => late.host?.emit(event, payload),
   });
   // Without --port, each library gets the same port every run where it is free: the browser keeps

@@ -8,6 +8,7 @@ import { parsePassageLink } from '../../shared/links.ts';
 import { dispatch, openServices, type Services } from '../services/container.ts';
 import { toWireError } from '../services/errors.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
+import { CompareRunner } from '../services/compare/compare-runner.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { SUPPORTED_EXTENSIONS } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
@@ -95,6 +96,7 @@ async function start(): Promise<void> {
   installSecurityGuards(devServerUrl);
   const claims = new ClaimsRunner({ workerFile: join(here, 'claims-worker.js') });
   const ingest = new ImportRunner({ workerFile: join(here, 'import-worker.js') });
+  const compare = new CompareRunner({ workerFile: join(here, 'compare-worker.js') });
   try {
     services = await openServices({
       libraryDir: libraryDirFromArgs(),
@@ -102,6 +104,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       claims,
       ingest,
+      compare,
       emit,
       openFilesDialog: chooseFiles,
     });

@@ -12,7 +12,8 @@ import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
 import type { Note } from '../../shared/types/notes.ts';
-import { compareClaims, type CompareInput } from './compare/compare-service.ts';
+import type { CompareInput } from './compare/compare-service.ts';
+import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
 import { BriefService } from './briefs/brief-service.ts';
 import { EXPORT_FORMATS, exportBrief, type ExportFormat } from './briefs/export/index.ts';
 import type { Brief } from '../../shared/types/brief.ts';
@@ -33,6 +34,8 @@ export interface ServiceOptions {
   claims?: ClaimsExtractor;
   /** Reads imported files, in a worker where the host has one; in-process otherwise. */
   ingest?: DocumentExtractor;
+  /** Groups and judges figures, in a worker where the host has one; in-process otherwise. */
+  compare?: CompareExecutor;
   emit?<E extends EventName>(event: E, payload: EventMap[E]): void;
   /** Native file picker (Electron only). */
   openFilesDialog?(): Promise<string[]>;
@@ -77,6 +80,7 @@ function observed(handlers: Handlers, activity: { started(): void; settled(): vo
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
+  const comparer = options.compare ?? new InlineCompareRunner();
   const noteCollection = store.collection<Note>('notes');
   // Notes make their document findable by their words; the index hears of every change to them.
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
@@ -172,9 +176,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       const inputs: CompareInput[] = [];
       for (const id of docIds) {
         const record = store.get(id);
-        inputs.push({ doc: id, docId: id, title: record.title, published: record.published, claims: await reviewedClaims(id) });
+        inputs.push({ doc: id, docId: id, title: record.title, published: record.published, outlet: record.outlet ?? null, claims: await reviewedClaims(id) });
       }
-      return compareClaims(inputs);
+      return comparer.compare(inputs);
     },
     'briefs:list': async () => briefs.list(),
     'briefs:get': async ({ id }) => briefs.get(id),
@@ -219,6 +223,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       await search.close();
       await options.claims?.close();
       await options.ingest?.close();
+      await comparer.close();
       store.close();
     },
   };

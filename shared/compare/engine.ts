@@ -27,6 +27,8 @@ export interface Mention {
   measure: Measure;
   key: string;
   date: string | null;
+  /** For ordering: the date, or for an undated earlier value its document's date, or "" when unknown. */
+  sortDate: string;
   /** Position in the document, so a series inside one article keeps its order. */
   order: number;
   member: CompareMember;
@@ -97,7 +99,10 @@ function collectMentions(docs: DocContext[]): Mention[] {
         // A hedged figure ("may have killed", "could be as high as") is an estimate unless it is the count of record.
         if (claim.certainty === 'hedged' && !measure.official) measure.estimate = true;
         if (!isFigure(q, measure)) continue;
-        const date = mentionDate(claim, q, ctx.date);
+        // A value the text gives as earlier ("initially", "had previously estimated") was not reported on
+        // the document's date: it keeps no date and sorts before its document's figures.
+        const sentenceDate = mentionDate(claim, q, ctx.date);
+        const date = measure.earlier && sentenceDate === ctx.date?.slice(0, 10) ? null : sentenceDate;
         const member: CompareMember = {
           doc: input.doc,
           docId: input.docId,
@@ -117,7 +122,7 @@ function collectMentions(docs: DocContext[]): Mention[] {
           denied: measure.denied,
           change: measure.change || measure.earlier,
         };
-        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, order: q.start, member });
+        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, member });
       }
     }
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
@@ -159,7 +164,7 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const placed = new Map<string, Mention[]>();
     const unplaced: Mention[] = [];
     for (const m of part) {
-      const place = [...m.measure.places].sort().join('+');
+      const place = [...m.measure.places].sort().join('+') + (m.measure.subject && !m.measure.denied ? `@${m.measure.subject}` : '');
       if (place) placed.set(place, [...(placed.get(place) ?? []), m]);
       else unplaced.push(m);
     }
@@ -176,6 +181,13 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
         }
         if (best && bestDistance <= 0.5) best.push(m);
         else rest.push(m);
+      }
+      // Figures near no placed part stay together with the largest part when that part holds most of
+      // the block: a single scoped figure ("Trump's 3,000") must not split the story's main series.
+      const largest = [...placed.values()].sort((a, b) => b.length - a.length)[0];
+      if (rest.length && largest.length >= 0.5 * part.length) {
+        largest.push(...rest);
+        rest.length = 0;
       }
       out.push(...placed.values());
       if (rest.length) out.push(rest);
@@ -241,7 +253,7 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
         denials.push(pair);
         continue;
       }
-      const explainedByTime = (a.date && b.date && !atSameTime(a.date, b.date)) || ((a.measure.change || b.measure.change || a.measure.earlier || b.measure.earlier) && a.docIndex === b.docIndex);
+      const explainedByTime = (a.date && b.date && !atSameTime(a.date, b.date)) || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change || a.measure.earlier || b.measure.earlier) && a.docIndex === b.docIndex);
       if (explainedByTime) {
         overTime.push(pair);
       } else {
@@ -283,8 +295,8 @@ function cuedFigure(m: CompareMember): string {
 }
 
 function byTime(a: Mention, b: Mention): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
+  const da = a.sortDate;
+  const db = b.sortDate;
   if (da !== db) return !da ? 1 : !db ? -1 : da < db ? -1 : 1;
   if (a.docIndex === b.docIndex) {
     // Within one report, a value stated as earlier ("initially", "from 64") comes first.
@@ -320,8 +332,7 @@ function move(blocks: Map<string, Mention[]>, m: Mention, from: string, to: stri
 
 /**
  * Figures whose own words say little join the measure they belong to: a denial ("nowhere near 3,000")
- * joins the figure it disputes; a bare head count ("some 3,000 North Koreans") joins the one measure of
- * its story with the same place and magnitude; an increment as large as the totals it adds to ("an
+ * joins the figure it disputes; an increment as large as the totals it adds to ("an
  * additional 25,000") joins them, while a small one ("another 2.5 million" on 143 million) stays apart.
  */
 function attachLooseFigures(blocks: Map<string, Mention[]>): void {
@@ -335,20 +346,15 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
     }
   }
   for (const [from, members] of [...blocks]) {
-    if (!/#count\|people$/.test(from)) continue;
-    for (const m of [...members]) {
-      const places = m.measure.places.join('+');
-      const candidates = [...blocks].filter(([key, list]) => key !== from && storyOf(key) === storyOf(from) && key.includes('#count|') && !key.endsWith('|added') &&
-        list.some((n) => n.measure.places.join('+') === places && places !== '' && Math.abs(Math.log10(n.quantity.low / m.quantity.low)) <= 0.5));
-      if (candidates.length === 1) move(blocks, m, from, candidates[0][0]);
-    }
-  }
-  for (const [from, members] of [...blocks]) {
     if (!from.endsWith('|added')) continue;
-    const totals = blocks.get(from.replace(/\|added$/, ''));
+    const totalsKey = from.replace(/\|added$/, '');
+    const totals = blocks.get(totalsKey);
     if (!totals) continue;
-    if (median(members.map((m) => m.quantity.low)) >= 0.5 * median(totals.map((m) => m.quantity.low))) {
-      for (const m of [...members]) move(blocks, m, from, from.replace(/\|added$/, ''));
+    for (const m of [...members]) {
+      // Compared with the totals of the same place: "another 2.5 million Americans" against the U.S. total.
+      const places = m.measure.places.join('+');
+      const sameScope = places ? totals.filter((t) => t.measure.places.join('+') === places) : totals;
+      if (sameScope.length && m.quantity.low >= 0.5 * median(sameScope.map((t) => t.quantity.low))) move(blocks, m, from, totalsKey);
     }
   }
 }

@@ -2,6 +2,7 @@
 // by dimension and the gazetteer, read from shared/lexicon/*.json and indexed for phrase lookups.
 import measures from '../lexicon/measures.json' with { type: 'json' };
 import places from '../lexicon/places.json' with { type: 'json' };
+import calendar from '../lexicon/calendar.json' with { type: 'json' };
 
 /** Lower-case word sequences of one to four words, for matching phrases against token runs. */
 export class PhraseSet<T = true> {
@@ -61,10 +62,12 @@ export const LEX = {
   excess: set(measures.excess),
   official: set(measures.official),
   irregularParticiples: set(measures.irregularParticiples),
+  possessionVerbs: set(measures.possessionVerbs),
   reportingVerbs: set(measures.reportingVerbs),
   intensifiers: set(measures.intensifiers),
   genericHeads: set(measures.genericHeads),
   stopwords: new Set(measures.stopwords),
+  calendarWords: new Set([...calendar.months.flat(), ...calendar.weekdays.flat()]),
 };
 
 /** The concept a word or phrase names ("killed" and "fatalities" both name "death"), or null. */

@@ -5,9 +5,15 @@
 import { LEX } from './lexicon.ts';
 
 /** Two documents whose similarity reaches this are about the same story. */
-export const STORY_SIMILARITY = 0.12;
+export const STORY_SIMILARITY = 0.09;
 /** Share of one text's 8-word shingles found in another for the two to count as one origin. */
 export const SAME_TEXT_CONTAINMENT = 0.5;
+/**
+ * Documents assumed to lie outside the compared set, none of them holding the word: they keep a word
+ * that every compared report uses (the story's own place or company) from weighing nothing when one
+ * story is compared on its own.
+ */
+export const BACKGROUND_DOCUMENTS = 20;
 
 function terms(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -53,7 +59,7 @@ export function similarities(texts: string[]): number[][] {
     let norm = 0;
     for (const [t, c] of bag) {
       // Smoothed IDF, so two documents alone still weigh a shared rare word above a shared common one.
-      const w = (1 + Math.log(c)) * Math.log(1 + (n + 1) / (df.get(t) ?? 1));
+      const w = (1 + Math.log(c)) * Math.log((n + BACKGROUND_DOCUMENTS + 1) / ((df.get(t) ?? 1) + 0.5));
       v.set(t, w);
       norm += w * w;
     }

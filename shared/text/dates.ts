@@ -160,7 +160,7 @@ export function findDocumentDate(text: string, ref?: string | null): DocumentDat
         // A short remainder is an outlet ("Which?", "24/7 Wall St."); a long one ending a sentence is prose.
         if (restWords <= 8 && !(restWords > 4 && /[.!?]$/.test(rest))) {
           const lead = line.indexOf(trimmed);
-          const outlet = rest && /[\p{Lu}\d]/u.test(rest[0]) && rest.length <= 80 ? rest : null;
+          const outlet = rest && rest.length <= 80 && (/[\p{Lu}\d]/u.test(rest[0]) || restWords <= 3) ? rest : null;
           return { published: dates[0].iso, outlet, start: offset + lead, end: offset + lead + trimmed.length, kind: 'date-line' };
         }
       }

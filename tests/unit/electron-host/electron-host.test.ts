@@ -113,7 +113,7 @@ describe('built workers', () => {
     const outDir = join(root, 'out', 'main');
     for (const bundle of ['index.js', 'cli.js']) {
       const named = [...readFileSync(join(outDir, bundle), 'utf8').matchAll(/["'`]\.?\/?([a-z-]+-worker\.js)["'`]/g)].map((m) => m[1]);
-      expect(new Set(named)).toEqual(new Set(['claims-worker.js', 'import-worker.js']));
+      expect(new Set(named)).toEqual(new Set(['claims-worker.js', 'import-worker.js', 'compare-worker.js']));
       for (const name of named) expect(existsSync(join(outDir, name))).toBe(true);
     }
     const importer = new ImportRunner({ workerFile: join(outDir, 'import-worker.js') });
