@@ -2,6 +2,7 @@
 // money, percent, duration...), the counted thing (head of the quantity's noun phrase), the event or state
 // that qualifies it in any grammatical form ("killed 230", "230 were killed", "the death toll rose to
 // 312"), its scope (place, year, rate, estimate or count) and its role (increment, denial, change, earlier).
+import type { FigureLike } from '../figures/index.ts';
 import { conceptOf, LEX, lemma, placeOf, type PhraseSet } from './lexicon.ts';
 
 export interface Word {
@@ -271,8 +272,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       if (headIsEvent && m.head === null) m.head = lemma(np[np.length - 1].lower);
       m.event = phrase.value;
       m.eventText = ws.slice(j, j + phrase.length).map((w) => w.text).join(' ');
-    } else if ((!m.event || headIsEvent) && !phrase && verbAfter) {
-      if (headIsEvent && m.head === null) m.head = lemma(np[np.length - 1].lower);
+    } else if (!m.event && !phrase && verbAfter) {
+      // A verb outside the lexicon does not override a counted noun that names its concept: "soldiers
+      // crossed" still counts soldiers; "soldiers deserted" (a concept) does not.
       m.event = lemma(ws[j].lower);
       m.eventText = ws[j].text;
     }
@@ -477,4 +479,12 @@ export function labelOf(m: Measure): string {
   if (m.rate) parts.push(`per ${m.rate}`);
   if (m.increment) parts.push('(added)');
   return parts.join(' ').replace(/\s+/g, ' ').trim().toLowerCase().replace(/\b(u\.s\.|uk|us)\b/g, (x) => x.toUpperCase());
+}
+
+/** A quantity of a sentence as a figure: its bounds, and whether the sentence disputes it ("nowhere near 3,000"). */
+export function figureIn(sentence: string, sentenceStart: number, q: { text: string; start: number; low: number; high: number | null; approximate: boolean; bound: FigureLike['bound']; unit: string | null; vague?: boolean }): FigureLike {
+  const before = words(sentence.slice(Math.max(0, q.start - sentenceStart - 60), Math.max(0, q.start - sentenceStart)));
+  let denied = false;
+  for (let i = Math.max(0, before.length - 6); i < before.length; i++) if (phraseAt(before, i, LEX.denials)) denied = true;
+  return { text: q.text, low: q.low, high: q.high, approximate: q.approximate, bound: q.bound, unit: q.unit, vague: q.vague, denied };
 }
