@@ -253,7 +253,9 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
         denials.push(pair);
         continue;
       }
-      const explainedByTime = (a.date && b.date && !atSameTime(a.date, b.date)) || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change || a.measure.earlier || b.measure.earlier) && a.docIndex === b.docIndex);
+      // Undated reports that say the figure moved ("rose to 22", "now says 31") describe a series too.
+      const undatedChange = (!a.date || !b.date) && (a.measure.change || b.measure.change);
+      const explainedByTime = (a.date && b.date && !atSameTime(a.date, b.date)) || undatedChange || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change || a.measure.earlier || b.measure.earlier) && a.docIndex === b.docIndex);
       if (explainedByTime) {
         overTime.push(pair);
       } else {
@@ -339,10 +341,19 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
   for (const [from, members] of [...blocks]) {
     for (const m of [...members]) {
       if (!m.measure.denied) continue;
-      const asserted = { ...figureOf(m.quantity, m.measure), denied: false };
+      // The block holding the very number disputed: closest in value, about the same thing.
       const dimension = from.slice(from.indexOf('#') + 1).split('|')[0];
-      const target = [...blocks].find(([key, list]) => key !== from && storyOf(key) === storyOf(from) && key.slice(key.indexOf('#') + 1).startsWith(`${dimension}|`) && list.some((n) => !n.measure.denied && figuresAgree(asserted, figureOf(n.quantity, n.measure)) && (!headOf(m) || !headOf(n) || headOf(m) === headOf(n))));
-      if (target) move(blocks, m, from, target[0]);
+      let target: string | null = null;
+      let best = 0.1;
+      for (const [key, list] of blocks) {
+        if (key === from || storyOf(key) !== storyOf(from) || !key.slice(key.indexOf('#') + 1).startsWith(`${dimension}|`)) continue;
+        for (const n of list) {
+          if (n.measure.denied || (headOf(m) && headOf(n) && headOf(m) !== headOf(n))) continue;
+          const distance = Math.abs(Math.log10(Math.max(1e-9, n.quantity.low)) - Math.log10(Math.max(1e-9, m.quantity.low)));
+          if (distance <= best) [best, target] = [distance, key];
+        }
+      }
+      if (target) move(blocks, m, from, target);
     }
   }
   for (const [from, members] of [...blocks]) {

@@ -64,9 +64,12 @@ export function timeScale(isoDates: string[]): Scale | null {
   const format: Intl.DateTimeFormatOptions =
     span > 2 * 365 * DAY ? { year: 'numeric', timeZone: 'UTC' } : span > 60 * DAY ? { month: 'short', year: '2-digit', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
   const ticks: Tick[] = [];
-  for (let i = 0; i <= 4; i++) {
-    const t = min + (span * i) / 4;
-    ticks.push({ at: at(t), label: new Date(t).toLocaleDateString(undefined, format) });
+  // Whole days only, and no label twice (a two-day span gets three ticks, not five).
+  const steps = Math.min(4, Math.max(1, Math.round(span / DAY)));
+  for (let i = 0; i <= steps; i++) {
+    const t = min + Math.round((span * i) / steps / DAY) * DAY;
+    const label = new Date(t).toLocaleDateString(undefined, format);
+    if (!ticks.some((k) => k.label === label)) ticks.push({ at: at(t), label });
   }
   return { at: (v) => at(v), ticks, log: false };
 }
