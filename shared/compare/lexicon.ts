@@ -70,6 +70,19 @@ export const LEX = {
   calendarWords: new Set([...calendar.months.flat(), ...calendar.weekdays.flat()]),
 };
 
+/** Cue families read in one pass over a clause: each phrase maps to the families it belongs to. */
+export const CUE = { denial: 1, change: 2, earlier: 4, estimate: 8, excess: 16 } as const;
+const cueFamilies: Array<[number, string[]]> = [
+  [CUE.denial, measures.denials],
+  [CUE.change, measures.changes],
+  [CUE.earlier, measures.earlier],
+  [CUE.estimate, measures.estimates],
+  [CUE.excess, measures.excess],
+];
+const cueMap = new Map<string, number>();
+for (const [flag, phrases] of cueFamilies) for (const p of phrases) cueMap.set(p, (cueMap.get(p) ?? 0) | flag);
+export const CUES = { map: cueMap, longest: Math.max(...[...cueMap.keys()].map((k) => k.split(' ').length)) };
+
 /** The concept a word or phrase names ("killed" and "fatalities" both name "death"), or null. */
 export function conceptOf(phrase: string): string | null {
   return concepts.get(phrase.toLowerCase()) ?? concepts.get(lemma(phrase)) ?? null;

@@ -3,7 +3,7 @@
 // that qualifies it in any grammatical form ("killed 230", "230 were killed", "the death toll rose to
 // 312"), its scope (place, year, rate, estimate or count) and its role (increment, denial, change, earlier).
 import type { FigureLike } from '../figures/index.ts';
-import { conceptOf, LEX, lemma, placeOf, type PhraseSet } from './lexicon.ts';
+import { conceptOf, CUE, CUES, LEX, lemma, placeOf, type PhraseSet } from './lexicon.ts';
 
 export interface Word {
   text: string;
@@ -51,7 +51,12 @@ export interface Measure {
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*[\p{L}\p{M}]\.?|[\p{L}\p{M}]\.?|\d+(?:[.,]\d+)*|[$€£¥%°]|[^\s\p{L}\p{M}\d]/gu;
 
+// A sentence with several figures is read once for all of them.
+let lastText = '';
+let lastWords: Word[] = [];
+
 export function words(text: string): Word[] {
+  if (text === lastText) return lastWords;
   const out: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
@@ -60,27 +65,47 @@ export function words(text: string): Word[] {
     if (t.length > 1 && t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) t = t.slice(0, -1);
     out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, isWord: /[\p{L}\d]/u.test(t[0]) });
   }
+  [lastText, lastWords] = [text, out];
   return out;
 }
 
 /** The longest phrase of `set` that starts at word i, with its length in words. */
 function phraseAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T; length: number } | null {
-  for (let n = Math.min(set.longest, ws.length - i); n >= 1; n--) {
-    const phrase = ws.slice(i, i + n).map((w) => w.lower).join(' ');
+  // Built up word by word: this runs for every word of every clause, so no slicing or joining.
+  let phrase = '';
+  let found: { value: T; length: number } | null = null;
+  const last = Math.min(set.longest, ws.length - i);
+  for (let n = 1; n <= last; n++) {
+    phrase = n === 1 ? ws[i].lower : `${phrase} ${ws[i + n - 1].lower}`;
     const value = set.get(phrase);
-    if (value !== undefined) return { value, length: n };
+    if (value !== undefined) found = { value, length: n };
   }
-  return null;
+  return found;
+}
+
+/** The cue families of every phrase starting at word i, in one pass. */
+function cuesAt(ws: Word[], i: number): number {
+  let phrase = '';
+  let flags = 0;
+  const last = Math.min(CUES.longest, ws.length - i);
+  for (let n = 1; n <= last; n++) {
+    phrase = n === 1 ? ws[i].lower : `${phrase} ${ws[i + n - 1].lower}`;
+    flags |= CUES.map.get(phrase) ?? 0;
+  }
+  return flags;
 }
 
 /** The longest phrase of `set` that ends at word i. */
 function phraseEndingAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T; length: number } | null {
-  for (let n = Math.min(set.longest, i + 1); n >= 1; n--) {
-    const phrase = ws.slice(i - n + 1, i + 1).map((w) => w.lower).join(' ');
+  let phrase = '';
+  let found: { value: T; length: number } | null = null;
+  const last = Math.min(set.longest, i + 1);
+  for (let n = 1; n <= last; n++) {
+    phrase = n === 1 ? ws[i].lower : `${ws[i - n + 1].lower} ${phrase}`;
     const value = set.get(phrase);
-    if (value !== undefined) return { value, length: n };
+    if (value !== undefined) found = { value, length: n };
   }
-  return null;
+  return found;
 }
 
 const CLAUSE_BREAK = new Set([';', ':', '?', '!', '(', ')', '—', '–']);
@@ -366,11 +391,12 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       const place = two ?? one;
       if (place && !m.places.includes(place)) m.places.push(place);
     }
-    if (phraseAt(ws, c, LEX.denials) && c < q.first) m.denied = true;
-    if (phraseAt(ws, c, LEX.changes)) m.change = true;
-    if (phraseAt(ws, c, LEX.earlier) && c < q.first) m.earlier = true;
-    if (phraseAt(ws, c, LEX.estimates)) m.estimate = true;
-    if (c > q.last && phraseAt(ws, c, LEX.excess)) {
+    const cues = cuesAt(ws, c);
+    if (cues & CUE.denial && c < q.first) m.denied = true;
+    if (cues & CUE.change) m.change = true;
+    if (cues & CUE.earlier && c < q.first) m.earlier = true;
+    if (cues & CUE.estimate) m.estimate = true;
+    if (c > q.last && cues & CUE.excess) {
       m.estimate = true;
       m.increment = false;
     }
