@@ -435,9 +435,19 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
   const found = inputs.map((input) => findDocumentDate(input.text, input.published));
   const stories = clusterStories(inputs.map((i) => i.text), options.storyThreshold);
   const sameText = sameTextOrigins(inputs.map((i) => i.text));
+  // A numeric date line that reads both ways ("03-11-2023") takes the reading nearer the story's other dates.
+  const known = found.map((f, i) => inputs[i].published ?? (f && !f.alternative ? f.published : null));
+  const nearest = (i: number): string | null => {
+    const f = found[i];
+    if (inputs[i].published || !f?.alternative) return known[i];
+    const others = known.filter((d, j): d is string => !!d && stories[j] === stories[i]).map((d) => Date.parse(d.slice(0, 10)));
+    if (!others.length) return f.published;
+    const distance = (iso: string) => Math.min(...others.map((t) => Math.abs(Date.parse(iso.slice(0, 10)) - t)));
+    return distance(f.alternative) < distance(f.published) ? f.alternative : f.published;
+  };
   const docs: DocContext[] = inputs.map((input, i) => ({
     input,
-    date: input.published ?? found[i]?.published ?? null,
+    date: nearest(i),
     origin: input.outlet ?? found[i]?.outlet ?? input.title,
     story: stories[i],
     sameText: sameText[i],
