@@ -3,6 +3,7 @@
 import type { Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
 import { join } from 'node:path';
 import { DossierError } from './errors.ts';
+import { validateRequest } from '../../shared/ipc/requests.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
 import { extractDocument, readChecked, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
 import type { DocumentExtractor } from './ingest/import-runner.ts';
@@ -59,14 +60,18 @@ function uploadSource(file: UploadedFile): ImportSource {
 /** The search index loads in the background once no request has been in progress for this long. */
 const INDEX_WARM_UP_IDLE_MS = 1500;
 
-/** The same handlers, each reporting when it starts and when it settles. */
-function observed(handlers: Handlers, activity: { started(): void; settled(): void }): Handlers {
+/**
+ * The same handlers, each checking its request against the channel's schema before any service sees it
+ * (so every host, the CLI included, refuses the same inputs), and reporting when it starts and settles.
+ */
+function guarded(handlers: Handlers, activity: { started(): void; settled(): void }): Handlers {
   const wrapped: Record<string, (request: unknown) => Promise<unknown>> = {};
-  for (const [channel, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => Promise<unknown>]>) {
+  for (const [channel, handler] of Object.entries(handlers) as Array<[Channel, (request: unknown) => Promise<unknown>]>) {
     wrapped[channel] = async (request) => {
+      const valid = validateRequest(channel, request);
       activity.started();
       try {
-        return await handler(request);
+        return await handler(valid);
       } finally {
         activity.settled();
       }
@@ -213,7 +218,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     notes,
     review,
     briefs,
-    handlers: observed(handlers, activity),
+    handlers: guarded(handlers, activity),
     async close() {
       if (warmUp) clearTimeout(warmUp);
       await search.close();
