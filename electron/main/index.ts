@@ -22,7 +22,8 @@ let services: Services | null = null;
 function libraryDirFromArgs(): string {
   const index = process.argv.indexOf('--library');
   const explicit = index >= 0 ? process.argv[index + 1] : undefined;
-  return resolveLibraryDir(explicit ?? process.env.DOSSIER_LIBRARY ?? join(app.getPath('userData'), 'library'));
+  // An empty --library or DOSSIER_LIBRARY counts as unset: the app's own data folder, never a relative path.
+  return resolveLibraryDir(explicit, process.env, join(app.getPath('userData'), 'library'));
 }
 
 function emit<E extends EventName>(event: E, payload: EventMap[E]): void {
