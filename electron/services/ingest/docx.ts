@@ -51,7 +51,7 @@ export const ARCHIVE_LIMITS = {
    * Markup tags over all XML parts. Converting costs memory per element, not per byte: a long book
    * has well under a million; tens of millions of empty paragraphs exhaust any heap.
    */
-  maxXmlTags: 2_000_000,
+  maxXmlTags: 1_000_000,
   /** Document properties are a few hundred bytes; anything larger is ignored. */
   maxCorePropertiesBytes: 256 * 1024,
 };
