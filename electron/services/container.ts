@@ -87,7 +87,10 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
   const review = new ReviewService(store.collection<StoredReview>('reviews'));
   const briefCollection = store.collection<Brief>('briefs');
+  const openedAt = Date.now();
   await store.open();
+  // Temp files a killed run left inside document folders; in the background, so start-up does not wait.
+  void store.removeStaleDocumentTemps(openedAt).catch(() => {});
   const search = new SearchService({
     dir: join(options.libraryDir, 'search'),
     documents: () => store.documents.values(),
