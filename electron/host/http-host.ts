@@ -92,7 +92,7 @@ function answerError(res: ServerResponse, error: unknown): void {
     return;
   }
   const wire = toWireError(error);
-  const status = (error as { status?: number } | null)?.status ?? (wire.code === 'internal' ? 500 : 400);
+  const status = (error as { status?: number } | null)?.status ?? (wire.code === 'internal' ? 500 : wire.code === 'disk-full' ? 507 : 400);
   sendJson(res, status, { error: wire });
 }
 

@@ -13,7 +13,7 @@ import type {
   ImportProgress,
   ImportResult,
 } from '../../../shared/types/library.ts';
-import { DossierError } from '../errors.ts';
+import { DISK_FULL_MESSAGE, DossierError, isDiskFull } from '../errors.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 
 
@@ -237,6 +237,7 @@ export class LibraryService {
       await this.deps.index?.add(store.get(id), extracted.text, claims);
       return { path: source.label, status: 'imported', id, title: record.title };
     } catch (error) {
+      if (isDiskFull(error)) return { path: source.label, status: 'error', error: DISK_FULL_MESSAGE, errorCode: 'disk-full' };
       const err = error as { code?: unknown; message?: string };
       return {
         path: source.label,

@@ -449,7 +449,9 @@ export class SearchService {
   private changed(): void {
     this.dirty = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    // A failed save (a full disk) must not take the host down: the index stays dirty and is saved
+    // again with the next change or at close; the file on disk is the previous whole snapshot.
+    this.saveTimer = setTimeout(() => void this.flush().catch(() => (this.dirty = true)), SAVE_DELAY_MS);
     this.saveTimer.unref();
   }
 

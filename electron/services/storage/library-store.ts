@@ -121,11 +121,17 @@ export class LibraryStore {
   async add(record: DocumentRecord, content: { text: string; pages: PageSpan[] | null; original: Uint8Array }): Promise<void> {
     this.assertWritable();
     const dir = this.docDir(record.id);
-    await mkdir(dir, { recursive: true });
-    await writeAtomic(join(dir, record.originalFile), content.original);
-    await writeAtomic(join(dir, 'text.txt'), content.text);
-    if (content.pages) await writeAtomic(join(dir, 'pages.json'), JSON.stringify(content.pages));
-    await this.documents.put(record.id, record);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeAtomic(join(dir, record.originalFile), content.original);
+      await writeAtomic(join(dir, 'text.txt'), content.text);
+      if (content.pages) await writeAtomic(join(dir, 'pages.json'), JSON.stringify(content.pages));
+      await this.documents.put(record.id, record);
+    } catch (error) {
+      // Nothing half-imported stays behind (a full disk, say); a kill here is cleaned at the next open.
+      await rm(dir, { recursive: true, force: true }).catch(() => {});
+      throw error;
+    }
     this.byHash.set(record.contentHash, record.id);
   }
 

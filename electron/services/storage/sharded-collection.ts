@@ -124,32 +124,49 @@ export class ShardedCollection<T> {
   }
 
   async put(key: string, value: T): Promise<void> {
-    this.assertWritable();
-    const shard = this.shards[this.shardOf(key)];
-    this.items.set(key, value);
-    shard.data[key] = value;
-    await shard.write();
+    await this.putMany([[key, value]]);
   }
 
-  /** Writes many items with one write per touched shard. */
-  async putMany(entries: Array<[string, T]>): Promise<void> {
+  /**
+   * Writes many items with one write per touched shard. When a write fails (a full disk), the items
+   * go back to what they were, so memory never shows a change the disk does not hold.
+   */
+  async putMany(entries: Array<[string, T | undefined]>): Promise<void> {
     this.assertWritable();
     const touched = new Set<Shard<T>>();
+    const before: Array<[string, T | undefined, Shard<T>]> = [];
     for (const [key, value] of entries) {
       const shard = this.shards[this.shardOf(key)];
-      this.items.set(key, value);
-      shard.data[key] = value;
+      before.push([key, this.items.get(key), shard]);
+      if (value === undefined) {
+        this.items.delete(key);
+        delete shard.data[key];
+      } else {
+        this.items.set(key, value);
+        shard.data[key] = value;
+      }
       touched.add(shard);
     }
-    await Promise.all([...touched].map((shard) => shard.write()));
+    try {
+      await Promise.all([...touched].map((shard) => shard.write()));
+    } catch (error) {
+      for (const [key, previous, shard] of before.reverse()) {
+        if (previous === undefined) {
+          this.items.delete(key);
+          delete shard.data[key];
+        } else {
+          this.items.set(key, previous);
+          shard.data[key] = previous;
+        }
+      }
+      throw error;
+    }
   }
 
   async delete(key: string): Promise<void> {
     this.assertWritable();
-    const shard = this.shards[this.shardOf(key)];
-    if (!this.items.delete(key)) return;
-    delete shard.data[key];
-    await shard.write();
+    if (!this.items.has(key)) return;
+    await this.putMany([[key, undefined]]);
   }
 
   /** Copies every shard file into a backup folder chosen by the store. */
