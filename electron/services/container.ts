@@ -154,6 +154,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       libraryDir: store.dir,
       version: options.version,
       readOnly: store.readOnly,
+      readOnlyReason: store.readOnlyReason,
       warnings: store.warnings,
       documentCount: library.count(),
     }),

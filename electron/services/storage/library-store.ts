@@ -1,7 +1,7 @@
 // The on-disk library: a lowdb index of document records (sharded) plus one folder per document
 // for large content (text, original file, page map, claims), all written atomically.
-import { appendFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { access, appendFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
 import type { PageSpan } from '../../../shared/types/ingest.ts';
@@ -54,6 +54,8 @@ export class LibraryStore {
   readonly documents: ShardedCollection<DocumentRecord>;
   readonly warnings: string[] = [];
   readOnly = false;
+  /** Why the library is read-only, in words for the banner; null when it is writable. */
+  readOnlyReason: string | null = null;
   private readonly lock: LibraryLock;
   private readonly byHash = new Map<string, string>();
   private readonly collections: ShardedCollection<unknown>[] = [];
@@ -76,13 +78,21 @@ export class LibraryStore {
   }
 
   async open(options: StoreOptions = {}): Promise<void> {
-    await mkdir(join(this.dir, 'docs'), { recursive: true });
-    if (options.lock !== false) this.lock.acquire();
+    const unwritable = await this.unwritableReason();
+    if (unwritable) {
+      // A folder we may read but not write (permissions, a read-only disk or mount): open it to read.
+      this.readOnly = true;
+      this.readOnlyReason = unwritable;
+      this.warnings.push(unwritable);
+    } else if (options.lock !== false) this.lock.acquire();
     try {
       for (const collection of this.collections) {
-        const report = await collection.open();
+        const report = await collection.open({ writable: !unwritable });
         this.warnings.push(...report.warnings);
-        this.readOnly ||= report.readOnly;
+        if (report.readOnly && !this.readOnly) {
+          this.readOnly = true;
+          this.readOnlyReason = 'The library is open read-only because one of its files could not be read nor restored from a backup. Nothing will be changed until this is fixed.';
+        }
       }
       if (!this.readOnly) {
         await this.recoverInterrupted();
@@ -98,6 +108,21 @@ export class LibraryStore {
 
   close(): void {
     this.lock.release();
+  }
+
+  /** Null when the library folder can be written; otherwise why not, for the user. */
+  private async unwritableReason(): Promise<string | null> {
+    try {
+      await mkdir(join(this.dir, 'docs'), { recursive: true });
+      await access(this.dir, constants.W_OK);
+      await access(join(this.dir, 'docs'), constants.W_OK);
+      return null;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!['EACCES', 'EPERM', 'EROFS'].includes(code) || !existsSync(this.dir)) throw error;
+      const why = code === 'EROFS' ? 'it is on a read-only disk' : 'you do not have permission to change it';
+      return `The library folder ${this.dir} cannot be written (${why}), so it is open read-only: you can read and search, but nothing can be imported or changed.`;
+    }
   }
 
   docDir(id: string): string {
@@ -260,7 +285,7 @@ export class LibraryStore {
 
   private assertWritable(): void {
     if (this.readOnly) {
-      throw new DossierError('read-only', 'The library is open read-only because a library file could not be read; see the warning at start-up.');
+      throw new DossierError('read-only', this.readOnlyReason ?? 'The library is open read-only; see the warning at start-up.');
     }
   }
 }

@@ -52,8 +52,11 @@ export class ShardedCollection<T> {
     return hash % this.shardCount;
   }
 
-  async open(): Promise<CollectionOpenReport> {
-    await mkdir(this.dir, { recursive: true });
+  /** Loads every shard; `writable: false` (a read-only folder) reads what is there and repairs nothing. */
+  async open(options: { writable?: boolean } = {}): Promise<CollectionOpenReport> {
+    const writable = options.writable !== false;
+    if (writable) await mkdir(this.dir, { recursive: true });
+    else this.readOnly = true;
     const warnings: string[] = [];
     for (let i = 0; i < this.shardCount; i++) {
       const file = join(this.dir, this.shardFileName(i));
@@ -66,7 +69,10 @@ export class ShardedCollection<T> {
       } catch (error) {
         problem = (error as Error).message;
       }
-      if (problem) {
+      if (problem && !writable) {
+        warnings.push(`${this.shardFileName(i)} could not be read (${problem}); the items it holds are not shown.`);
+        shard.data = {};
+      } else if (problem) {
         const restored = await this.recover(file, i, problem, warnings);
         if (restored) await shard.read();
         else {
