@@ -9,6 +9,7 @@ import { extractDocument, readChecked, SUPPORTED_EXTENSIONS } from './ingest/ind
 import type { DocumentExtractor } from './ingest/import-runner.ts';
 import type { ClaimsExtractor } from './claims/claims-runner.ts';
 import { LibraryStore } from './storage/library-store.ts';
+import { briefRecordSchema, noteRecordSchema, recordCheck, reviewRecordSchema } from './storage/record-schemas.ts';
 import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
@@ -82,11 +83,11 @@ function guarded(handlers: Handlers, activity: { started(): void; settled(): voi
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
-  const noteCollection = store.collection<Note>('notes');
+  const noteCollection = store.collection<Note>('notes', recordCheck(noteRecordSchema));
   // Notes make their document findable by their words; the index hears of every change to them.
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
-  const review = new ReviewService(store.collection<StoredReview>('reviews'));
-  const briefCollection = store.collection<Brief>('briefs');
+  const review = new ReviewService(store.collection<StoredReview>('reviews', recordCheck(reviewRecordSchema)));
+  const briefCollection = store.collection<Brief>('briefs', recordCheck(briefRecordSchema));
   const openedAt = Date.now();
   await store.open();
   // Temp files a killed run left inside document folders; in the background, so start-up does not wait.

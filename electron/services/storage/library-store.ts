@@ -11,6 +11,7 @@ import { writeAtomic } from './atomic.ts';
 import { LibraryLock } from './lock.ts';
 import { ShardedCollection } from './sharded-collection.ts';
 import { BACKUP_META, listBackups } from './backups.ts';
+import { documentRecordSchema, recordCheck } from './record-schemas.ts';
 
 const ID_PATTERN = /^[0-9a-f]{12}$/;
 const BACKUPS_KEPT = 5;
@@ -30,21 +31,6 @@ export function isPlainRecord(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A document record with the fields every layer relies on. */
-export function isDocumentRecord(value: unknown): boolean {
-  if (!isPlainRecord(value)) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record.id === 'string' &&
-    ID_PATTERN.test(record.id) &&
-    typeof record.title === 'string' &&
-    typeof record.contentHash === 'string' &&
-    typeof record.format === 'string' &&
-    typeof record.originalFile === 'string' &&
-    Array.isArray(record.tags)
-  );
-}
-
 export interface StoreOptions {
   /** Skip the lock (read-only inspection tools only). */
   lock?: boolean;
@@ -62,7 +48,7 @@ export class LibraryStore {
 
   constructor(readonly dir: string) {
     this.lock = new LibraryLock(dir);
-    this.documents = this.collection<DocumentRecord>('documents', isDocumentRecord);
+    this.documents = this.collection<DocumentRecord>('documents', recordCheck(documentRecordSchema));
   }
 
   /** Where interrupted work found at open, and what was done about it, is written for the user. */

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
 import { LibraryStore } from '../../../electron/services/storage/library-store.ts';
 import { listBackups } from '../../../electron/services/storage/backups.ts';
+import { openServices } from '../../../electron/services/container.ts';
 
 function record(id: string, title = `Doc ${id}`): DocumentRecord {
   return {
@@ -160,5 +161,27 @@ describe('recovery after a kill', () => {
     const again = await openStore();
     expect(again.warnings).toEqual([]);
     again.close();
+  });
+});
+
+describe('records checked against their collection schema', () => {
+  it('set aside a notes file whose note has a number for its body, and restore the healthy copy', async () => {
+    const open = () => openServices({ libraryDir: dir, host: 'cli', version: 'test' });
+    let services = await open();
+    const note = await services.handlers['notes:create']({ body: 'The survey counted 212 nesting pairs.' });
+    await services.close();
+    services = await open(); // this open backs the note up
+    await services.close();
+    const indexDir = join(dir, 'index');
+    const shard = readdirSync(indexDir).find((f) => f.startsWith('notes-') && readFileSync(join(indexDir, f), 'utf8').includes(note.id))!;
+    const good = JSON.parse(readFileSync(join(indexDir, shard), 'utf8'));
+    writeFileSync(join(indexDir, shard), JSON.stringify({ ...good, [note.id]: { ...good[note.id], body: 5 } }));
+    services = await open();
+    try {
+      expect(services.store.warnings.join('\n')).toMatch(new RegExp(`${shard}.*not a well-formed record.*restored from backup number`));
+      expect((await services.handlers['notes:list']({})).map((n) => n.body)).toEqual(['The survey counted 212 nesting pairs.']);
+    } finally {
+      await services.close();
+    }
   });
 });
