@@ -26,6 +26,7 @@ test('a library folder that cannot be written opens read-only with the reason on
     const banner = page.getByRole('alert').filter({ hasText: 'cannot be written' });
     await expect(banner).toContainText('open read-only: you can read and search, but nothing can be imported or changed');
     await expect(page.getByRole('button', { name: /^Open Tram services/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Import files…' })).toBeDisabled();
     await page.screenshot({ path: 'test-results/read-only-library.png' });
   } finally {
     await stopHost(host);
