@@ -21,6 +21,7 @@ import { ClaimsRunner, InlineClaimsRunner, type ClaimsExtractor } from '../servi
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { readAndExtract } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
+import { forTerminal, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, terminalSafe } from './terminal.ts';
 import { startHttpHost, type HttpHost } from '../host/http-host.ts';
 import { table } from './table.ts';
 
@@ -59,6 +60,14 @@ const stdio: Io = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
+/** The same output, with control and escape characters from library content removed. */
+function safeIo(io: Io): Io {
+  return {
+    out: (text) => io.out(forTerminal(text, io === stdio && process.stdout.isTTY === true)),
+    err: (text) => io.err(forTerminal(text, false)),
+  };
+}
+
 /** A worker entry beside the built command line (out/main), or its TypeScript source run through tsx. */
 function workerEntry(built: string, source: string): { workerFile: URL; execArgv?: string[] } {
   return import.meta.url.endsWith('.js')
@@ -74,7 +83,7 @@ async function withLibrary<T>(
   emit?: (event: EventName, payload: EventMap[EventName]) => void,
 ): Promise<T> {
   const services = await openServices({ libraryDir: dir, host: 'cli', version: VERSION, claims, emit });
-  for (const warning of services.store.warnings) stdio.err(`warning: ${warning}`);
+  for (const warning of services.store.warnings) stdio.err(forTerminal(`warning: ${warning}`, false));
   try {
     return await run(services);
   } finally {
@@ -98,7 +107,8 @@ function printClaims(set: ClaimSet, io: Io): void {
   io.out(table(['id', 'kind', 'certainty', 'quantities', 'source', 'text'], rows, [5, 9, 20, 24, 30, 80]));
 }
 
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
+  const io = safeIo(rawIo);
   let parsed;
   try {
     parsed = parseArgs({
@@ -282,9 +292,9 @@ function printComparison(result: CompareResult, io: Io, all: boolean): void {
   }
 }
 
-/** Marks highlights for a terminal: bold on a TTY, [brackets] otherwise. */
+/** Marks highlights for a terminal: bold on a TTY, [brackets] otherwise (see forTerminal). */
 function highlight(text: string, ranges: Array<[number, number]>): string {
-  const [open, close] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
+  const [open, close] = [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE];
   let out = '';
   let cursor = 0;
   for (const [start, end] of ranges) {
@@ -332,8 +342,8 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
       (event, payload) => {
         if (!bar || event !== 'library:progress') return;
         const progress = payload as EventMap['library:progress'];
-        if (progress.done === 0 && !progress.finished) bar.start(progress.total, 0, { file: progress.current ?? '' });
-        bar.update(progress.done, { file: progress.current ?? '' });
+        if (progress.done === 0 && !progress.finished) bar.start(progress.total, 0, { file: terminalSafe(progress.current ?? '') });
+        bar.update(progress.done, { file: terminalSafe(progress.current ?? '') });
       },
     );
   } finally {

@@ -3,11 +3,13 @@
 import type { Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
 import { join } from 'node:path';
 import { DossierError } from './errors.ts';
+import { validateRequest } from '../../shared/ipc/requests.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
 import { extractDocument, readChecked, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
 import type { DocumentExtractor } from './ingest/import-runner.ts';
 import type { ClaimsExtractor } from './claims/claims-runner.ts';
 import { LibraryStore } from './storage/library-store.ts';
+import { briefRecordSchema, noteRecordSchema, recordCheck, reviewRecordSchema } from './storage/record-schemas.ts';
 import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
@@ -62,14 +64,18 @@ function uploadSource(file: UploadedFile): ImportSource {
 /** The search index loads in the background once no request has been in progress for this long. */
 const INDEX_WARM_UP_IDLE_MS = 1500;
 
-/** The same handlers, each reporting when it starts and when it settles. */
-function observed(handlers: Handlers, activity: { started(): void; settled(): void }): Handlers {
+/**
+ * The same handlers, each checking its request against the channel's schema before any service sees it
+ * (so every host, the CLI included, refuses the same inputs), and reporting when it starts and settles.
+ */
+function guarded(handlers: Handlers, activity: { started(): void; settled(): void }): Handlers {
   const wrapped: Record<string, (request: unknown) => Promise<unknown>> = {};
-  for (const [channel, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => Promise<unknown>]>) {
+  for (const [channel, handler] of Object.entries(handlers) as Array<[Channel, (request: unknown) => Promise<unknown>]>) {
     wrapped[channel] = async (request) => {
+      const valid = validateRequest(channel, request);
       activity.started();
       try {
-        return await handler(request);
+        return await handler(valid);
       } finally {
         activity.settled();
       }
@@ -81,12 +87,15 @@ function observed(handlers: Handlers, activity: { started(): void; settled(): vo
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
   const comparer = options.compare ?? new InlineCompareRunner();
-  const noteCollection = store.collection<Note>('notes');
+  const noteCollection = store.collection<Note>('notes', recordCheck(noteRecordSchema));
   // Notes make their document findable by their words; the index hears of every change to them.
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
-  const review = new ReviewService(store.collection<StoredReview>('reviews'));
-  const briefCollection = store.collection<Brief>('briefs');
+  const review = new ReviewService(store.collection<StoredReview>('reviews', recordCheck(reviewRecordSchema)));
+  const briefCollection = store.collection<Brief>('briefs', recordCheck(briefRecordSchema));
+  const openedAt = Date.now();
   await store.open();
+  // Temp files a killed run left inside document folders; in the background, so start-up does not wait.
+  void store.removeStaleDocumentTemps(openedAt).catch(() => {});
   const search = new SearchService({
     dir: join(options.libraryDir, 'search'),
     documents: () => store.documents.values(),
@@ -150,6 +159,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       libraryDir: store.dir,
       version: options.version,
       readOnly: store.readOnly,
+      readOnlyReason: store.readOnlyReason,
       warnings: store.warnings,
       documentCount: library.count(),
     }),
@@ -217,7 +227,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     notes,
     review,
     briefs,
-    handlers: observed(handlers, activity),
+    handlers: guarded(handlers, activity),
     async close() {
       if (warmUp) clearTimeout(warmUp);
       await search.close();

@@ -77,6 +77,8 @@ export interface LibraryInfo {
   libraryDir: string;
   version: string;
   readOnly: boolean;
+  /** Why the library is read-only, for the banner (a folder that cannot be written, an unreadable file). */
+  readOnlyReason?: string | null;
   /** Problems found while opening the library (a corrupt file set aside, a backup restored). */
   warnings: string[];
   documentCount: number;

@@ -162,6 +162,7 @@ export class BriefService {
     const notes = brief.items.some((i) => i.type === 'note') ? new Map((await this.deps.notes()).map((n) => [n.id, n])) : new Map<string, Note>();
     const items: ResolvedBriefItem[] = [];
     const disputes: ResolvedGroup[] = [];
+    const comparisons = new Map<string, ReturnType<typeof compareClaims>>();
 
     for (const item of brief.items) {
       if (item.type === 'heading' || item.type === 'text') {
@@ -187,12 +188,20 @@ export class BriefService {
         const citation = note.docId && note.anchor && note.attached !== false ? await cite(note.docId, note.anchor.position.start, note.anchor.position.end) : null;
         items.push({ type: 'note', markdown: note.body, citation });
       } else {
-        const inputs = [];
-        for (const docId of item.docIds) {
-          const doc = this.deps.document(docId);
-          inputs.push({ doc: docId, docId, title: doc.title, published: doc.published, claims: (await load(docId)).set });
+        // Group items over the same documents share one comparison: an all-claims brief has one group
+        // item per disputed figure, all over every document, and comparing again for each is quadratic.
+        const key = item.docIds.join('\n');
+        let compared = comparisons.get(key);
+        if (!compared) {
+          const inputs = [];
+          for (const docId of item.docIds) {
+            const doc = this.deps.document(docId);
+            inputs.push({ doc: docId, docId, title: doc.title, published: doc.published, claims: (await load(docId)).set });
+          }
+          compared = compareClaims(inputs);
+          comparisons.set(key, compared);
         }
-        const group = compareClaims(inputs).groups.find((g) => g.label === item.label);
+        const group = compared.groups.find((g) => g.label === item.label);
         if (!group) throw new DossierError('stale-brief', `The comparison “${item.label}” no longer has figures in its documents.`);
         const resolved = await this.resolveGroup(group, cite);
         items.push({ type: 'group', group: resolved });

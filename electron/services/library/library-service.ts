@@ -1,7 +1,7 @@
 // Library use cases: import (files, folders, uploads) with progress and cancel, list, read,
 // edit metadata, delete with undo. Storage, extraction and claims come in through the constructor.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
 import type { ExtractedDocument } from '../../../shared/types/ingest.ts';
@@ -13,9 +13,13 @@ import type {
   ImportProgress,
   ImportResult,
 } from '../../../shared/types/library.ts';
-import { DossierError } from '../errors.ts';
+import { DISK_FULL_MESSAGE, DossierError, isDiskFull } from '../errors.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 
+
+/** A folder import stops after this many files and folders, and this many levels of nesting. */
+const MAX_WALK_ENTRIES = 100_000;
+const MAX_WALK_DEPTH = 64;
 export interface ImportSource {
   /** What the user gave: an absolute path, or an uploaded file's name. */
   label: string;
@@ -93,25 +97,67 @@ export class LibraryService {
   }
 
   /** Expands folders recursively (supported extensions only, hidden entries skipped). */
+  /**
+   * Files to import from the given files and folders. Each real path is visited once, so a symbolic
+   * link back up the tree (or two links to one file) neither loops nor imports a file twice; what is
+   * skipped comes back as an entry that reports why. The walk stops at a bounded number of entries.
+   */
   async expandPaths(paths: string[]): Promise<ImportSource[]> {
     const sources: ImportSource[] = [];
-    const walk = async (path: string, explicit: boolean): Promise<void> => {
+    const visited = new Map<string, string>();
+    let seen = 0;
+    const skip = (path: string, reason: string) => sources.push(this.skippedSource(path, reason));
+    const walk = async (path: string, explicit: boolean, depth: number): Promise<void> => {
+      if (++seen > MAX_WALK_ENTRIES) {
+        if (seen === MAX_WALK_ENTRIES + 1) skip(path, `The folder holds more than ${MAX_WALK_ENTRIES} entries; the rest was not imported.`);
+        return;
+      }
       let info;
+      let real;
       try {
         info = await stat(path);
+        real = await realpath(path);
       } catch {
         sources.push(this.pathSource(path)); // reported as unreadable by the import itself
         return;
       }
+      const earlier = visited.get(real);
+      if (earlier !== undefined) {
+        if (info.isDirectory()) skip(path, `Skipped: a link to the folder ${earlier}, which this import already covers.`);
+        else if (explicit || this.deps.extensions.includes(extname(path).toLowerCase()))
+          skip(path, `Skipped: the same file as ${earlier}, already in this import.`);
+        return;
+      }
+      visited.set(real, path);
       if (info.isDirectory()) {
-        const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
-        for (const entry of entries) await walk(join(path, entry), false);
+        if (depth >= MAX_WALK_DEPTH) {
+          skip(path, `Skipped: folders nested more than ${MAX_WALK_DEPTH} levels deep.`);
+          return;
+        }
+        let names: string[];
+        try {
+          names = await readdir(path);
+        } catch {
+          skip(path, 'Skipped: the folder cannot be read.');
+          return;
+        }
+        const entries = names.filter((name) => !name.startsWith('.')).sort();
+        for (const entry of entries) await walk(join(path, entry), false, depth + 1);
       } else if (explicit || this.deps.extensions.includes(extname(path).toLowerCase())) {
         sources.push(this.pathSource(path));
       }
     };
-    for (const path of paths) await walk(resolve(path), true);
+    for (const path of paths) await walk(resolve(path), true, 0);
     return sources;
+  }
+
+  /** An entry that imports nothing and reports why the walk passed it by. */
+  private skippedSource(path: string, reason: string): ImportSource {
+    return {
+      label: path,
+      name: basename(path),
+      read: () => Promise.reject(new DossierError('skipped', reason)),
+    };
   }
 
   private pathSource(path: string): ImportSource {
@@ -191,6 +237,7 @@ export class LibraryService {
       await this.deps.index?.add(store.get(id), extracted.text, claims);
       return { path: source.label, status: 'imported', id, title: record.title };
     } catch (error) {
+      if (isDiskFull(error)) return { path: source.label, status: 'error', error: DISK_FULL_MESSAGE, errorCode: 'disk-full' };
       const err = error as { code?: unknown; message?: string };
       return {
         path: source.label,

@@ -56,7 +56,8 @@ export const useLibraryStore = defineStore('library', () => {
       if (libraryInfo.documentCount > first.length) void afterPaint().then(refresh);
       loaded.value = true;
       const ui = useUiStore();
-      for (const warning of info.value.warnings) ui.notify(warning, { kind: 'error', timeout: 0 });
+      // The read-only reason has its own banner; every other warning is a notice the user dismisses.
+      for (const warning of info.value.warnings) if (warning !== info.value.readOnlyReason) ui.notify(warning, { kind: 'error', timeout: 0 });
     } catch (e) {
       error.value = errorMessage(e);
     } finally {
