@@ -6,6 +6,8 @@ import type { CompareResult } from '../types/compare.ts';
 import type { Brief, BriefItem } from '../types/brief.ts';
 import type { SearchQuery, SearchResult } from '../types/search.ts';
 import type {
+  Collection,
+  CollectionSummary,
   DocumentContent,
   DocumentMetadata,
   DocumentRecord,
@@ -13,6 +15,8 @@ import type {
   ImportProgress,
   ImportResult,
   LibraryInfo,
+  MetadataUpdate,
+  SourcesFormat,
 } from '../types/library.ts';
 
 /** A file handed over by value, for hosts that cannot see the user's file system (the browser). */
@@ -32,10 +36,23 @@ export interface Contract {
     response: ImportResult[];
   };
   'library:cancelImport': { request: { jobId: string }; response: { cancelled: boolean } };
+  /** Saved at once and re-indexed for search; the caller keeps the old values for undo. */
   'library:update': {
     request: { id: string; changes: Partial<DocumentMetadata> };
     response: DocumentRecord;
   };
+  /** Several documents in one step (a bulk edit or its undo); nothing is saved unless every change is valid. */
+  'library:updateMany': { request: { updates: MetadataUpdate[] }; response: DocumentRecord[] };
+  /** Reference-manager files for a collection, the given documents, or the whole library. */
+  'library:sources': {
+    request: { format: SourcesFormat; collection?: string; docIds?: string[] };
+    response: { fileName: string; mime: string; text: string; count: number };
+  };
+  'collections:list': { request: void; response: CollectionSummary[] };
+  'collections:create': { request: { name: string }; response: Collection };
+  'collections:rename': { request: { id: string; name: string }; response: Collection };
+  'collections:delete': { request: { id: string }; response: { id: string; name: string } };
+  'collections:restore': { request: { id: string }; response: Collection };
   'library:delete': { request: { id: string }; response: { id: string; title: string } };
   'library:restore': { request: { id: string }; response: DocumentSummary };
   'claims:list': { request: { id: string }; response: ClaimSet };
@@ -65,6 +82,8 @@ export interface Contract {
   'notes:restore': { request: { id: string }; response: Note };
   'search:query': { request: SearchQuery; response: SearchResult };
   'dialog:openFiles': { request: void; response: { paths: string[]; supported: boolean } };
+  /** Native folder picker (desktop app); `supported: false` where the host has none (a browser). */
+  'dialog:openFolder': { request: void; response: { paths: string[]; supported: boolean } };
 }
 
 export type Channel = keyof Contract;
@@ -79,6 +98,13 @@ export const CHANNELS = [
   'library:import',
   'library:cancelImport',
   'library:update',
+  'library:updateMany',
+  'library:sources',
+  'collections:list',
+  'collections:create',
+  'collections:rename',
+  'collections:delete',
+  'collections:restore',
   'library:delete',
   'library:restore',
   'claims:list',
@@ -101,6 +127,7 @@ export const CHANNELS = [
   'notes:restore',
   'search:query',
   'dialog:openFiles',
+  'dialog:openFolder',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that no Contract channel is missing from CHANNELS.
