@@ -156,9 +156,11 @@ export function findDocumentDate(text: string, ref?: string | null): DocumentDat
           .trim()
           .replace(/^[,:;–—-]+|[,:;–—-]+$/g, '')
           .trim();
-        if (rest.split(' ').filter(Boolean).length <= 8 && !/[.!?]$/.test(rest)) {
+        const restWords = rest.split(' ').filter(Boolean).length;
+        // A short remainder is an outlet ("Which?", "24/7 Wall St."); a long one ending a sentence is prose.
+        if (restWords <= 8 && !(restWords > 4 && /[.!?]$/.test(rest))) {
           const lead = line.indexOf(trimmed);
-          const outlet = rest && /\p{Lu}/u.test(rest[0]) && !/^\d/.test(rest) ? rest : null;
+          const outlet = rest && /[\p{Lu}\d]/u.test(rest[0]) && rest.length <= 80 ? rest : null;
           return { published: dates[0].iso, outlet, start: offset + lead, end: offset + lead + trimmed.length, kind: 'date-line' };
         }
       }
@@ -166,6 +168,24 @@ export function findDocumentDate(text: string, ref?: string | null): DocumentDat
     offset += line.length + 1;
   }
   return null;
+}
+
+const MONTH_ALONE = new RegExp(`\\b(?:in|since|during|until|by|last|early|late|mid-?)\\s+${MONTH_ANY_CASE}\\b(?!\\s+\\d)`, 'g');
+
+/** Months named without a year ("in October"), as the latest such month not after the reference (ISO "YYYY-MM"). */
+export function findMonths(sentence: string, ref: string | null | undefined): RelativeDay[] {
+  if (!ref || !/^\d{4}-\d{2}/.test(ref)) return [];
+  const [ry, rm] = [Number(ref.slice(0, 4)), Number(ref.slice(5, 7))];
+  const out: RelativeDay[] = [];
+  MONTH_ALONE.lastIndex = 0;
+  for (let match = MONTH_ALONE.exec(sentence); match; match = MONTH_ALONE.exec(sentence)) {
+    // "May" capitalised only: lower-case "may" is the verb.
+    if (!/^\p{Lu}/u.test(match[1])) continue;
+    const m = monthIndex.get(match[1].toLowerCase()) ?? 0;
+    const y = m > rm ? ry - 1 : ry;
+    out.push({ start: match.index, end: match.index + match[0].length, text: match[0], iso: `${y}-${pad(m)}` });
+  }
+  return out;
 }
 
 const DAY_MS = 86_400_000;
