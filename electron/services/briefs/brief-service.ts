@@ -10,6 +10,8 @@ import type { Note } from '../../../shared/types/notes.ts';
 import { resolveAnchor, makeAnchor } from '../anchors/anchors.ts';
 import { compareClaims } from '../compare/compare-service.ts';
 import { DossierError } from '../errors.ts';
+import { formatFigure } from '../../../shared/figures/index.ts';
+import type { AnalystReview } from '../../../shared/types/brief.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
 
 export interface BriefDeps {
@@ -65,6 +67,15 @@ function findClaim(set: ClaimSet, item: Extract<BriefItem, { type: 'claim' }>): 
     if (overlapping) return overlapping;
   }
   return set.claims.find((c) => c.id === item.claimId && c.text === item.anchor.quote.exact) ?? null;
+}
+
+/** How the analyst's review shows in a brief: a correction or an addition says more than an acceptance. */
+export function analystReview(claim: Claim): AnalystReview | null {
+  const review = claim.review;
+  if (!review) return null;
+  if (review.added) return 'added';
+  if (review.edited) return 'corrected';
+  return review.status === 'accepted' ? 'accepted' : null;
 }
 
 export class BriefService {
@@ -155,7 +166,7 @@ export class BriefService {
     };
     const cite = async (docId: string, start: number, end: number): Promise<ResolvedCitation> => {
       const doc = this.deps.document(docId);
-      if (!sources.has(docId)) sources.set(docId, { docId, title: doc.title, author: doc.author, outlet: doc.outlet, published: doc.published, url: doc.url, format: doc.format });
+      if (!sources.has(docId)) sources.set(docId, { docId, title: doc.title, author: doc.author, outlet: doc.outlet, published: doc.published, url: doc.url, format: doc.format, lang: doc.lang });
       const { set, pages } = await load(docId);
       return { source: sources.get(docId)!, quote: set.text.slice(start, end), start, end, page: pageAt(pages, start), link: `dossier://doc/${docId}#${start}-${end}` };
     };
@@ -177,8 +188,18 @@ export class BriefService {
           attribution: claim.attribution ? { source: claim.attribution.source, via: claim.attribution.via } : null,
           hedges: claim.hedges,
           negated: claim.negated,
-          quantities: claim.quantities.map(({ text, low, high, approximate, bound, unit }) => ({ text, low, high, approximate, bound, unit })),
+          quantities: claim.quantities.map(({ text, low, high, approximate, bound, unit, vague }) => ({
+            text,
+            low,
+            high,
+            approximate,
+            bound,
+            unit,
+            vague,
+            figure: formatFigure({ text, low, high: vague ? null : high, approximate, bound, unit, vague }),
+          })),
           citation: await cite(item.docId, claim.start, claim.end),
+          review: analystReview(claim),
         });
       } else if (item.type === 'note') {
         const note = notes.get(item.noteId);
