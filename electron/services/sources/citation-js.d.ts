@@ -6,7 +6,7 @@ declare module '@citation-js/core' {
     [field: string]: unknown;
   }
   export class Cite {
-    constructor(data: CslItem[], options?: { forceType?: string });
+    constructor(data: CslItem[] | string, options?: { forceType?: string });
     data: CslItem[];
     format(format: 'bibtex' | 'ris' | 'data', options?: Record<string, unknown>): string;
     format(format: 'bibliography', options: { format: 'html' | 'text'; template: string; lang: string; asEntryArray: true }): Array<[string, string]>;
