@@ -15,6 +15,8 @@ const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdi
 
 async function shoot(page: Page, name: string): Promise<void> {
   if (!shots) return;
+  // Toasts go by themselves; the ones still up are dismissed so they do not cover the view.
+  for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click({ timeout: 1000 }).catch(() => {});
   for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(250);
@@ -124,10 +126,12 @@ test('edits metadata in the item pane, sees it everywhere, and compares a whole 
     // A brief with a claim of the edited document names its new title, author, outlet and date.
     await page.getByRole('button', { name: 'Brief', exact: true }).click();
     await page.getByRole('button', { name: 'New brief' }).first().click();
+    await page.getByRole('textbox', { name: 'Brief title' }).fill('Chemical plant fire: what the sources say');
     const material = page.getByLabel('Material');
     await material.getByRole('combobox', { name: 'Filter the material: collection' }).selectOption({ label: 'Plant fire (2)' });
     await material.getByRole('combobox', { name: 'Document to take claims from' }).selectOption({ label: 'All of “Plant fire” (2 documents)' });
     await material.getByRole('button', { name: /^Add claim to brief: Officials said some 1,200 workers/ }).click();
+    await material.getByRole('button', { name: /^Add claim to brief: Police said nowhere near 1,200 workers/ }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     for (const [format, label] of [['html', 'HTML'], ['pdf', 'PDF']] as const) {
       const download = page.waitForEvent('download');
