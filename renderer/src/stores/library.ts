@@ -86,6 +86,8 @@ export const useLibraryStore = defineStore('library', () => {
   const sortDescending = ref(localStorage.getItem('dossier.sortDir') !== 'asc');
   /** Edits that can be undone, newest last. */
   const undoStack: Array<{ label: string; updates: MetadataUpdate[] }> = [];
+  /** How many edits can be undone, kept reactive for the Undo button. */
+  const undoDepth = ref(0);
   let subscribed = false;
 
   const sorted = computed(() => {
@@ -194,6 +196,7 @@ export const useLibraryStore = defineStore('library', () => {
       if (updates.some((u) => 'collections' in u.changes)) await loadCollections();
       undoStack.push({ label, updates: before });
       if (undoStack.length > 50) undoStack.shift();
+      undoDepth.value = undoStack.length;
       ui.notify(label, { kind: 'success', action: { label: 'Undo', run: async () => void (await undo()) } });
       return true;
     } catch (e) {
@@ -205,6 +208,7 @@ export const useLibraryStore = defineStore('library', () => {
   /** Reverts the newest edit. */
   async function undo(): Promise<boolean> {
     const last = undoStack.pop();
+    undoDepth.value = undoStack.length;
     if (!last) return false;
     try {
       const records = await useApi().library.updateMany({ updates: last.updates });
@@ -219,7 +223,7 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   function canUndo(): boolean {
-    return undoStack.length > 0;
+    return undoDepth.value > 0;
   }
 
   async function createCollection(name: string, docIds: string[] = []): Promise<CollectionSummary | null> {
