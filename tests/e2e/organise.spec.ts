@@ -3,7 +3,7 @@
 // made from a selection is compared whole. With DOSSIER_SCREENSHOTS=DIR it also saves the screenshots
 // the README shows (item pane, library with columns and a collection, first page of a PDF brief).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -148,5 +148,23 @@ test('edits metadata in the item pane, sees it everywhere, and compares a whole 
     if (shots && has('pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(out, 'brief.pdf'), join(shots, 'brief-pdf-page1')]);
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('imports a folder chosen in the browser and names every file it skips', async ({ page, host }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'dossier-folder-'));
+  try {
+    mkdirSync(join(folder, 'reports', 'older'), { recursive: true });
+    writeFileSync(join(folder, 'reports', 'quay.txt'), 'Quay repairs begin\n\nWork on the north quay started on Monday.');
+    writeFileSync(join(folder, 'reports', 'older', 'tides.md'), '# Tide tables\n\nSpring tides peaked at 6.1 metres.');
+    writeFileSync(join(folder, 'reports', 'budget.xlsx'), 'not a document Dossier reads');
+    await page.goto(host.url);
+    await page.getByTestId('import-folder-input').setInputFiles(join(folder, 'reports'));
+    const rows = page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
+    await expect(rows).toHaveCount(2);
+    await expect(page.getByText(/reports\/budget\.xlsx: Skipped: \.xlsx files are not imported/)).toBeVisible();
+    await expect(rows.filter({ hasText: 'Tide tables' })).toBeVisible();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });
