@@ -152,9 +152,15 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
+  /** Counts edits applied locally, so a list fetched while one was saved is not taken as newer. */
+  let editGeneration = 0;
+
   async function refresh(): Promise<void> {
     try {
+      const started = editGeneration;
       const [docs, sets] = await Promise.all([useApi().library.list(), useApi().collections.list()]);
+      // An edit landed while the list was on its way: that list may predate it, so fetch again.
+      if (started !== editGeneration) return refresh();
       documents.value = docs;
       collections.value = sets;
       if (activeCollection.value && !sets.some((c) => c.id === activeCollection.value)) activeCollection.value = null;
@@ -173,6 +179,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** Puts saved records into the list in place, so the rows update without a reload. */
   function applyRecords(records: DocumentRecord[]): void {
+    editGeneration++;
     const byId = new Map(records.map((r) => [r.id, r]));
     documents.value = documents.value.map((d) => {
       const r = byId.get(d.id);
