@@ -168,7 +168,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           if (json) io.out(JSON.stringify(content, null, 2));
           else {
             const d = content.document;
-            io.out([`${d.title}`, `id: ${d.id}   format: ${d.format}   words: ${d.words}`, `author: ${d.author ?? '—'}   outlet: ${d.outlet ?? '—'}   published: ${d.published ?? '—'}`, `source: ${d.sourcePath}`, '', content.text].join('\n'));
+            io.out(
+              [
+                `${d.title}`,
+                `id: ${d.id}   format: ${d.format}   words: ${d.words}`,
+                `author: ${d.author ?? '—'}   outlet: ${d.outlet ?? '—'}   published: ${d.published ?? '—'}${d.fileDate ? `   file date: ${d.fileDate}` : ''}`,
+                `url: ${d.url ?? '—'}   language: ${d.lang ?? '—'}   tags: ${d.tags.join(', ') || '—'}`,
+                `source: ${d.sourcePath}`,
+                '',
+                content.text,
+              ].join('\n'),
+            );
           }
           return 0;
         });
