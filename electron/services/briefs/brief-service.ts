@@ -2,7 +2,7 @@
 // resolved against the current library (claims re-found by their anchors) for export.
 import { randomBytes } from 'node:crypto';
 import type { Brief, BriefItem, CitedSource, ResolvedBrief, ResolvedBriefItem, ResolvedCitation, ResolvedGroup } from '../../../shared/types/brief.ts';
-import type { Claim, ClaimSet } from '../../../shared/types/claims.ts';
+import type { Claim, ClaimSet, Quantity } from '../../../shared/types/claims.ts';
 import type { CompareGroup } from '../../../shared/types/compare.ts';
 import type { PageSpan } from '../../../shared/types/ingest.ts';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
@@ -11,6 +11,7 @@ import { resolveAnchor, makeAnchor } from '../anchors/anchors.ts';
 import { compareClaims } from '../compare/compare-service.ts';
 import { DossierError } from '../errors.ts';
 import { formatFigure } from '../../../shared/figures/index.ts';
+import { measureOf } from '../../../shared/compare/measure.ts';
 import type { AnalystReview } from '../../../shared/types/brief.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
 
@@ -67,6 +68,13 @@ function findClaim(set: ClaimSet, item: Extract<BriefItem, { type: 'claim' }>): 
     if (overlapping) return overlapping;
   }
   return set.claims.find((c) => c.id === item.claimId && c.text === item.anchor.quote.exact) ?? null;
+}
+
+/** "nowhere near 3,000": the figure is cited only to be disputed, read as Compare reads it. */
+function isDenied(claim: Claim, q: Quantity): boolean {
+  const start = q.start - claim.start;
+  if (start < 0 || q.end - claim.start > claim.text.length) return false; // a figure the analyst typed in
+  return measureOf(claim.text, { start, end: q.end - claim.start, quantityText: q.text, unit: q.unit }).denied;
 }
 
 /** How the analyst's review shows in a brief: a correction or an addition says more than an acceptance. */
@@ -188,15 +196,15 @@ export class BriefService {
           attribution: claim.attribution ? { source: claim.attribution.source, via: claim.attribution.via } : null,
           hedges: claim.hedges,
           negated: claim.negated,
-          quantities: claim.quantities.map(({ text, low, high, approximate, bound, unit, vague }) => ({
-            text,
-            low,
-            high,
-            approximate,
-            bound,
-            unit,
-            vague,
-            figure: formatFigure({ text, low, high: vague ? null : high, approximate, bound, unit, vague }),
+          quantities: claim.quantities.map((q) => ({
+            text: q.text,
+            low: q.low,
+            high: q.high,
+            approximate: q.approximate,
+            bound: q.bound,
+            unit: q.unit,
+            vague: q.vague,
+            figure: formatFigure({ ...q, high: q.vague ? null : q.high, denied: isDenied(claim, q) }),
           })),
           citation: await cite(item.docId, claim.start, claim.end),
           review: analystReview(claim),
