@@ -125,7 +125,11 @@ export const useLibraryStore = defineStore('library', () => {
     api.on('library:progress', (p) => {
       progress.value = p.finished ? null : p;
     });
-    api.on('library:changed', () => void refresh());
+    // Metadata edits come from this window and are applied in place (see applyRecords): refetching the
+    // whole list for each would move megabytes per keystroke-sized change in a large library.
+    api.on('library:changed', ({ reason }) => {
+      if (reason !== 'update') void refresh();
+    });
   }
 
   async function load(): Promise<void> {
@@ -177,13 +181,20 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  /** Puts saved records into the list in place, so the rows update without a reload. */
-  function applyRecords(records: DocumentRecord[]): void {
+  /**
+   * Puts saved values into the list in place, so the rows update without a reload. Only the fields each
+   * update changed are taken from its saved record: answers to edits made in quick succession can
+   * arrive out of order, and an older record must not put back a field a newer edit changed.
+   */
+  function applyRecords(records: DocumentRecord[], updates: MetadataUpdate[]): void {
     editGeneration++;
-    const byId = new Map(records.map((r) => [r.id, r]));
+    const saved = new Map(records.map((r, i) => [r.id, { record: r, keys: Object.keys(updates[i]?.changes ?? {}) as Array<keyof DocumentMetadata> }]));
     documents.value = documents.value.map((d) => {
-      const r = byId.get(d.id);
-      return r ? { ...d, title: r.title, author: r.author, outlet: r.outlet, published: r.published, url: r.url, lang: r.lang, tags: r.tags, collections: r.collections ?? [] } : d;
+      const entry = saved.get(d.id);
+      if (!entry) return d;
+      const next = { ...d } as Record<string, unknown>;
+      for (const key of entry.keys) next[key] = key === 'collections' ? (entry.record.collections ?? []) : entry.record[key];
+      return next as unknown as DocumentSummary;
     });
   }
 
@@ -199,7 +210,7 @@ export const useLibraryStore = defineStore('library', () => {
       .map((u) => ({ id: u.id, changes: metadataOf(byId.get(u.id)!, Object.keys(u.changes) as Array<keyof DocumentMetadata>) }));
     try {
       const records = await useApi().library.updateMany({ updates });
-      applyRecords(records);
+      applyRecords(records, updates);
       if (updates.some((u) => 'collections' in u.changes)) await loadCollections();
       undoStack.push({ label, updates: before });
       if (undoStack.length > 50) undoStack.shift();
@@ -219,7 +230,7 @@ export const useLibraryStore = defineStore('library', () => {
     if (!last) return false;
     try {
       const records = await useApi().library.updateMany({ updates: last.updates });
-      applyRecords(records);
+      applyRecords(records, last.updates);
       await loadCollections();
       useUiStore().notify(`Undone: ${last.label}`);
       return true;
