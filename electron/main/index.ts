@@ -47,6 +47,12 @@ async function chooseFiles(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+async function chooseFolder(): Promise<string[]> {
+  const options = { title: 'Import a folder into Dossier', properties: ['openDirectory', 'multiSelections'] as Array<'openDirectory' | 'multiSelections'> };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
 /** Opens a `dossier://doc/<id>#<start>-<end>` link in the reader, focusing the window. */
 function openPassageLink(url: string): void {
   const link = parsePassageLink(url);
@@ -111,6 +117,7 @@ async function start(): Promise<void> {
       compare,
       emit,
       openFilesDialog: chooseFiles,
+      openFolderDialog: chooseFolder,
     });
   } catch (error) {
     dialog.showErrorBox('Dossier cannot open its library', (error as Error).message);

@@ -9,7 +9,7 @@ import { extractDocument, readChecked, SUPPORTED_EXTENSIONS } from './ingest/ind
 import type { DocumentExtractor } from './ingest/import-runner.ts';
 import type { ClaimsExtractor } from './claims/claims-runner.ts';
 import { LibraryStore } from './storage/library-store.ts';
-import { briefRecordSchema, noteRecordSchema, recordCheck, reviewRecordSchema } from './storage/record-schemas.ts';
+import { briefRecordSchema, collectionRecordSchema, noteRecordSchema, recordCheck, reviewRecordSchema } from './storage/record-schemas.ts';
 import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
@@ -19,6 +19,10 @@ import { InlineCompareRunner, type CompareExecutor } from './compare/compare-run
 import { BriefService } from './briefs/brief-service.ts';
 import { EXPORT_FORMATS, exportBrief, type ExportFormat } from './briefs/export/index.ts';
 import type { Brief } from '../../shared/types/brief.ts';
+import type { Collection, DocumentRecord } from '../../shared/types/library.ts';
+import { SOURCES_FORMATS } from '../../shared/types/library.ts';
+import { CollectionsService } from './collections/collections-service.ts';
+import { formatSources, SOURCES_EXTENSION, SOURCES_MIME } from './sources/sources.ts';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   md: 'text/markdown',
@@ -41,6 +45,8 @@ export interface ServiceOptions {
   emit?<E extends EventName>(event: E, payload: EventMap[E]): void;
   /** Native file picker (Electron only). */
   openFilesDialog?(): Promise<string[]>;
+  /** Native folder picker (Electron only). */
+  openFolderDialog?(): Promise<string[]>;
 }
 
 export interface Services {
@@ -50,6 +56,7 @@ export interface Services {
   notes: NotesService;
   review: ReviewService;
   briefs: BriefService;
+  collections: CollectionsService;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -92,6 +99,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
   const review = new ReviewService(store.collection<StoredReview>('reviews', recordCheck(reviewRecordSchema)));
   const briefCollection = store.collection<Brief>('briefs', recordCheck(briefRecordSchema));
+  const collections = new CollectionsService({
+    collections: store.collection<Collection>('collections', recordCheck(collectionRecordSchema)),
+    documents: () => store.documents.values(),
+    saveDocument: (record) => store.update(record),
+  });
   const openedAt = Date.now();
   await store.open();
   // Temp files a killed run left inside document folders; in the background, so start-up does not wait.
@@ -118,6 +130,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   if (!store.readOnly) {
     await notes.purgeDeleted();
     await briefs.purgeDeleted();
+    await collections.purgeDeleted();
   }
   // Loading the index takes a few hundred milliseconds at 10,000 documents. It waits until the app
   // goes quiet after start-up, so the first screens never queue behind it; a search made sooner
@@ -148,6 +161,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     extract: options.ingest ? (input) => options.ingest!.extract(input) : extractDocument,
     readFile: readChecked,
     claims: options.claims,
+    collectionExists: (id) => collections.exists(id),
     extensions: SUPPORTED_EXTENSIONS,
     onProgress: (progress) => options.emit?.('library:progress', progress),
     onChanged: (reason) => options.emit?.('library:changed', { reason }),
@@ -176,6 +190,25 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     },
     'library:cancelImport': async ({ jobId }) => ({ cancelled: library.cancelImport(jobId) }),
     'library:update': async ({ id, changes }) => library.update(id, changes),
+    'library:updateMany': async ({ updates }) => library.updateMany(updates),
+    'library:sources': async ({ format, collection, docIds }) => {
+      if (!SOURCES_FORMATS.includes(format)) throw new DossierError('bad-request', `Sources are written as ${SOURCES_FORMATS.join(', ')}, not “${String(format)}”.`);
+      const chosen = collection ? collections.resolve(collection) : null;
+      let docs: DocumentRecord[] = library.list().map((d) => store.get(d.id));
+      if (chosen) docs = docs.filter((d) => d.collections?.includes(chosen.id));
+      if (Array.isArray(docIds)) docs = docIds.map((id) => store.get(id));
+      const base = (chosen?.name ?? 'sources').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'sources';
+      return { fileName: `${base}.${SOURCES_EXTENSION[format]}`, mime: SOURCES_MIME[format], text: formatSources(docs, format), count: docs.length };
+    },
+    'collections:list': async () => collections.list(),
+    'collections:create': async ({ name }) => collections.create(name),
+    'collections:rename': async ({ id, name }) => collections.rename(id, name),
+    'collections:delete': async ({ id }) => {
+      const deleted = await collections.delete(id);
+      options.emit?.('library:changed', { reason: 'collections' });
+      return deleted;
+    },
+    'collections:restore': async ({ id }) => collections.restore(id),
     'library:delete': async ({ id }) => library.delete(id),
     'library:restore': async ({ id }) => library.restore(id),
     'claims:list': async ({ id }) => reviewedClaims(id),
@@ -218,6 +251,8 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'search:query': async (request) => search.search(request, (id) => store.documents.get(id)),
     'dialog:openFiles': async () =>
       options.openFilesDialog ? { paths: await options.openFilesDialog(), supported: true } : { paths: [], supported: false },
+    'dialog:openFolder': async () =>
+      options.openFolderDialog ? { paths: await options.openFolderDialog(), supported: true } : { paths: [], supported: false },
   };
 
   return {
@@ -227,6 +262,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     notes,
     review,
     briefs,
+    collections,
     handlers: guarded(handlers, activity),
     async close() {
       if (warmUp) clearTimeout(warmUp);

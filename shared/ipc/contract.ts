@@ -7,6 +7,8 @@ import type { Brief, BriefItem } from '../types/brief.ts';
 import type { RequestInput, SchemaChannel } from './requests.ts';
 import type { SearchResult } from '../types/search.ts';
 import type {
+  Collection,
+  CollectionSummary,
   DocumentContent,
   DocumentRecord,
   DocumentSummary,
@@ -32,10 +34,23 @@ export interface Contract {
     response: ImportResult[];
   };
   'library:cancelImport': { request: RequestInput<'library:cancelImport'>; response: { cancelled: boolean } };
+  /** Saved at once and re-indexed for search; the caller keeps the old values for undo. */
   'library:update': {
     request: RequestInput<'library:update'>;
     response: DocumentRecord;
   };
+  /** Several documents in one step (a bulk edit or its undo); nothing is saved unless every change is valid. */
+  'library:updateMany': { request: RequestInput<'library:updateMany'>; response: DocumentRecord[] };
+  /** Reference-manager files for a collection, the given documents, or the whole library. */
+  'library:sources': {
+    request: RequestInput<'library:sources'>;
+    response: { fileName: string; mime: string; text: string; count: number };
+  };
+  'collections:list': { request: void; response: CollectionSummary[] };
+  'collections:create': { request: RequestInput<'collections:create'>; response: Collection };
+  'collections:rename': { request: RequestInput<'collections:rename'>; response: Collection };
+  'collections:delete': { request: RequestInput<'collections:delete'>; response: { id: string; name: string } };
+  'collections:restore': { request: RequestInput<'collections:restore'>; response: Collection };
   'library:delete': { request: RequestInput<'library:delete'>; response: { id: string; title: string } };
   'library:restore': { request: RequestInput<'library:restore'>; response: DocumentSummary };
   'claims:list': { request: RequestInput<'claims:list'>; response: ClaimSet };
@@ -65,6 +80,8 @@ export interface Contract {
   'notes:restore': { request: RequestInput<'notes:restore'>; response: Note };
   'search:query': { request: RequestInput<'search:query'>; response: SearchResult };
   'dialog:openFiles': { request: void; response: { paths: string[]; supported: boolean } };
+  /** Native folder picker (desktop app); `supported: false` where the host has none (a browser). */
+  'dialog:openFolder': { request: void; response: { paths: string[]; supported: boolean } };
 }
 
 export type Channel = keyof Contract;
@@ -79,6 +96,13 @@ export const CHANNELS = [
   'library:import',
   'library:cancelImport',
   'library:update',
+  'library:updateMany',
+  'library:sources',
+  'collections:list',
+  'collections:create',
+  'collections:rename',
+  'collections:delete',
+  'collections:restore',
   'library:delete',
   'library:restore',
   'claims:list',
@@ -101,6 +125,7 @@ export const CHANNELS = [
   'notes:restore',
   'search:query',
   'dialog:openFiles',
+  'dialog:openFolder',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that no Contract channel is missing from CHANNELS.

@@ -85,7 +85,10 @@ export const documentChangesSchema = v.object({
   url: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(L.maxPathChars)))),
   lang: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(35)))),
   tags: v.optional(list(v.pipe(v.string(), v.maxLength(200)), 500)),
+  collections: v.optional(list(id, 500)),
 });
+
+export const sourcesFormatSchema = v.picklist(['csl-json', 'bibtex', 'ris']);
 
 export const noteDraftSchema = v.object({
   docId: v.optional(v.nullable(id)),
@@ -99,6 +102,7 @@ export const searchQuerySchema = v.object({
   query: v.pipe(v.string(), v.maxLength(L.maxLabelChars)),
   tags: v.optional(list(v.pipe(v.string(), v.maxLength(200)), 500)),
   outlet: v.optional(label),
+  collection: v.optional(id),
   formats: v.optional(list(documentFormatSchema, 10)),
   from: v.optional(v.pipe(v.string(), v.maxLength(64))),
   to: v.optional(v.pipe(v.string(), v.maxLength(64))),
@@ -122,6 +126,13 @@ export const REQUEST_SCHEMAS = {
   }),
   'library:cancelImport': v.object({ jobId: id }),
   'library:update': v.object({ id, changes: documentChangesSchema }),
+  'library:updateMany': v.object({ updates: list(v.object({ id, changes: documentChangesSchema })) }),
+  'library:sources': v.object({ format: sourcesFormatSchema, collection: v.optional(id), docIds: v.optional(list(id)) }),
+  'collections:list': noRequest,
+  'collections:create': v.object({ name: v.pipe(label, v.trim(), v.minLength(1, 'must not be empty')) }),
+  'collections:rename': v.object({ id, name: v.pipe(label, v.trim(), v.minLength(1, 'must not be empty')) }),
+  'collections:delete': byId,
+  'collections:restore': byId,
   'library:delete': byId,
   'library:restore': byId,
   'claims:list': byId,
@@ -144,6 +155,7 @@ export const REQUEST_SCHEMAS = {
   'notes:restore': byId,
   'search:query': searchQuerySchema,
   'dialog:openFiles': noRequest,
+  'dialog:openFolder': noRequest,
 } as const;
 
 export type SchemaChannel = keyof typeof REQUEST_SCHEMAS;

@@ -10,6 +10,8 @@ export interface DocumentMetadata {
   url: string | null;
   lang: string | null;
   tags: string[];
+  /** Ids of the collections the document belongs to (records from before collections lack it). */
+  collections?: string[];
 }
 
 export interface DocumentRecord extends DocumentMetadata {
@@ -24,6 +26,8 @@ export interface DocumentRecord extends DocumentMetadata {
   chars: number;
   /** File name of the original kept in the document folder. */
   originalFile: string;
+  /** The file's own creation date (a PDF's CreationDate), kept apart from the publication date. */
+  fileDate?: string | null;
   /** Set while a deleted document can still be restored. */
   deletedAt?: string | null;
   /** Engine version of the stored claims, or null when claims are not extracted yet. */
@@ -41,10 +45,39 @@ export interface DocumentSummary {
   author: string | null;
   outlet: string | null;
   published: string | null;
+  url: string | null;
+  lang: string | null;
   tags: string[];
+  collections: string[];
+  fileDate: string | null;
   importedAt: string;
   claimCount: number;
 }
+
+/** A named set of documents: one story or project. */
+export interface Collection {
+  id: string;
+  name: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+
+export interface CollectionSummary {
+  id: string;
+  name: string;
+  /** Documents in it (deleted documents not counted). */
+  count: number;
+}
+
+/** One document's metadata change, as the item pane or a bulk edit sends it. */
+export interface MetadataUpdate {
+  id: string;
+  changes: Partial<DocumentMetadata>;
+}
+
+/** Formats a reference manager imports. */
+export type SourcesFormat = 'csl-json' | 'bibtex' | 'ris';
+export const SOURCES_FORMATS: readonly SourcesFormat[] = ['csl-json', 'bibtex', 'ris'];
 
 export interface DocumentContent {
   document: DocumentRecord;
@@ -52,7 +85,8 @@ export interface DocumentContent {
   pages: PageSpan[] | null;
 }
 
-export type ImportStatus = 'imported' | 'duplicate' | 'error';
+/** `skipped`: a file in a folder that import does not read (its reason in `error`). */
+export type ImportStatus = 'imported' | 'duplicate' | 'error' | 'skipped';
 
 export interface ImportResult {
   path: string;

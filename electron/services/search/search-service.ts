@@ -402,6 +402,7 @@ export class SearchService {
       if (!doc || doc.deletedAt) return false;
       if (request.formats?.length && !request.formats.includes(doc.format)) return false;
       if (outlet && doc.outlet?.toLowerCase() !== outlet) return false;
+      if (request.collection && !doc.collections?.includes(request.collection)) return false;
       if (tags?.length && !tags.every((t) => doc.tags.some((own) => own.toLowerCase() === t))) return false;
       if (request.from && (!doc.published || doc.published.slice(0, 10) < request.from)) return false;
       if (request.to && (!doc.published || doc.published.slice(0, 10) > request.to)) return false;

@@ -51,3 +51,10 @@ export const recordCheck =
   (schema: v.GenericSchema) =>
   (value: unknown): boolean =>
     v.is(schema, value);
+
+export const collectionRecordSchema = v.looseObject({
+  id: v.string(),
+  name: v.string(),
+  createdAt: stamp,
+  deletedAt: optionalStamp,
+});
