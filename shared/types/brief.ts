@@ -46,7 +46,9 @@ export interface ResolvedCitation {
 export interface ResolvedQuantity {
   text: string;
   low: number;
-  high: number;
+  /** Null for a vague amount ("thousands"), which exports write as written. */
+  high: number | null;
+  vague?: boolean;
   approximate: boolean;
   bound: QuantityBound;
   unit: string | null;

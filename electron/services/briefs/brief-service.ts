@@ -177,7 +177,7 @@ export class BriefService {
           attribution: claim.attribution ? { source: claim.attribution.source, via: claim.attribution.via } : null,
           hedges: claim.hedges,
           negated: claim.negated,
-          quantities: claim.quantities.map(({ text, low, high, approximate, bound, unit }) => ({ text, low, high, approximate, bound, unit })),
+          quantities: claim.quantities.map(({ text, low, high, approximate, bound, unit, vague }) => ({ text, low, high, approximate, bound, unit, vague })),
           citation: await cite(item.docId, claim.start, claim.end),
         });
       } else if (item.type === 'note') {

@@ -1,6 +1,7 @@
 // Sentence segmentation (wink-nlp boundaries plus repair rules) and the filters that decide which sentences
 // can carry a claim: boilerplate, headings, bylines, datelines, questions, exhortations, fragments, lead-ins.
 import { sentenceNlp, hasVerb } from './nlp.ts';
+import { grammar } from '../../../shared/lexicon/index.ts';
 import { IRREGULAR_PAST } from './tokens.ts';
 
 export interface Span {
@@ -130,6 +131,8 @@ const STARTERS =
 const ABBR_THEN_START = new RegExp(`\\b(?:U\\.S|U\\.K|U\\.N|E\\.U|etc|Inc|Corp|Co|Ltd|Jr|Sr)\\.(?=\\s+(?:${STARTERS})\\s)`, 'g');
 const TIME_ABBR_THEN_CAP =
   /\b[ap]\.m\.(?=\s+\p{Lu})(?!\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|local|Local|Eastern|Pacific|Central|Moscow|Kyiv|London|Paris|Beijing|Tokyo)\b)/gu;
+// "The firm lost £4.2m. The chief ...": an abbreviated amount ends the sentence before a capitalised word.
+const AMOUNT_THEN_CAP = /\d(?:m|bn|k|tn|mn|trn|b)\.(?=\s+[“"‘]?\p{Lu})/gu;
 const GLUED_BOUNDARY = /\p{Ll}{2}["”’)]?[.!?…]+["”’)]?(?=[“"‘]?\p{Lu}\p{Ll})/gu;
 
 function startsLowerWord(s: string): boolean {
@@ -144,7 +147,7 @@ function splitInside(text: string, sp: Span): Span[] {
   const piece = text.slice(sp.start, sp.end);
   if (!SPLIT_HINT.test(piece)) return [sp];
   const cuts: number[] = [];
-  for (const re of [ABBR_THEN_START, TIME_ABBR_THEN_CAP, GLUED_BOUNDARY]) {
+  for (const re of [ABBR_THEN_START, TIME_ABBR_THEN_CAP, GLUED_BOUNDARY, AMOUNT_THEN_CAP]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(piece)) !== null) cuts.push(m.index + m[0].length);
@@ -443,17 +446,8 @@ const QUESTION_END = /\?[”"’)\]\s]*$/;
 const ASKED_QUOTE = /\?[”"’]\s*,?\s*(?:\S+\s+){0,4}?(?:asked|wondered|questioned|queried)\b/;
 const EXHORTATION =
   /^(?:(?:and|but|so|now),?\s+)?(?:(?:we|you|everyone|everybody|all of us|the world|the west|europe|america)\s+(?:all\s+)?(?:must|should|need to|have to|ought to|cannot allow|can['’]t allow|must not|should not)\b|you can (?:read|find|watch|listen|follow|sign up|subscribe|see|download|support|help)\b|let['’]?s\b|let us\b|please\b|don['’]t\b|do not\b|never forget\b|make sure\b|be sure\b|make no mistake\b|imagine\b)/i;
-const IMPERATIVE_VERBS = new Set([
-  'click', 'tap', 'share', 'subscribe', 'sign', 'read', 'follow', 'watch', 'listen', 'join', 'download', 'support',
-  'donate', 'visit', 'contact', 'consider', 'remember', 'note', 'see', 'get', 'take', 'stop', 'tell', 'send', 'try',
-  'keep', 'call', 'look', 'learn', 'find', 'check', 'register', 'log', 'enter', 'email', 'scroll', 'explore', 'discover',
-  'vote', 'act', 'help', 'write', 'stay', 'think', 'ask', 'demand', 'refuse', 'reject', 'stand', 'speak', 'buy', 'save',
-]);
-const IMPERATIVE_ONLY = new Set([
-  'avoid', 'stay', 'remember', 'imagine', 'consider', 'subscribe', 'click', 'tap', 'donate', 'download', 'register',
-  'drink', 'wear', 'protect', 'seek', 'join', 'sign', 'keep', 'make', 'try', 'let', 'please', 'be',
-  'don’t', "don't", 'do', 'go', 'ensure', 'bring', 'learn', 'discover', 'explore', 'enjoy', 'apply', 'follow', 'read',
-]);
+const IMPERATIVE_VERBS = new Set(grammar.sentences.imperativeVerbs);
+const IMPERATIVE_ONLY = new Set(grammar.sentences.imperativeOnly);
 /** Lower-cased first word after opening quotes and brackets ("" when the sentence starts otherwise). */
 function firstWord(s: string): string {
   let i = 0;
@@ -473,28 +467,16 @@ function firstWord(s: string): string {
 }
 
 // First words that make the pattern tests worth running.
-const EXHORT_OPENERS = new Set(['we', 'you', 'everyone', 'everybody', 'all', 'europe', 'america', 'let', "let's", 'let’s', 'please', "don't", 'don’t', 'do', 'never', 'make', 'be', 'imagine', 'and', 'but', 'so', 'now']);
+const EXHORT_OPENERS = new Set(grammar.sentences.exhortOpeners);
 const THE_EXHORT = /^[“"‘'(\s]*the (?:world|west)\b/i;
-const META_OPENERS = new Set(['the', 'a', 'one', 'another', 'our', 'my', 'but', 'and', 'so', 'yet', 'still', 'here', "here's", 'here’s', 'what', 'key']);
+const META_OPENERS = new Set(grammar.sentences.metaOpeners);
 const META_WORDS = ['question', 'unknown', 'mystery', 'puzzle', 'conundrum', 'takeaway', 'we know', 'to know'];
 const hasMetaWord = (s: string): boolean => {
   for (const w of META_WORDS) if (s.indexOf(w) >= 0) return true;
   return false;
 };
-const BOILERPLATE_FIRST = new Set([
-  'loading', 'advertisement', 'advert', 'ad', 'sponsored', 'promoted', 'paid', 'share', 'click', 'tap', 'subscribe', 'sign',
-  'log', 'read', 'related', 'more', 'most', 'recommended', 'trending', 'you', 'watch', 'listen', 'skip', 'jump', 'follow',
-  'copyright', 'all', 'image', 'photo', 'photograph', 'getty', 'ap', 'reuters', 'afp', 'epa', 'video', 'editing',
-  'reporting', 'additional', 'writing', 'compiled', 'our', 'thank', 'enable', 'this', 'story', 'continue', 'scroll',
-  'comment', 'comments', 'print', 'email', 'newsletter', 'cookie', 'cookies', 'privacy', 'terms', 'updated', 'published',
-  'posted', 'last', 'get', "don't", 'don’t', 'support', 'donate', 'download', 'open', 'view', 'back', 'top', 'breaking',
-  'live', 'opinion', 'analysis', "editor's", 'editor’s', 'see', 'caption', 'embed', 'https', 'http', 'www',
-]);
-const IMPERATIVE_NEXT = new Set([
-  'the', 'this', 'these', 'that', 'those', 'a', 'an', 'our', 'your', 'my', 'us', 'me', 'him', 'them', 'it', 'here', 'up',
-  'more', 'now', 'out', 'below', 'above', 'today', 'all', 'every', 'what', 'how', 'why', 'to', 'back',
-  'away', 'yourself', 'yourselves', 'everything', 'nothing', 'no',
-]);
+const BOILERPLATE_FIRST = new Set(grammar.sentences.boilerplateFirst);
+const IMPERATIVE_NEXT = new Set(grammar.sentences.imperativeNext);
 const META =
   /^(?:(?:but|and|so|yet|still),?\s+)?(?:(?:the|a|one|another|our|my)\s+(?:\p{L}+\s+){0,2}(?:questions?(?:\s+marks?)?|unknowns?|mystery|puzzle|conundrum)\s+(?:is|was|are|were|remains?|hangs|now)\b|here(?:['’]s| is| are)\s+(?:what|why|how|the latest|everything|a look|where)\b|what (?:we know|to know)\b|key (?:takeaways|points)\b)/iu;
 const META_ANYWHERE = /remains to be seen|time will tell/i;

@@ -153,7 +153,7 @@ function groupQuantities(inputs: CompareInput[]): CompareGroup[] {
           end: claim.end,
           text: claim.text,
           figure: figureText(claim, q),
-          quantity: { text: q.text, low: q.low, high: q.high, approximate: q.approximate, bound: q.bound, unit: q.unit },
+          quantity: { text: q.text, low: q.low, high: q.high ?? q.low, approximate: q.approximate, bound: q.bound, unit: q.unit },
           source: claim.attribution?.source ?? null,
           via: claim.attribution?.via ?? [],
           additional: measure?.additional ?? false,
