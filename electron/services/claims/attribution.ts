@@ -408,8 +408,8 @@ function verbAccepts(toks: Tok[], v: number): boolean {
       // Verbs with a common non-reporting sense ("added to the damage", "recalled the ambassador", "claimed
       // the lives of") report speech only before a clause, quote or punctuation.
       if (STRICT_WEAK.has(lw)) return STRICT_NEXT.has(nl) || nl === 'that' || clauseFollows(toks, v + 1);
-      // "a poll suggests most voters ...": evidence verbs take a bare clause (the subject is checked later).
-      if (DOC_ONLY.has(lw) && (WEAK_NEXT.has(nl) || clauseFollows(toks, v))) return true;
+      // "a poll suggests most voters ...": evidence verbs take a bare clause (a document subject is checked later).
+      if (DOC_ONLY.has(lw)) return true;
       if (nl === 'to') return TO_OK.has(lw);
       if (!WEAK_NEXT.has(nl) && !(isCapitalized(next) && strength === 'noun') && !(/^\d/.test(next.text) && NUMBER_OBJECT_OK.has(lw))) return false;
     }
@@ -450,8 +450,15 @@ export function findAttribution(
       continue;
     }
     if (lw === 'anonymity' && toks[k - 1]?.lower === 'of') anonymous = true;
-    // "declined to comment", "refused to say": a refusal states nothing, so it names no source for the claim.
-    if (reporting.refusalVerbs.has(lw) && toks[k + 1]?.lower === 'to' && REFUSAL_OBJECTS.has(toks[k + 2]?.lower ?? '')) continue;
+    // "declined to comment", "refused to say": a refusal states nothing, so it names no source for the claim,
+    // unless the sentence goes on to what was said after all ("refused to give a figure, other than that ...").
+    if (reporting.refusalVerbs.has(lw) && toks[k + 1]?.lower === 'to' && REFUSAL_OBJECTS.has(toks[k + 2]?.lower ?? '')) {
+      if (saysAfterAll(toks, k + 3)) {
+        const np = subjectOf(toks, k);
+        if (np) cands.push(cand(s, toks, np, `${t.text} to ${toks[k + 2].text}`, k, false));
+      }
+      continue;
+    }
     if (lw === 'quoted') {
       // "Berg was quoted by TASS as saying": the subject is the speaker, the "by" phrase the outlet.
       let p = k - 1;
@@ -558,6 +565,16 @@ export function findAttribution(
   return { attribution, spans };
 }
 
+/** After a refusal: "other than that ...", "beyond saying ...", "except to say ...", "but said ...". */
+function saysAfterAll(toks: Tok[], from: number): boolean {
+  for (let k = from; k < toks.length - 1; k++) {
+    const a = toks[k].lower;
+    const b = toks[k + 1].lower;
+    if ((a === 'other' && b === 'than') || a === 'beyond' || a === 'except' || (a === 'but' && VERBS[b] !== undefined)) return true;
+  }
+  return false;
+}
+
 /** An outlet or a document that carries someone else's claim ("the report adds: ..."). */
 function isCarrier(text: string): boolean {
   if (isOutlet(text)) return true;
@@ -639,25 +656,17 @@ function resolve(c: Cand, memory: Speaker[], para: number): void {
 }
 
 /**
- * The speaker "he"/"she" refers to: among singular people of agreeing (or unknown) gender, the nearest in the
- * last paragraphs, preferring one whose gender is known to agree over a nearer one whose gender is unknown;
- * further back only when a single person qualifies. Undefined when nobody or more than one far speaker fits.
+ * The speaker "he"/"she" refers to: the nearest singular person of agreeing (or unknown) gender in the last
+ * paragraphs; further back only when a single person agrees. Undefined (left unresolved) otherwise.
  */
 function personFor(memory: Speaker[], gender: 'female' | 'male', para: number): Speaker | undefined {
-  let nearest: Speaker | undefined;
-  let known: Speaker | undefined;
   const far = new Map<string, Speaker>();
   for (let i = memory.length - 1; i >= 0; i--) {
     const sp = memory[i];
     if (!sp.person || sp.plural || (sp.gender && sp.gender !== gender)) continue;
-    const near = sp.para === undefined || para - sp.para <= NEAR_PARAGRAPHS;
-    if (near) {
-      nearest ??= sp;
-      if (!known && sp.gender === gender) known = sp;
-    } else far.set(sp.source, sp);
+    if (sp.para === undefined || para - sp.para <= NEAR_PARAGRAPHS) return sp;
+    far.set(sp.source, sp);
   }
-  if (known) return known;
-  if (nearest) return nearest;
   return far.size === 1 ? far.values().next().value : undefined;
 }
 
@@ -695,14 +704,17 @@ function describeSpeaker(a: Attribution): Speaker {
   const src = a.source;
   const head = headOf(src);
   const words = src.split(/\s+/);
-  const last = words[words.length - 1] ?? '';
+  // "John Reyes, the treasurer": the name before an appositive decides.
+  const nameWords = src.split(/,\s*/)[0].split(/\s+/);
+  const last = nameWords[nameWords.length - 1] ?? '';
   const headWord = src.split(/,\s*/)[0].split(/\s+/).find((w) => w.toLowerCase().replace(/['’]s?$/, '') === head) ?? '';
   const org = ORG_HEADS.has(head) || DOC_NOUNS.has(head) || isOutlet(src);
   const plural = head === 'people' || head === 'police' || (/[^su]s$/.test(head) && !(/^\p{Lu}/u.test(headWord) && words.length > 1));
   const titled = PERSON_TITLES.has(head) || (!org && PERSONISH.test(head) && !/^\p{Lu}/u.test(headWord));
-  const lastCap = words.length > 1 && /^\p{Lu}\p{Ll}/u.test(last);
+  const lastCap = nameWords.length > 1 && /^\p{Lu}\p{Ll}/u.test(last);
+  const appositiveTitle = nameWords.length < words.length && words.slice(nameWords.length).some((w) => PERSON_TITLES.has(w.toLowerCase().replace(/[.,]$/, '')));
   const pronoun = a.resolvedFrom?.toLowerCase();
-  const person = !plural && (titled || (lastCap && !org) || pronoun === 'he' || pronoun === 'she');
+  const person = !plural && (titled || (lastCap && !org) || (lastCap && appositiveTitle) || pronoun === 'he' || pronoun === 'she');
   let gender: Speaker['gender'];
   for (const w of words) {
     const k = w.toLowerCase().replace(/[.,]$/, '');

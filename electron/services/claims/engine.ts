@@ -249,7 +249,8 @@ function carryQuoteSpeakers(infos: QuoteInfo[]): void {
     const speakers = members.filter((k) => infos[k].ownSource && infos[k].claim.attribution);
     let fallback: Attribution | null = null;
     if (!speakers.length) {
-      // "Ines Park said the plan had failed. “We warned them.”": the paragraph's earlier speaker.
+      // "Ines Park said the plan had failed. “We warned them.”": the paragraph's earlier speaker, or the speaker
+      // of the sentence just before when the quotation opens the next paragraph.
       const first = members[0];
       for (let k = first - 1; k >= 0 && infos[k].para === infos[first].para; k--) {
         if (infos[k].ownSource && infos[k].claim.attribution) {
@@ -257,6 +258,8 @@ function carryQuoteSpeakers(infos: QuoteInfo[]): void {
           break;
         }
       }
+      const prev = infos[first - 1];
+      if (!fallback && prev && prev.para === infos[first].para - 1 && prev.ownSource && prev.claim.attribution) fallback = prev.claim.attribution;
       if (!fallback) continue;
     }
     for (const k of members) {

@@ -110,3 +110,10 @@ describe('sentences that are not claims', () => {
     expect(claimTexts('In my last column, I noted that the reservoir was half empty.')).toHaveLength(1);
   });
 });
+
+describe('sentence boundaries after abbreviated amounts', () => {
+  it('splits after "£4.2m." and "$3bn." before a capital', () => {
+    expect(claimTexts('The charity lost £1.8m. The trustees resigned.')).toEqual(['The charity lost £1.8m.', 'The trustees resigned.']);
+    expect(claimTexts('The port handled $3bn. Its rival handled less.')).toEqual(['The port handled $3bn.', 'Its rival handled less.']);
+  });
+});
