@@ -20,8 +20,13 @@ export function formatNumber(value: number): string {
   return numbers.format(value);
 }
 
-/** "about 4,000 (approximate) soldiers", "at least 120,000 people", "25,000 to 30,000 troops". */
+/** "about 4,000 (approximate) soldiers", "at least 120,000 people", "25,000 to 30,000 troops", "tens of thousands of people". */
 export function describeQuantity(q: Quantity): string {
+  // Vague amounts are written as the document wrote them: their only number is the least they imply.
+  if (q.vague || q.high === null) {
+    const written = q.text.toLowerCase();
+    return q.unit ? `${written}${/s$/.test(written) ? ' of' : ''} ${q.unit}` : written;
+  }
   const value = q.low === q.high ? formatNumber(q.low) : `${formatNumber(q.low)} to ${formatNumber(q.high)}`;
   let prefix = '';
   if (q.bound === 'at-least') prefix = 'at least ';
@@ -29,7 +34,8 @@ export function describeQuantity(q: Quantity): string {
   else if (q.approximate) prefix = 'about ';
   const qualities = [q.approximate ? 'approximate' : null, q.vague ? 'vague' : null].filter(Boolean);
   const qualifier = qualities.length ? ` (${qualities.join(', ')})` : '';
-  return `${prefix}${value}${qualifier}${q.unit ? ` ${q.unit}` : ''}`;
+  const per = q.canonicalUnit?.per ? ` per ${q.canonicalUnit.per}` : '';
+  return `${prefix}${value}${qualifier}${q.unit ? ` ${q.unit}` : ''}${per}`;
 }
 
 /** "Western officials, via CNN", or null for a claim the document makes in its own voice. */
@@ -81,7 +87,8 @@ export function summarizeClaim(claim: Claim): string {
     const { source, via } = claim.attribution;
     const who = via.length ? `${source}${via.map((outlet) => `, via ${outlet}`).join('')},` : source;
     sentence = `${capitalize(who)} ${verbFor(source)} ${figures || 'so'}`;
-  } else sentence = figures ? `The document states ${figures}` : 'The document states this in its own voice';
+  } else if (claim.opinion) sentence = 'The writer’s opinion, not a checkable fact';
+  else sentence = figures ? `The document states ${figures}` : 'The document states this in its own voice';
   const tails: string[] = [];
   if (claim.negated) tails.push('negated');
   if (claim.hedges.length) tails.push(`hedged by ${quoteList(claim.hedges)}`);
@@ -104,7 +111,9 @@ export function claimFacts(claim: Claim): ClaimFact[] {
     facts.push({ label: 'Source', value: 'the document itself (no one is cited)' });
   }
   const certainty = CERTAINTY_LABEL[claim.certainty];
-  facts.push({ label: 'Certainty', value: claim.hedges.length ? `${certainty}, by ${quoteList(claim.hedges)}` : certainty });
+  // Opinion is never presented as an asserted fact.
+  if (claim.opinion) facts.push({ label: 'Certainty', value: 'Opinion: the writer evaluates or speculates, not a checkable fact' });
+  else facts.push({ label: 'Certainty', value: claim.hedges.length ? `${certainty}, by ${quoteList(claim.hedges)}` : certainty });
   if (claim.negated) facts.push({ label: 'Negation', value: 'yes: the claim says this is not so' });
   for (const q of claim.quantities) facts.push({ label: 'Figure', value: describeQuantity(q) });
   const review = reviewLabel(claim);

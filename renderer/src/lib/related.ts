@@ -97,14 +97,15 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * the figure rather than to zero or infinity; approximate figures get some slack.
  */
 function interval(q: Quantity): [number, number] {
-  if (q.bound === 'at-least') return [q.low, q.low >= 0 ? q.low * 2 : q.low / 2];
+  // A vague amount ("thousands", high null) is read like "at least" its least value.
+  if (q.bound === 'at-least' || q.high === null) return [q.low, q.low >= 0 ? q.low * 2 : q.low / 2];
   if (q.bound === 'at-most') return [q.high >= 0 ? q.high / 2 : q.high * 2, q.high];
   const slack = q.approximate || q.vague ? 0.15 : 0;
   return [q.low - Math.abs(q.low) * slack, q.high + Math.abs(q.high) * slack];
 }
 
 function representative(q: Quantity): number {
-  if (q.bound === 'at-least') return q.low;
+  if (q.bound === 'at-least' || q.high === null) return q.low;
   if (q.bound === 'at-most') return q.high;
   return (q.low + q.high) / 2;
 }
