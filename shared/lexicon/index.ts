@@ -98,6 +98,8 @@ export const hedges = {
   appearNext: new Set(hedgeData.appearNext),
   fearedNext: new Set(hedgeData.fearedNext),
   nounDeterminers: hedgeData.nounDeterminers,
+  estimateNounBefore: new Set(hedgeData.estimateAsNoun.before),
+  likelyComparativeBefore: new Set(hedgeData.likelyComparative.before),
 };
 
 export const boosters = {
@@ -127,6 +129,7 @@ export const units = {
   people: new Set(unitData.people.words),
   rateWords: new Set(unitData.rateWords.words),
   timeUnits: new Set(unitData.timeUnits.units),
+  metreContext: new Set(unitData.metreContext.words),
 };
 
 export const opinion = {
@@ -140,3 +143,6 @@ export const quantityCues = {
 };
 
 export const grammar = grammarData;
+
+/** Boilerplate lines of releases and announcements, compiled once. */
+export const boilerplatePatterns: readonly RegExp[] = grammarData.sentences.boilerplatePatterns.patterns.map((p) => new RegExp(p, 'iu'));

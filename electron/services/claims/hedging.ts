@@ -72,6 +72,10 @@ const RULES: Record<string, (w: string, before: string, after: string, ctx: Hedg
   // "feared dead", "are feared to have".
   feared: (_w: string, _b: string, after: string) => H.fearedNext.has(nextWord(after)),
   assess: assessHedges, assesses: assessHedges, assessed: assessHedges,
+  // "the company's first estimate" is a noun; "officials estimate that" hedges.
+  estimate: estimateHedges, estimates: estimateHedges,
+  // "far more likely to", "twice as likely": a comparison of rates, not doubt.
+  likely: (_w: string, before: string) => !H.likelyComparativeBefore.has(lastWord(before)),
   // Deontic in the outlet's voice ("Drivers should slow down"); a forecast in reported speech ("should reopen by May").
   should: (_w: string, _b: string, _a: string, ctx: HedgeContext) => ctx.reported,
   // "is expected in June, she said": an expectation in reported speech; "as expected" and "the expected rise" state facts.
@@ -84,6 +88,13 @@ function keep(lw: string, w: string, before: string, after: string, ctx: HedgeCo
   // "expected to": hedges in reported speech and in "is/are expected to" forecasts; "as expected" does not reach here.
   if (lw.startsWith('expected') && /\bas\s+$/i.test(before)) return false;
   return true;
+}
+
+const lastWord = (before: string): string => /([\p{L}'’]+)\s*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+
+function estimateHedges(_w: string, before: string): boolean {
+  const w = lastWord(before);
+  return !H.estimateNounBefore.has(w) && !/['’]s$/.test(w);
 }
 
 /** "could" hedges when epistemic ("could last into next year"); "could not pay", "could see the fires" state ability. */

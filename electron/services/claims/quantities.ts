@@ -169,9 +169,9 @@ function parseNumber(toks: Tok[], i: number): Num | null {
       v = g.value;
       scale = g.scale;
       unit = g.unit;
-      // "2.4m tonnes", "1.2m people": before a plural noun or a unit the "m" is millions, not metres.
+      // "2.4m tonnes", "the 1.2m it disclosed": news copy means millions; "a 100m sprint", "8m high" are metres.
       const nx = toks[j + 1];
-      if (unit === UNIT_WORDS.m && /m$/.test(tok.text) && nx && isWordTok(nx) && (isPluralNoun(nx) || (UNIT_WORDS[nx.lower] && nx.lower.length > 1))) {
+      if (unit === UNIT_WORDS.m && /m$/.test(tok.text) && nx && isWordTok(nx) && !units.metreContext.has(nx.lower)) {
         scale = numbers.moneyGluedScales.m;
         unit = undefined;
       }
@@ -524,7 +524,9 @@ function judge(toks: Tok[], n: Num, cue: Cue | null, firstContent: number): Verd
     }
     // "the two leaders" refers back; "three of the seven goals" counts the whole.
     const partOf = prev?.lower === 'the' && toks[n.i0 - 2]?.lower === 'of' && !!toks[n.i0 - 3] && (/^\d/.test(toks[n.i0 - 3].text) || !Number.isNaN(wordValue(toks[n.i0 - 3].lower)));
-    if (n.value <= 10 && prev && ANAPHORIC_DETS.has(prev.lower) && !cue && !partOf) return { kind: 'skip', type: null };
+    // "for the three months to December": a duration, not a reference back.
+    const duration = !!next && TIME_UNITS.has(UNIT_WORDS[next.lower] ?? '');
+    if (n.value <= 10 && prev && ANAPHORIC_DETS.has(prev.lower) && !cue && !partOf && !duration) return { kind: 'skip', type: null };
   }
   return { kind: 'keep' };
 }

@@ -1,7 +1,7 @@
 // Sentence segmentation (wink-nlp boundaries plus repair rules) and the filters that decide which sentences
 // can carry a claim: boilerplate, headings, bylines, datelines, questions, exhortations, fragments, lead-ins.
 import { sentenceNlp, hasVerb } from './nlp.ts';
-import { grammar } from '../../../shared/lexicon/index.ts';
+import { boilerplatePatterns, grammar } from '../../../shared/lexicon/index.ts';
 import { IRREGULAR_PAST } from './tokens.ts';
 
 export interface Span {
@@ -180,7 +180,9 @@ function repair(text: string, spans: Span[]): Span[] {
       if (
         (lowerStart && startsLowerWord(text.slice(sp.start, Math.min(sp.end, sp.start + 40)))) ||
         (abbrEnd && TITLE_ABBR_END.test(text.slice(Math.max(prev.start, prev.end - 12), prev.end))) ||
-        (abbrEnd && c0 >= 48 && c0 <= 57 && NUMBER_ABBR_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end)))
+        (abbrEnd && c0 >= 48 && c0 <= 57 && NUMBER_ABBR_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end))) ||
+        // "magnitude-6.4": a point followed directly by a digit is a decimal, never a boundary.
+        (abbrEnd && c0 >= 48 && c0 <= 57 && sp.start === prev.end)
       ) {
         prev.end = sp.end;
         continue;
@@ -534,6 +536,8 @@ export function nonClaimReason(s: string, alone: boolean, words = wordCount(s)):
   if (n <= 20 && (!first || BOILERPLATE_FIRST.has(first)) && BOILERPLATE.test(s.replace(/^[([“"‘'\s]+/, ''))) {
     return 'boilerplate';
   }
+  if (n <= 40 && isReleaseBoilerplate(s)) return 'boilerplate';
+  if (alone && n <= 10 && ABSTRACT_LABELS.has(first) && isLabelledFragment(s)) return 'heading';
   // Photo credits and captions: "Sputnik/.../Pool via REUTERS", "... in Moscow, Russia, June 5, 2024."
   if (PHOTO_CREDIT.test(s) || (n <= 40 && CAPTION_DATE_END.test(s))) return 'boilerplate';
   // Embedded social posts: "— Jane Doe (@janedoe) March 3, 2024".
@@ -564,6 +568,21 @@ export function nonClaimReason(s: string, alone: boolean, words = wordCount(s)):
   // Numbers keep it (headline-style claims such as "Oil hits $90."), and so does any verb-like word the tagger missed.
   if (n <= 10 && s.length <= 160 && !/\d/.test(s) && !COMMON_VERB.test(s) && !LEXICAL_VERB.test(s) && !hasVerb(s)) return 'fragment';
   return null;
+}
+
+/** Lines that releases and announcements repeat on every issue (shared/lexicon/grammar.json). */
+function isReleaseBoilerplate(s: string): boolean {
+  for (const re of boilerplatePatterns) if (re.test(s)) return true;
+  return false;
+}
+
+const ABSTRACT_LABELS = new Set(grammar.sentences.abstractLabels.filter((l) => !l.includes(' ')));
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|did|does|said|says)\b/i;
+
+/** "Setting Norway.", "Design Pragmatic randomised trial.": a structured-abstract label before a verbless phrase. */
+function isLabelledFragment(s: string): boolean {
+  const rest = s.replace(/^\s*\p{L}+\s+/u, '');
+  return /^\p{Lu}/u.test(rest) && wordCount(rest) <= 6 && !/\d/.test(rest) && !FINITE_VERB.test(rest);
 }
 
 /** Ends with sentence punctuation (possibly inside closing quotes or brackets), or with a closing quote. */

@@ -133,3 +133,11 @@ describe('negation that is not a negated claim', () => {
     expect(claim(text).negated).toBe(false);
   });
 });
+
+describe('look-alikes of hedges in comparisons and nouns', () => {
+  it('does not read "more likely" comparisons or the noun "estimate" as hedges', () => {
+    expect(claim('Smokers were three times more likely to develop the disease.').hedges).toEqual([]);
+    expect(claim('The final bill was double the council’s first estimate.').hedges).toEqual([]);
+    expect(claim('Officials estimate that 2,000 homes lost power.').hedges).toContain('estimate');
+  });
+});

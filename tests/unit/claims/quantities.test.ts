@@ -219,3 +219,11 @@ describe('numbers that are not quantities', () => {
     expect(values('The army deployed 2000 soldiers to the border.')).toEqual([[2000, 2000]]);
   });
 });
+
+describe('quantities in context', () => {
+  it('reads "the three months" as a duration and a bare "m" as millions in news copy', () => {
+    expect(values('Sales rose in the three months to June.')).toEqual([[3, 3]]);
+    expect(values('The bank now counts 4.1m affected accounts, up from the 1.6m it reported in March.')).toEqual([[4.1e6, 4.1e6], [1.6e6, 1.6e6]]);
+    expect(quantities('She won the 100m sprint.')[0]).toMatchObject({ low: 100, unit: 'metres' });
+  });
+});
