@@ -37,6 +37,9 @@ const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase()
 export const time = {
   months: new Set([...timeData.months, ...timeData.monthAbbreviations]),
   monthNames: timeData.months,
+  monthAbbreviations: timeData.monthAbbreviations,
+  weekdayAbbreviations: timeData.weekdayAbbreviations,
+  timeZones: timeData.timeZones,
   weekdays: new Set([...timeData.weekdays, ...timeData.weekdayAbbreviations]),
   weekdayNames: timeData.weekdays,
   dayWords: new Set(timeData.dayWords),
@@ -144,5 +147,5 @@ export const quantityCues = {
 
 export const grammar = grammarData;
 
-/** Boilerplate lines of releases and announcements, compiled once. */
-export const boilerplatePatterns: readonly RegExp[] = grammarData.sentences.boilerplatePatterns.patterns.map((p) => new RegExp(p, 'iu'));
+/** Boilerplate lines of releases and announcements as one expression, compiled once. */
+export const releaseBoilerplate = new RegExp(grammarData.sentences.boilerplatePatterns.patterns.map((p) => `(?:${p})`).join('|'), 'iu');

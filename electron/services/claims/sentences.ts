@@ -1,7 +1,7 @@
 // Sentence segmentation (wink-nlp boundaries plus repair rules) and the filters that decide which sentences
 // can carry a claim: boilerplate, headings, bylines, datelines, questions, exhortations, fragments, lead-ins.
 import { sentenceNlp, hasVerb } from './nlp.ts';
-import { boilerplatePatterns, grammar } from '../../../shared/lexicon/index.ts';
+import { grammar, outlets, releaseBoilerplate, time } from '../../../shared/lexicon/index.ts';
 import { IRREGULAR_PAST } from './tokens.ts';
 
 export interface Span {
@@ -124,13 +124,20 @@ function fallbackSplit(text: string, c: Span): Span[] {
 }
 
 // Repairs on top of wink's boundaries.
-const TITLE_ABBR_END = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Sen|Rep|Gov|Prof|Rev|Hon|Pres|Supt|Det|Insp|Gens|Sens|Reps|Mt|Ft|St|Sgts|Cpl|Pvt|Brig|Lt\.? ?Gen)\.$/;
-const NUMBER_ABBR_END = /(?:^|[\s(“"])(?:No|Nos|no|nos|Art|Fig|Vol|vol|pp|p|Ch|Sec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
-const STARTERS =
-  'The|A|An|He|She|It|They|We|I|In|On|At|But|And|However|This|That|These|Those|There|His|Her|Their|Its|Our|After|Before|When|While|Meanwhile|Still|Some|Many|Officials|According|Authorities|Police';
+// Month and weekday names (shared/lexicon/time.json) as regular-expression alternatives, capitalised.
+const cap = (w: string): string => w[0].toUpperCase() + w.slice(1);
+const MONTH_ALTS = [...time.monthNames, ...time.monthAbbreviations].map(cap).sort((a, b) => b.length - a.length).join('|');
+const WEEKDAY_ALTS = time.weekdayNames.map(cap).join('|');
+const WEEKDAY_ABBR_ALTS = time.weekdayAbbreviations.map(cap).join('|');
+const TITLE_ABBR_END = new RegExp(`(?:^|[\\s(“"])(?:${grammar.sentences.titleAbbreviations.join('|')}|Lt\\.? ?Gen)\\.$`);
+const NUMBER_ABBR_END = new RegExp(`(?:^|[\\s(“"])(?:${[...grammar.sentences.numberAbbreviations, ...time.monthAbbreviations.map(cap)].join('|')})\\.$`);
+const STARTERS = grammar.sentences.sentenceStarters.join('|');
 const ABBR_THEN_START = new RegExp(`\\b(?:U\\.S|U\\.K|U\\.N|E\\.U|etc|Inc|Corp|Co|Ltd|Jr|Sr)\\.(?=\\s+(?:${STARTERS})\\s)`, 'g');
-const TIME_ABBR_THEN_CAP =
-  /\b[ap]\.m\.(?=\s+\p{Lu})(?!\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|local|Local|Eastern|Pacific|Central|Moscow|Kyiv|London|Paris|Beijing|Tokyo)\b)/gu;
+// "at 6 p.m. Officials said": a clock time ends the sentence unless a zone, day, month or place follows.
+const TIME_ABBR_THEN_CAP = new RegExp(
+  `\\b[ap]\\.m\\.(?=\\s+\\p{Lu})(?!\\s+(?:${[...time.timeZones, WEEKDAY_ALTS, MONTH_ALTS, WEEKDAY_ABBR_ALTS].join('|')})\\b)(?!\\s+\\p{Lu}\\p{Ll}+\\s+time\\b)`,
+  'gu',
+);
 // "The firm lost £4.2m. The chief ...": an abbreviated amount ends the sentence before a capitalised word.
 const AMOUNT_THEN_CAP = /\d(?:m|bn|k|tn|mn|trn|b)\.(?=\s+[“"‘]?\p{Lu})/gu;
 const GLUED_BOUNDARY = /\p{Ll}{2}["”’)]?[.!?…]+["”’)]?(?=[“"‘]?\p{Lu}\p{Ll})/gu;
@@ -409,41 +416,23 @@ export function segment(text: string): SentenceSpan[] {
 
 // Lines a news page wraps around the story. Alternatives that are also ordinary words ("Advertisement revenue
 // fell", "Loading of the ships began") must be the whole line.
-const BOILERPLATE = new RegExp(
-  '^(?:' +
-    [
-      'loading(?:…|\\.\\.\\.|\\s*$)', 'advertisement\\s*$', 'advert\\s*$', 'ad\\s*$', 'sponsored(?: content)?\\s*$',
-      'promoted\\s*$', 'paid content', 'share(?: this| on| via| article| story| the story|\\s*$)', 'click here', 'tap here',
-      'subscribe', 'sign up', 'sign in', 'log in', 'read more', 'read next', 'read the full',
-      'related(?: articles?| stories| coverage| content| topics)?\\s*:?\\s*$', 'related:', 'more from', 'more on this',
-      'most read\\s*$', 'most popular\\s*$', 'recommended(?: for you)?\\s*$', 'trending(?: now)?\\s*$',
-      'you may also like', 'watch(?: now| live| the video|:)', 'listen(?: to this article| now|:)', 'skip to', 'jump to',
-      'follow (?:us|@)', 'copyright\\s*(?:©|\\(c\\)|\\d)', '©', 'all rights reserved', 'image (?:caption|source|copyright)',
-      'photo(?:graph)?(?: credit)?\\s*:', 'getty images', '(?:ap|reuters|afp|epa) photo', 'video\\s*:', 'editing by',
-      'reporting by', 'additional reporting', 'writing by', 'compiled by', 'our standards',
-      'thank you for (?:reading|subscribing|signing)', 'enable javascript', 'this (?:article|story) (?:was|has been|first|will)',
-      'this is a (?:developing|breaking)(?: news)? story', 'story continues', 'continue reading', 'scroll to continue',
-      'comments?\\s*$', 'print\\s*$', 'email\\s*$', 'newsletter', 'cookies? (?:policy|settings|preferences)',
-      'privacy (?:policy|notice)', 'terms of (?:use|service)',
-      '(?:updated|published|posted|last (?:updated|modified))\\s*(?::|on\\b|at\\b|\\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|(?:mon|tue|wed|thu|fri|sat|sun)\\w*\\b)',
-      'get (?:the latest|our|breaking)', "don['’]t miss", 'support (?:our|independent|local) journalism', 'donate\\b',
-      'download (?:the|our) app', 'open in app', 'view (?:comments|gallery|image)', 'back to top', 'top stories',
-      'breaking news\\s*:?\\s*$', 'live updates?\\s*:?\\s*$', 'opinion\\s*:', 'analysis\\s*:', "editor['’]s note",
-      'see also', 'pic\\.twitter\\.com', 'https?://\\S+\\s*$', 'www\\.\\S+\\s*$', 'embed\\b', 'caption\\s*:',
-    ].join('|') +
-    ')',
-  'i',
-);
+const BOILERPLATE = new RegExp(`^(?:${grammar.sentences.newsBoilerplate.patterns.join('|')})`, 'i');
 const PHOTO_CREDIT = /\bvia REUTERS\b|\bREUTERS\/|\/(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)\b|\(AP Photo|\bAP Photo\/|\bAFP via Getty\b|\(Photo (?:by|credit)|^Photo(?:graph)?:/;
 // A caption closes with ", <place>, <Month> <day>, <year>." (news agencies' photo caption style).
-const CAPTION_DATE_END =
-  /,\s(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s\d{1,2},\s\d{4}\.?$/;
-const BYLINE =
-  /^(?:by|from|written by|posted by|words by)\s+(?!(?:the|a|an|contrast|comparison|then|now|default|law|far|mid|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|de|van|von|al|bin|da|del|la|le))*\s*(?:[,|•·–—-].{0,60})?$/iu;
+const CAPTION_DATE_END = new RegExp(`,\\s(?:(?:${WEEKDAY_ALTS}),\\s)?(?:${MONTH_ALTS})\\.?\\s\\d{1,2},\\s\\d{4}\\.?$`);
+const BYLINE = new RegExp(
+  `^(?:by|from|written by|posted by|words by)\\s+(?!(?:${[...grammar.sentences.bylineNotNames, ...time.weekdayNames, ...time.monthNames].join('|')})\\b)` +
+    String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|de|van|von|al|bin|da|del|la|le))*\s*(?:[,|•·–—-].{0,60})?$`,
+  'iu',
+);
 const DATELINE_ONLY = /^[\p{Lu}][\p{Lu} .,'’-]{2,}(?:\([^)]{1,30}\))?\s*[—–-]+\s*$/u;
 /** Leading dateline such as "KYIV, Ukraine (AP) — " or "LONDON (Reuters) - ": not part of the claim. */
-const DATELINE_PREFIX =
-  /^\((?:CNN|AP|Reuters|AFP|Bloomberg|CNBC|NPR|BBC|UPI)\)\s*[—–-]{0,2}\s*|^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2})?(?:,?\s*\p{Lu}\p{Ll}{2,}\.?\s\d{1,2})?\s*(?:\((?:AP|Reuters|AFP|CNN|Bloomberg|dpa|DPA|UPI|Xinhua|TASS|Interfax|Yonhap|Kyodo|CNBC|NPR|BBC)\))?\s*[—–-]{1,2}\s*/u;
+const AGENCY_ALTS = outlets.datelineAgencies.join('|');
+const DATELINE_PREFIX = new RegExp(
+  `^\\((?:${AGENCY_ALTS})\\)\\s*[—–-]{0,2}\\s*|` +
+  String.raw`^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2})?(?:,?\s*\p{Lu}\p{Ll}{2,}\.?\s\d{1,2})?\s*(?:\((?:` + AGENCY_ALTS + String.raw`)\))?\s*[—–-]{1,2}\s*`,
+  'u',
+);
 const QUESTION_END = /\?[”"’)\]\s]*$/;
 const ASKED_QUOTE = /\?[”"’]\s*,?\s*(?:\S+\s+){0,4}?(?:asked|wondered|questioned|queried)\b/;
 const EXHORTATION =
@@ -572,8 +561,7 @@ export function nonClaimReason(s: string, alone: boolean, words = wordCount(s)):
 
 /** Lines that releases and announcements repeat on every issue (shared/lexicon/grammar.json). */
 function isReleaseBoilerplate(s: string): boolean {
-  for (const re of boilerplatePatterns) if (re.test(s)) return true;
-  return false;
+  return releaseBoilerplate.test(s);
 }
 
 const ABSTRACT_LABELS = new Set(grammar.sentences.abstractLabels.filter((l) => !l.includes(' ')));
