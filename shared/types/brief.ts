@@ -72,9 +72,12 @@ export type ResolvedBriefItem =
   | { type: 'group'; group: ResolvedGroup };
 
 export interface ResolvedGroupMember {
+  /** The figure as qualified ("about 3,000", "well under 3,000"). */
   quantityText: string;
+  /** When it was reported (ISO), when known. */
+  date?: string | null;
   low: number;
-  high: number;
+  high: number | null;
   source: string | null;
   via: string[];
   citation: ResolvedCitation;
