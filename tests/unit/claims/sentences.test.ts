@@ -137,3 +137,16 @@ describe('boilerplate of releases, announcements and abstracts', () => {
     ]);
   });
 });
+
+describe('table notes and footnotes', () => {
+  it.each([
+    'NOTE: Detail may not sum to totals because of rounding.',
+    'Source: National Statistics Office survey of households.',
+    '* Difference is statistically significant at the 95 percent level.',
+    '1 Includes persons who worked part time for economic reasons.',
+    '(r) Revised.',
+    'Dash indicates data are not available.',
+  ])('"%s" is not a claim', (line) => {
+    expect(claimTexts(`Exports rose 4 percent in May.\n${line}`)).toEqual(['Exports rose 4 percent in May.']);
+  });
+});
