@@ -13,6 +13,7 @@ import { briefRecordSchema, collectionRecordSchema, noteRecordSchema, recordChec
 import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
+import { ClaimsService } from './claims/claims-service.ts';
 import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
@@ -116,8 +117,8 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     readClaims: (id) => store.readClaims(id),
     notes: () => noteCollection.values(),
   });
-  /** A document's claims as the user sees them: extracted, with review decisions merged in. */
-  const reviewedClaims = async (id: string) => review.apply(id, await library.claims(id));
+  const claims = new ClaimsService({ extracted: (id) => library.claims(id), review });
+  const reviewedClaims = (id: string) => claims.list(id);
   const briefs = new BriefService({
     briefs: briefCollection,
     document: (id) => store.get(id),
@@ -212,8 +213,8 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'library:delete': async ({ id }) => library.delete(id),
     'library:restore': async ({ id }) => library.restore(id),
     'claims:list': async ({ id }) => reviewedClaims(id),
-    'claims:review': async ({ docId, claimId, status, edits }) => review.review(docId, await library.claims(docId), claimId, status, edits),
-    'claims:add': async ({ docId, start, end, edits }) => review.add(docId, await library.claims(docId), start, end, edits),
+    'claims:review': async ({ docId, claimId, status, edits }) => claims.review(docId, claimId, status, edits),
+    'claims:add': async ({ docId, start, end, edits }) => claims.add(docId, start, end, edits),
     'compare:run': async ({ docIds }) => {
       if (!Array.isArray(docIds) || docIds.length < 1) throw new DossierError('bad-request', 'Choose at least one document to compare.');
       const inputs: CompareInput[] = [];

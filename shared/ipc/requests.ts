@@ -53,7 +53,7 @@ export const claimEditsSchema = v.object({
     list(
       v.object({
         low: finite,
-        high: finite,
+        high: v.nullable(finite),
         unit: v.optional(v.nullable(label)),
         approximate: v.optional(v.boolean()),
         bound: v.optional(quantityBoundSchema),

@@ -47,6 +47,7 @@ export interface ResolvedCitation {
 export interface ResolvedQuantity {
   text: string;
   low: number;
+  /** Null for a vague amount ("thousands"), which exports write as written. */
   high: number | null;
   approximate: boolean;
   bound: QuantityBound;

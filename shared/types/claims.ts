@@ -11,14 +11,27 @@ export interface Quantity {
   /** Offsets of `text` in the document text (end exclusive). */
   start: number;
   end: number;
+  /** The value, or for a range, a bound or a vague amount the least it implies ("thousands": 1000). */
   low: number;
-  high: number;
+  /** The top of a range (equal to `low` for a single value); null for a vague amount, which implies no upper bound. */
+  high: number | null;
   approximate: boolean;
   bound: QuantityBound;
   /** Counted noun or unit, normalised to lower case ("soldiers", "percent", "days"), or null. */
   unit: string | null;
-  /** True for vague amounts such as "several hundred" or "tens of thousands". */
+  /** The unit in a normal form a program can compare, when one is known. */
+  canonicalUnit?: CanonicalUnit;
+  /** True for vague amounts such as "several hundred" or "tens of thousands": `high` is null and the text is shown as written. */
   vague: boolean;
+}
+
+export interface CanonicalUnit {
+  /** Normal name: "kilometer", "USD", "percent", "person", or the singular counted noun. */
+  name: string;
+  /** "length", "currency", "ratio", "count", "time", "speed" ... */
+  dimension: string;
+  /** For rates, the denominator: "year" in "£30,000 a year", "barrel" in "$70 per barrel". */
+  per?: string;
 }
 
 export interface Attribution {
@@ -52,6 +65,8 @@ export interface Claim {
   quantities: Quantity[];
   entities: ClaimEntity[];
   score: number;
+  /** The writer evaluates or speculates: shown dimmed and hidden from the claims list by default, never as an asserted fact. */
+  opinion?: boolean;
   /** The user's review of this claim, when there is one (merged in by the review service). */
   review?: ClaimReviewState | null;
 }

@@ -242,3 +242,41 @@ test('a 1 MB document shows its first screen fast and keeps the page responsive'
   await expect(page.locator('p.para').last()).toContainText('Section 4999.');
   await expect(page.locator('.side-tab .count').first()).toHaveText('15000');
 });
+
+test('opinion is dimmed in the text and hidden from the claims list until asked for; vague amounts read as written', async ({ page, host }, testInfo) => {
+  const file = testInfo.outputPath('harbour-report.txt');
+  writeFileSync(
+    file,
+    [
+      'Harbour closure strands ferry passengers',
+      'Tens of thousands of passengers were stranded when the harbour closed on Monday, the port authority said.',
+      'The closure was a disaster for the island’s traders.',
+      'Ferries are due to resume on Thursday.',
+    ].join('\n'),
+  );
+  await page.goto(host.url);
+  await page.getByTestId('import-input').setInputFiles(file);
+  await expect(page.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: /^Open Harbour closure strands/ }).click();
+  const pane = page.getByRole('region', { name: /^Pane 1: Harbour closure strands/ });
+  const text = pane.getByRole('article', { name: 'Document text' });
+
+  // The opinion sentence is marked, dimmed, and not presented as an asserted fact.
+  const opinion = text.locator('mark.claim-mark.opinion', { hasText: 'a disaster for the island' });
+  await expect(opinion).toBeVisible();
+  await expect(opinion).not.toHaveClass(/\basserted\b/);
+  expect(Number(await opinion.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(1);
+
+  // The claims list leaves it out until the Opinion filter is on, then labels it Opinion.
+  const rows = pane.getByRole('list', { name: 'Claims' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'a disaster' })).toHaveCount(0);
+  await pane.getByRole('checkbox', { name: 'Opinion' }).check();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'a disaster' }).locator('.tag.opinion')).toHaveText('Opinion');
+
+  // The vague amount is written as the document wrote it, with no invented range.
+  const stranded = rows.filter({ hasText: 'Tens of thousands of passengers' });
+  await expect(stranded.locator('.tag.quantity')).toHaveText('tens of thousands of passengers');
+  await page.screenshot({ path: testInfo.outputPath('reader-opinion.png') });
+});

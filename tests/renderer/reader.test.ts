@@ -8,7 +8,7 @@ import { nextTick, reactive } from 'vue';
 import type { DocumentContent } from '../../shared/types/library';
 import { setApi } from '@renderer/api';
 import { useLibraryStore } from '@renderer/stores/library';
-import { MAX_PANES, useReaderStore, type Pane } from '@renderer/stores/reader';
+import { MAX_PANES, claimMatchesFilter, useReaderStore, type Pane } from '@renderer/stores/reader';
 import { useNotesStore } from '@renderer/stores/notes';
 import { useUiStore } from '@renderer/stores/ui';
 import { blockIndexAt, findMatches, segmentBlock, splitBlocks } from '@renderer/lib/blocks';
@@ -408,7 +408,7 @@ function paneFor(content: DocumentContent): Pane {
     revealSeq: 0,
     size: 1,
     sidePanel: null,
-    filter: { kind: '', certainty: '', source: '', hasNumber: false },
+    filter: { kind: '', certainty: '', source: '', hasNumber: false, opinion: false },
     relatedFrom: null,
   }) as Pane;
 }
@@ -481,5 +481,16 @@ describe('command palette', () => {
     expect(ran).toEqual([second]);
     expect(wrapper.emitted('close')).toHaveLength(1);
     wrapper.unmount();
+  });
+});
+
+describe('claim filter', () => {
+  const base = { id: 'c1', start: 0, end: 10, text: 'x', kind: 'statement' as const, certainty: 'asserted' as const, hedges: [], negated: false, attribution: null, quantities: [], entities: [], score: 0.5 };
+
+  it('hides opinion sentences unless asked for', () => {
+    const filter = { kind: '' as const, certainty: '' as const, source: '', hasNumber: false, opinion: false };
+    expect(claimMatchesFilter({ ...base, opinion: true }, filter)).toBe(false);
+    expect(claimMatchesFilter({ ...base, opinion: false }, filter)).toBe(true);
+    expect(claimMatchesFilter({ ...base, opinion: true }, { ...filter, opinion: true })).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { compareClaims, rankRelated, relatedClaim } from '@renderer/lib/related'
 import { claimFacts, describeQuantity, summarizeClaim } from '@renderer/lib/describe';
 
 let nextId = 0;
-function quantity(text: string, low: number, high = low, extra: Partial<Quantity> = {}): Quantity {
+function quantity(text: string, low: number, high: number | null = low, extra: Partial<Quantity> = {}): Quantity {
   return { text, start: 0, end: text.length, low, high, approximate: false, bound: low === high ? 'exact' : 'range', unit: null, vague: false, ...extra };
 }
 function claim(text: string, quantities: Quantity[] = [], extra: Partial<Claim> = {}): Claim {
@@ -136,5 +136,17 @@ describe('claims in plain words', () => {
     const own = claim('Talks resume on Friday.');
     expect(summarizeClaim(own)).toBe('The document states this in its own voice');
     expect(claimFacts(negated)).toContainEqual({ label: 'Negation', value: 'yes: the claim says this is not so' });
+  });
+
+  it('writes vague amounts as written and rates with their denominator', () => {
+    expect(describeQuantity(quantity('tens of thousands', 10000, null, { vague: true, bound: 'at-least', unit: 'people' }))).toBe('tens of thousands of people');
+    expect(describeQuantity(quantity('several hundred', 300, null, { vague: true, bound: 'at-least', unit: 'protesters' }))).toBe('several hundred protesters');
+    expect(describeQuantity(quantity('$70', 70, 70, { unit: 'dollars', canonicalUnit: { name: 'USD', dimension: 'currency', per: 'barrel' } }))).toBe('70 dollars per barrel');
+  });
+
+  it('never presents an opinion as an asserted fact', () => {
+    const opinion = claim('The decision was a disaster for the town.', [], { opinion: true });
+    expect(summarizeClaim(opinion)).toBe('The writer’s opinion, not a checkable fact');
+    expect(claimFacts(opinion).find((f) => f.label === 'Certainty')?.value).toMatch(/^Opinion/);
   });
 });

@@ -1,7 +1,8 @@
 // Attribution: who a sentence says the claim comes from ("according to X", "X said", "said X", "X, citing Y")
 // and through which outlets; "he" and "the source" resolve to earlier speakers. Only reporting cues create one.
 import type { Attribution } from '../../../shared/types/claims.ts';
-import { type Tok, isWordTok, isCapitalized, MONTHS, WEEKDAYS, IRREGULAR_PAST, dict, LEXICON } from './tokens.ts';
+import { grammar, outlets, reporting, time, titles } from '../../../shared/lexicon/index.ts';
+import { type Tok, isWordTok, isCapitalized, MONTHS, WEEKDAYS, IRREGULAR_PAST, LEXICON } from './tokens.ts';
 import type { MarkedSpan } from './quantities.ts';
 
 /** A speaker remembered from earlier sentences, for resolving "he", "they", "the source". */
@@ -11,51 +12,25 @@ export interface Speaker {
   head: string;
   person: boolean;
   plural: boolean;
+  /** Known from a title ("Mrs", "spokeswoman") or from a pronoun that already resolved to this speaker. */
+  gender?: 'female' | 'male';
+  /** Paragraph the speaker was last seen in (set by the caller). */
+  para?: number;
 }
 
-// Reporting verbs (after Thompson & Ye's and Hyland's reporting-verb lists). 'strong' verbs report speech
-// whatever follows; 'weak' ones also have non-reporting senses ("the fire claimed 12 lives", "added troops"),
-// so they need a clause, quote or colon after them; 'noun' forms double as nouns ("media reports", "the claims").
-type Strength = 'strong' | 'weak' | 'noun';
-const VERBS: Record<string, Strength> = dict({});
-const addVerbs = (strength: Strength, words: string): void => {
-  for (const w of words.split(/\s+/)) if (w) VERBS[w] = strength;
-};
-addVerbs('strong', `say said tell told confirmed confirm announced announce declared declare insisted insist
-  acknowledged acknowledge admitted admit alleged allege alleges asserted assert disclosed disclose testified testify
-  denied deny denies contended contend emphasized emphasised stressed reiterated reiterate wrote tweeted explained
-  explain estimated estimate testifies declares announces confirms insists admits asserts discloses contends
-  explains reiterates emphasizes emphasises stresses accused accuses accuse`);
-addVerbs('noun', `says tells reports claims notes estimates states comments remarks answers promises pledges
-  forecasts projects tweets writes warns adds argues reveals`);
-addVerbs('weak', `reported report claimed claim noted note warned warn added add revealed reveal argued argue
-  stated state indicated indicate suggested suggest concluded conclude recalled recall observed observe commented
-  comment remarked remark responded respond replied reply answered asked ask maintained maintain predicted predict
-  projected forecast urged vowed pledged promised boasted complained conceded spoke spoken speak speaks posted
-  described describes rejected rejects dismissed dismisses condemned condemns denounced denounces criticized
-  criticised criticizes criticises
-  continued continues continue mentioned mention assessed found finds showed shows show shown calculated`);
-const CLAUSE_FINAL_TAGS = new Set(['says', 'writes', 'tells', 'reports', 'adds', 'notes', 'warns', 'argues', 'claims']);
+/** Paragraphs back within which a pronoun takes the nearest agreeing speaker; further back only an unambiguous one. */
+const NEAR_PARAGRAPHS = 2;
+
+// Reporting verbs and their strengths: shared/lexicon/reporting-verbs.json (sources noted there).
+const VERBS = reporting.verbs;
+const CLAUSE_FINAL_TAGS = reporting.clauseFinalTags;
 // Progressive forms only count with an auxiliary ("the ministry is reporting").
-const ING_VERBS = new Set(['saying', 'reporting', 'claiming', 'telling', 'warning', 'insisting', 'arguing', 'suggesting', 'estimating', 'confirming', 'announcing', 'denying', 'alleging', 'indicating']);
+const ING_VERBS = reporting.progressive;
 // "found"/"showed" report only for documents and data ("a study found").
-const DOC_ONLY = new Set(['found', 'finds', 'showed', 'shows', 'show', 'shown', 'indicated', 'indicate', 'suggested', 'suggest', 'concluded', 'conclude']);
-const DOC_NOUNS = new Set([
-  'study', 'studies', 'report', 'reports', 'survey', 'surveys', 'poll', 'polls', 'data', 'analysis', 'analyses',
-  'research', 'figures', 'statistics', 'assessment', 'assessments', 'document', 'documents', 'review', 'audit',
-  'investigation', 'census', 'memo', 'filing', 'filings', 'letter', 'statement', 'paper', 'estimate', 'estimates',
-  'projections', 'records', 'tally', 'count', 'inquiry', 'probe', 'evaluation', 'intelligence', 'dossier', 'cable',
-  'briefing', 'transcript', 'forecast', 'model', 'modelling', 'modeling', 'index', 'release', 'bulletin',
-  'images', 'imagery', 'photos', 'photographs', 'pictures', 'footage', 'video', 'videos', 'recordings', 'logs',
-  'results', 'findings', 'numbers', 'trials', 'tests', 'experiments', 'measurements', 'readings', 'simulations',
-]);
-const WEAK_NEXT = new Set([
-  'that', ':', '“', '"', '‘', ',', '.', '!', ';', 'it', 'he', 'she', 'they', 'there', 'this', 'these', 'those', 'its', 'his',
-  'her', 'their', 'we', 'i', 'on', 'in', 'of', 'about', 'earlier', 'last', 'against', 'with', 'at', 'after', 'before',
-  'how', 'why', 'what', 'when', 'whether', 'the', 'a', 'an', 'some', 'more', 'no', 'late', 'early', 'during', 'while',
-  'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-]);
-const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'does', 'do']);
+const DOC_ONLY = reporting.documentOnly;
+const DOC_NOUNS = reporting.documentNouns;
+const WEAK_NEXT = new Set(grammar.attribution.weakNext);
+const CLAUSE_VERBS = new Set(grammar.attribution.clauseVerbs);
 
 /** A finite verb within the next few words: "claimed its air defences destroyed ..." opens a reported clause. */
 function clauseFollows(toks: Tok[], from: number): boolean {
@@ -68,84 +43,50 @@ function clauseFollows(toks: Tok[], from: number): boolean {
   return false;
 }
 
-const STRICT_WEAK = new Set(['added', 'adds', 'add', 'claimed', 'claim', 'maintained', 'maintain', 'observed', 'observe', 'recalled', 'recall', 'answered', 'mentioned', 'mention', 'noted', 'note', 'revealed', 'reveal', 'stated', 'state']);
+const STRICT_WEAK = reporting.strictWeak;
 // "said Monday that", "warned yesterday": a time word between the verb and its clause.
-const TIME_WORDS = ['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const STRICT_NEXT = new Set([':', '“', '"', '‘', ',', '.', '!', ';', 'it', 'he', 'she', 'they', 'there', 'we', 'i', 'this', 'in', 'on', 'earlier', 'last', 'late', 'early', 'during', 'after', 'before', 'while', 'how', 'why', 'what', 'when', 'whether', ...TIME_WORDS]);
+const TIME_WORDS = [...time.dayWords, ...time.weekdayNames];
+const STRICT_NEXT = new Set([...grammar.attribution.strictNext, ...TIME_WORDS]);
 // Weak verbs that report speech before "to" ("explained to reporters", "confirmed to the BBC").
-const TO_OK = new Set(['confirmed', 'explained', 'complained', 'responded', 'replied', 'wrote', 'insisted', 'indicated']);
+const TO_OK = reporting.toReporting;
 // Words allowed between a subject and its reporting verb.
-const BEFORE_VERB = new Set([
-  'has', 'have', 'had', 'is', 'are', 'was', 'were', 'also', 'previously', 'later', 'earlier', 'further', 'separately',
-  'repeatedly', 'publicly', 'privately', 'recently', 'again', 'then', 'now', 'first', 'initially', 'subsequently', 'reportedly',
-  'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'been', 'once', 'already', 'originally',
-  'formally', 'officially', 'explicitly', 'openly', 'flatly', 'firmly', 'strongly', 'simply', 'just', 'even', 'still',
-  'quickly', 'immediately', 'angrily', 'bluntly', 'candidly', 'confidently', 'cautiously', 'boldly', 'long', 'since',
-]);
+const BEFORE_VERB = new Set(grammar.attribution.beforeVerb);
 /** Adverbs between subject and verb: the listed ones plus any lower-case -ly word ("have repeatedly warned"). */
 const isAdverbBeforeVerb = (t: Tok): boolean => BEFORE_VERB.has(t.lower) || (t.text.length > 4 && t.text.endsWith('ly') && t.text === t.lower && t.lower !== 'only');
 // Words before a reporting-verb form that show it is a noun or adjective: determiners for every form
 // ("the reported deaths", "an estimated 4,000", "its claims"), attributive words for bare and -s forms only
 // ("media reports", "official estimates"), since "local media reported" is still a verb.
-const DET_BLOCK = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'such', 'any', 'no']);
-const ADJ_BLOCK = new Set(['unconfirmed', 'initial', 'media', 'news', 'press', 'earlier', 'recent', 'latest', 'local', 'official', 'other', 'similar', 'conflicting', 'multiple', 'new', 'last', 'first', 'final', 'annual', 'quarterly', 'monthly', 'weekly', 'daily']);
+const DET_BLOCK = new Set(grammar.attribution.detBlock);
+const ADJ_BLOCK = new Set(grammar.attribution.adjBlock);
 // Weak verbs that may take a number straight after them ("estimated 4,000", "reported 300 cases").
-const NUMBER_OBJECT_OK = new Set(['estimated', 'estimates', 'estimate', 'forecast', 'forecasts', 'projected', 'predicted', 'reported', 'reports', 'counted', 'recorded', 'calculated']);
+const NUMBER_OBJECT_OK = reporting.numberObject;
 // Reporting verbs whose past form does not end in -ed (so they are not base forms).
-const IRREGULAR_REPORTING = new Set(['said', 'told', 'wrote', 'spoke', 'spoken', 'found', 'shown', 'forecast']);
-const PASSIVE_ADVERBS = new Set(['also', 'widely', 'previously', 'first', 'later', 'reportedly', 'officially']);
-const AUX_BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'am']);
+const IRREGULAR_REPORTING = reporting.irregularPast;
+const PASSIVE_ADVERBS = new Set(grammar.attribution.passiveAdverbs);
+const AUX_BE = new Set(grammar.attribution.auxBe);
 // Words that end a subject noun phrase when scanning backwards from the verb.
-const NP_STOP = new Set([
-  'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'after', 'before', 'because', 'if', 'since', 'though',
-  'although', 'whether', 'than', 'where', 'until', 'unless', 'but', 'or', 'so', 'yet', 'as', 'is', 'are', 'was', 'were',
-  'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'do', 'does', 'did', 'been',
-  'being', 'be', 'not', 'nor', 'also', 'then', 'to', 'said', 'says', 'told', 'added', 'because', 'once', 'how', 'why',
-  'what', 'into', 'onto', 'about', 'against', 'amid', 'despite', 'during', 'through', 'via', 'without', 'within', 'under',
-  'over', 'between', 'among', 'around', 'toward', 'towards', 'upon', 'like', 'unlike', 'except', 'per', 'whereas',
-]);
-const NP_INNER_PREPS = new Set(['of', 'in', 'from', 'at', 'for', 'with', 'on', 'by']);
-const CHAIN_PARTICIPLES = new Set(['polled', 'surveyed', 'questioned', 'consulted', 'seen', 'cited', 'quoted', 'obtained', 'reviewed', 'published', 'commissioned', 'interviewed', 'reported', 'released', 'shared', 'carried', 'aired', 'broadcast', 'contacted', 'briefed', 'tallied', 'compiled', 'conducted', 'led', 'run', 'backed', 'owned', 'funded', 'prepared', 'issued']);
-const LEADING_DROP = new Set([
-  'now', 'also', 'meanwhile', 'however', 'earlier', 'later', 'today', 'yesterday', 'tonight', 'separately', 'still',
-  'then', 'yet', 'so', 'just', 'only', 'even', 'and', 'but', 'thus', 'moreover', 'additionally', 'furthermore', 'instead',
-  'similarly', 'previously', 'initially', 'eventually', 'finally', 'first', 'indeed', 'notably', 'crucially', 'here',
-  'there', 'elsewhere', 'overnight', 'recently', 'again', 'already', 'since', 'ultimately', 'nonetheless', 'nevertheless',
-]);
-const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'spring', 'summer', 'autumn', 'fall', 'winter', 'day', 'time', 'quarter', 'decade']);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them']);
-const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'you']);
-const NON_SOURCES = new Set(['this', 'that', 'these', 'those', 'there', 'which', 'who', 'what', 'one', 'some', 'all', 'both', 'many', 'each', 'everyone', 'nobody', 'anyone', 'someone', 'none']);
-const REFUSAL_OBJECTS = new Set(['comment', 'confirm', 'say', 'give', 'disclose', 'provide', 'elaborate', 'specify', 'name', 'reveal', 'discuss', 'detail', 'answer', 'respond', 'identify', 'share', 'release', 'deny', 'speculate', 'verify']);
+const NP_STOP = new Set(grammar.attribution.npStop);
+const NP_INNER_PREPS = new Set(grammar.attribution.npInnerPreps);
+const CHAIN_PARTICIPLES = new Set(grammar.attribution.chainParticiples);
+const LEADING_DROP = new Set(grammar.attribution.leadingDrop);
+const TIME_NOUNS = time.timeNouns;
+const PRONOUNS = new Set(grammar.attribution.pronouns);
+const FIRST_PERSON = new Set(grammar.attribution.firstPerson);
+const NON_SOURCES = new Set(grammar.attribution.nonSources);
+const REFUSAL_OBJECTS = reporting.refusalObjects;
 
-// News outlets (an open lexicon: outlets also come from "cited by X", "quoted by X", "seen by X").
-const OUTLETS = [
-  'CNN', 'BBC', 'NPR', 'Reuters', 'AP', 'Associated Press', 'the Associated Press', 'AFP', 'Agence France-Presse',
-  'Bloomberg', 'New York Times', 'NYT', 'Washington Post', 'Wall Street Journal', 'WSJ', 'Guardian', 'Financial Times',
-  'FT', 'The Times', 'Telegraph', 'Economist', 'Politico', 'Axios', 'Al Jazeera', 'Fox News', 'NBC', 'NBC News', 'ABC',
-  'ABC News', 'CBS', 'CBS News', 'MSNBC', 'CNBC', 'Sky News', 'Deutsche Welle', 'DW', 'France 24', 'Euronews',
-  'Le Monde', 'Der Spiegel', 'Spiegel', 'Kyiv Independent', 'Kyiv Post', 'Ukrainska Pravda', 'Meduza', 'TASS',
-  'RIA Novosti', 'RIA', 'Interfax', 'Kommersant', 'Izvestia', 'RT', 'Sputnik', 'Xinhua', 'Yonhap', 'KCNA', 'NHK', 'Kyodo',
-  'Haaretz', 'Times of Israel', 'The Hill', 'Newsweek', 'USA Today', 'Los Angeles Times', 'LA Times', 'Vox',
-  'Business Insider', 'Insider', 'The Atlantic', 'New Yorker', 'Radio Free Europe', 'RFE/RL', 'Voice of America', 'VOA',
-  'Nikkei', 'South China Morning Post', 'SCMP', 'Daily Mail', 'The Sun', 'Independent', 'Mirror', 'Semafor',
-  'ProPublica', 'Bild', 'El País', 'El Pais', 'Corriere della Sera', 'Asahi', 'Yomiuri', 'Times of India',
-  'Hindustan Times', 'ABC Australia', 'CBC', 'Globe and Mail', 'Toronto Star', 'Sydney Morning Herald', 'Irish Times',
-  'RTÉ', 'RTE', 'ZDF', 'ARD', 'Tagesschau', 'RAI', 'ANSA', 'EFE', 'dpa', 'DPA', 'PA Media', 'UPI', 'Anadolu',
-  'Al Arabiya', 'Ynet', 'Channel 4 News', 'ITV', 'ITV News', 'Channel 12', 'Nexta', 'Hromadske', 'Ukrinform',
-  'UNIAN', 'Novaya Gazeta', 'Rossiyskaya Gazeta', 'Vedomosti', 'RBC', 'The Information',
-];
-const OUTLET_SET = new Set(OUTLETS.map((o) => o.toLowerCase().replace(/^the /, '')));
-const OUTLET_SERVICES = new Set(['russian', 'ukrainian', 'arabic', 'persian', 'chinese', 'mundo', 'brasil', 'hindi', 'urdu', 'news', 'world', 'service', 'radio', 'television', 'tv', 'online', 'business', 'politics', 'verify', 'monitoring', 'international', 'africa', 'america', 'asia', 'europe', 'digital', 'korean', 'turkish', 'serbian']);
+// News outlets: an open lexicon (shared/lexicon/outlets.json) plus patterns; outlets also come from "cited by X", "told X".
+const OUTLET_SET = outlets.nameSet;
+const OUTLET_SERVICES = outlets.services;
 // Generic nouns that name an outlet on their own ("the broadcaster", "state media", "Ukrainian television");
 // ambiguous ones ("agency", "station", "paper") only count in a two-word form ("news agency").
-const OUTLET_NOUNS = new Set(['broadcaster', 'broadcasters', 'newspaper', 'newspapers', 'outlet', 'outlets', 'television', 'tv', 'radio', 'magazine', 'tabloid', 'media', 'daily', 'newswire']);
-const OUTLET_PAIRS = /\b(?:news|press|wire|state) (?:agency|service|website|site|channel|network|outlet|broadcaster)$/;
-const ORG_HEADS = new Set(['ministry', 'government', 'council', 'agency', 'office', 'house', 'department', 'police', 'army', 'forces', 'committee', 'bureau', 'commission', 'institute', 'service', 'court', 'company', 'bank', 'group', 'corp', 'inc', 'party', 'union', 'administration', 'kremlin', 'pentagon', 'military', 'command', 'authority', 'authorities', 'organization', 'organisation', 'fund', 'board', 'network', 'center', 'centre', 'university', 'hospital', 'firm', 'embassy', 'parliament', 'congress', 'senate', 'cabinet', 'staff', 'headquarters', 'guard', 'navy', 'regime', 'state', 'nations']);
-const PERSON_TITLES = new Set(['president', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'mr', 'mrs', 'ms', 'dr', 'gen', 'general', 'secretary', 'chancellor', 'governor', 'mayor', 'senator', 'sen', 'rep', 'ambassador', 'commander', 'chief', 'director', 'leader', 'lt', 'col', 'colonel', 'admiral', 'prof', 'professor', 'premier', 'king', 'queen', 'prince', 'pope', 'envoy', 'adviser', 'advisor', 'analyst', 'economist', 'expert', 'researcher', 'official', 'lawmaker', 'founder', 'ceo', 'chairman', 'chairwoman', 'chair', 'head', 'deputy', 'aide', 'witness', 'resident', 'doctor', 'nurse', 'teacher', 'captain', 'sergeant', 'officer', 'source']);
+const OUTLET_NOUNS = outlets.nouns;
+const OUTLET_PAIRS = new RegExp(`\\b(?:${[...outlets.pairFirst].join('|')}) (?:${[...outlets.pairSecond].join('|')})$`);
+const ORG_HEADS = titles.organisationHeads;
+const PERSON_TITLES = titles.person;
 
 // Token hashes of every reporting cue (the verb table plus the phrase openers), checked before cutting strings.
-const CUE = LEXICON.define([...Object.keys(VERBS), ...ING_VERBS, 'according', 'citing', 'quoting', 'quoted', 'refused', 'refuses', 'declined', 'declines', 'anonymity']);
+const CUE = LEXICON.define([...Object.keys(VERBS), ...ING_VERBS, ...reporting.refusalVerbs, 'according', 'citing', 'quoting', 'quoted', 'anonymity']);
 
 /** Indices of the first n tokens that may be reporting cues (empty when there is nothing to attribute). */
 export function attributionCues(flags: Int32Array, n: number): number[] {
@@ -173,10 +114,12 @@ interface Cand {
 
 const tx = (s: string, toks: Tok[], np: NP): string => s.slice(toks[np.i0].start, toks[np.i1 - 1].end);
 
+const ABBREVIATION_BEFORE_DOT = new RegExp(`^(?:\\p{Lu}|\\p{Lu}\\.\\p{Lu}(?:\\.\\p{Lu})*|${titles.abbreviated.join('|')})$`, 'u');
+
 function isAbbrevDot(toks: Tok[], k: number): boolean {
   // The "." in "Mr.", "U.S.", "Gen.", "J." belongs to the name.
   const p = toks[k - 1];
-  return toks[k].text === '.' && !!p && /^(?:\p{Lu}|\p{Lu}\.\p{Lu}(?:\.\p{Lu})*|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Prof|Rev|St|Jr|Sr|Maj|Adm|Cmdr|Brig|Corp|Inc|Co|Ltd)$/u.test(p.text);
+  return toks[k].text === '.' && !!p && ABBREVIATION_BEFORE_DOT.test(p.text);
 }
 
 const outletCache = new Map<string, boolean>();
@@ -192,9 +135,18 @@ export function isOutlet(text: string): boolean {
   return hit;
 }
 
+/** "the Lakeside Gazette", "Northern Echo": one to four capitalised words ending in a masthead word. */
+function hasMastheadName(text: string): boolean {
+  const words = text.replace(/^the\s+/i, '').replace(/['’]s$/, '').trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || w === 'of' || w === 'and')) return false;
+  return outlets.mastheadWords.has(words[words.length - 1]);
+}
+
 function outletUncached(text: string): boolean {
   const t = text.toLowerCase().replace(/^the /, '').replace(/['’]s$/, '').trim();
   if (OUTLET_SET.has(t)) return true;
+  if (hasMastheadName(text)) return true;
   const words = t.split(/\s+/);
   // "BBC Persian", "CNN International": a known outlet followed by a service name.
   for (let n = words.length - 1; n >= 1; n--) {
@@ -245,6 +197,8 @@ function npBefore(toks: Tok[], j: number, max = 12): NP | null {
       if (!CHAIN_PARTICIPLES.has(toks[k - 1]?.lower ?? '')) break;
     } else if (CHAIN_PARTICIPLES.has(lw) && toks[k + 1]?.lower === 'by') {
       // part of "analysts quoted by the newspaper"
+    } else if (lw === 'per' && toks[k + 1]?.lower === 'cent') {
+      // "Forty per cent of those polled said": the share is part of the subject.
     } else if (NP_STOP.has(lw)) break;
     // A past or progressive reporting verb ends the phrase; bare and -s forms here are nouns ("the report").
     else if (VERBS[lw] && (/(?:ed|ing)$/.test(lw) || IRREGULAR_REPORTING.has(lw))) break;
@@ -365,8 +319,8 @@ function splitChain(s: string, toks: Tok[], np: NP): { source: NP; via: string[]
   return { source: np, via: [] };
 }
 
-const TO_OUTLET_AFTER = new Set(['confirmed', 'speaking', 'spoke', 'talking', 'said', 'interview', 'statement', 'statements', 'comments', 'remarks']);
-const OUTLET_NAME_STOP = new Set(['that', 'on', 'in', 'about', 'after', 'last', 'this', 'earlier', 'it', 'he', 'she', 'they']);
+const TO_OUTLET_AFTER = new Set(grammar.attribution.toOutletAfter);
+const OUTLET_NAME_STOP = new Set(grammar.attribution.outletNameStop);
 
 /** Outlets reached through "told the BBC", "confirmed to BBC Persian", "in an interview with CNN", "speaking to NPR". */
 function outletTargets(s: string, toks: Tok[]): string[] {
@@ -398,14 +352,14 @@ function outletTargets(s: string, toks: Tok[]): string[] {
   return out;
 }
 
-const BASE_ADVERBS = new Set(['also', 'now', 'still', 'often', 'repeatedly', 'publicly', 'privately', 'not', 'never', 'reportedly', 'openly']);
-const BASE_AUX = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'do', 'did', 'does', 'to', "don't", "didn't", "won't", 'they', 'we', 'i', 'you']);
-const NOT_PLURAL = new Set(['this', 'news', 'its', 'his', 'has', 'was', 'is', 'us', 'as']);
-const PLURAL_WORDS = new Set(['people', 'police', 'media', 'authorities', 'data']);
+const BASE_ADVERBS = new Set(grammar.attribution.baseAdverbs);
+const BASE_AUX = new Set(grammar.attribution.baseAux);
+const NOT_PLURAL = new Set(grammar.attribution.notPlural);
+const PLURAL_WORDS = new Set(grammar.attribution.pluralWords);
 // After a noun-or-verb -s form, these words show it is the noun ("media reports of ...", "claims were ...").
-const NOUN_FORM_NEXT = new Set(['of', 'from', 'by', 'in', 'on', 'for', 'about', 'and', 'or', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'said', 'say', 'suggest', 'indicate', 'show', 'to', 'will', 'would', 'could', 'may', 'might']);
-const SPEAK_NEXT = new Set(['of', 'about', 'to', 'with', 'on']);
-const POST_NEXT = new Set(['on', 'that', ':', '“', '"']);
+const NOUN_FORM_NEXT = new Set(grammar.attribution.nounFormNext);
+const SPEAK_NEXT = new Set(grammar.attribution.speakNext);
+const POST_NEXT = new Set(grammar.attribution.postNext);
 
 function verbAccepts(toks: Tok[], v: number): boolean {
   const lw = toks[v].lower;
@@ -416,7 +370,11 @@ function verbAccepts(toks: Tok[], v: number): boolean {
   if (next && next.lower === 'to' && (lw === 'said' || lw === 'told' || lw === 'reported' || lw === 'claimed' || lw === 'alleged')) {
     if (lw === 'said' || lw === 'told' || toks[v + 2]?.lower === 'be' || toks[v + 2]?.lower === 'have') return false;
   }
+  // Verbs are lower case inside a sentence: "the United States", "Gulf States" hold no reporting verb.
+  if (v > 0 && isCapitalized(toks[v]) && isWordTok(prev)) return false;
   if (prev && DET_BLOCK.has(prev.lower)) return false;
+  // "corroborate claims that", "amid reports of": the -s form is the object of a verb or preposition.
+  if (prev && strength === 'noun' && reporting.claimObjectVerbs.has(prev.lower)) return false;
   if (prev && ADJ_BLOCK.has(prev.lower) && !/(?:ed|ing)$/.test(lw) && !IRREGULAR_REPORTING.has(lw)) return false;
   // A bare base form ("report", "claim", "say") is a verb only after a plural or pronoun subject or an
   // auxiliary ("officials say", "they report", "will confirm"); otherwise it is the noun ("my last report").
@@ -450,6 +408,8 @@ function verbAccepts(toks: Tok[], v: number): boolean {
       // Verbs with a common non-reporting sense ("added to the damage", "recalled the ambassador", "claimed
       // the lives of") report speech only before a clause, quote or punctuation.
       if (STRICT_WEAK.has(lw)) return STRICT_NEXT.has(nl) || nl === 'that' || clauseFollows(toks, v + 1);
+      // "a poll suggests most voters ...": evidence verbs take a bare clause (a document subject is checked later).
+      if (DOC_ONLY.has(lw)) return true;
       if (nl === 'to') return TO_OK.has(lw);
       if (!WEAK_NEXT.has(nl) && !(isCapitalized(next) && strength === 'noun') && !(/^\d/.test(next.text) && NUMBER_OBJECT_OK.has(lw))) return false;
     }
@@ -458,7 +418,7 @@ function verbAccepts(toks: Tok[], v: number): boolean {
 }
 
 // Verbs that can precede their speaker after a quote: "“...,” said the minister."
-const INVERSION_VERBS = new Set(['said', 'says', 'added', 'wrote', 'writes', 'asked', 'explained', 'continued', 'insisted', 'warned', 'told', 'noted', 'reported', 'reports', 'stated', 'declared', 'tweeted', 'replied', 'responded', 'recalled', 'argued']);
+const INVERSION_VERBS = reporting.inversion;
 
 /**
  * Find the attribution of sentence `s` (tokens `toks`, offsets shifted by `base` for the returned spans).
@@ -471,6 +431,7 @@ export function findAttribution(
   memory: Speaker[],
   base: number,
   cues: number[] = attributionCues(LEXICON.flagsOf(toks), toks.length),
+  para = 0,
 ): { attribution: Attribution | null; spans: MarkedSpan[] } {
   const cands: Cand[] = [];
   let anonymous = false;
@@ -489,9 +450,13 @@ export function findAttribution(
       continue;
     }
     if (lw === 'anonymity' && toks[k - 1]?.lower === 'of') anonymous = true;
-    if ((lw === 'refused' || lw === 'declined' || lw === 'refuses' || lw === 'declines') && toks[k + 1]?.lower === 'to' && REFUSAL_OBJECTS.has(toks[k + 2]?.lower ?? '')) {
-      const np = subjectOf(toks, k);
-      if (np) cands.push(cand(s, toks, np, `${t.text} to ${toks[k + 2].text}`, k, false));
+    // "declined to comment", "refused to say": a refusal states nothing, so it names no source for the claim,
+    // unless the sentence goes on to what was said after all ("refused to give a figure, other than that ...").
+    if (reporting.refusalVerbs.has(lw) && toks[k + 1]?.lower === 'to' && REFUSAL_OBJECTS.has(toks[k + 2]?.lower ?? '')) {
+      if (saysAfterAll(toks, k + 3)) {
+        const np = subjectOf(toks, k);
+        if (np) cands.push(cand(s, toks, np, `${t.text} to ${toks[k + 2].text}`, k, false));
+      }
       continue;
     }
     if (lw === 'quoted') {
@@ -562,7 +527,7 @@ export function findAttribution(
   // Resolve pronouns and "the source"-style descriptions against earlier speakers; an unresolved "it" is dropped.
   const usable: Cand[] = [];
   for (const c of cands) {
-    resolve(c, memory);
+    resolve(c, memory, para);
     if (c.text !== 'it' && c.text !== 'It') usable.push(c);
   }
   if (!usable.length) return { attribution: null, spans: [] };
@@ -600,6 +565,16 @@ export function findAttribution(
   return { attribution, spans };
 }
 
+/** After a refusal: "other than that ...", "beyond saying ...", "except to say ...", "but said ...". */
+function saysAfterAll(toks: Tok[], from: number): boolean {
+  for (let k = from; k < toks.length - 1; k++) {
+    const a = toks[k].lower;
+    const b = toks[k + 1].lower;
+    if ((a === 'other' && b === 'than') || a === 'beyond' || a === 'except' || (a === 'but' && VERBS[b] !== undefined)) return true;
+  }
+  return false;
+}
+
 /** An outlet or a document that carries someone else's claim ("the report adds: ..."). */
 function isCarrier(text: string): boolean {
   if (isOutlet(text)) return true;
@@ -624,12 +599,7 @@ function cand(s: string, toks: Tok[], np: NP, cue: string, at: number, prefer: b
   return { np: source, text: tx(s, toks, source).replace(/['’]s$/, ''), via, cue, at, prefer, rank };
 }
 
-const SOURCE_HEADS = new Set([
-  'source', 'sources', 'official', 'officials', 'people', 'person', 'persons', 'diplomat', 'diplomats', 'aide', 'aides',
-  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ministry', 'government', 'agency', 'intelligence', 'police',
-  'military', 'army', 'authorities', 'witnesses', 'witness', 'residents', 'experts', 'analysts', 'investigators',
-  'insiders', 'executives', 'lawmakers', 'researchers', 'scientists', 'doctors', 'employees', 'staff', 'media',
-]);
+const SOURCE_HEADS = reporting.sourceHeads;
 
 /** A phrase that can name a source: a person or body, a document, an outlet, or a capitalised name. */
 function sourceLike(s: string, toks: Tok[], np: NP): boolean {
@@ -653,7 +623,7 @@ function npHead(toks: Tok[], np: NP): string {
   return toks[end - 1].lower;
 }
 
-function resolve(c: Cand, memory: Speaker[]): void {
+function resolve(c: Cand, memory: Speaker[], para: number): void {
   if (!memory.length) return;
   const t = c.text;
   // Only pronouns and "the X" descriptions are resolved; test cheaply before lower-casing.
@@ -661,7 +631,8 @@ function resolve(c: Cand, memory: Speaker[]): void {
   const lw = t.toLowerCase();
   let hit: Speaker | undefined;
   if (lw === 'he' || lw === 'she') {
-    for (let i = memory.length - 1; i >= 0 && !hit; i--) if (memory[i].person && !memory[i].plural) hit = memory[i];
+    hit = personFor(memory, lw === 'she' ? 'female' : 'male', para);
+    if (hit && !hit.gender) hit.gender = lw === 'she' ? 'female' : 'male';
   } else if (lw === 'they') {
     for (let i = memory.length - 1; i >= 0 && !hit; i--) if (memory[i].plural) hit = memory[i];
   } else if (lw === 'it') {
@@ -682,6 +653,21 @@ function resolve(c: Cand, memory: Speaker[]): void {
     c.text = hit.source;
     c.np = null;
   }
+}
+
+/**
+ * The speaker "he"/"she" refers to: the nearest singular person of agreeing (or unknown) gender in the last
+ * paragraphs; further back only when a single person agrees. Undefined (left unresolved) otherwise.
+ */
+function personFor(memory: Speaker[], gender: 'female' | 'male', para: number): Speaker | undefined {
+  const far = new Map<string, Speaker>();
+  for (let i = memory.length - 1; i >= 0; i--) {
+    const sp = memory[i];
+    if (!sp.person || sp.plural || (sp.gender && sp.gender !== gender)) continue;
+    if (sp.para === undefined || para - sp.para <= NEAR_PARAGRAPHS) return sp;
+    far.set(sp.source, sp);
+  }
+  return far.size === 1 ? far.values().next().value : undefined;
 }
 
 /** Head noun of the first phrase of a source: "source" in "A source at the port authority". */
@@ -718,13 +704,24 @@ function describeSpeaker(a: Attribution): Speaker {
   const src = a.source;
   const head = headOf(src);
   const words = src.split(/\s+/);
-  const last = words[words.length - 1] ?? '';
+  // "John Reyes, the treasurer": the name before an appositive decides.
+  const nameWords = src.split(/,\s*/)[0].split(/\s+/);
+  const last = nameWords[nameWords.length - 1] ?? '';
   const headWord = src.split(/,\s*/)[0].split(/\s+/).find((w) => w.toLowerCase().replace(/['’]s?$/, '') === head) ?? '';
   const org = ORG_HEADS.has(head) || DOC_NOUNS.has(head) || isOutlet(src);
   const plural = head === 'people' || head === 'police' || (/[^su]s$/.test(head) && !(/^\p{Lu}/u.test(headWord) && words.length > 1));
   const titled = PERSON_TITLES.has(head) || (!org && PERSONISH.test(head) && !/^\p{Lu}/u.test(headWord));
-  const lastCap = words.length > 1 && /^\p{Lu}\p{Ll}/u.test(last);
+  const lastCap = nameWords.length > 1 && /^\p{Lu}\p{Ll}/u.test(last);
+  const appositiveTitle = nameWords.length < words.length && words.slice(nameWords.length).some((w) => PERSON_TITLES.has(w.toLowerCase().replace(/[.,]$/, '')));
   const pronoun = a.resolvedFrom?.toLowerCase();
-  const person = !plural && (titled || (lastCap && !org) || pronoun === 'he' || pronoun === 'she');
-  return { source: src, head, person, plural };
+  const person = !plural && (titled || (lastCap && !org) || (lastCap && appositiveTitle) || pronoun === 'he' || pronoun === 'she');
+  let gender: Speaker['gender'];
+  for (const w of words) {
+    const k = w.toLowerCase().replace(/[.,]$/, '');
+    if (titles.female.has(k)) gender = 'female';
+    else if (titles.male.has(k)) gender = 'male';
+  }
+  if (pronoun === 'she') gender = 'female';
+  else if (pronoun === 'he') gender = 'male';
+  return gender ? { source: src, head, person, plural, gender } : { source: src, head, person, plural };
 }

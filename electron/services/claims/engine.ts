@@ -6,34 +6,31 @@ import { tokenize, type Tok, LEXICON, IRREGULAR_PAST } from './tokens.ts';
 import { extractQuantities, quantityCandidates, type MarkedSpan } from './quantities.ts';
 import { findAttribution, attributionCues, speakerOf, type Speaker } from './attribution.ts';
 import { findHedges, isNegated, mayHedge, mayNegate } from './hedging.ts';
+import { grammar, opinion, units } from '../../../shared/lexicon/index.ts';
 
 /** Bump when output for the same text can change, so stored claim sets get re-extracted. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 /** CRLF/CR to LF, then NFC; nothing else, so offsets stay meaningful against the stored text. */
 export function normalizeText(raw: string): string {
   return raw.replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
-// Kind cues, looked up by token hash.
-const FUTURE = LEXICON.define(['will', "won't", 'shall', 'would', 'forecast', 'forecasts', 'predict', 'predicts']);
-const PLANS = LEXICON.define(['plan', 'plans', 'planning', 'intend', 'intends', 'aim', 'aims', 'projected']);
-const EXPECTED = LEXICON.define(['expected', 'set', 'due', 'poised', 'scheduled', 'slated', 'going', 'planning', 'preparing', 'likely']);
-const BE = LEXICON.define(['is', 'are', 'was', 'were', 'be']);
+// Kind cues, looked up by token hash (shared/lexicon/grammar.json).
+const FUTURE = LEXICON.define(grammar.engine.future);
+const PLANS = LEXICON.define(grammar.engine.plans);
+const EXPECTED = LEXICON.define(grammar.engine.expected);
+const BE = LEXICON.define(grammar.engine.be);
 const TO = LEXICON.define(['to']);
-const PAST = LEXICON.define([...IRREGULAR_PAST, 'was', 'were', 'had', 'did']);
-const OPINION_WORDS = LEXICON.define(['think', 'believe', 'feel', 'view', 'opinion', 'seems', 'arguably', 'ought', 'shameful', 'disgraceful', 'outrageous', 'absurd', 'ridiculous', 'obviously', 'course', 'suspicious', 'skeptical', 'sceptical']);
-const OPINION_RE =
-  /\b(?:I think|I believe|I feel|in my (?:view|opinion)|we believe|reason to be (?:suspicious|skeptical|sceptical)|it seems|arguably|ought to|shameful|disgraceful|outrageous|absurd|ridiculous|obviously|of course)\b/i;
+const PAST = LEXICON.define([...IRREGULAR_PAST, ...grammar.engine.pastAuxiliaries]);
 
 const QUOTE_CHARS = /["“”«»]/g;
 
-/** Share of the sentence's characters inside double quotes (curly, straight or guillemets). */
-function quotedShare(s: string): number {
+/** Share of the sentence's characters inside double quotes (curly, straight or guillemets); `inside`: it starts within one. */
+function quotedShare(s: string, inside = false): number {
   QUOTE_CHARS.lastIndex = 0;
   let m = QUOTE_CHARS.exec(s);
-  if (!m) return 0;
-  let inside = false;
+  if (!m) return inside ? 1 : 0;
   let from = 0;
   let n = 0;
   for (; m; m = QUOTE_CHARS.exec(s)) {
@@ -52,13 +49,10 @@ function isQuoteOnly(s: string, share: number): boolean {
   return share > 0.85 && /^[“"«]/.test(s) && /[”"»][.!?…]?$|[.!?…][”"»]$/.test(s);
 }
 
-const MONEY_UNITS = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan', 'rubles', 'roubles', 'rupees', 'pesos', 'hryvnias']);
-const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries']);
-
 function quantityType(q: Quantity): string {
   if (q.unit === 'percent' || q.unit === 'percentage points') return 'PERCENT';
-  if (q.unit && MONEY_UNITS.has(q.unit)) return 'MONEY';
-  if (q.unit && TIME_UNITS.has(q.unit)) return 'DURATION';
+  if (q.canonicalUnit?.dimension === 'currency') return 'MONEY';
+  if (q.unit && units.timeUnits.has(q.unit)) return 'DURATION';
   return 'CARDINAL';
 }
 
@@ -81,30 +75,45 @@ function kindOf(s: string, toks: Tok[], flags: Int32Array, quantities: Quantity[
   return past ? 'event' : 'statement';
 }
 
-function scoreOf(s: string, flags: Int32Array, nt: number, n: number, q: number, attributed: boolean, hedged: boolean, quoteOnly: boolean): number {
+function scoreOf(n: number, q: number, attributed: boolean, hedged: boolean, quoteOnly: boolean, opinion: boolean): number {
   let score = 0.6;
   if (q) score += 0.15;
   if (attributed) score += 0.1;
   if (hedged) score -= 0.05;
   if (quoteOnly && !attributed) score -= 0.1;
-  let opinion = false;
-  for (let i = 0; i < nt; i++) if (flags[i] & OPINION_WORDS) opinion = true;
-  if (opinion && OPINION_RE.test(s)) score -= 0.25;
+  if (opinion) score -= 0.25;
   if (n < 6) score -= 0.15;
   else if (n > 70) score -= 0.1;
   return Math.round(Math.min(0.98, Math.max(0.05, score)) * 100) / 100;
 }
 
-// Pronouns and "the source" are resolved against speakers of the current and the two previous paragraphs:
-// news paragraphs are short, and "He said ..." often opens the paragraph after the one naming him.
-const MEMORY_PARAGRAPHS = 3;
+// Evaluation and speculation in the writer's own voice (shared/lexicon/opinion.json).
+const escapeRe = (f: string): string => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+');
+const OPINION_RE = new RegExp(
+  [`\\b(?:${[...opinion.phrases].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\\b`, ...opinion.patterns].join('|'),
+  'i',
+);
+
+/** The sentence with quoted passages blanked out, so words inside quotes never count as the writer's. */
+function unquoted(s: string): string {
+  return s.indexOf('“') < 0 && s.indexOf('"') < 0 ? s : s.replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/g, ' ');
+}
+
+/** True when the writer evaluates or speculates: an opinion cue outside quotes, with no one else named as saying it. */
+function isOpinion(s: string, attributed: boolean, share: number): boolean {
+  if (attributed || share >= 0.5) return false;
+  return OPINION_RE.test(unquoted(s));
+}
+
+// Pronouns and "the source" are resolved against speakers of recent paragraphs: news paragraphs are short, and
+// "He said ..." often opens the paragraph after the one naming him. Speakers are kept longer for "she added"
+// many paragraphs on, which resolves only when a single speaker agrees (see attribution.ts).
+const MEMORY_PARAGRAPHS = 10;
 
 interface Ctx {
   /** Speakers seen so far, most recent last, with the paragraph each was found in. */
-  memory: Array<Speaker & { para: number }>;
+  memory: Speaker[];
   para: number;
-  /** Attribution of the previous sentence when it carried a quote, for quote-only follow-ups. */
-  lastQuote: Attribution | null;
 }
 
 function hasCue(list: string[], cue: string): boolean {
@@ -117,7 +126,19 @@ function byOffset(a: ClaimEntity, b: ClaimEntity): number {
   return a.start - b.start || b.end - a.end;
 }
 
-function buildClaim(text: string, start: number, end: number, ctx: Ctx, id: number, words: number): Claim {
+/** What the quote-continuity pass needs to know about a claim beyond the claim itself. */
+interface QuoteInfo {
+  claim: Claim;
+  para: number;
+  /** Quotations (numbered in document order) this sentence has text in. */
+  quotes: number[];
+  /** Share of the sentence inside quotation marks. */
+  share: number;
+  /** The claim's attribution was found in the sentence itself. */
+  ownSource: boolean;
+}
+
+function buildClaim(text: string, start: number, end: number, ctx: Ctx, id: number, words: number, share: number): Claim {
   const s = text.slice(start, end);
   const toks: Tok[] = tokenize(s);
   const flags = LEXICON.flagsOf(toks);
@@ -132,26 +153,21 @@ function buildClaim(text: string, start: number, end: number, ctx: Ctx, id: numb
   }
   let attribution: Attribution | null = null;
   if (cues.length) {
-    const found = findAttribution(s, toks, ctx.memory, start, cues);
+    const found = findAttribution(s, toks, ctx.memory, start, cues, ctx.para);
     attribution = found.attribution;
     for (const e of found.spans) marked.push(e);
   }
-  const share = quotedShare(s);
   const quoteOnly = isQuoteOnly(s, share);
   if (attribution) {
     ctx.memory.push({ ...speakerOf(attribution), para: ctx.para });
-    if (ctx.memory.length > 32) ctx.memory.splice(0, ctx.memory.length - 32);
-    ctx.lastQuote = share > 0.2 ? attribution : null;
-  } else if (quoteOnly && ctx.lastQuote) {
-    // A quote standing alone right after an attributed quote continues the same speaker.
-    attribution = { source: ctx.lastQuote.source, via: [...ctx.lastQuote.via], cue: 'quote continuation' };
-  } else {
-    ctx.lastQuote = null;
+    if (ctx.memory.length > 48) ctx.memory.splice(0, ctx.memory.length - 48);
   }
 
   const hedges: string[] = [];
-  if (mayHedge(flags, toks.length)) for (const h of findHedges(s)) if (!hasCue(hedges, h.text)) hedges.push(h.text);
+  const reported = !!attribution || share > 0;
+  if (mayHedge(flags, toks.length)) for (const h of findHedges(s, { reported })) if (!hasCue(hedges, h.text)) hedges.push(h.text);
   const certainty: Certainty = hedges.length ? 'hedged' : attribution ? 'attributed' : 'asserted';
+  const opinion = isOpinion(s, !!attribution, share);
 
   const entities: ClaimEntity[] = [];
   for (const q of quantities) entities.push({ text: q.text, type: quantityType(q), start: q.start, end: q.end });
@@ -170,34 +186,131 @@ function buildClaim(text: string, start: number, end: number, ctx: Ctx, id: numb
     attribution,
     quantities,
     entities,
-    score: scoreOf(s, flags, toks.length, words, quantities.length, !!attribution, hedges.length > 0, quoteOnly),
+    score: scoreOf(words, quantities.length, !!attribution, hedges.length > 0, quoteOnly, opinion),
+    opinion,
   };
+}
+
+/**
+ * Follows quotation marks across sentences and paragraphs. A quotation opens at an opening mark and closes at
+ * its closing mark; by news convention a quotation running on into the next paragraph leaves its closing mark
+ * off and opens the new paragraph with a fresh opening mark, so an open quotation survives a paragraph break
+ * only when the next paragraph starts with one.
+ */
+class QuoteTracker {
+  private open = false;
+  private id = -1;
+
+  /** Quotations touched by text[start, end) (a sentence), updating the state; `newPara` when it opens a paragraph. */
+  scan(text: string, start: number, end: number, newPara: boolean): { touched: number[]; openAtStart: boolean } {
+    let i = start;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const opensWithMark = text[i] === '“' || text[i] === '"' || text[i] === '«';
+    if (newPara && this.open && !opensWithMark) this.open = false;
+    const touched: number[] = [];
+    let continuing = newPara && this.open && opensWithMark;
+    if (this.open) touched.push(this.id);
+    const openAtStart = this.open && !continuing;
+    for (; i < end; i++) {
+      const c = text[i];
+      if (c !== '“' && c !== '”' && c !== '"' && c !== '«' && c !== '»') continue;
+      const opening = c === '“' || c === '«' || (c === '"' && !this.open);
+      if (opening) {
+        if (continuing) {
+          continuing = false;
+          continue;
+        }
+        if (!this.open) {
+          this.open = true;
+          this.id++;
+          touched.push(this.id);
+        }
+      } else this.open = false;
+    }
+    return { touched, openAtStart };
+  }
+}
+
+/**
+ * Quote continuity: every sentence of a quotation that names no speaker of its own takes the speaker named in
+ * the quotation's other sentences ("“...,” he said" closing the last one), the nearest one when several are;
+ * a quotation with no speaker inside takes the speaker named earlier in the paragraph it opens in.
+ */
+function carryQuoteSpeakers(infos: QuoteInfo[]): void {
+  const byQuote = new Map<number, number[]>();
+  infos.forEach((info, k) => {
+    for (const q of info.quotes) {
+      let list = byQuote.get(q);
+      if (!list) byQuote.set(q, (list = []));
+      list.push(k);
+    }
+  });
+  for (const members of byQuote.values()) {
+    const speakers = members.filter((k) => infos[k].ownSource && infos[k].claim.attribution);
+    let fallback: Attribution | null = null;
+    if (!speakers.length) {
+      // "Ines Park said the plan had failed. “We warned them.”": the paragraph's earlier speaker, or the speaker
+      // of the sentence just before when the quotation opens the next paragraph.
+      const first = members[0];
+      for (let k = first - 1; k >= 0 && infos[k].para === infos[first].para; k--) {
+        if (infos[k].ownSource && infos[k].claim.attribution) {
+          fallback = infos[k].claim.attribution;
+          break;
+        }
+      }
+      const prev = infos[first - 1];
+      if (!fallback && prev && prev.para === infos[first].para - 1 && prev.ownSource && prev.claim.attribution) fallback = prev.claim.attribution;
+      if (!fallback) continue;
+    }
+    for (const k of members) {
+      const info = infos[k];
+      if (info.claim.attribution || info.share < 0.5) continue;
+      let from = fallback;
+      let best = Infinity;
+      for (const j of speakers) {
+        if (Math.abs(j - k) < best) {
+          best = Math.abs(j - k);
+          from = infos[j].claim.attribution;
+        }
+      }
+      if (!from) continue;
+      const carried: Attribution = { source: from.source, via: [...from.via], cue: 'quote continuation' };
+      if (from.resolvedFrom) carried.resolvedFrom = from.resolvedFrom;
+      info.claim.attribution = carried;
+      if (info.claim.certainty === 'asserted') info.claim.certainty = 'attributed';
+      info.claim.opinion = false;
+    }
+  }
 }
 
 /** Extract claims from normalised text (see normalizeText). Offsets index into `text`. */
 export function extractClaims(text: string): ClaimSet {
   const claims: Claim[] = [];
-  const ctx: Ctx = { memory: [], para: -1, lastQuote: null };
+  const infos: QuoteInfo[] = [];
+  const ctx: Ctx = { memory: [], para: -1 };
+  const quotes = new QuoteTracker();
   for (const sent of segment(text)) {
-    if (sent.para !== ctx.para) {
+    const newPara = sent.para !== ctx.para;
+    if (newPara) {
       ctx.para = sent.para;
-      ctx.lastQuote = null;
       // Forget speakers older than the resolution window.
       let drop = 0;
-      while (drop < ctx.memory.length && ctx.memory[drop].para <= ctx.para - MEMORY_PARAGRAPHS) drop++;
+      while (drop < ctx.memory.length && (ctx.memory[drop].para ?? 0) <= ctx.para - MEMORY_PARAGRAPHS) drop++;
       if (drop) ctx.memory.splice(0, drop);
     }
+    const { touched, openAtStart } = quotes.scan(text, sent.start, sent.end, newPara);
     let { start } = sent;
     const { end } = sent;
     if (sent.first) start += datelineLength(text.slice(start, Math.min(end, start + 120)));
     if (start >= end) continue;
     const s = text.slice(start, end);
     const words = wordCount(s);
-    if (nonClaimReason(s, sent.alone, words)) {
-      ctx.lastQuote = null;
-      continue;
-    }
-    claims.push(buildClaim(text, start, end, ctx, claims.length + 1, words));
+    if (nonClaimReason(s, sent.alone, words)) continue;
+    const share = touched.length ? quotedShare(s, openAtStart) : 0;
+    const claim = buildClaim(text, start, end, ctx, claims.length + 1, words, share);
+    claims.push(claim);
+    infos.push({ claim, para: sent.para, quotes: touched, share, ownSource: !!claim.attribution });
   }
+  carryQuoteSpeakers(infos);
   return { text, claims, engineVersion: ENGINE_VERSION };
 }

@@ -1,34 +1,20 @@
 // Hedge cues (epistemic uncertainty) and negation cues in a sentence, with the context checks that keep
-// look-alikes out ("no doubt", "think tank", "appeared in court", "military might", "the month of May").
+// look-alikes out ("no doubt", "think tank", "appeared in court", "could not pay", "all possible routes").
+// The cue lists and their published sources are in shared/lexicon (hedges.json, boosters.json, grammar.json).
+import { boosters, hedges as H, reporting, grammar } from '../../../shared/lexicon/index.ts';
 import { type Tok, LEXICON } from './tokens.ts';
 
-// The cue list follows published hedge lexicons: the CoNLL-2010 shared-task cues (may, might, could, suggest,
-// indicate, possible, likely, appear, believe, putative...), Hyland's (1998/2005) hedging items and the
-// news-reporting distancing verbs (reportedly, allegedly, said to be, believed to). Two families from those
-// lists are left out on purpose: approximators (about, around, roughly, nearly) qualify a number, not the
-// claim, and are recorded on the quantity instead; frequency adverbs (often, usually, generally) and the
-// deontic or conditional modals (should, would) do not express doubt about a reported fact.
-// Every cue form, as matched in the text (case-insensitively). Multi-word cues list their words in order.
-const HEDGE_FORMS = [
-  'reportedly', 'allegedly', 'purportedly', 'apparent', 'supposedly', 'apparently', 'seemingly', 'ostensibly', 'possibly',
-  'presumably', 'probably', 'perhaps', 'maybe', 'conceivably', 'potentially', 'plausibly', 'likely', 'unlikely',
-  'likelihood', 'probable', 'improbable', 'possible', 'possibility', 'possibilities', 'plausible', 'may', 'might',
-  'could', 'appear', 'appears', 'appeared', 'appearing', 'seem', 'seems', 'seemed', 'seeming', 'suggest', 'suggests',
-  'suggested', 'suggesting', 'indicate', 'indicates', 'indicated', 'indicating', 'believe', 'believes', 'believed',
-  'believing', 'think', 'thinks', 'thinking', 'thought to', 'suspect', 'suspects', 'suspected', 'doubt', 'doubts',
-  'doubted', 'doubtful', 'estimate', 'estimates', 'estimated', 'assess', 'assesses', 'assessed', 'alleged', 'purported',
-  'rumored', 'rumoured', 'speculate', 'speculates', 'speculated', 'speculation', 'unconfirmed', 'unverified',
-  'uncertain', 'unclear', 'not clear', 'said to be', 'said to have', 'reported to be', 'reported to have',
-  'understood to', 'claimed to', 'tend to', 'tends to', 'tended to', 'presumed', 'feared',
-  // "is expected to": a forecast stated as probable, not as fact.
-  'expected to',
-];
-const HEDGE_RE = new RegExp(
-  `\\b(?:${HEDGE_FORMS.sort((x, y) => y.length - x.length).map((f) => f.replace(/ /g, '\\s+')).join('|')})\\b`,
-  'gi',
+const escape = (f: string): string => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const HEDGE_RE = new RegExp(`\\b(?:${[...H.forms].sort((x, y) => y.length - x.length).map(escape).join('|')})\\b`, 'gi');
+// First words of the cues: a sentence without any of them skips the pattern scan. "it" opens impersonal passives.
+const HEDGE_FIRST = LEXICON.define([...H.forms.map((f) => f.split(' ')[0]), 'it']);
+// "It is thought that", "It was feared", "It is widely understood": a report with no source, presented as uncertain.
+const IMPERSONAL_RE = new RegExp(
+  `\\bit\\s+(?:is|was|has\\s+been|had\\s+been|is\\s+being|was\\s+being|is\\s+now|was\\s+now)\\s+(?:\\p{Ll}+ly\\s+)?(?:${[...reporting.impersonalPassive].map(escape).join('|')})\\b`,
+  'giu',
 );
-// First words of the cues: a sentence without any of them skips the pattern scan.
-const HEDGE_FIRST = LEXICON.define(HEDGE_FORMS.map((f) => f.split(' ')[0]));
+const DOUBT_BOOSTER_RE = new RegExp(`\\b(?:${[...boosters.doubtPhrases].sort((x, y) => y.length - x.length).map(escape).join('|')})\\s*$`, 'i');
+const NOUN_DETS = new RegExp(`(?:\\b(?:${H.nounDeterminers.map(escape).join('|')}|with all)\\s+)$`, 'i');
 
 /** Cheap pre-test on the flags (LEXICON.flagsOf) of the sentence's n tokens. */
 export function mayHedge(flags: Int32Array, n: number): boolean {
@@ -42,70 +28,107 @@ export interface Cue {
   index: number;
 }
 
-const APPEAR_NEXT = new Set(['to', 'that', 'likely', 'unlikely', 'set', 'poised', 'increasingly', 'certain', 'close', 'ready']);
-const NOUN_DETS = /(?:\b(?:the|a|an|one|two|three|four|five|military|economic|industrial|naval|full|its|his|her|their|our|with all)\s+)$/i;
+/** What the caller knows about the sentence's voice. */
+export interface HedgeContext {
+  /** The sentence reports someone's words (a quotation or a named source), not the outlet's own voice. */
+  reported: boolean;
+}
 
 /** Hedge cues in sentence `s`, as written, in order. */
-export function findHedges(s: string): Cue[] {
+export function findHedges(s: string, ctx: HedgeContext = { reported: false }): Cue[] {
   const out: Cue[] = [];
-  HEDGE_RE.lastIndex = 0;
+  IMPERSONAL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  while ((m = IMPERSONAL_RE.exec(s)) !== null) out.push({ text: m[0], index: m.index });
+  HEDGE_RE.lastIndex = 0;
   while ((m = HEDGE_RE.exec(s)) !== null) {
     const w = m[0];
-    const lw = w.toLowerCase();
-    const before = s.slice(Math.max(0, m.index - 24), m.index);
-    const after = s.slice(m.index + w.length, m.index + w.length + 24);
-    if (keep(lw, w, before, after)) out.push({ text: w, index: m.index });
+    if (out.some((c) => m!.index >= c.index && m!.index < c.index + c.text.length)) continue;
+    const before = s.slice(Math.max(0, m.index - 40), m.index);
+    const after = s.slice(m.index + w.length, m.index + w.length + 40);
+    if (keep(w.toLowerCase(), w, before, after, ctx)) out.push({ text: w, index: m.index });
   }
+  if (out.length > 1) out.sort((a, b) => a.index - b.index);
   return out;
 }
 
-function keep(lw: string, w: string, before: string, after: string): boolean {
-  const next = /^\s*([\p{L}'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
-  switch (lw) {
-    case 'may':
-      // "May" is a month or a name; only the lower-case modal hedges.
-      return w === 'may';
-    case 'might':
-      return !NOUN_DETS.test(before);
-    case 'could':
-      return !/^\s*(?:not|n['’]t)?\s*be reached\b/i.test(after) && !/^n['’]t be reached\b/i.test(after);
-    case 'possible':
-      return !/\b(?:as|if|where|whenever|wherever|best|worst|highest|lowest|greatest|made|make|makes|making|everything|all)\s+(?:\S+\s+){0,2}$/i.test(before) ||
-        /\b(?:it is|it's|it’s|is|was|are|were|quite|very|entirely)\s+$/i.test(before);
-    case 'appear':
-    case 'appears':
-    case 'appeared':
-    case 'appearing':
-      // "appeared to", "it appears that" hedge; "appeared in court" does not.
-      return APPEAR_NEXT.has(next) || /\b(?:it|there)\s+$/i.test(before);
-    case 'think':
-    case 'thinks':
-    case 'thinking':
-      return next !== 'tank' && next !== 'tanks';
-    case 'suspect':
-    case 'suspects':
-      // "the suspect was arrested" is a noun.
-      return !NOUN_DETS.test(before) && !/^\s*(?:was|were|is|are|has|had|in|of|who)\b/i.test(after);
-    case 'doubt':
-    case 'doubts':
-    case 'doubted':
-    case 'doubtful':
-      // "there is no doubt", "without a doubt", "beyond doubt" are boosters.
-      return !/\b(?:no|little|without|beyond|any|never|not)\s+(?:a\s+|any\s+|the\s+|reasonable\s+|shadow of\s+(?:a\s+)?)?$/i.test(before);
-    case 'feared':
-      // "feared dead", "are feared to have".
-      return next === 'dead' || next === 'to' || next === 'killed' || next === 'missing' || next === 'lost';
-    default:
-      return true;
-  }
+const nextWord = (after: string): string => /^\s*([\p{L}'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+
+/** Each look-alike family has its own rule; a cue without one always hedges. */
+const RULES: Record<string, (w: string, before: string, after: string, ctx: HedgeContext) => boolean> = Object.assign(Object.create(null), {
+  // "May" is a month or a name; only the lower-case modal hedges.
+  may: (w: string) => w === 'may',
+  might: (_w: string, before: string) => !NOUN_DETS.test(before),
+  could: couldIsEpistemic,
+  possible: possibleHedges,
+  appear: appearHedges, appears: appearHedges, appeared: appearHedges, appearing: appearHedges,
+  think: (_w: string, _b: string, after: string) => !/^\s*tanks?\b/i.test(after),
+  thinks: (_w: string, _b: string, after: string) => !/^\s*tanks?\b/i.test(after),
+  thinking: (_w: string, _b: string, after: string) => !/^\s*tanks?\b/i.test(after),
+  // "the suspect was arrested" is a noun.
+  suspect: (_w: string, before: string, after: string) => !NOUN_DETS.test(before) && !/^\s*(?:was|were|is|are|has|had|in|of|who)\b/i.test(after),
+  suspects: (_w: string, before: string, after: string) => !NOUN_DETS.test(before) && !/^\s*(?:was|were|is|are|has|had|in|of|who)\b/i.test(after),
+  doubt: doubtHedges, doubts: doubtHedges, doubted: doubtHedges, doubtful: doubtHedges,
+  // "feared dead", "are feared to have".
+  feared: (_w: string, _b: string, after: string) => H.fearedNext.has(nextWord(after)),
+  assess: assessHedges, assesses: assessHedges, assessed: assessHedges,
+  // "the company's first estimate" is a noun; "officials estimate that" hedges.
+  estimate: estimateHedges, estimates: estimateHedges,
+  // "far more likely to", "twice as likely": a comparison of rates, not doubt.
+  likely: (_w: string, before: string) => !H.likelyComparativeBefore.has(lastWord(before)),
+  // Deontic in the outlet's voice ("Drivers should slow down"); a forecast in reported speech ("should reopen by May").
+  should: (_w: string, _b: string, _a: string, ctx: HedgeContext) => ctx.reported,
+  // "is expected in June, she said": an expectation in reported speech; "as expected" and "the expected rise" state facts.
+  expected: (_w: string, before: string, _a: string, ctx: HedgeContext) => ctx.reported && /\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$/iu.test(before),
+});
+
+function keep(lw: string, w: string, before: string, after: string, ctx: HedgeContext): boolean {
+  const rule = RULES[lw];
+  if (rule) return rule(w, before, after, ctx);
+  // "expected to": hedges in reported speech and in "is/are expected to" forecasts; "as expected" does not reach here.
+  if (lw.startsWith('expected') && /\bas\s+$/i.test(before)) return false;
+  return true;
 }
 
-const NEG_WORDS = LEXICON.define([
-  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'nowhere', 'cannot', 'denied', 'denies', 'deny',
-  'denying', 'refused', 'refuses', 'refusing', 'declined', 'declines', 'failed', 'fails', 'unable', 'rejected', 'rejects',
-  'dismissed',
-]);
+const lastWord = (before: string): string => /([\p{L}'’]+)\s*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+
+function estimateHedges(_w: string, before: string): boolean {
+  const w = lastWord(before);
+  return !H.estimateNounBefore.has(w) && !/['’]s$/.test(w);
+}
+
+/** "could" hedges when epistemic ("could last into next year"); "could not pay", "could see the fires" state ability. */
+function couldIsEpistemic(_w: string, _before: string, after: string): boolean {
+  if (/^n['’]t\b/i.test(after) || /^\s*n['’]t\b/i.test(after)) return false;
+  if (/^\s*(?:not\s+)?be\s+reached\b/i.test(after)) return false;
+  return !H.couldAbilityNext.has(nextWord(after));
+}
+
+/** "possible" hedges predicatively ("it is possible that") and before nouns of outcome ("a possible leak"). */
+function possibleHedges(_w: string, before: string, after: string): boolean {
+  if (/\b(?:it\s+is|it['’]s|it\s+was|it\s+seems|is|was|are|were|quite|very|entirely|also|remains?|made\s+it)\s+$/i.test(before)) {
+    return !/\b(?:as\s+\S+\s+as|if|where|whenever|wherever)\s+(?:\S+\s+){0,3}$/i.test(before) || /^\s*that\b/i.test(after);
+  }
+  return H.possibleOutcomeNouns.has(nextWord(after));
+}
+
+function appearHedges(_w: string, before: string, after: string): boolean {
+  // "appeared to", "it appears that" hedge; "appeared in court" does not.
+  return H.appearNext.has(nextWord(after)) || /\b(?:it|there)\s+$/i.test(before);
+}
+
+/** "there is no doubt", "beyond doubt" are boosters; "doubts remain" hedges. */
+function doubtHedges(w: string, before: string): boolean {
+  return !DOUBT_BOOSTER_RE.test(before + w);
+}
+
+/** "assessed that", "is assessed to", "we assess": a judgement; "to assess the damage" is a plain verb. */
+function assessHedges(_w: string, before: string, after: string): boolean {
+  if (/\bto\s+$/i.test(before) && !/\b(?:is|are|was|were|been)\s+\S*\s*$/i.test(before)) return false;
+  return /^\s*(?:that|with|it|as|to\s+be|to\s+have)\b/i.test(after) || /^\s*(?:\p{Lu}|the\s+\S+\s+(?:is|was|will|would|has|had))/u.test(after);
+}
+
+const NEG_WORDS = LEXICON.define(grammar.hedging.negators);
 
 /** Cheap pre-test on the sentence's tokens and their flags (a negator word or an "n't" contraction). */
 export function mayNegate(s: string, toks: Tok[], flags: Int32Array): boolean {
@@ -125,7 +148,7 @@ export function mayNegate(s: string, toks: Tok[], flags: Int32Array): boolean {
 const NEG_RE =
   /\b(?:not|no|never|none|nobody|nothing|neither|nor|nowhere|cannot|denied|denies|deny|denying|refused|refuses|refusing|declined to|declines to|failed to|fails to|unable to|rejected|rejects|dismissed)\b|n['’]t\b/gi;
 // Set phrases that contain a negator without negating the claim ("no doubt", "not only ... but").
-const NOT_NEGATING_AFTER = /^\s*(?:doubt|only|just|least|matter|sooner|longer just|question)\b/i;
+const NOT_NEGATING_AFTER = new RegExp(`^\\s*(?:${grammar.hedging.notNegatingAfter.map(escape).join('|')})\\b`, 'i');
 
 /** True when the sentence carries a negation cue that negates (not "no doubt", "not only", "no matter"). */
 export function isNegated(s: string): boolean {
@@ -133,7 +156,7 @@ export function isNegated(s: string): boolean {
   let m: RegExpExecArray | null;
   while ((m = NEG_RE.exec(s)) !== null) {
     const lw = m[0].toLowerCase();
-    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if ((lw === 'no' || lw === 'not' || lw.endsWith("n't") || lw.endsWith('n’t')) && NOT_NEGATING_AFTER.test(after)) continue;
     if (lw === 'nothing' && /^\s*but\b/i.test(after)) continue;
     if (lw === 'no' && /^\s*(?:one|longer)\b/i.test(after)) return true;

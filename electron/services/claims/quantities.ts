@@ -1,7 +1,9 @@
 // Quantity extraction over one sentence: digits and number words, ranges, approximation and bound cues,
 // units or counted nouns, vague amounts; dates, years, times and identifiers are recognised and left out.
 import type { Quantity, QuantityBound } from '../../../shared/types/claims.ts';
-import { type Tok, MONTHS, WEEKDAYS, FUNCTION_WORDS, IRREGULAR_PAST, isCapitalized, isWordTok, OPEN_QUOTES, dict, LEXICON } from './tokens.ts';
+import { grammar, numbers, quantityCues, time, units, type QuantityCue } from '../../../shared/lexicon/index.ts';
+import { canonicalUnit } from './units.ts';
+import { type Tok, MONTHS, WEEKDAYS, FUNCTION_WORDS, IRREGULAR_PAST, isCapitalized, isWordTok, OPEN_QUOTES, LEXICON } from './tokens.ts';
 
 export interface MarkedSpan {
   start: number;
@@ -16,125 +18,82 @@ export interface QuantityScan {
   excluded: MarkedSpan[];
 }
 
-const SMALL: Record<string, number> = dict({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19,
-});
-const TENS: Record<string, number> = dict({
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-});
-const SCALES: Record<string, number> = dict({
-  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  bn: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12,
-});
-const PLURAL_SCALES: Record<string, number> = dict({
-  dozens: 12, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12,
-});
-const CURRENCY_SYMBOLS: Record<string, string> = dict({ $: 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen', '₴': 'hryvnias', '₽': 'rubles', '₹': 'rupees' });
+const SMALL = numbers.small;
+const TENS = numbers.tens;
+const SCALES = numbers.scales;
+const PLURAL_SCALES = numbers.pluralScales;
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(Object.entries(units.currencySymbols).map(([k, v]) => [k, v.unit]))));
 
 
-// Bound and approximation cues written before the number, matched on lower-cased word sequences.
-interface Cue {
-  bound?: QuantityBound;
-  approx?: boolean;
-}
-const PREFIX_CUES: Record<string, Cue> = dict({
-  'at least': { bound: 'at-least' }, 'more than': { bound: 'at-least' }, over: { bound: 'at-least' },
-  'upwards of': { bound: 'at-least' }, 'upward of': { bound: 'at-least' }, 'in excess of': { bound: 'at-least' },
-  'no fewer than': { bound: 'at-least' }, 'no less than': { bound: 'at-least' }, 'a minimum of': { bound: 'at-least' },
-  'greater than': { bound: 'at-least' }, 'higher than': { bound: 'at-least' }, above: { bound: 'at-least' },
-  exceeding: { bound: 'at-least' }, 'north of': { bound: 'at-least' }, 'well over': { bound: 'at-least' },
-  'just over': { bound: 'at-least', approx: true }, 'slightly more than': { bound: 'at-least', approx: true },
-  'as many as': { bound: 'at-most' }, 'as much as': { bound: 'at-most' }, 'as high as': { bound: 'at-most' },
-  'up to': { bound: 'at-most' }, 'at most': { bound: 'at-most' }, 'no more than': { bound: 'at-most' },
-  'not more than': { bound: 'at-most' }, 'fewer than': { bound: 'at-most' }, 'less than': { bound: 'at-most' },
-  under: { bound: 'at-most' }, below: { bound: 'at-most' }, 'nowhere near': { bound: 'at-most' },
-  'a maximum of': { bound: 'at-most' }, 'not even': { bound: 'at-most' },
-  'just under': { bound: 'at-most', approx: true }, 'slightly less than': { bound: 'at-most', approx: true },
-  'just shy of': { bound: 'at-most', approx: true },
-  around: { approx: true }, about: { approx: true }, some: { approx: true }, roughly: { approx: true },
-  nearly: { approx: true }, almost: { approx: true }, approximately: { approx: true }, approx: { approx: true },
-  circa: { approx: true }, 'an estimated': { approx: true }, estimated: { approx: true }, 'estimated at': { approx: true },
-  'close to': { approx: true }, 'closer to': { approx: true }, '~': { approx: true }, 'an approximate': { approx: true },
-  'in the region of': { approx: true }, 'on the order of': { approx: true }, 'the equivalent of': {},
-  'somewhere around': { approx: true }, 'more or less': { approx: true }, near: { approx: true },
-  'roughly around': { approx: true }, 'an additional': {}, 'a further': {}, another: {},
-});
-// Words after the number: "10 or more", "40-odd", "5,000-plus".
-const SUFFIX_CUES: Record<string, Cue> = dict({
-  'or more': { bound: 'at-least' }, 'or higher': { bound: 'at-least' }, 'or older': { bound: 'at-least' },
-  'and older': { bound: 'at-least' }, 'and over': { bound: 'at-least' }, 'or above': { bound: 'at-least' },
-  'and above': { bound: 'at-least' }, 'and up': { bound: 'at-least' }, plus: { bound: 'at-least' },
-  'or fewer': { bound: 'at-most' }, 'or less': { bound: 'at-most' }, 'or younger': { bound: 'at-most' },
-  'and under': { bound: 'at-most' }, 'or so': { approx: true }, odd: { approx: true },
-});
+// Bound and approximation cues before and after the number: shared/lexicon/quantity-cues.json.
+type Cue = QuantityCue;
+const PREFIX_CUES = quantityCues.before;
+const SUFFIX_CUES = quantityCues.after;
 
-// Units that may follow a number directly; time units are normalised to the plural.
-const UNIT_WORDS: Record<string, string> = dict({
-  percent: 'percent', 'per cent': 'percent', pct: 'percent',
-  second: 'seconds', seconds: 'seconds', minute: 'minutes', minutes: 'minutes', hour: 'hours', hours: 'hours',
-  hrs: 'hours', day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months',
-  year: 'years', years: 'years', decade: 'decades', decades: 'decades', century: 'centuries', centuries: 'centuries',
-  mile: 'miles', miles: 'miles', km: 'km', kilometer: 'kilometers', kilometers: 'kilometers', kilometre: 'kilometres',
-  kilometres: 'kilometres', meter: 'meters', meters: 'meters', metre: 'metres', metres: 'metres', m: 'metres',
-  foot: 'feet', feet: 'feet', ft: 'feet', inch: 'inches', inches: 'inches', yard: 'yards', yards: 'yards',
-  cm: 'cm', mm: 'mm', kg: 'kg', kilogram: 'kilograms', kilograms: 'kilograms', gram: 'grams', grams: 'grams',
-  ton: 'tons', tons: 'tons', tonne: 'tonnes', tonnes: 'tonnes', lb: 'pounds', lbs: 'pounds', pound: 'pounds',
-  liter: 'liters', liters: 'liters', litre: 'litres', litres: 'litres', gallon: 'gallons', gallons: 'gallons',
-  barrel: 'barrels', barrels: 'barrels', acre: 'acres', acres: 'acres', hectare: 'hectares', hectares: 'hectares',
-  ha: 'hectares', degree: 'degrees', degrees: 'degrees', mph: 'mph', kph: 'km/h', kmh: 'km/h',
-  point: 'points', points: 'points', dollar: 'dollars', dollars: 'dollars', euro: 'euros', euros: 'euros',
-  yuan: 'yuan', yen: 'yen', ruble: 'rubles', rubles: 'rubles', rouble: 'roubles', roubles: 'roubles',
-  rupee: 'rupees', rupees: 'rupees', peso: 'pesos', pesos: 'pesos', hryvnia: 'hryvnias', hryvnias: 'hryvnias',
-  c: 'degrees celsius', f: 'degrees fahrenheit', gw: 'gigawatts', mw: 'megawatts', kw: 'kilowatts',
-  kwh: 'kilowatt-hours', mwh: 'megawatt-hours', gwh: 'gigawatt-hours', twh: 'terawatt-hours', t: 'tonnes',
-});
-const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries']);
+// Units that may follow a number directly, as claims show them (time units in the plural): shared/lexicon/units.json.
+const UNIT_WORDS: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(
+    Object.create(null) as Record<string, string>,
+    // Currency words show as the plural the currency codes give ("dollar" -> "dollars", "yen" -> "yen").
+    Object.fromEntries(Object.entries(units.currencyWords).map(([w, code]) => [w, units.currencyCodes[code] ?? w])),
+    Object.fromEntries(Object.entries(units.words).map(([k, v]) => [k, v.unit])),
+  ),
+);
+const COMPOUND_TAILS = new Set(grammar.quantities.compoundTails);
+const ADDRESS_WORDS = new Set(grammar.quantities.addressWords);
+const TIME_UNITS = units.timeUnits;
 // "<number><suffix>" written as one token: "3bn", "10km", "1.5C".
-const GLUED = /^(\d+(?:\.\d+)?)(bn|mn|tn|m|k|km|kg|mph|kph|kmh|mm|cm|ft|lbs?|C|F|GW|MW|kW|kWh|MWh|GWh|TWh|ha|t)$/;
+// "<number><suffix>" written as one token: "3bn", "10km", "1.5C", "256GB", "30Mbps" (suffixes: shared/lexicon).
+const GLUED_SUFFIXES = [...new Set([...Object.keys(numbers.gluedScales), ...Object.keys(numbers.moneyGluedScales), ...units.gluedSuffixes])];
+const GLUED = new RegExp(`^(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(${GLUED_SUFFIXES.sort((a, b) => b.length - a.length).join('|')})$`, 'i');
+// "USD10m", "EUR2.5bn": an ISO currency code glued to the amount.
+const CODE_GLUED = /^([A-Z]{3})(\d+(?:,\d{3})*(?:\.\d+)?)(bn|mn|tn|m|k)?$/;
+
+/** Value, scale and unit of a number with a glued suffix ("2.4bn", "256GB"); null when it is not one. */
+function parseGlued(text: string, currency: boolean): { value: number; scale: number; unit?: string } | null {
+  const g = GLUED.exec(text);
+  if (!g) return null;
+  const v = Number(g[1].replace(/,/g, ''));
+  const suf = g[2];
+  const sl = suf.toLowerCase();
+  if (sl in numbers.gluedScales) return { value: v, scale: numbers.gluedScales[sl] };
+  if (sl in numbers.moneyGluedScales) {
+    // "$5m" is money; a bare "100m" is a length; a bare "5k" is too ambiguous.
+    if (currency) return { value: v, scale: numbers.moneyGluedScales[sl] };
+    if (suf === 'm') return { value: v, scale: 1, unit: UNIT_WORDS.m };
+    return null;
+  }
+  if (units.gluedCaseSensitive.has(suf.toUpperCase())) return suf === suf.toUpperCase() ? { value: v, scale: 1, unit: UNIT_WORDS[sl] } : null;
+  return { value: v, scale: 1, unit: UNIT_WORDS[sl] ?? suf };
+}
+
+/** A currency written before a number at token i: "$", "£", "US$", "USD"; the unit, ISO code and where the number starts. */
+function currencyAt(toks: Tok[], i: number): { unit: string; code: string; at: number } | null {
+  const t = toks[i];
+  if (!t) return null;
+  const sym = units.currencySymbols[t.text];
+  if (sym) return { unit: sym.unit, code: sym.code, at: i + 1 };
+  const prefix = units.dollarPrefixes[t.text];
+  if (prefix && toks[i + 1]?.text === '$' && toks[i + 1].start === t.end) return { unit: 'dollars', code: prefix, at: i + 2 };
+  const code = units.currencyCodes[t.text];
+  if (code && toks[i + 1] && /^\d/.test(toks[i + 1].text)) return { unit: code, code: t.text, at: i + 1 };
+  return null;
+}
 const STRICT_NUM = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const TIME_TAILS = new Set(['a.m', 'p.m', 'am', 'pm', 'gmt', 'utc', 'et', 'est', 'edt', 'ct', 'cst', 'pt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'eet', "o'clock", 'hrs.']);
+const TIME_TAILS = time.clockSuffixes;
 // Nouns that turn a following number into a name or reference ("Resolution 2231", "Flight 17", "Category 4").
-const ID_HEADS = new Set([
-  'no', 'nos', 'number', '#', 'article', 'articles', 'section', 'chapter', 'resolution', 'flight', 'route', 'highway',
-  'interstate', 'line', 'room', 'page', 'pages', 'paragraph', 'item', 'case', 'docket', 'bill', 'proposition', 'prop',
-  'amendment', 'level', 'category', 'stage', 'phase', 'gate', 'terminal', 'platform', 'unit', 'block', 'ward', 'district',
-  'precinct', 'apartment', 'suite', 'vol', 'volume', 'issue', 'episode', 'season', 'part', 'table', 'figure', 'fig',
-  'exhibit', 'appendix', 'rule', 'title', 'division', 'lot', 'code', 'version', 'model', 'tier', 'zone', 'building',
-  'bus', 'train', 'channel', 'pier', 'runway', 'row', 'size', 'type', 'form', 'question', 'clause', 'protocol', 'annex',
-  'schedule', 'act', 'grade', 'class', 'track', 'exit', 'junction', 'id', 'ref', 'reference', 'report', 'order',
-]);
+const ID_HEADS = new Set(grammar.quantities.idHeads);
 // Capitalised words that may stand right before a number without making it an identifier.
-const CAP_OK_BEFORE_NUMBER = new Set([
-  'the', 'a', 'an', 'all', 'another', 'only', 'just', 'those', 'these', 'its', 'their', 'his', 'her', 'our', 'some',
-  'around', 'about', 'nearly', 'almost', 'over', 'roughly', 'approximately', 'up', 'at', 'more', 'fewer', 'less',
-  'as', 'under', 'below', 'above', 'between', 'from', 'to', 'and', 'or', 'with', 'by', 'of', 'in', 'on',
-  'for', 'since', 'after', 'before', 'during', 'than', 'estimated', 'until', 'within',
-]);
-const YEAR_PREPS = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'of', 'before', 'after', 'during', 'through', 'to', 'between', 'and', 'or', 'early', 'late', 'mid', 'around', 'circa', 'fiscal', 'the', 'year', 'summer', 'winter', 'spring', 'autumn', 'fall', ',']);
-const ANAPHORIC_DETS = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'both']);
-const ONE_NOT_FOLLOWED = new Set([
-  'of', 'another', 'way', 'day', 'point', 'time', 'hand', 'thing', 'side', 'or', 'and', 'more', 'less', 'who', 'that',
-  'which', 'in', 'on', 'at', 'by', 'for', 'to', 'is', 'was', 'has', 'had', 'will', 'would', 'can', 'could', 'may',
-  'might', 'should', 'must', 'does', 'did', 'knows', 'said', 'says', 'too', 'else', 'such', 'with', 'from',
-]);
-const ONE_NOT_PRECEDED = new Set(['the', 'no', 'any', 'every', 'each', 'this', 'that', 'which', 'a', 'someone', 'anyone', 'everyone', 'only', 'as']);
-const ROLE_NOUNS = new Set([
-  'official', 'diplomat', 'source', 'analyst', 'expert', 'resident', 'witness', 'observer', 'lawmaker', 'aide',
-  'adviser', 'advisor', 'insider', 'investor', 'economist', 'commander', 'soldier', 'officer', 'member', 'participant',
-  'person', 'man', 'woman', 'voter', 'critic', 'scientist', 'researcher', 'doctor', 'executive', 'trader', 'banker',
-]);
-const SPEECH_AFTER_ONE = new Set(['said', 'says', 'told', 'tells', 'added', 'described', 'warned', 'noted', 'explained', 'wrote', 'argued', 'insisted', 'claimed', 'recalled', 'asked', 'suggested', 'confirmed', 'put', 'called', 'who', ',']);
+const CAP_OK_BEFORE_NUMBER = new Set(grammar.quantities.capOkBeforeNumber);
+const YEAR_PREPS = new Set(grammar.quantities.yearPreps);
+const ANAPHORIC_DETS = new Set(grammar.quantities.anaphoricDets);
+const ONE_NOT_FOLLOWED = new Set(grammar.quantities.oneNotFollowed);
+const ONE_NOT_PRECEDED = new Set(grammar.quantities.oneNotPreceded);
+const ROLE_NOUNS = new Set(grammar.quantities.roleNouns);
+const SPEECH_AFTER_ONE = new Set(grammar.quantities.speechAfterOne);
 // Nouns of places and areas: "over eight regions" is spatial, not a lower bound.
-const AREA_NOUNS = new Set(['regions', 'areas', 'districts', 'provinces', 'countries', 'cities', 'towns', 'villages', 'states', 'territories', 'continents', 'oblasts', 'counties', 'neighbourhoods', 'neighborhoods', 'sites', 'locations', 'islands']);
-const CHANGE_VERBS = new Set([
-  'rose', 'rise', 'rises', 'rising', 'fell', 'fall', 'falls', 'falling', 'increased', 'increase', 'increases',
-  'decreased', 'decrease', 'climbed', 'climb', 'dropped', 'drop', 'grew', 'grow', 'jumped', 'declined', 'slipped',
-  'surged', 'plunged', 'soared', 'up', 'down', 'raised', 'lowered', 'cut', 'went', 'edged', 'ticked', 'revised',
-  'changed', 'shrank', 'expanded', 'narrowed', 'widened', 'doubled', 'tripled', 'slid', 'eased', 'accelerated',
-  'slowed', 'moved', 'swelled', 'dipped', 'tumbled', 'spiked', 'reduced', 'boosted', 'hiked', 'lifted',
-]);
+const AREA_NOUNS = new Set(grammar.quantities.areaNouns);
+const CHANGE_VERBS = new Set(grammar.quantities.changeVerbs);
 // Counted-noun chunk stops: function words, auxiliaries and common verbs.
 const UNIT_STOP = new Set([...FUNCTION_WORDS, 'ago', 'later', 'earlier', 'each', 'apiece', 'total', 'overall', 'alone', 'ahead', 'away', 'said', 'says', 'say', 'reported', 'according', 'including', 'plus']);
 
@@ -149,6 +108,8 @@ interface Num {
   unit?: string;
   percent?: boolean;
   currency?: string;
+  /** ISO 4217 code of the currency, when known. */
+  code?: string;
   suffixBound?: Cue;
 }
 
@@ -182,56 +143,68 @@ function parseNumber(toks: Tok[], i: number): Num | null {
   if (!t) return null;
   let j = i;
   let currency: string | undefined;
-  if (t.text in CURRENCY_SYMBOLS && toks[i + 1] && /^\d/.test(toks[i + 1].text)) {
-    currency = CURRENCY_SYMBOLS[t.text];
-    j = i + 1;
-  } else if ((t.text === 'US' || t.text === 'A' || t.text === 'C' || t.text === 'HK') && toks[i + 1]?.text === '$' && toks[i + 2] && /^\d/.test(toks[i + 2].text)) {
-    currency = 'dollars';
-    j = i + 2;
+  let code: string | undefined;
+  const cur = currencyAt(toks, i);
+  if (cur && toks[cur.at] && /^\d/.test(toks[cur.at].text)) {
+    currency = cur.unit;
+    code = cur.code;
+    j = cur.at;
   }
   const tok = toks[j];
   const lw = tok.lower;
+  const cg = currency ? null : CODE_GLUED.exec(tok.text);
+  if (cg && units.currencyCodes[cg[1]]) {
+    const scale = cg[3] ? (numbers.gluedScales[cg[3]] ?? numbers.moneyGluedScales[cg[3]]) : 1;
+    return withScaleWords(toks, { value: Number(cg[2].replace(/,/g, '')), i0: i, i1: j + 1, scale, wordy: false, currency: units.currencyCodes[cg[1]], code: cg[1] });
+  }
 
   // Digits, possibly glued to a scale or unit suffix.
   let v = strictValue(tok.text);
   let unit: string | undefined;
   let scale = 1;
-  let k = j + 1;
+  const k = j + 1;
   if (Number.isNaN(v)) {
-    const g = GLUED.exec(tok.text);
+    const g = parseGlued(tok.text, !!currency);
     if (g) {
-      v = Number(g[1]);
-      const suf = g[2];
-      const sl = suf.toLowerCase();
-      if (sl === 'bn' || sl === 'mn' || sl === 'tn') scale = SCALES[sl];
-      else if (sl === 'm' || sl === 'k') {
-        // "$5m" is money; a bare "100m" is a length; a bare "5k" is too ambiguous.
-        if (currency) scale = sl === 'm' ? 1e6 : 1e3;
-        else if (sl === 'm') unit = 'metres';
-        else return null;
-      } else if (suf === 'C' || suf === 'F') unit = UNIT_WORDS[sl];
-      else if (sl === 'c' || sl === 'f') return null;
-      else unit = UNIT_WORDS[sl] ?? sl;
-    }
+      v = g.value;
+      scale = g.scale;
+      unit = g.unit;
+      // "2.4m tonnes", "the 1.2m it disclosed": news copy means millions; "a 100m sprint", "8m high" are metres.
+      const nx = toks[j + 1];
+      if (unit === UNIT_WORDS.m && /m$/.test(tok.text) && nx && isWordTok(nx) && !units.metreContext.has(nx.lower)) {
+        scale = numbers.moneyGluedScales.m;
+        unit = undefined;
+      }
+    } else if (GLUED.test(tok.text)) return null;
+  }
+  // ".001 per cent": a decimal written without its leading zero.
+  let i0 = i;
+  if (!currency && !Number.isNaN(v) && /^\d+$/.test(tok.text) && toks[j - 1]?.text === '.' && toks[j - 1].end === tok.start && (j - 1 === 0 || toks[j - 2].end < toks[j - 1].start)) {
+    v = Number(`0.${tok.text}`);
+    i0 = j - 1;
+  }
+  // "-5C", "−0.3%", "minus 12": a negative number.
+  let sign = 1;
+  if (!currency && !Number.isNaN(v)) {
+    const p = toks[i0 - 1];
+    if (p && (p.text === '-' || p.text === '−' || p.text === '–') && p.end === toks[i0].start && (i0 - 1 === 0 || toks[i0 - 2].end < p.start)) {
+      sign = -1;
+      i0--;
+    } else if (p?.lower === 'minus') sign = -1;
   }
   if (!Number.isNaN(v)) {
-    const next = toks[k]?.lower;
-    if (next && next in SCALES) {
-      scale *= SCALES[next];
-      k++;
-      if (toks[k] && (toks[k].lower === 'million' || toks[k].lower === 'billion' || toks[k].lower === 'thousand')) {
-        scale *= SCALES[toks[k].lower];
-        k++;
-      }
-    }
-    return { value: round(v * scale), i0: i, i1: k, scale, wordy: false, unit, currency };
+    const n = withScaleWords(toks, { value: v, i0: currency ? i : i0, i1: k, scale, wordy: false, unit, currency, code });
+    n.value *= sign;
+    return n;
   }
   if (currency) return null;
 
   // Hyphenated forms: "10,000-12,000" is handled as a range by the caller; here "24-hour", "12-year-old", "twenty-five".
   if (/[-‐‑–]/.test(tok.text) && /^[\p{L}\p{N}]/u.test(tok.text)) {
     const parts = tok.lower.split(/[-‐‑–]/);
-    const head = STRICT_NUM.test(parts[0]) ? Number(parts[0].replace(/,/g, '')) : wordValue(parts[0]);
+    // "300bn-yen": a glued scale on the number before the hyphen.
+    const glued = STRICT_NUM.test(parts[0]) ? null : parseGlued(tok.text.split(/[-‐‑–]/)[0], true);
+    const head = glued ? round(glued.value * glued.scale) : STRICT_NUM.test(parts[0]) ? Number(parts[0].replace(/,/g, '')) : wordValue(parts[0]);
     const compound = wordValue(tok.lower);
     if (!Number.isNaN(compound)) {
       return continueWords(toks, i, compound);
@@ -244,10 +217,14 @@ function parseNumber(toks: Tok[], i: number): Num | null {
         return { value: head, i0: i, i1: i + 1, scale: 1, wordy: false, suffixBound: SUFFIX_CUES.odd };
       }
       // "24-hour", "435-seat", "12-year-old": the number with its unit as a compound adjective.
-      const tail = parts.length === 2 || (parts.length === 3 && ['old', 'long', 'wide', 'high', 'deep', 'tall'].includes(parts[2]));
+      const tail = parts.length === 2 || (parts.length === 3 && COMPOUND_TAILS.has(parts[2]));
       if (tail && /^\p{Ll}{2,}$/u.test(parts[1])) {
         const u = UNIT_WORDS[parts[1]] ?? parts[1];
-        return { value: head, i0: i, i1: i + 1, scale: 1, wordy: Number.isNaN(Number(parts[0].replace(/,/g, ''))), unit: u };
+        const money = units.currencyWords[parts[1]];
+        return {
+          value: head, i0: i, i1: i + 1, scale: glued?.scale ?? 1, wordy: !glued && Number.isNaN(Number(parts[0].replace(/,/g, ''))),
+          unit: u, ...(money ? { currency: u, code: money } : {}),
+        };
       }
     }
     return null;
@@ -264,6 +241,25 @@ function parseNumber(toks: Tok[], i: number): Num | null {
   const wv = wordValue(lw);
   if (!Number.isNaN(wv)) return continueWords(toks, i, wv);
   return null;
+}
+
+/** Apply scale words after digits ("3.9 million", "2 billion"): `n.value` is the digits, `n.scale` any glued scale. */
+function withScaleWords(toks: Tok[], n: Num): Num {
+  let k = n.i1;
+  let scale = n.scale;
+  const next = toks[k]?.lower;
+  if (next && next in SCALES) {
+    scale *= SCALES[next];
+    k++;
+    if (toks[k] && (toks[k].lower === 'million' || toks[k].lower === 'billion' || toks[k].lower === 'thousand')) {
+      scale *= SCALES[toks[k].lower];
+      k++;
+    }
+  }
+  n.value = round(n.value * scale);
+  n.scale = scale;
+  n.i1 = k;
+  return n;
 }
 
 /** Continue a number-word phrase after its first value ("twenty-five thousand", "one hundred and twenty"). */
@@ -308,28 +304,31 @@ function continueWords(toks: Tok[], i: number, first: number, startAt = i): Num 
   return { value: total + cur, i0: startAt, i1: k, scale, wordy: true };
 }
 
-/** Vague amounts: "several hundred", "a few thousand", "tens of thousands", "hundreds", "dozens". */
+/**
+ * Vague amounts: "several hundred", "a few thousand", "tens of thousands", "hundreds", "dozens". The value is the
+ * least the phrase implies ("thousands": 1,000; "several hundred": 300); no upper bound is invented.
+ */
 function parseVague(toks: Tok[], i: number): Num | null {
   const w = toks[i].lower;
   const n1 = toks[i + 1]?.lower;
   const n2 = toks[i + 2]?.lower;
-  if ((w === 'several' || w === 'few') && n1 && (n1 === 'hundred' || n1 === 'thousand' || n1 === 'million' || n1 === 'billion' || n1 === 'dozen')) {
+  const M = numbers.vagueMultipliers;
+  const vague = (least: number, i0: number, i1: number, scale: number): Num => ({ value: least, i0, i1, scale, wordy: true, vague: [least, least] });
+  if ((w === 'several' || w === 'few') && n1 && (n1 === 'dozen' || (n1 in SCALES && !/^[a-z]{2,3}$/.test(n1)))) {
     const s = n1 === 'dozen' ? 12 : SCALES[n1];
     const start = w === 'few' && toks[i - 1]?.lower === 'a' ? i - 1 : i;
     if (w === 'few' && start === i) return null;
-    const [lo, hi] = w === 'several' ? [3, 9] : [2, 5];
-    return { value: lo * s, i0: start, i1: i + 2, scale: s, wordy: true, vague: [lo * s, hi * s] };
+    return vague(M[w] * s, start, i + 2, s);
   }
   if ((w === 'tens' || w === 'hundreds') && n1 === 'of' && n2 && n2 in PLURAL_SCALES && n2 !== 'dozens' && n2 !== 'hundreds') {
-    const s = PLURAL_SCALES[n2] * (w === 'tens' ? 10 : 100);
-    return { value: 2 * s, i0: i, i1: i + 3, scale: s, wordy: true, vague: [2 * s, 9 * s] };
+    const s = PLURAL_SCALES[n2] * M[w];
+    return vague(s, i, i + 3, s);
   }
   if (w in PLURAL_SCALES) {
     const s = PLURAL_SCALES[w];
-    return { value: 2 * s, i0: i, i1: i + 1, scale: s, wordy: true, vague: [2 * s, 9 * s] };
+    return vague(s, i, i + 1, s);
   }
-  if (w === 'scores' && n1 === 'of') return { value: 40, i0: i, i1: i + 1, scale: 20, wordy: true, vague: [40, 180] };
-  if (w === 'tens' && n1 === 'of') return { value: 20, i0: i, i1: i + 1, scale: 10, wordy: true, vague: [20, 90] };
+  if ((w === 'scores' || w === 'tens') && n1 === 'of') return vague(M[w], i, i + 1, M[w]);
   return null;
 }
 
@@ -361,7 +360,7 @@ function takePercent(toks: Tok[], n: Num): void {
   }
 }
 
-const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police', 'personnel', 'staff', 'cattle', 'sheep', 'fish', 'deer', 'aircraft', 'crew', 'livestock', 'clergy', 'militia', 'youth', 'data', 'media', 'feet', 'teeth', 'mice', 'geese']);
+const IRREGULAR_PLURALS = new Set(grammar.quantities.irregularPlurals);
 const S_SINGULARS = /(?:ss|us|is|news|series|species|measles|mumps|rabies|diabetes|herpes|means|physics|economics|politics|headquarters|whereabouts|chaos|corps|lens|gas|bias|atlas|canvas|alias)$/;
 function isPluralNoun(t: Tok): boolean {
   if (IRREGULAR_PLURALS.has(t.lower)) return true;
@@ -473,8 +472,9 @@ const NUMBER_STARTS = new Set([
 function mayStartNumber(t: Tok): boolean {
   const c = t.code0();
   if (c >= 48 && c <= 57) return true;
-  if (t.text in CURRENCY_SYMBOLS || t.text === 'US' || t.text === 'HK' || (t.text.length === 1 && (t.text === 'A' || t.text === 'C'))) return true;
+  if (t.text in CURRENCY_SYMBOLS || units.dollarPrefixes[t.text] || (c >= 65 && c <= 90 && units.currencyCodes[t.text.slice(0, 3)])) return true;
   if (NUMBER_STARTS.has(t.lower)) return true;
+  if (c >= 97 && c <= 122 && MEASURE_VALUE.test(t.text)) return true;
   const dash = t.lower.indexOf('-');
   return dash > 0 && (t.lower.slice(0, dash) in SMALL || t.lower.slice(0, dash) in TENS);
 }
@@ -504,9 +504,15 @@ function judge(toks: Tok[], n: Num, cue: Cue | null, firstContent: number): Verd
       return { kind: 'skip', type: 'ID' };
     }
     const prevIdx = toks.indexOf(prev, Math.max(0, n.i0 - 3));
+    // "iPhone 14", "eBay 2": a mixed-case name.
+    if (/^\p{Ll}+\p{Lu}/u.test(prev.text)) return { kind: 'skip', type: 'ID' };
     if (isCapitalized(prev) && prevIdx > firstContent && !CAP_OK_BEFORE_NUMBER.has(pl) && !/['’]s$/.test(prev.text) && !MONTHS.has(pl) && !WEEKDAYS.has(pl)) {
       return { kind: 'skip', type: 'ID' };
     }
+  }
+  // "10 Downing Street", "221 Baker Street": a house number before a street name.
+  if (!n.wordy && !n.currency && isCapitalized(next)) {
+    for (let k = n.i1; k < Math.min(toks.length, n.i1 + 4) && isCapitalized(toks[k]); k++) if (ADDRESS_WORDS.has(toks[k].lower)) return { kind: 'skip', type: 'ADDRESS' };
   }
   if (n.wordy && !n.vague) {
     const w = first.lower;
@@ -516,7 +522,11 @@ function judge(toks: Tok[], n: Num, cue: Cue | null, firstContent: number): Verd
       if (!next || !isWordTok(next) || ONE_NOT_FOLLOWED.has(next.lower)) return { kind: 'skip', type: null };
       if (prev && ONE_NOT_PRECEDED.has(prev.lower)) return { kind: 'skip', type: null };
     }
-    if (n.value <= 10 && prev && ANAPHORIC_DETS.has(prev.lower) && !cue) return { kind: 'skip', type: null };
+    // "the two leaders" refers back; "three of the seven goals" counts the whole.
+    const partOf = prev?.lower === 'the' && toks[n.i0 - 2]?.lower === 'of' && !!toks[n.i0 - 3] && (/^\d/.test(toks[n.i0 - 3].text) || !Number.isNaN(wordValue(toks[n.i0 - 3].lower)));
+    // "for the three months to December": a duration, not a reference back.
+    const duration = !!next && TIME_UNITS.has(UNIT_WORDS[next.lower] ?? '');
+    if (n.value <= 10 && prev && ANAPHORIC_DETS.has(prev.lower) && !cue && !partOf && !duration) return { kind: 'skip', type: null };
   }
   return { kind: 'keep' };
 }
@@ -542,6 +552,10 @@ export function quantityCandidates(toks: Tok[], flags: Int32Array): number[] {
     else if (f & ARTICLE && i + 1 < toks.length && flags[i + 1] & SCALE_AFTER_ARTICLE) out.push(i);
     // "twenty-five", "five-day": a number word before a hyphen.
     else if (t.headHash !== t.hash && LEXICON.flagsOfHash(t.headHash) & NUMBER_WORD) out.push(i);
+    // "magnitude-6.4": a word, a hyphen and a digit.
+    else if (t.headHash !== t.hash && c >= 97 && c <= 122 && MEASURE_VALUE.test(t.text)) out.push(i);
+    // "USD10m", "US$4bn", "EUR 2bn": an ISO code or a dollar prefix before the amount.
+    else if (c >= 65 && c <= 90 && t.end - t.start <= 9 && (units.currencyCodes[t.text.slice(0, 3)] || units.dollarPrefixes[t.text])) out.push(i);
   }
   return out;
 }
@@ -581,29 +595,53 @@ function scanAt(cx: ScanCtx, i: number): number {
     if (isMonthTok(t) && (t.lower !== 'may' || MONTH_PREPS.has(prevWord(toks, i)?.lower ?? ''))) markSpan(excluded, s, toks, base, i, i + 1, 'DATE');
     return i + 1;
   }
-  // Hyphenated digit ranges in one token: "10,000-12,000" (a year span or a score is not a quantity).
-  if (/^\d[\d,.]*[-–]\d[\d,.]*$/.test(t.text)) {
-    const parts = t.text.split(/[-–]/);
-    const a = strictValue(parts[0]);
-    const b = strictValue(parts[1]);
-    if (!Number.isNaN(a) && !Number.isNaN(b) && a < b && !(yearish(a, parts[0]) && (yearish(b, parts[1]) || parts[1].length === 2)) && !isMonthTok(prevWord(toks, i))) {
-      const n: Num = { value: a, i0: i, i1: i + 1, scale: 1, wordy: false };
-      let hi = b;
-      let lo = a;
-      const sc = toks[i + 1] && toks[i + 1].lower in SCALES ? SCALES[toks[i + 1].lower] : 1;
-      if (sc > 1) {
-        lo *= sc;
-        hi *= sc;
-        n.i1++;
+  // Ranges in one token: "10,000-12,000", "$2.1bn-2.4bn", "5-10km" (a year span, a score or a span of days is
+  // not a quantity). A unit or scale written once after the second number belongs to both.
+  const cur = currencyAt(toks, i);
+  const ri = cur && toks[cur.at] && toks[cur.at].start === t.end ? cur.at : i;
+  const rt = toks[ri];
+  if (rt && HYPHEN_RANGE.test(rt.text)) {
+    const [pa, pb] = rt.text.split(/[-–]/);
+    const ga = rangePart(pa, !!cur);
+    const gb = rangePart(pb, !!cur);
+    if (ga && gb) {
+      const plain = ga.scale === 1 && gb.scale === 1 && !ga.unit && !gb.unit && !cur;
+      const years = plain && yearish(ga.value, pa) && (yearish(gb.value, pb) || pb.length === 2);
+      const days = plain && Number.isInteger(ga.value) && Number.isInteger(gb.value) && gb.value <= 31 && (isMonthTok(toks[ri + 1]) || isMonthTok(prevWord(toks, i)));
+      let lo = ga.value * (ga.scale > 1 ? ga.scale : gb.scale);
+      let hi = gb.value * gb.scale;
+      if (lo < hi && !years && !days) {
+        const n: Num = { value: lo, i0: i, i1: ri + 1, scale: 1, wordy: false, unit: gb.unit ?? ga.unit, currency: cur?.unit, code: cur?.code };
+        const sc = toks[n.i1] && toks[n.i1].lower in SCALES ? SCALES[toks[n.i1].lower] : 1;
+        if (sc > 1) {
+          lo *= sc;
+          hi *= sc;
+          n.i1++;
+        }
+        takePercent(toks, n);
+        const before = cueBefore(toks, i);
+        const ua = n.unit || n.currency ? { unit: n.unit ?? n.currency ?? null, next: n.i1 } : unitAfter(toks, n.i1);
+        pushQ(quantities, s, toks, base, n.i0, n.i1, {
+          low: round(lo), high: round(hi), approximate: before?.cue.approx ?? false, bound: 'range', unit: ua.unit, code: n.code, per: rateAfter(toks, ua.next),
+        });
+        return n.i1;
       }
-      takePercent(toks, n);
-      const before = cueBefore(toks, i);
-      const { unit } = n.unit ? { unit: n.unit } : unitAfter(toks, n.i1);
-      pushQ(quantities, s, toks, base, n.i0, n.i1, round(lo), round(hi), before?.cue.approx ?? false, 'range', unit, false);
-      return n.i1;
+      markSpan(excluded, s, toks, base, i, ri + 1, days || years || isMonthTok(prevWord(toks, i)) ? 'DATE' : 'OTHER');
+      return ri + 1;
     }
-    if (!Number.isNaN(a) && !Number.isNaN(b)) markSpan(excluded, s, toks, base, i, i + 1, isMonthTok(prevWord(toks, i)) || yearish(a, parts[0]) ? 'DATE' : 'OTHER');
-    return i + 1;
+  }
+  // "a magnitude-6.4 quake", "a level-3 alert": a measure name joined to its value.
+  if (MEASURE_VALUE.test(t.text)) {
+    const [name, num] = t.lower.split('-');
+    const v = strictValue(num);
+    if (!Number.isNaN(v)) {
+      if (ID_HEADS.has(name)) {
+        markSpan(excluded, s, toks, base, i, i + 1, 'ID');
+        return i + 1;
+      }
+      pushQ(quantities, s, toks, base, i, i + 1, { low: v, high: v, approximate: false, bound: 'exact', unit: UNIT_WORDS[name] ?? name });
+      return i + 1;
+    }
   }
 
   const A = parseNumber(toks, i) ?? parseVague(toks, i);
@@ -635,11 +673,19 @@ function scanAt(cx: ScanCtx, i: number): number {
     if (A.scale === 1 && B.scale > 1 && lo < 1000 && lo * B.scale <= hi) lo = round(lo * B.scale);
     const unitsClash = (A.percent && !B.percent) || (!A.percent && B.percent && !!A.unit) || (!!A.currency !== !!B.currency && !!A.currency);
     const bothYears = isYearLike(A, toks) && isYearLike(B, toks);
+    // "14 to 16 June": a span of days.
+    const days = !A.wordy && !B.wordy && Number.isInteger(A.value) && Number.isInteger(B.value) && B.value <= 31 && isMonthTok(toks[B.i1]);
+    if (days) {
+      markSpan(excluded, s, toks, base, A.i0, B.i1 + 1, 'DATE');
+      return B.i1 + 1;
+    }
     if (lo < hi && !unitsClash && !bothYears && !isMonthTok(prevWord(toks, A.i0))) {
       const cueB = cueAfter(toks, B.i1);
       const unitInfo = B.unit ?? A.unit ?? B.currency ?? A.currency;
       const { unit } = unitInfo ? { unit: unitInfo } : unitAfter(toks, B.i1);
-      pushQ(quantities, s, toks, base, A.i0, B.i1, lo, hi, !!(cue?.approx || cueB?.approx), 'range', unit ?? null, false);
+      pushQ(quantities, s, toks, base, A.i0, B.i1, {
+        low: lo, high: hi, approximate: !!(cue?.approx || cueB?.approx), bound: 'range', unit: unit ?? null, code: B.code ?? A.code, per: rateAfter(toks, B.i1),
+      });
       return B.i1;
     }
     if (bothYears) {
@@ -690,14 +736,28 @@ function scanAt(cx: ScanCtx, i: number): number {
     if ((ua.unit && TIME_UNITS.has(ua.unit)) || spatial) cue = null;
   }
   let bound: QuantityBound = cue?.bound ?? post?.bound ?? 'exact';
-  let lo = A.value;
-  let hi = A.value;
+  let high: number | null = A.value;
+  // A vague amount ("thousands") implies only the least it can mean.
   if (A.vague) {
-    [lo, hi] = A.vague;
-    if (bound !== 'exact') bound = 'exact';
+    high = null;
+    bound = 'at-least';
+  }
+  // "rose from $5m to 7m": the second figure of a change keeps the unit written with the first.
+  let code = A.code;
+  if (pw?.lower === 'to' && quantities.length && !A.currency && !A.percent) {
+    const last = quantities[quantities.length - 1];
+    const before = toks[A.i0 - 2];
+    const money = last.canonicalUnit?.dimension === 'currency';
+    const g = A.i1 - A.i0 === 1 && money ? parseGlued(toks[A.i0].text, true) : null;
+    if (before && last.end === base + before.end && last.unit && last.canonicalUnit?.dimension !== 'ratio' && (!ua.unit || g)) {
+      ua = { unit: last.unit, next: ua.next };
+      if (money) code = last.canonicalUnit?.name;
+      // "$5m to 7m": the "m" is millions of the same currency, not metres.
+      if (g) A.value = round(g.value * g.scale);
+    }
   }
   const approx = !!(cue?.approx || post?.approx);
-  pushQ(quantities, s, toks, base, A.i0, A.i1, lo, hi, approx, bound, ua.unit, !!A.vague);
+  pushQ(quantities, s, toks, base, A.i0, A.i1, { low: A.value, high: high === null ? null : A.value, approximate: approx, bound, unit: ua.unit, vague: !!A.vague, code, per: rateAfter(toks, ua.next) });
   return resume;
 }
 
@@ -710,7 +770,7 @@ function changeVerbBefore(toks: Tok[], i0: number): boolean {
   return false;
 }
 
-const MONTH_PREPS = new Set(['in', 'since', 'until', 'by', 'of', 'early', 'late', 'mid', 'last', 'next', 'this']);
+const MONTH_PREPS = time.monthPrepositions;
 
 function markSpan(out: MarkedSpan[], s: string, toks: Tok[], base: number, i0: number, i1: number, type: string): void {
   const st = toks[i0].start;
@@ -718,11 +778,49 @@ function markSpan(out: MarkedSpan[], s: string, toks: Tok[], base: number, i0: n
   out.push({ start: base + st, end: base + en, text: s.slice(st, en), type });
 }
 
-function pushQ(
-  out: Quantity[], s: string, toks: Tok[], base: number, i0: number, i1: number,
-  low: number, high: number, approximate: boolean, bound: QuantityBound, unit: string | null, vague: boolean,
-): void {
+interface Found {
+  low: number;
+  /** Null for a vague amount. */
+  high: number | null;
+  approximate: boolean;
+  bound: QuantityBound;
+  unit: string | null;
+  vague?: boolean;
+  /** ISO currency code written with the amount. */
+  code?: string;
+  /** Denominator word of a rate ("barrel" in "$70 per barrel"). */
+  per?: string;
+}
+
+function pushQ(out: Quantity[], s: string, toks: Tok[], base: number, i0: number, i1: number, f: Found): void {
   const st = toks[i0].start;
   const en = toks[i1 - 1].end;
-  out.push({ text: s.slice(st, en), start: base + st, end: base + en, low, high, approximate, bound, unit, vague });
+  const q: Quantity = { text: s.slice(st, en), start: base + st, end: base + en, low: f.low, high: f.high, approximate: f.approximate, bound: f.bound, unit: f.unit, vague: !!f.vague };
+  const canonical = canonicalUnit(f.unit, f.code, f.per);
+  if (canonical) q.canonicalUnit = canonical;
+  out.push(q);
+}
+
+// "$2.1bn-2.4bn", "10,000-12,000", "5-10km": two numbers joined by a hyphen in one token, each with an optional suffix.
+const HYPHEN_RANGE = /^\d[\d,.]*[a-zA-Z]*[-–]\d[\d,.]*[a-zA-Z]*$/;
+// "magnitude-6.4": a lower-case measure name joined to its value.
+const MEASURE_VALUE = /^\p{Ll}{3,}-\d[\d,]*(?:\.\d+)?$/u;
+
+/** One side of a hyphenated range: plain digits or digits with a glued scale or unit. */
+function rangePart(p: string, currency: boolean): { value: number; scale: number; unit?: string } | null {
+  const v = strictValue(p);
+  if (!Number.isNaN(v)) return { value: v, scale: 1 };
+  return parseGlued(p, currency);
+}
+
+/** The denominator of a rate after an amount: "per barrel", "a year", "each month"; undefined when there is none. */
+function rateAfter(toks: Tok[], j: number): string | undefined {
+  const w = toks[j]?.lower;
+  if (!w || !units.rateWords.has(w)) return undefined;
+  const n = toks[j + 1];
+  if (!n || !isWordTok(n) || /\d/.test(n.text)) return undefined;
+  const nl = n.lower;
+  if (w === 'per') return nl === 'cent' ? undefined : nl;
+  // "a year", "an hour", "each month": only units and time words, not "a barrel of oil" after a count.
+  return UNIT_WORDS[nl] && !units.currencyWords[nl] ? nl : undefined;
 }

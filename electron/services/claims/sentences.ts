@@ -1,6 +1,7 @@
 // Sentence segmentation (wink-nlp boundaries plus repair rules) and the filters that decide which sentences
 // can carry a claim: boilerplate, headings, bylines, datelines, questions, exhortations, fragments, lead-ins.
 import { sentenceNlp, hasVerb } from './nlp.ts';
+import { grammar, outlets, releaseBoilerplate, time } from '../../../shared/lexicon/index.ts';
 import { IRREGULAR_PAST } from './tokens.ts';
 
 export interface Span {
@@ -123,13 +124,22 @@ function fallbackSplit(text: string, c: Span): Span[] {
 }
 
 // Repairs on top of wink's boundaries.
-const TITLE_ABBR_END = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Sen|Rep|Gov|Prof|Rev|Hon|Pres|Supt|Det|Insp|Gens|Sens|Reps|Mt|Ft|St|Sgts|Cpl|Pvt|Brig|Lt\.? ?Gen)\.$/;
-const NUMBER_ABBR_END = /(?:^|[\s(“"])(?:No|Nos|no|nos|Art|Fig|Vol|vol|pp|p|Ch|Sec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
-const STARTERS =
-  'The|A|An|He|She|It|They|We|I|In|On|At|But|And|However|This|That|These|Those|There|His|Her|Their|Its|Our|After|Before|When|While|Meanwhile|Still|Some|Many|Officials|According|Authorities|Police';
+// Month and weekday names (shared/lexicon/time.json) as regular-expression alternatives, capitalised.
+const cap = (w: string): string => w[0].toUpperCase() + w.slice(1);
+const MONTH_ALTS = [...time.monthNames, ...time.monthAbbreviations].map(cap).sort((a, b) => b.length - a.length).join('|');
+const WEEKDAY_ALTS = time.weekdayNames.map(cap).join('|');
+const WEEKDAY_ABBR_ALTS = time.weekdayAbbreviations.map(cap).join('|');
+const TITLE_ABBR_END = new RegExp(`(?:^|[\\s(“"])(?:${grammar.sentences.titleAbbreviations.join('|')}|Lt\\.? ?Gen)\\.$`);
+const NUMBER_ABBR_END = new RegExp(`(?:^|[\\s(“"])(?:${[...grammar.sentences.numberAbbreviations, ...time.monthAbbreviations.map(cap)].join('|')})\\.$`);
+const STARTERS = grammar.sentences.sentenceStarters.join('|');
 const ABBR_THEN_START = new RegExp(`\\b(?:U\\.S|U\\.K|U\\.N|E\\.U|etc|Inc|Corp|Co|Ltd|Jr|Sr)\\.(?=\\s+(?:${STARTERS})\\s)`, 'g');
-const TIME_ABBR_THEN_CAP =
-  /\b[ap]\.m\.(?=\s+\p{Lu})(?!\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|local|Local|Eastern|Pacific|Central|Moscow|Kyiv|London|Paris|Beijing|Tokyo)\b)/gu;
+// "at 6 p.m. Officials said": a clock time ends the sentence unless a zone, day, month or place follows.
+const TIME_ABBR_THEN_CAP = new RegExp(
+  `\\b[ap]\\.m\\.(?=\\s+\\p{Lu})(?!\\s+(?:${[...time.timeZones, WEEKDAY_ALTS, MONTH_ALTS, WEEKDAY_ABBR_ALTS].join('|')})\\b)(?!\\s+\\p{Lu}\\p{Ll}+\\s+time\\b)`,
+  'gu',
+);
+// "The firm lost £4.2m. The chief ...": an abbreviated amount ends the sentence before a capitalised word.
+const AMOUNT_THEN_CAP = /\d(?:m|bn|k|tn|mn|trn|b)\.(?=\s+[“"‘]?\p{Lu})/gu;
 const GLUED_BOUNDARY = /\p{Ll}{2}["”’)]?[.!?…]+["”’)]?(?=[“"‘]?\p{Lu}\p{Ll})/gu;
 
 function startsLowerWord(s: string): boolean {
@@ -144,7 +154,7 @@ function splitInside(text: string, sp: Span): Span[] {
   const piece = text.slice(sp.start, sp.end);
   if (!SPLIT_HINT.test(piece)) return [sp];
   const cuts: number[] = [];
-  for (const re of [ABBR_THEN_START, TIME_ABBR_THEN_CAP, GLUED_BOUNDARY]) {
+  for (const re of [ABBR_THEN_START, TIME_ABBR_THEN_CAP, GLUED_BOUNDARY, AMOUNT_THEN_CAP]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(piece)) !== null) cuts.push(m.index + m[0].length);
@@ -177,7 +187,9 @@ function repair(text: string, spans: Span[]): Span[] {
       if (
         (lowerStart && startsLowerWord(text.slice(sp.start, Math.min(sp.end, sp.start + 40)))) ||
         (abbrEnd && TITLE_ABBR_END.test(text.slice(Math.max(prev.start, prev.end - 12), prev.end))) ||
-        (abbrEnd && c0 >= 48 && c0 <= 57 && NUMBER_ABBR_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end)))
+        (abbrEnd && c0 >= 48 && c0 <= 57 && NUMBER_ABBR_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end))) ||
+        // "magnitude-6.4": a point followed directly by a digit is a decimal, never a boundary.
+        (abbrEnd && c0 >= 48 && c0 <= 57 && sp.start === prev.end)
       ) {
         prev.end = sp.end;
         continue;
@@ -404,56 +416,29 @@ export function segment(text: string): SentenceSpan[] {
 
 // Lines a news page wraps around the story. Alternatives that are also ordinary words ("Advertisement revenue
 // fell", "Loading of the ships began") must be the whole line.
-const BOILERPLATE = new RegExp(
-  '^(?:' +
-    [
-      'loading(?:…|\\.\\.\\.|\\s*$)', 'advertisement\\s*$', 'advert\\s*$', 'ad\\s*$', 'sponsored(?: content)?\\s*$',
-      'promoted\\s*$', 'paid content', 'share(?: this| on| via| article| story| the story|\\s*$)', 'click here', 'tap here',
-      'subscribe', 'sign up', 'sign in', 'log in', 'read more', 'read next', 'read the full',
-      'related(?: articles?| stories| coverage| content| topics)?\\s*:?\\s*$', 'related:', 'more from', 'more on this',
-      'most read\\s*$', 'most popular\\s*$', 'recommended(?: for you)?\\s*$', 'trending(?: now)?\\s*$',
-      'you may also like', 'watch(?: now| live| the video|:)', 'listen(?: to this article| now|:)', 'skip to', 'jump to',
-      'follow (?:us|@)', 'copyright\\s*(?:©|\\(c\\)|\\d)', '©', 'all rights reserved', 'image (?:caption|source|copyright)',
-      'photo(?:graph)?(?: credit)?\\s*:', 'getty images', '(?:ap|reuters|afp|epa) photo', 'video\\s*:', 'editing by',
-      'reporting by', 'additional reporting', 'writing by', 'compiled by', 'our standards',
-      'thank you for (?:reading|subscribing|signing)', 'enable javascript', 'this (?:article|story) (?:was|has been|first|will)',
-      'this is a (?:developing|breaking)(?: news)? story', 'story continues', 'continue reading', 'scroll to continue',
-      'comments?\\s*$', 'print\\s*$', 'email\\s*$', 'newsletter', 'cookies? (?:policy|settings|preferences)',
-      'privacy (?:policy|notice)', 'terms of (?:use|service)',
-      '(?:updated|published|posted|last (?:updated|modified))\\s*(?::|on\\b|at\\b|\\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b|(?:mon|tue|wed|thu|fri|sat|sun)\\w*\\b)',
-      'get (?:the latest|our|breaking)', "don['’]t miss", 'support (?:our|independent|local) journalism', 'donate\\b',
-      'download (?:the|our) app', 'open in app', 'view (?:comments|gallery|image)', 'back to top', 'top stories',
-      'breaking news\\s*:?\\s*$', 'live updates?\\s*:?\\s*$', 'opinion\\s*:', 'analysis\\s*:', "editor['’]s note",
-      'see also', 'pic\\.twitter\\.com', 'https?://\\S+\\s*$', 'www\\.\\S+\\s*$', 'embed\\b', 'caption\\s*:',
-    ].join('|') +
-    ')',
-  'i',
-);
+const BOILERPLATE = new RegExp(`^(?:${grammar.sentences.newsBoilerplate.patterns.join('|')})`, 'i');
 const PHOTO_CREDIT = /\bvia REUTERS\b|\bREUTERS\/|\/(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)\b|\(AP Photo|\bAP Photo\/|\bAFP via Getty\b|\(Photo (?:by|credit)|^Photo(?:graph)?:/;
 // A caption closes with ", <place>, <Month> <day>, <year>." (news agencies' photo caption style).
-const CAPTION_DATE_END =
-  /,\s(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s\d{1,2},\s\d{4}\.?$/;
-const BYLINE =
-  /^(?:by|from|written by|posted by|words by)\s+(?!(?:the|a|an|contrast|comparison|then|now|default|law|far|mid|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|de|van|von|al|bin|da|del|la|le))*\s*(?:[,|•·–—-].{0,60})?$/iu;
+const CAPTION_DATE_END = new RegExp(`,\\s(?:(?:${WEEKDAY_ALTS}),\\s)?(?:${MONTH_ALTS})\\.?\\s\\d{1,2},\\s\\d{4}\\.?$`);
+const BYLINE = new RegExp(
+  `^(?:by|from|written by|posted by|words by)\\s+(?!(?:${[...grammar.sentences.bylineNotNames, ...time.weekdayNames, ...time.monthNames].join('|')})\\b)` +
+    String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|de|van|von|al|bin|da|del|la|le))*\s*(?:[,|•·–—-].{0,60})?$`,
+  'iu',
+);
 const DATELINE_ONLY = /^[\p{Lu}][\p{Lu} .,'’-]{2,}(?:\([^)]{1,30}\))?\s*[—–-]+\s*$/u;
 /** Leading dateline such as "KYIV, Ukraine (AP) — " or "LONDON (Reuters) - ": not part of the claim. */
-const DATELINE_PREFIX =
-  /^\((?:CNN|AP|Reuters|AFP|Bloomberg|CNBC|NPR|BBC|UPI)\)\s*[—–-]{0,2}\s*|^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2})?(?:,?\s*\p{Lu}\p{Ll}{2,}\.?\s\d{1,2})?\s*(?:\((?:AP|Reuters|AFP|CNN|Bloomberg|dpa|DPA|UPI|Xinhua|TASS|Interfax|Yonhap|Kyodo|CNBC|NPR|BBC)\))?\s*[—–-]{1,2}\s*/u;
+const AGENCY_ALTS = outlets.datelineAgencies.join('|');
+const DATELINE_PREFIX = new RegExp(
+  `^\\((?:${AGENCY_ALTS})\\)\\s*[—–-]{0,2}\\s*|` +
+  String.raw`^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2})?(?:,?\s*\p{Lu}\p{Ll}{2,}\.?\s\d{1,2})?\s*(?:\((?:` + AGENCY_ALTS + String.raw`)\))?\s*[—–-]{1,2}\s*`,
+  'u',
+);
 const QUESTION_END = /\?[”"’)\]\s]*$/;
 const ASKED_QUOTE = /\?[”"’]\s*,?\s*(?:\S+\s+){0,4}?(?:asked|wondered|questioned|queried)\b/;
 const EXHORTATION =
   /^(?:(?:and|but|so|now),?\s+)?(?:(?:we|you|everyone|everybody|all of us|the world|the west|europe|america)\s+(?:all\s+)?(?:must|should|need to|have to|ought to|cannot allow|can['’]t allow|must not|should not)\b|you can (?:read|find|watch|listen|follow|sign up|subscribe|see|download|support|help)\b|let['’]?s\b|let us\b|please\b|don['’]t\b|do not\b|never forget\b|make sure\b|be sure\b|make no mistake\b|imagine\b)/i;
-const IMPERATIVE_VERBS = new Set([
-  'click', 'tap', 'share', 'subscribe', 'sign', 'read', 'follow', 'watch', 'listen', 'join', 'download', 'support',
-  'donate', 'visit', 'contact', 'consider', 'remember', 'note', 'see', 'get', 'take', 'stop', 'tell', 'send', 'try',
-  'keep', 'call', 'look', 'learn', 'find', 'check', 'register', 'log', 'enter', 'email', 'scroll', 'explore', 'discover',
-  'vote', 'act', 'help', 'write', 'stay', 'think', 'ask', 'demand', 'refuse', 'reject', 'stand', 'speak', 'buy', 'save',
-]);
-const IMPERATIVE_ONLY = new Set([
-  'avoid', 'stay', 'remember', 'imagine', 'consider', 'subscribe', 'click', 'tap', 'donate', 'download', 'register',
-  'drink', 'wear', 'protect', 'seek', 'join', 'sign', 'keep', 'make', 'try', 'let', 'please', 'be',
-  'don’t', "don't", 'do', 'go', 'ensure', 'bring', 'learn', 'discover', 'explore', 'enjoy', 'apply', 'follow', 'read',
-]);
+const IMPERATIVE_VERBS = new Set(grammar.sentences.imperativeVerbs);
+const IMPERATIVE_ONLY = new Set(grammar.sentences.imperativeOnly);
 /** Lower-cased first word after opening quotes and brackets ("" when the sentence starts otherwise). */
 function firstWord(s: string): string {
   let i = 0;
@@ -473,28 +458,16 @@ function firstWord(s: string): string {
 }
 
 // First words that make the pattern tests worth running.
-const EXHORT_OPENERS = new Set(['we', 'you', 'everyone', 'everybody', 'all', 'europe', 'america', 'let', "let's", 'let’s', 'please', "don't", 'don’t', 'do', 'never', 'make', 'be', 'imagine', 'and', 'but', 'so', 'now']);
+const EXHORT_OPENERS = new Set(grammar.sentences.exhortOpeners);
 const THE_EXHORT = /^[“"‘'(\s]*the (?:world|west)\b/i;
-const META_OPENERS = new Set(['the', 'a', 'one', 'another', 'our', 'my', 'but', 'and', 'so', 'yet', 'still', 'here', "here's", 'here’s', 'what', 'key']);
+const META_OPENERS = new Set(grammar.sentences.metaOpeners);
 const META_WORDS = ['question', 'unknown', 'mystery', 'puzzle', 'conundrum', 'takeaway', 'we know', 'to know'];
 const hasMetaWord = (s: string): boolean => {
   for (const w of META_WORDS) if (s.indexOf(w) >= 0) return true;
   return false;
 };
-const BOILERPLATE_FIRST = new Set([
-  'loading', 'advertisement', 'advert', 'ad', 'sponsored', 'promoted', 'paid', 'share', 'click', 'tap', 'subscribe', 'sign',
-  'log', 'read', 'related', 'more', 'most', 'recommended', 'trending', 'you', 'watch', 'listen', 'skip', 'jump', 'follow',
-  'copyright', 'all', 'image', 'photo', 'photograph', 'getty', 'ap', 'reuters', 'afp', 'epa', 'video', 'editing',
-  'reporting', 'additional', 'writing', 'compiled', 'our', 'thank', 'enable', 'this', 'story', 'continue', 'scroll',
-  'comment', 'comments', 'print', 'email', 'newsletter', 'cookie', 'cookies', 'privacy', 'terms', 'updated', 'published',
-  'posted', 'last', 'get', "don't", 'don’t', 'support', 'donate', 'download', 'open', 'view', 'back', 'top', 'breaking',
-  'live', 'opinion', 'analysis', "editor's", 'editor’s', 'see', 'caption', 'embed', 'https', 'http', 'www',
-]);
-const IMPERATIVE_NEXT = new Set([
-  'the', 'this', 'these', 'that', 'those', 'a', 'an', 'our', 'your', 'my', 'us', 'me', 'him', 'them', 'it', 'here', 'up',
-  'more', 'now', 'out', 'below', 'above', 'today', 'all', 'every', 'what', 'how', 'why', 'to', 'back',
-  'away', 'yourself', 'yourselves', 'everything', 'nothing', 'no',
-]);
+const BOILERPLATE_FIRST = new Set(grammar.sentences.boilerplateFirst);
+const IMPERATIVE_NEXT = new Set(grammar.sentences.imperativeNext);
 const META =
   /^(?:(?:but|and|so|yet|still),?\s+)?(?:(?:the|a|one|another|our|my)\s+(?:\p{L}+\s+){0,2}(?:questions?(?:\s+marks?)?|unknowns?|mystery|puzzle|conundrum)\s+(?:is|was|are|were|remains?|hangs|now)\b|here(?:['’]s| is| are)\s+(?:what|why|how|the latest|everything|a look|where)\b|what (?:we know|to know)\b|key (?:takeaways|points)\b)/iu;
 const META_ANYWHERE = /remains to be seen|time will tell/i;
@@ -552,6 +525,8 @@ export function nonClaimReason(s: string, alone: boolean, words = wordCount(s)):
   if (n <= 20 && (!first || BOILERPLATE_FIRST.has(first)) && BOILERPLATE.test(s.replace(/^[([“"‘'\s]+/, ''))) {
     return 'boilerplate';
   }
+  if (n <= 40 && isReleaseBoilerplate(s)) return 'boilerplate';
+  if (alone && n <= 10 && ABSTRACT_LABELS.has(first) && isLabelledFragment(s)) return 'heading';
   // Photo credits and captions: "Sputnik/.../Pool via REUTERS", "... in Moscow, Russia, June 5, 2024."
   if (PHOTO_CREDIT.test(s) || (n <= 40 && CAPTION_DATE_END.test(s))) return 'boilerplate';
   // Embedded social posts: "— Jane Doe (@janedoe) March 3, 2024".
@@ -582,6 +557,20 @@ export function nonClaimReason(s: string, alone: boolean, words = wordCount(s)):
   // Numbers keep it (headline-style claims such as "Oil hits $90."), and so does any verb-like word the tagger missed.
   if (n <= 10 && s.length <= 160 && !/\d/.test(s) && !COMMON_VERB.test(s) && !LEXICAL_VERB.test(s) && !hasVerb(s)) return 'fragment';
   return null;
+}
+
+/** Lines that releases and announcements repeat on every issue (shared/lexicon/grammar.json). */
+function isReleaseBoilerplate(s: string): boolean {
+  return releaseBoilerplate.test(s);
+}
+
+const ABSTRACT_LABELS = new Set(grammar.sentences.abstractLabels.filter((l) => !l.includes(' ')));
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|did|does|said|says)\b/i;
+
+/** "Setting Norway.", "Design Pragmatic randomised trial.": a structured-abstract label before a verbless phrase. */
+function isLabelledFragment(s: string): boolean {
+  const rest = s.replace(/^\s*\p{L}+\s+/u, '');
+  return /^\p{Lu}/u.test(rest) && wordCount(rest) <= 6 && !/\d/.test(rest) && !FINITE_VERB.test(rest);
 }
 
 /** Ends with sentence punctuation (possibly inside closing quotes or brackets), or with a closing quote. */

@@ -1,5 +1,6 @@
 // Word-level tokens with offsets over one sentence string, the shared word lists (Lexicon) and small word tests.
 // One char-code scan per sentence is cheaper than reading token properties back out of wink for every layer.
+import { grammar, time } from '../../../shared/lexicon/index.ts';
 
 /**
  * A token of a sentence. Text and lower-case forms are cut from the sentence on first use: the rule layers
@@ -227,36 +228,11 @@ export const isCapitalized = (t: Tok | undefined): boolean => {
 };
 export const OPEN_QUOTES = new Set(['“', '"', '‘', "'", '«', '(', '[']);
 
-export const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-]);
-export const WEEKDAYS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
-]);
+export const MONTHS: ReadonlySet<string> = time.months;
+export const WEEKDAYS: ReadonlySet<string> = time.weekdays;
 
 /** Function words that never head a noun phrase. */
-export const FUNCTION_WORDS = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your',
-  'of', 'to', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'and', 'or', 'but', 'nor', 'so', 'yet',
-  'who', 'whom', 'whose', 'which', 'what', 'when', 'where', 'while', 'whether', 'than', 'as', 'if',
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did',
-  'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'not', 'no',
-  'it', 'they', 'he', 'she', 'we', 'you', 'i', 'them', 'him', 'us', 'me', 'there', 'here',
-  'after', 'before', 'since', 'during', 'until', 'into', 'onto', 'over', 'under', 'about', 'around',
-  'per', 'each', 'every', 'because', 'although', 'though', 'unless', 'via', 'upon', 'within', 'without',
-]);
+export const FUNCTION_WORDS = new Set(grammar.tokens.functionWords);
 
 /** Common irregular past forms, for telling verbs from counted nouns and for spotting past-tense events. */
-export const IRREGULAR_PAST = new Set([
-  'sent', 'fled', 'left', 'lost', 'won', 'took', 'made', 'fell', 'rose', 'hit', 'struck', 'went', 'came', 'became',
-  'began', 'grew', 'gave', 'got', 'held', 'kept', 'led', 'met', 'paid', 'put', 'ran', 'saw', 'said', 'sold', 'spent',
-  'stood', 'told', 'took', 'thought', 'brought', 'bought', 'caught', 'fought', 'sought', 'taught', 'built', 'felt',
-  'found', 'heard', 'knew', 'lay', 'meant', 'read', 'set', 'shot', 'shut', 'slid', 'spoke', 'spread', 'stole', 'swept',
-  'threw', 'understood', 'wrote', 'drove', 'flew', 'froze', 'broke', 'chose', 'woke', 'bore', 'tore', 'wore', 'swore',
-  'drew', 'withdrew', 'overtook', 'undertook', 'forgave', 'forbade', 'sank', 'sprang', 'shrank', 'rang', 'sang',
-  'dug', 'hung', 'stuck', 'struck', 'swung', 'bled', 'fed', 'bent', 'lent', 'cast', 'cost', 'cut', 'quit', 'let',
-  'arose', 'awoke', 'beat', 'bit', 'blew', 'burnt', 'dealt', 'fled', 'forgot', 'hid', 'leapt', 'lit', 'rode', 'shook',
-  'slew', 'sped', 'split', 'strove', 'wept', 'won', 'wound', 'overran', 'overthrew', 'rebuilt', 'upheld', 'withheld',
-]);
+export const IRREGULAR_PAST = new Set(grammar.tokens.irregularPast);

@@ -88,15 +88,17 @@ export function measureOf(claim: Claim, q: Quantity): Measure | null {
 
 /** Interval a figure stands for, so "some 3,000" and "nowhere near 3,000" can be tested for overlap. */
 export function interval(q: Quantity, denied: boolean): [number, number] {
-  if (denied) return [0, q.high * 0.6];
+  // A vague amount implies only its lower bound.
+  const high = q.high ?? Number.POSITIVE_INFINITY;
+  if (denied) return [0, high * 0.6];
   switch (q.bound) {
     case 'at-least':
       return [q.low, Number.POSITIVE_INFINITY];
     case 'at-most':
-      return [0, q.high];
+      return [0, high];
     case 'range':
-      return [q.low, q.high];
+      return [q.low, high];
     default:
-      return q.approximate || q.vague ? [q.low * 0.85, q.high * 1.15] : [q.low, q.high];
+      return q.approximate || q.vague ? [q.low * 0.85, high * 1.15] : [q.low, high];
   }
 }

@@ -35,7 +35,7 @@ function checkEdits(edits: unknown): ClaimEdits | null {
   if (e.via !== undefined && (!Array.isArray(e.via) || e.via.some((v) => typeof v !== 'string'))) throw new DossierError('bad-request', 'via must be a list of outlet names.');
   if (e.source !== undefined && e.source !== null && typeof e.source !== 'string') throw new DossierError('bad-request', 'source must be text.');
   for (const q of e.quantities ?? []) {
-    if (!Number.isFinite(q.low) || !Number.isFinite(q.high) || q.low > q.high) throw new DossierError('bad-request', 'A quantity needs numbers with low ≤ high.');
+    if (!Number.isFinite(q.low) || (q.high !== null && (!Number.isFinite(q.high) || q.low > q.high))) throw new DossierError('bad-request', 'A quantity needs numbers with low ≤ high.');
   }
   return e;
 }
@@ -52,15 +52,15 @@ function applyEdits(claim: Claim, edits: ClaimEdits | null): Claim {
   if (edits.negated !== undefined) next.negated = edits.negated;
   if (edits.quantities) {
     next.quantities = edits.quantities.map((q): Quantity => ({
-      text: q.text ?? (q.low === q.high ? String(q.low) : `${q.low} to ${q.high}`),
+      text: q.text ?? (q.high === null ? `at least ${q.low}` : q.low === q.high ? String(q.low) : `${q.low} to ${q.high}`),
       start: claim.start,
       end: claim.end,
       low: q.low,
       high: q.high,
       approximate: q.approximate ?? false,
-      bound: q.bound ?? (q.low === q.high ? 'exact' : 'range'),
+      bound: q.bound ?? (q.high === null ? 'at-least' : q.low === q.high ? 'exact' : 'range'),
       unit: q.unit ?? null,
-      vague: false,
+      vague: q.high === null,
     }));
   }
   return next;

@@ -13,6 +13,35 @@ import { ShardedCollection } from './sharded-collection.ts';
 import { BACKUP_META, listBackups } from './backups.ts';
 import { documentRecordSchema, recordCheck } from './record-schemas.ts';
 
+/** claims.json on disk: the claim set without the document text, which lives in text.txt beside it. */
+interface StoredClaims extends Omit<ClaimSet, 'text'> {
+  format: 'claims-ref-1';
+  /** Length of the text the offsets refer to, to notice a text.txt that no longer matches. */
+  textLength: number;
+}
+
+/**
+ * Drop every string that is a slice of the text at its own offsets (claim, quantity and entity texts);
+ * a string that differs from its slice is kept as written.
+ */
+function compactClaims(set: ClaimSet): StoredClaims {
+  const { text, ...rest } = set;
+  const omit = <T extends { text: string; start: number; end: number }>(x: T): T | Omit<T, 'text'> => {
+    if (text.slice(x.start, x.end) !== x.text) return x;
+    const { text: _drop, ...kept } = x;
+    return kept;
+  };
+  const claims = set.claims.map((c) => ({ ...omit(c), quantities: c.quantities.map(omit), entities: c.entities.map(omit) })) as unknown as ClaimSet['claims'];
+  return { ...rest, claims, format: 'claims-ref-1', textLength: text.length };
+}
+
+/** The inverse of compactClaims: put back the document text and each slice. */
+function expandClaims(stored: StoredClaims, text: string): ClaimSet {
+  const fill = <T extends { start: number; end: number; text?: string }>(x: T): T & { text: string } => ({ ...x, text: x.text ?? text.slice(x.start, x.end) });
+  const { format: _format, textLength: _length, ...rest } = stored;
+  return { ...rest, text, claims: stored.claims.map((c) => ({ ...fill(c), quantities: c.quantities.map(fill), entities: c.entities.map(fill) })) };
+}
+
 const ID_PATTERN = /^[0-9a-f]{12}$/;
 const BACKUPS_KEPT = 5;
 /** Temp files of an atomic write: lowdb's steno (`.name.tmp`) and write-file-atomic (`name.<number>`). */
@@ -166,19 +195,33 @@ export class LibraryStore {
     return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as PageSpan[]) : null;
   }
 
+  /**
+   * The document's claims with its text attached. claims.json references text.txt rather than copying it;
+   * a file from an older library that still holds the text is rewritten in the compact form on first read.
+   */
   async readClaims(id: string): Promise<ClaimSet | null> {
     const file = join(this.docDir(id), 'claims.json');
     if (!existsSync(file)) return null;
+    let stored: StoredClaims | ClaimSet;
     try {
-      return JSON.parse(await readFile(file, 'utf8')) as ClaimSet;
+      stored = JSON.parse(await readFile(file, 'utf8')) as StoredClaims | ClaimSet;
     } catch {
       return null; // unreadable claims are derived data: extract again
     }
+    if ('text' in stored && typeof stored.text === 'string') {
+      if (!this.readOnly) await this.writeClaims(id, stored);
+      return stored;
+    }
+    const compact = stored as StoredClaims;
+    const text = await this.readText(id);
+    // Claims made against another text (an edited or replaced text.txt) are stale: extract again.
+    if (compact.textLength !== text.length) return null;
+    return expandClaims(compact, text);
   }
 
   async writeClaims(id: string, claims: ClaimSet): Promise<void> {
     this.assertWritable();
-    await writeAtomic(join(this.docDir(id), 'claims.json'), JSON.stringify(claims));
+    await writeAtomic(join(this.docDir(id), 'claims.json'), JSON.stringify(compactClaims(claims)));
   }
 
   /** Documents deleted in an earlier run can no longer be restored: remove them for good. */

@@ -8,12 +8,18 @@ export { formatNumber } from '../../../shared/figures';
 
 /**
  * The figure as qualified, through the one figure formatter Compare and exports use: "about 3,000
- * soldiers", "well under 3,000" for "nowhere near 3,000", "thousands" as written, "25,000–30,000 troops".
+ * soldiers", "well under 3,000" for "nowhere near 3,000", "25,000–30,000 troops"; vague amounts as the
+ * document wrote them ("tens of thousands of people"); rates with their denominator.
  */
 export function describeQuantity(q: Quantity, claim?: Claim): string {
+  if (q.vague || q.high === null) {
+    const written = q.text.toLowerCase();
+    return q.unit ? `${written}${/s$/.test(written) ? ' of' : ''} ${q.unit}` : written;
+  }
   const figure = claim ? figureIn(claim.text, claim.start, q) : { ...q };
   const text = formatFigure(figure);
-  return `${text}${q.unit && !text.toLowerCase().includes(q.unit.toLowerCase()) ? ` ${q.unit}` : ''}`;
+  const per = q.canonicalUnit?.per ? ` per ${q.canonicalUnit.per}` : '';
+  return `${text}${q.unit && !text.toLowerCase().includes(q.unit.toLowerCase()) ? ` ${q.unit}` : ''}${per}`;
 }
 
 /** "Western officials, via CNN", or null for a claim the document makes in its own voice. */
@@ -65,7 +71,8 @@ export function summarizeClaim(claim: Claim): string {
     const { source, via } = claim.attribution;
     const who = via.length ? `${source}${via.map((outlet) => `, via ${outlet}`).join('')},` : source;
     sentence = `${capitalize(who)} ${verbFor(source)} ${figures || 'so'}`;
-  } else sentence = figures ? `The document states ${figures}` : 'The document states this in its own voice';
+  } else if (claim.opinion) sentence = 'The writer’s opinion, not a checkable fact';
+  else sentence = figures ? `The document states ${figures}` : 'The document states this in its own voice';
   const tails: string[] = [];
   if (claim.negated) tails.push('negated');
   if (claim.hedges.length) tails.push(`hedged by ${quoteList(claim.hedges)}`);
@@ -88,7 +95,9 @@ export function claimFacts(claim: Claim): ClaimFact[] {
     facts.push({ label: 'Source', value: 'the document itself (no one is cited)' });
   }
   const certainty = CERTAINTY_LABEL[claim.certainty];
-  facts.push({ label: 'Certainty', value: claim.hedges.length ? `${certainty}, by ${quoteList(claim.hedges)}` : certainty });
+  // Opinion is never presented as an asserted fact.
+  if (claim.opinion) facts.push({ label: 'Certainty', value: 'Opinion: the writer evaluates or speculates, not a checkable fact' });
+  else facts.push({ label: 'Certainty', value: claim.hedges.length ? `${certainty}, by ${quoteList(claim.hedges)}` : certainty });
   if (claim.negated) facts.push({ label: 'Negation', value: 'yes: the claim says this is not so' });
   for (const q of claim.quantities) facts.push({ label: 'Figure', value: describeQuantity(q, claim) });
   const review = reviewLabel(claim);

@@ -18,6 +18,8 @@ export interface ClaimFilter {
   /** Text to find in the claim's source or outlets. */
   source: string;
   hasNumber: boolean;
+  /** Show sentences labelled as opinion (the writer's evaluation or speculation); off by default. */
+  opinion: boolean;
 }
 
 export type SidePanel = 'claims' | 'notes';
@@ -44,13 +46,14 @@ export interface Pane {
 }
 
 function emptyFilter(): ClaimFilter {
-  return { kind: '', certainty: '', source: '', hasNumber: false };
+  return { kind: '', certainty: '', source: '', hasNumber: false, opinion: false };
 }
 
 export function claimMatchesFilter(claim: Claim, filter: ClaimFilter): boolean {
   if (filter.kind && claim.kind !== filter.kind) return false;
   if (filter.certainty && claim.certainty !== filter.certainty) return false;
   if (filter.hasNumber && !claim.quantities.length) return false;
+  if (claim.opinion && !filter.opinion) return false;
   const source = filter.source.trim().toLowerCase();
   if (source) {
     const names = [claim.attribution?.source ?? '', ...(claim.attribution?.via ?? [])].join(' ').toLowerCase();

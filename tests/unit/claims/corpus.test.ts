@@ -8,7 +8,8 @@ import { extractClaims, normalizeText } from '../../../electron/services/claims/
 
 interface GoldQuantity {
   low: number;
-  high: number;
+  /** Null for a vague amount, as the scorer writes it. */
+  high: number | null;
   approximate?: boolean;
   bound?: string;
 }
@@ -85,7 +86,7 @@ function score(docs: Array<{ gold: GoldSentence[]; set: ClaimSet }>): { metrics:
       if (s.quantities) {
         for (const gq of s.quantities) {
           add('gold_q');
-          const hit = qs.find((q) => close(q.low, gq.low) && close(q.high, gq.high));
+          const hit = qs.find((q) => close(q.low, gq.low) && close(Number(q.high), Number(gq.high)));
           if (!hit) misses.push(`quantity ${gq.low}..${gq.high} missed: ${s.text}`);
           if (hit) {
             add('q_found');
@@ -100,8 +101,10 @@ function score(docs: Array<{ gold: GoldSentence[]; set: ClaimSet }>): { metrics:
           }
         }
         for (const q of qs) {
+          // Vague amounts are left out of precision, as in the scorer.
+          if (q.vague) continue;
           add('tool_q');
-          if (s.quantities.some((gq) => close(q.low, gq.low) && close(q.high, gq.high))) add('tool_q_ok');
+          if (s.quantities.some((gq) => close(q.low, gq.low) && close(Number(q.high), Number(gq.high)))) add('tool_q_ok');
           else misses.push(`extra quantity ${q.text}: ${s.text}`);
         }
       }

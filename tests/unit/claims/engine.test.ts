@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ClaimSet } from '../../../shared/types/claims.ts';
+import type { Claim, ClaimSet } from '../../../shared/types/claims.ts';
 import { ENGINE_VERSION, extractClaims, normalizeText } from '../../../electron/services/claims/engine.ts';
 
 const FIXTURES = join(process.cwd(), 'tests/unit/claims/fixtures/articles');
@@ -26,7 +26,7 @@ function checkInvariants(set: ClaimSet): void {
       expect(q.end).toBeLessThanOrEqual(c.end);
       expect(set.text.slice(q.start, q.end)).toBe(q.text);
     }
-    for (const q of c.quantities) expect(q.low).toBeLessThanOrEqual(q.high);
+    for (const q of c.quantities) if (q.high !== null) expect(q.low).toBeLessThanOrEqual(q.high);
     if (c.hedges.length) expect(c.certainty).toBe('hedged');
     else expect(c.certainty).toBe(c.attribution ? 'attributed' : 'asserted');
     last = c.end;
@@ -130,4 +130,50 @@ describe('running time', () => {
     // Twenty times the text: allow generous slack for machine noise, but not quadratic growth.
     expect(t).toBeLessThan(Math.max(60 * small, 20_000));
   }, 180_000);
+});
+
+describe('quote continuity', () => {
+  const sources = (raw: string): Array<string | null> => extractClaims(normalizeText(raw)).claims.map((c) => c.attribution?.source ?? null);
+
+  it('gives every sentence of a quotation the speaker named where it closes', () => {
+    expect(sources('“The harvest was the worst in a decade. Half the vines were lost. We will replant in spring,” said Clara Mendes, a grower.')).toEqual([
+      'Clara Mendes',
+      'Clara Mendes',
+      'Clara Mendes',
+    ]);
+  });
+
+  it('carries a speaker named earlier in the paragraph into the quotation', () => {
+    expect(sources('Owen Tate said the ferry service had collapsed. “We warned the council for years. Nobody answered.”')).toEqual(['Owen Tate', 'Owen Tate', 'Owen Tate']);
+  });
+
+  it('follows a quotation across paragraphs while it continues', () => {
+    const raw = 'Rosa Kim, the harbour master, said the storm had passed.\n“Three boats sank at their moorings. The sea wall held.\n“We will need a new pontoon before summer.”\nThe council meets on Monday.';
+    expect(sources(raw)).toEqual(['Rosa Kim, the harbour master', 'Rosa Kim, the harbour master', 'Rosa Kim, the harbour master', 'Rosa Kim, the harbour master', null]);
+  });
+
+  it('does not give scare quotes or the outlet’s own sentences a speaker', () => {
+    expect(sources('Priya Nair said the plan was sound. The so-called “rescue fund” opened on Monday.')).toEqual(['Priya Nair', null]);
+  });
+});
+
+describe('opinion', () => {
+  const first = (raw: string): Claim => extractClaims(normalizeText(raw)).claims[0];
+
+  it.each([
+    'There is every reason to doubt the official figures.',
+    'It seems the council wants to sell the playing fields.',
+    'The decision was a disaster for the town.',
+    'Frankly, the new timetable is a mess.',
+  ])('labels "%s" as opinion', (text) => {
+    expect(first(text).opinion).toBe(true);
+  });
+
+  it.each([
+    'The museum will close in April.',
+    'Sadly, the museum will close in April.',
+    '“It is a disaster for the town,” the mayor said.',
+  ])('does not label "%s" as opinion', (text) => {
+    expect(first(text).opinion).toBe(false);
+  });
 });

@@ -84,3 +84,60 @@ describe('negation', () => {
     expect(claim(text).negated).toBe(false);
   });
 });
+
+describe('hedges in their general forms', () => {
+  it.each([
+    ['It is thought the blaze began in a storage room.', 'It is thought'],
+    ['It is understood the regulator will fine the lender.', 'It is understood'],
+    ['It is widely predicted that the central bank will hold rates.', 'It is widely predicted'],
+    ['It was feared that the levee would give way overnight.', 'It was feared'],
+  ])('reads the impersonal passive in "%s"', (text, cue) => {
+    const c = claim(text);
+    expect(c.hedges).toContain(cue);
+    expect(c.certainty).toBe('hedged');
+    expect(c.attribution).toBeNull();
+  });
+
+  it('reads "should" and "expected" as hedges inside reported speech only', () => {
+    expect(claim('The tunnel should reopen before the holidays, the operator said.').hedges).toContain('should');
+    expect(claim('“The pumps should be back within a day,” the engineer said.').hedges).toContain('should');
+    expect(claim('The new stadium is expected in 2028, club officials said.').hedges).toContain('expected');
+    expect(claim('Cyclists should wear helmets on the new route.').hedges).toEqual([]);
+    expect(claim('Turnout rose as expected in the northern wards.').hedges).toEqual([]);
+  });
+
+  it('does not read "could" of ability as a hedge', () => {
+    expect(claim('The airline could not pay its fuel bills in March.').hedges).toEqual([]);
+    expect(claim('Villagers could see the flames from the valley.').hedges).toEqual([]);
+    expect(claim('Fares could rise by a fifth next year.').hedges).toEqual(['could']);
+  });
+
+  it('reads "assess" as a hedge only as a judgement', () => {
+    expect(claim('Surveyors will assess the flood damage on Friday.').hedges).toEqual([]);
+    expect(claim('Analysts assessed that the reservoir was near capacity.').hedges).toContain('assessed');
+  });
+
+  it('reads "possible" as a hedge when predicative or before an outcome, not as an adjective of options', () => {
+    expect(claim('Planners compared all possible routes for the tram.').hedges).toEqual([]);
+    expect(claim('The board weighed every possible option for the site.').hedges).toEqual([]);
+    expect(claim('It is possible that the leak started last week.').hedges).toContain('possible');
+    expect(claim('Inspectors are examining a possible link to the sewage outflow.').hedges).toContain('possible');
+  });
+});
+
+describe('negation that is not a negated claim', () => {
+  it.each([
+    'Payrolls are reported on a not seasonally adjusted basis.',
+    'The change in the rate was not statistically significant.',
+  ])('"%s" is not negated', (text) => {
+    expect(claim(text).negated).toBe(false);
+  });
+});
+
+describe('look-alikes of hedges in comparisons and nouns', () => {
+  it('does not read "more likely" comparisons or the noun "estimate" as hedges', () => {
+    expect(claim('Smokers were three times more likely to develop the disease.').hedges).toEqual([]);
+    expect(claim('The final bill was double the council’s first estimate.').hedges).toEqual([]);
+    expect(claim('Officials estimate that 2,000 homes lost power.').hedges).toContain('estimate');
+  });
+});

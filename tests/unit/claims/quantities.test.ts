@@ -115,13 +115,75 @@ describe('approximation and bounds', () => {
 
 describe('vague amounts', () => {
   it.each([
-    ['Several hundred protesters gathered outside parliament.', 300, 900],
-    ['Tens of thousands of people fled the fighting.', 20_000, 90_000],
-    ['Hundreds of flights were grounded by the storm.', 200, 900],
-    ['Dozens of homes were flooded.', 24, 108],
-  ])('gives "%s" a low and high bound', (text, low, high) => {
+    ['Several hundred protesters gathered outside parliament.', 300, 'several hundred'],
+    ['Tens of thousands of people fled the fighting.', 10_000, 'tens of thousands'],
+    ['Thousands of commuters were stranded at the terminal.', 1_000, 'thousands'],
+    ['Hundreds of flights were grounded by the storm.', 100, 'hundreds'],
+    ['Dozens of homes were flooded.', 12, 'dozens'],
+  ])('gives "%s" only the least it implies (%d), as written, with no upper bound', (text, low, written) => {
     const [q] = quantities(text);
-    expect(q).toMatchObject({ low, high, vague: true });
+    expect(q).toMatchObject({ low, high: null, vague: true, bound: 'at-least' });
+    expect(q.text.toLowerCase()).toBe(written);
+  });
+});
+
+describe('ranges, compounds and units written together', () => {
+  it('shares a scale and a currency across a hyphenated range', () => {
+    expect(quantities('The refit is budgeted at $3.5bn-4.1bn over the decade.')[0]).toMatchObject({ low: 3.5e9, high: 4.1e9, bound: 'range', unit: 'dollars', canonicalUnit: { name: 'USD', dimension: 'currency' } });
+  });
+  it('reads a currency after a hyphen and a duration as a compound adjective', () => {
+    expect(quantities('The lender booked a 450bn-yen charge.')[0]).toMatchObject({ low: 4.5e11, unit: 'yen', canonicalUnit: { name: 'JPY' } });
+    expect(quantities('Staff began a nine-week walkout.')[0]).toMatchObject({ low: 9, high: 9, unit: 'weeks' });
+  });
+  it('reads age ranges and a value joined to its measure', () => {
+    expect(quantities('Turnout among 25 to 34-year-olds rose.')[0]).toMatchObject({ low: 25, high: 34, bound: 'range' });
+    expect(quantities('A magnitude-7.1 earthquake shook the coast.')[0]).toMatchObject({ low: 7.1, high: 7.1, unit: 'magnitude' });
+  });
+  it('keeps the whole in "two of the eleven"', () => {
+    expect(values('The keeper saved two of the eleven penalties he faced.')).toEqual([[2, 2], [11, 11]]);
+  });
+  it('reads a span of days as a date, not a quantity', () => {
+    expect(values('The summit runs 14-16 June in Vienna.')).toEqual([]);
+    expect(values('The summit runs 14 to 16 June in Vienna.')).toEqual([]);
+  });
+  it('reads units glued to the number and currency codes', () => {
+    expect(quantities('The tablet ships with 512GB of storage and a 120Hz screen.').map((q) => [q.low, q.canonicalUnit?.name, q.canonicalUnit?.dimension])).toEqual([
+      [512, 'gigabyte', 'information'],
+      [120, 'hertz', 'frequency'],
+    ]);
+    expect(quantities('The fund raised EUR25m and A$2bn.').map((q) => [q.low, q.canonicalUnit?.name])).toEqual([
+      [25e6, 'EUR'],
+      [2e9, 'AUD'],
+    ]);
+  });
+  it('keeps the denominator of a rate', () => {
+    const [oil, pay] = quantities('Brent settled at $82 per barrel while nurses earn £34,000 a year.');
+    expect(oil).toMatchObject({ low: 82, unit: 'dollars', canonicalUnit: { name: 'USD', dimension: 'currency', per: 'barrel' } });
+    expect(pay).toMatchObject({ low: 34_000, canonicalUnit: { name: 'GBP', per: 'year' } });
+  });
+  it('names abbreviated units through the units library', () => {
+    const [power, economy] = quantities('The hatchback makes 180hp and returns 52mpg.');
+    expect(power.canonicalUnit).toEqual({ name: 'horsepower', dimension: 'power' });
+    expect(economy.canonicalUnit).toEqual({ name: 'mile per gallon', dimension: 'fuel economy' });
+    expect(quantities('Exports reached 2.4m tonnes.')[0]).toMatchObject({ low: 2.4e6, unit: 'tonnes', canonicalUnit: { name: 'tonne', dimension: 'mass' } });
+  });
+  it('reads decimals without a leading zero and negative numbers', () => {
+    expect(values('Yields moved by .002 per cent.')).toEqual([[0.002, 0.002]]);
+    expect(values('The economy shrank, with growth at -0.4% and lows of -12C.')).toEqual([[-0.4, -0.4], [-12, -12]]);
+  });
+  it('leaves product names, indices and addresses out', () => {
+    expect(values('Samsung launched the Galaxy S24 while the iPad 10 stayed on sale.')).toEqual([]);
+    expect(values('The Nasdaq 100 and the FTSE 250 both fell.')).toEqual([]);
+    expect(values('Protesters gathered outside 11 Downing Street.')).toEqual([]);
+  });
+  it('does not start a range at a year', () => {
+    expect(values('Membership grew from 2015 to 4.2 million.')).toEqual([[4.2e6, 4.2e6]]);
+  });
+  it('gives the second figure of a change the unit written with the first', () => {
+    expect(quantities('Operating profit climbed from £12m to 19m.').map((q) => [q.low, q.unit])).toEqual([
+      [12e6, 'pounds'],
+      [19e6, 'pounds'],
+    ]);
   });
 });
 
@@ -155,5 +217,13 @@ describe('numbers that are not quantities', () => {
 
   it('keeps a year-sized count of things', () => {
     expect(values('The army deployed 2000 soldiers to the border.')).toEqual([[2000, 2000]]);
+  });
+});
+
+describe('quantities in context', () => {
+  it('reads "the three months" as a duration and a bare "m" as millions in news copy', () => {
+    expect(values('Sales rose in the three months to June.')).toEqual([[3, 3]]);
+    expect(values('The bank now counts 4.1m affected accounts, up from the 1.6m it reported in March.')).toEqual([[4.1e6, 4.1e6], [1.6e6, 1.6e6]]);
+    expect(quantities('She won the 100m sprint.')[0]).toMatchObject({ low: 100, unit: 'metres' });
   });
 });

@@ -110,3 +110,43 @@ describe('sentences that are not claims', () => {
     expect(claimTexts('In my last column, I noted that the reservoir was half empty.')).toHaveLength(1);
   });
 });
+
+describe('sentence boundaries after abbreviated amounts', () => {
+  it('splits after "£4.2m." and "$3bn." before a capital', () => {
+    expect(claimTexts('The charity lost £1.8m. The trustees resigned.')).toEqual(['The charity lost £1.8m.', 'The trustees resigned.']);
+    expect(claimTexts('The port handled $3bn. Its rival handled less.')).toEqual(['The port handled $3bn.', 'Its rival handled less.']);
+  });
+});
+
+describe('boilerplate of releases, announcements and abstracts', () => {
+  it.each([
+    'A federal district court judge determines any sentence after taking into account the U.S. Sentencing Guidelines and other statutory factors.',
+    'The charges in the indictment are merely allegations, and each defendant is presumed innocent until proven guilty.',
+    'Anyone with information about the scheme should call the hotline.',
+    'To learn more, visit the agency’s website.',
+    'Information in this release will be made available to sensory impaired individuals upon request.',
+    '(See table B-2.)',
+    'Transmission of material in this release is embargoed until 10:00 a.m. (ET), Thursday, March 7, 2019.',
+  ])('"%s" is not a claim', (line) => {
+    expect(claimTexts(`The plant closed in May.\n${line}`)).toEqual(['The plant closed in May.']);
+  });
+
+  it('drops structured-abstract labels before a verbless phrase but keeps labelled findings', () => {
+    expect(claimTexts('Setting Portugal.\nDesign Multicentre cohort study.\nResults 812 patients were followed for a median of 3 years.')).toEqual([
+      'Results 812 patients were followed for a median of 3 years.',
+    ]);
+  });
+});
+
+describe('table notes and footnotes', () => {
+  it.each([
+    'NOTE: Detail may not sum to totals because of rounding.',
+    'Source: National Statistics Office survey of households.',
+    '* Difference is statistically significant at the 95 percent level.',
+    '1 Includes persons who worked part time for economic reasons.',
+    '(r) Revised.',
+    'Dash indicates data are not available.',
+  ])('"%s" is not a claim', (line) => {
+    expect(claimTexts(`Exports rose 4 percent in May.\n${line}`)).toEqual(['Exports rose 4 percent in May.']);
+  });
+});

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
 import { LibraryStore } from '../../../electron/services/storage/library-store.ts';
+import { extractClaims } from '../../../electron/services/claims/engine.ts';
 
 function record(id: string, title = `Doc ${id}`): DocumentRecord {
   return {
@@ -137,5 +138,34 @@ describe('LibraryStore', () => {
     await expect(broken.update(record(ids[3]))).rejects.toThrow(/read-only/);
     expect(readFileSync(join(indexDir, victim), 'utf8')).toBe('not json');
     broken.close();
+  });
+});
+
+describe('claims.json', () => {
+  const text = 'Turnout reached 64 percent. The count ends on Friday, officials said.';
+  const set = extractClaims(text);
+
+  it('references the document text instead of copying it, and reads back the same claim set', async () => {
+    const store = await openStore();
+    await store.add(record(ids[0]), { text, pages: null, original: new TextEncoder().encode(text) });
+    await store.writeClaims(ids[0], set);
+    const raw = readFileSync(join(store.docDir(ids[0]), 'claims.json'), 'utf8');
+    expect(raw).not.toContain('Turnout reached');
+    expect(raw).not.toContain('officials said');
+    expect(await store.readClaims(ids[0])).toEqual(set);
+    store.close();
+  });
+
+  it('migrates a claims.json that still holds the text, and drops claims made for another text', async () => {
+    const store = await openStore();
+    await store.add(record(ids[1]), { text, pages: null, original: new TextEncoder().encode(text) });
+    const file = join(store.docDir(ids[1]), 'claims.json');
+    writeFileSync(file, JSON.stringify(set));
+    expect(await store.readClaims(ids[1])).toEqual(set);
+    expect(readFileSync(file, 'utf8')).not.toContain('Turnout reached');
+    expect(await store.readClaims(ids[1])).toEqual(set);
+    writeFileSync(join(store.docDir(ids[1]), 'text.txt'), `${text} More text.`);
+    expect(await store.readClaims(ids[1])).toBeNull();
+    store.close();
   });
 });
