@@ -77,7 +77,7 @@ export const briefItemSchema = v.variant('type', [
   v.object({ id, type: v.literal('group'), docIds: list(id), label }),
 ]);
 
-export const documentChangesSchema = v.object({
+export const documentChangesSchema = v.strictObject({
   title: v.optional(v.pipe(label, v.trim(), v.minLength(1, 'must not be empty'))),
   author: v.optional(v.nullable(label)),
   outlet: v.optional(v.nullable(label)),

@@ -125,7 +125,7 @@ describe('claims in plain words', () => {
   it('describes bounds, ranges and negation', () => {
     expect(describeQuantity(quantity('at least 120,000', 120000, 120000, { bound: 'at-least', unit: 'people' }))).toBe('at least 120,000 people');
     expect(describeQuantity(quantity('25,000 to 30,000', 25000, 30000, { unit: 'troops' }))).toBe('25,000–30,000 troops');
-    expect(describeQuantity(quantity('thousands', 1000, 1000, { vague: true, unit: 'people' }))).toBe('thousands people');
+    expect(describeQuantity(quantity('thousands', 1000, 1000, { vague: true, unit: 'people' }))).toBe('thousands of people');
     expect(describeQuantity(quantity('$2.5 billion', 2.5e9, 2.5e9, { unit: 'dollars' }))).toBe('2.5 billion dollars');
     const negated = claim('The office denied that vehicles used the road.', [], { negated: true, attribution: { source: 'The office', via: [], cue: 'denied' } });
     expect(summarizeClaim(negated)).toBe('The office says so — negated');
