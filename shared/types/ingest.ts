@@ -20,6 +20,12 @@ export interface PageSpan {
   page: number;
   start: number;
   end: number;
+  /**
+   * Running headers, footers, page numbers and margin stamps of the page, kept out of the text.
+   * Set on the page's first span: a paragraph continued from the page before makes a page hold
+   * more than one span.
+   */
+  furniture?: string[];
 }
 
 export interface ExtractedDocument {
