@@ -73,10 +73,11 @@ const STRAY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 const TERMINAL = /[.!?:;"”’)\]…]$/;
 const SENTENCE_END = /[.!?]["”’)\]]?$/;
 
-function median(values: number[], fallback: number): number {
-  if (!values.length) return fallback;
+function quartile(values: number[], fallback: number): number {
+  // Too few lines to tell line spacing from paragraph spacing: assume ordinary single spacing.
+  if (values.length < 5) return fallback;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 4)];
 }
 
 /** The font size carrying most characters: body text, against which everything else is judged. */
@@ -248,21 +249,34 @@ function findFurniture(pages: Line[][], heights: number[]): Furniture {
     const bottom = byY.slice(-3).filter((line) => line.y < height * 0.2);
     return new Set([...top, ...bottom]);
   });
-  const pagesWithKey = new Map<string, Set<number>>();
+  // The same text at the same edge and height of other pages: set there by the page template.
+  const placements = new Map<string, Array<{ page: number; y: number }>>();
   edgeLines.forEach((set, index) => {
     for (const line of set) {
       const key = furnitureKey(line.text);
-      if (!pagesWithKey.has(key)) pagesWithKey.set(key, new Set());
-      pagesWithKey.get(key)!.add(index);
+      if (!placements.has(key)) placements.set(key, []);
+      placements.get(key)!.push({ page: index, y: line.y });
     }
   });
+  const everywhere = new Map<string, number>();
+  for (const line of pages.flat()) everywhere.set(furnitureKey(line.text), (everywhere.get(furnitureKey(line.text)) ?? 0) + 1);
+  const repeats = (line: Line): number => {
+    const key = furnitureKey(line.text);
+    // Text that also runs in the body is the body's, even where a page happens to start with it.
+    if ((everywhere.get(key) ?? 0) > (placements.get(key)?.length ?? 0)) return 0;
+    const tolerance = Math.max(2 * line.size, 0.02 * heights[line.page - 1]);
+    const pagesAt = new Set(
+      (placements.get(key) ?? []).filter((p) => Math.abs(p.y - line.y) <= tolerance).map((p) => p.page),
+    );
+    return pagesAt.size;
+  };
   const repeatsOn = Math.max(2, Math.ceil(pages.length * 0.3));
   const lines = new Set<Line>();
   let runningTitle: string | null = null;
   let runningCount = 0;
   edgeLines.forEach((set) => {
     for (const line of set) {
-      const count = pagesWithKey.get(furnitureKey(line.text))?.size ?? 0;
+      const count = repeats(line);
       const pageNumber = PAGE_NUMBER_LINE.test(line.text) || /^\d{1,4}[-–.]\d{1,4}$/.test(line.text);
       if (pageNumber || (pages.length > 1 && count >= repeatsOn)) {
         lines.add(line);
@@ -299,7 +313,8 @@ function measure(lines: Line[]): Metrics {
     const ratio = (a.y - b.y) / bodySize;
     if (ratio > 0.8 && ratio < 2.5) gaps.push(ratio);
   }
-  return { bodySize, bodyFont, lineGap: median(gaps, 1.2) };
+  // The lower quartile: paragraph gaps are the larger ones, and short paragraphs can make them the majority.
+  return { bodySize, bodyFont, lineGap: quartile(gaps, 1.2) };
 }
 
 const isTableRow = (line: Line) => line.segments.length >= 2;
@@ -468,17 +483,25 @@ function vocabularyOf(lines: Line[]): HyphenResolver {
 
 interface Emitted {
   text: string;
-  /** Page of each stretch of text, in order: [offset where it starts, page]. */
-  marks: Array<[number, number]>;
+  /** Each stretch of text with its page, in order. */
+  marks: PageSpan[];
   blocks: DocBlock[];
 }
 
 function emit(sequence: Block[], hyphens: HyphenResolver): Emitted {
   let text = '';
-  const marks: Array<[number, number]> = [];
+  const marks: PageSpan[] = [];
   const blocks: DocBlock[] = [];
+  let current: PageSpan | null = null;
   const markPage = (page: number) => {
-    if (marks.at(-1)?.[1] !== page) marks.push([text.length, page]);
+    if (current?.page !== page) {
+      current = { page, start: text.length, end: text.length };
+      marks.push(current);
+    }
+  };
+  const append = (piece: string) => {
+    text += piece;
+    if (current) current.end = text.length;
   };
   for (const block of sequence) {
     if (text) text += '\n\n';
@@ -490,9 +513,9 @@ function emit(sequence: Block[], hyphens: HyphenResolver): Emitted {
         markPage(line.page);
         const cells: TextSpan[] = [];
         line.segments.forEach((segment, cellIndex) => {
-          if (cellIndex > 0) text += '\t';
+          if (cellIndex > 0) append('\t');
           cells.push({ start: text.length, end: text.length + segment.text.length });
-          text += segment.text;
+          append(segment.text);
         });
         rows.push(cells);
       });
@@ -504,10 +527,12 @@ function emit(sequence: Block[], hyphens: HyphenResolver): Emitted {
       if (index > 0) {
         const joined = hyphens.join(text, lineText);
         text = joined.before;
+        // The space between two lines belongs to the page of the first, so page spans tile the text.
+        if (current) current.end = text.length;
         lineText = joined.after;
       }
       markPage(line.page);
-      text += lineText;
+      append(lineText);
     });
     const entry: DocBlock = { kind: block.kind, start, end: text.length };
     if (block.marker) entry.marker = block.marker;
@@ -518,12 +543,8 @@ function emit(sequence: Block[], hyphens: HyphenResolver): Emitted {
 }
 
 /** Page spans from the page marks: every stretch of text belongs to exactly one page. */
-function pageSpans(marks: Array<[number, number]>, textLength: number, pageCount: number, furniture: string[][]): PageSpan[] {
-  const spans: PageSpan[] = [];
-  marks.forEach(([start, page], index) => {
-    const end = index + 1 < marks.length ? marks[index + 1][0] : textLength;
-    spans.push({ page, start, end });
-  });
+function pageSpans(marks: PageSpan[], pageCount: number, furniture: string[][]): PageSpan[] {
+  const spans = marks.map((mark) => ({ ...mark }));
   // Pages without text still get an (empty) span, so the page count survives.
   const seen = new Set(spans.map((span) => span.page));
   for (let page = 1; page <= pageCount; page++) {
@@ -588,7 +609,7 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
     : null;
   return {
     text: emitted.text,
-    pages: pageSpans(emitted.marks, emitted.text.length, pages.length, furnitureText),
+    pages: pageSpans(emitted.marks, pages.length, furnitureText),
     blocks: emitted.blocks,
     title,
     runningTitle: furniture.runningTitle,

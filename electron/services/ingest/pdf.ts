@@ -154,8 +154,9 @@ export async function extractPdf(name: string, bytes: Uint8Array, maxChars: numb
       if (failedPages > 0) throw corruptError(name, 'a PDF');
       throw noTextError(name, ' that can be extracted (it may be a scanned image; text recognition is not supported)');
     }
-    // The layout's title is what the page shows; the metadata title is often a file name or a template's.
-    const title = layout.title ?? meta.title ?? layout.runningTitle;
+    // A real metadata title is the author's word; the page's own title block comes next, then the
+    // running header or footer, which names the document on every page.
+    const title = meta.title ?? layout.title ?? layout.runningTitle;
     return { text, pages: layout.pages, blocks: layout.blocks, meta: { ...meta, title } };
   } catch (error) {
     if (error instanceof IngestError) throw error;
