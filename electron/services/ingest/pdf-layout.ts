@@ -368,8 +368,30 @@ function buildBlocks(lines: Line[], metrics: Metrics): Block[] {
 
 const blockText = (block: Block) => block.lines.map((line) => line.text).join(' ');
 
+const extent = (block: Block) => ({
+  x0: Math.min(...block.lines.map((line) => line.x0)),
+  x1: Math.max(...block.lines.map((line) => line.x1)),
+});
+
+/** Whether body text runs below a block in its column: notes sit at the foot, under all of it. */
+function bodyBelow(block: Block, blocks: Block[], bodySize: number): boolean {
+  const span = extent(block);
+  const bottom = block.lines.at(-1)!.y;
+  return blocks.some(
+    (other) =>
+      other !== block &&
+      sameSize(other.size, bodySize) &&
+      other.kind !== 'table' &&
+      // A label or caption under a note (a table's title) is not running text.
+      other.lines.length >= 2 &&
+      !CAPTION_START.test(other.lines[0].text) &&
+      other.lines[0].y < bottom &&
+      overlaps(extent(other), span),
+  );
+}
+
 /** Gives each block its kind from its size, position and content. */
-function classify(blocks: Block[], metrics: Metrics, height: number): void {
+function classify(blocks: Block[], metrics: Metrics): void {
   const body = metrics.bodySize;
   let inNotes = false;
   let lowestBody = Infinity;
@@ -386,7 +408,7 @@ function classify(blocks: Block[], metrics: Metrics, height: number): void {
     }
     // Notes are set smaller than the body, open with their number, and sit low on the page.
     const opensNote = block.marker !== undefined || /^(?:\(?\d{1,3}\)?|[*†‡§])\s+\S/.test(first.text);
-    if (small && opensNote && first.y < height * 0.6) {
+    if (small && opensNote && !bodyBelow(block, blocks, body)) {
       block.kind = 'footnote';
       block.marker ??= /^(\(?\d{1,3}\)?|[*†‡§])/.exec(first.text)?.[1];
       inNotes = true;
@@ -587,7 +609,7 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
   const sequence: Block[] = [];
   content.forEach((lines, index) => {
     const blocks = buildBlocks(lines, metrics);
-    classify(blocks, metrics, pages[index].height);
+    classify(blocks, metrics);
     if (index === 0) {
       titleBlock = findTitle(blocks, metrics, pages[index].height);
       if (titleBlock) titleBlock.kind = 'title';
