@@ -318,7 +318,7 @@ function measure(lines: Line[]): Metrics {
 }
 
 const isTableRow = (line: Line) => line.segments.length >= 2;
-const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.12 * Math.max(a, b);
+const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.08 * Math.max(a, b);
 
 /** Splits a page's lines, in content order, into blocks of one kind each. */
 function buildBlocks(lines: Line[], metrics: Metrics): Block[] {
@@ -401,7 +401,7 @@ function classify(blocks: Block[], metrics: Metrics): void {
   for (const block of blocks) {
     const text = blockText(block);
     const first = block.lines[0];
-    const small = block.size < body * 0.9;
+    const small = block.size < body * 0.92;
     if (CAPTION_START.test(text) && block.lines.length <= 4) {
       block.kind = 'caption';
       continue;
