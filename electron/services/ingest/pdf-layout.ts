@@ -68,6 +68,7 @@ interface Block {
 
 // Footnote reference marks: "1", "12", "(3)", "*", "†", "1,2".
 const MARKER = /^(?:\(?\d{1,3}(?:[,–-]\d{1,3})*\)?|[*†‡§¶]{1,3})[.,]?$/;
+const INLINE_SYMBOL_MARKER = /([\p{Ll}\p{Lu}][.,;:)]?)([*†‡§]{1,3})(?=[\s.,;:)]|$)/gu;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const STRAY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 const TERMINAL = /[.!?:;"”’)\]…]$/;
@@ -209,10 +210,16 @@ function toLine(pageNumber: number, lineRuns: TextRun[]): Line | null {
     prevEnd = run.x + run.width;
     pendingSpace = false;
   }
+  // Note symbols set at body size straight after a word ("States*") are markers too.
+  const detach = (s: string) =>
+    s.replace(INLINE_SYMBOL_MARKER, (_, before: string, mark: string) => {
+      refs.push(mark);
+      return before;
+    });
   const clean = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').trim();
-  text = clean(text);
+  text = clean(detach(text));
   if (!text) return null;
-  for (const seg of segments) seg.text = clean(seg.text);
+  for (const seg of segments) seg.text = clean(seg.text.replace(INLINE_SYMBOL_MARKER, '$1'));
   const kept = segments.filter((seg) => seg.text);
   return {
     page: pageNumber,
@@ -453,6 +460,29 @@ function findTitle(blocks: Block[], metrics: Metrics, height: number): Block | n
   return best;
 }
 
+/**
+ * Without a title block, the most prominent heading of the first page names it (an excerpt's first
+ * table or section): the largest text above body size, the more descriptive when sizes tie.
+ */
+function prominentHeading(blocks: Block[], metrics: Metrics): string | null {
+  let best: { size: number; words: number; text: string } | null = null;
+  for (const block of blocks) {
+    if (block.kind === 'footnote' || block.kind === 'table' || block.lines.length > 3) continue;
+    if (block.size < metrics.bodySize * 1.05) continue;
+    const text = blockText(block)
+      .replace(CAPTION_START, '')
+      .replace(/^[.:\s]+/, '')
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .trim();
+    const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+    if (words < 2 || text.length > 200) continue;
+    if (!best || block.size > best.size + 0.1 || (Math.abs(block.size - best.size) <= 0.1 && words > best.words)) {
+      best = { size: block.size, words, text };
+    }
+  }
+  return best?.text ?? null;
+}
+
 const PROSE = new Set<BlockKind>(['paragraph', 'list-item']);
 const FLOATS = new Set<BlockKind>(['footnote', 'figure', 'caption', 'table']);
 
@@ -606,6 +636,7 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
   const metrics = measure(content.flat());
 
   let titleBlock: Block | null = null;
+  let heading: string | null = null;
   const sequence: Block[] = [];
   content.forEach((lines, index) => {
     const blocks = buildBlocks(lines, metrics);
@@ -613,6 +644,7 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
     if (index === 0) {
       titleBlock = findTitle(blocks, metrics, pages[index].height);
       if (titleBlock) titleBlock.kind = 'title';
+      else heading = prominentHeading(blocks, metrics);
     }
     // Notes go after the page's text; the title block opens the document.
     const ordered = [
@@ -633,7 +665,7 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
     text: emitted.text,
     pages: pageSpans(emitted.marks, pages.length, furnitureText),
     blocks: emitted.blocks,
-    title,
+    title: title ?? heading,
     runningTitle: furniture.runningTitle,
   };
 }
