@@ -73,6 +73,8 @@ const INLINE_SYMBOL_MARKER = /([\p{Ll}\p{Lu}][.,;:)]?)([*†‡§]{1,3})(?=[\s.,
 const STRAY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 const TERMINAL = /[.!?:;"”’)\]…]$/;
 const SENTENCE_END = /[.!?]["”’)\]]?$/;
+// A short line ending so closes its paragraph (a colon introduces a quote or a list below).
+const PARAGRAPH_END = /[.!?:]["”’)\]]?$/;
 
 function quartile(values: number[], fallback: number): number {
   // Too few lines to tell line spacing from paragraph spacing: assume ordinary single spacing.
@@ -352,7 +354,7 @@ function buildBlocks(lines: Line[], metrics: Metrics): Block[] {
         // A first-line indent opens a paragraph (list items indent their later lines instead).
         (block.kind !== 'list-item' && line.x0 > minX0 + 0.8 * size && TERMINAL.test(prev.text) && !isTableRow(line)) ||
         // A short line that ends a sentence closes its paragraph.
-        (prev.x1 < maxX1 - 3 * size && SENTENCE_END.test(prev.text) && block.kind !== 'table') ||
+        (prev.x1 < maxX1 - 3 * size && PARAGRAPH_END.test(prev.text) && block.kind !== 'table') ||
         // Text starting left of a list item's hanging indent is not part of it.
         (block.kind === 'list-item' && line.x0 < block.lines[0].x0 - 0.5 * size);
     }
