@@ -54,7 +54,7 @@ export class HyphenResolver {
     if (/^\p{Lu}/u.test(right) || l.includes('-')) return false;
     // Both halves used as words of their own, or as parts of other compounds: a compound.
     const known = (part: string) => part.length >= 2 && (this.words.has(part) || this.compoundParts.has(part));
-    if (tail.length >= 3 && r.length >= 3 && known(tail) && known(r)) return false;
+    if (tail.length >= 4 && r.length >= 4 && known(tail) && known(r)) return false;
     if (this.compoundParts.has(tail) && tail.length >= 2) return false;
     // Otherwise follow the document's habit: does it hyphenate words at line ends at all?
     return this.softEvidence >= this.hardEvidence;

@@ -112,7 +112,7 @@ function groupRuns(page: PageRuns): TextRun[][] {
     if (current) {
       const size = Math.max(run.size, maxSize);
       const sameBaseline = Math.abs(run.y - baseY) <= 0.55 * size;
-      const forward = run.x >= x1 - 0.6 * size && run.x - x1 < 6 * size;
+      const forward = run.x >= x1 - 0.6 * size && run.x - x1 < 12 * size;
       if (sameBaseline && forward) {
         current.push(run);
         if (!blank) {
