@@ -14,6 +14,7 @@ import type { DocumentRecord } from '../shared/types/library.ts';
 import { article, rng, story } from './bench/corpus.ts';
 import { benchExtract } from './bench-extract.ts';
 import { benchBrief } from './bench-brief.ts';
+import { benchPdf } from './bench-pdf.ts';
 
 export interface Metric {
   name: string;
@@ -249,6 +250,8 @@ async function main(): Promise<void> {
     metrics.push(...(await benchExtract()));
     log('brief export');
     metrics.push(...(await benchBrief()));
+    log('PDF import: layout analysis against pdf.js text extraction, 100 two-column pages');
+    metrics.push(...(await benchPdf()));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

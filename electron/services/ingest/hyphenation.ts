@@ -63,6 +63,12 @@ export class HyphenResolver {
   /** Joins the next line of a paragraph onto the text so far. */
   join(before: string, after: string): { before: string; after: string } {
     if (before.endsWith('\u00ad')) return { before: before.slice(0, -1), after };
+    // Only the end matters; a regex anchored at the end of a long string still scans all of it.
+    const tail = before.slice(-120);
+    if (tail.length < before.length) {
+      const joined = this.join(tail, after);
+      return { before: before.slice(0, before.length - tail.length) + joined.before, after: joined.after };
+    }
     const end = BROKEN_END.exec(before);
     const start = FIRST_WORD.exec(after);
     if (end && start) {

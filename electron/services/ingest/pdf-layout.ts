@@ -576,17 +576,24 @@ function emit(sequence: Block[], hyphens: HyphenResolver): Emitted {
       blocks.push({ kind: 'table', start, end: text.length, rows });
       continue;
     }
+    // The paragraph is assembled on its own, so joining lines never rescans or copies the whole text.
+    let paragraph = '';
+    const pageStarts: Array<[number, number]> = [];
     block.lines.forEach((line, index) => {
       let lineText = line.text;
       if (index > 0) {
-        const joined = hyphens.join(text, lineText);
-        text = joined.before;
-        // The space between two lines belongs to the page of the first, so page spans tile the text.
-        if (current) current.end = text.length;
+        const joined = hyphens.join(paragraph, lineText);
+        paragraph = joined.before;
         lineText = joined.after;
       }
-      markPage(line.page);
-      append(lineText);
+      if (pageStarts.at(-1)?.[1] !== line.page) pageStarts.push([paragraph.length, line.page]);
+      paragraph += lineText;
+    });
+    pageStarts.forEach(([offset, page], index) => {
+      markPage(page);
+      const end = index + 1 < pageStarts.length ? pageStarts[index + 1][0] : paragraph.length;
+      // The space between two lines belongs to the page of the first, so page spans tile the text.
+      append(paragraph.slice(offset, end));
     });
     const entry: DocBlock = { kind: block.kind, start, end: text.length };
     if (block.marker) entry.marker = block.marker;
