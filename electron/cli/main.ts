@@ -17,6 +17,7 @@ import { writeFile } from 'node:fs/promises';
 import { openServices, type Services } from '../services/container.ts';
 import { extractClaims, normalizeText } from '../services/claims/engine.ts';
 import { ClaimsRunner, InlineClaimsRunner, type ClaimsExtractor } from '../services/claims/claims-runner.ts';
+import { claimableText, withDocumentText } from '../services/claims/structured.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { readAndExtract } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
@@ -195,7 +196,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         let set: ClaimSet;
         if (existsSync(target)) {
           const extracted = await readAndExtract(resolve(target));
-          set = extractClaims(normalizeText(extracted.text));
+          const text = normalizeText(extracted.text);
+          set = withDocumentText(extractClaims(claimableText(text, extracted.blocks)), text);
         } else {
           set = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) => handlers['claims:list']({ id: target }));
         }

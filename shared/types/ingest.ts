@@ -1,5 +1,6 @@
 // What importing a file yields before it is stored: plain text, detected metadata and page map.
 // Pure types and constants: no Node or DOM imports.
+import type { DocBlock } from './blocks.ts';
 
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
 export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['txt', 'md', 'html', 'pdf', 'docx'];
@@ -34,6 +35,8 @@ export interface ExtractedDocument {
   text: string;
   meta: DetectedMetadata;
   pages: PageSpan[] | null;
+  /** The document's structure, where its format gives one; null when the text is all there is. */
+  blocks: DocBlock[] | null;
 }
 
 export type IngestErrorCode =

@@ -77,6 +77,7 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
   let text: string;
   let found: Partial<DetectedMetadata> = {};
   let pages: ExtractedDocument['pages'] = null;
+  let blocks: ExtractedDocument['blocks'] = null;
   switch (format) {
     case 'txt':
       // Offsets of the original file must stay valid apart from line ends, so nothing else is touched.
@@ -99,7 +100,7 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
     }
     case 'pdf': {
       const result = await extractPdf(name, bytes, MAX_TEXT_CHARS);
-      [text, found, pages] = [result.text, result.meta, result.pages];
+      [text, found, pages, blocks] = [result.text, result.meta, result.pages, result.blocks];
       break;
     }
   }
@@ -109,7 +110,7 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
 
   const meta: DetectedMetadata = { ...emptyMeta(), ...stripUndefined(found) };
   meta.title ??= guessTitle(text);
-  return { format, text, meta, pages };
+  return { format, text, meta, pages, blocks };
 }
 
 function stripUndefined(meta: Partial<DetectedMetadata>): Partial<DetectedMetadata> {

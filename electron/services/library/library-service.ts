@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
+import type { DocBlock } from '../../../shared/types/blocks.ts';
 import type { ExtractedDocument } from '../../../shared/types/ingest.ts';
 import type {
   DocumentContent,
@@ -13,6 +14,7 @@ import type {
   ImportProgress,
   ImportResult,
 } from '../../../shared/types/library.ts';
+import { claimableText, withDocumentText } from '../claims/structured.ts';
 import { DossierError } from '../errors.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 
@@ -186,8 +188,8 @@ export class LibraryService {
         claimsVersion: null,
         claimCount: 0,
       };
-      await store.add(record, { text: extracted.text, pages: extracted.pages, original: bytes });
-      const claims = this.deps.claims ? await this.extractClaims(record, extracted.text) : null;
+      await store.add(record, { text: extracted.text, pages: extracted.pages, blocks: extracted.blocks, original: bytes });
+      const claims = this.deps.claims ? await this.extractClaims(record, extracted.text, extracted.blocks) : null;
       await this.deps.index?.add(store.get(id), extracted.text, claims);
       return { path: source.label, status: 'imported', id, title: record.title };
     } catch (error) {
@@ -201,9 +203,9 @@ export class LibraryService {
     }
   }
 
-  private async extractClaims(record: DocumentRecord, text: string): Promise<ClaimSet> {
+  private async extractClaims(record: DocumentRecord, text: string, blocks: DocBlock[] | null): Promise<ClaimSet> {
     const engine = this.deps.claims!;
-    const set = await engine.extract(text);
+    const set = withDocumentText(await engine.extract(claimableText(text, blocks)), text);
     await this.deps.store.writeClaims(record.id, set);
     const updated = { ...this.deps.store.get(record.id), claimsVersion: engine.version, claimCount: set.claims.length };
     await this.deps.store.update(updated);
@@ -217,7 +219,8 @@ export class LibraryService {
     const stored = await this.deps.store.readClaims(id);
     if (stored && (!engine || stored.engineVersion === engine.version)) return stored;
     if (!engine) throw new DossierError('no-claims', `Claims for “${record.title}” have not been extracted yet.`);
-    const set = await this.extractClaims(record, await this.deps.store.readText(id));
+    const [text, blocks] = await Promise.all([this.deps.store.readText(id), this.deps.store.readBlocks(id)]);
+    const set = await this.extractClaims(record, text, blocks);
     await this.deps.index?.update(this.deps.store.get(id));
     return set;
   }
