@@ -46,7 +46,7 @@ export interface ResolvedCitation {
 export interface ResolvedQuantity {
   text: string;
   low: number;
-  high: number;
+  high: number | null;
   approximate: boolean;
   bound: QuantityBound;
   unit: string | null;
@@ -70,9 +70,12 @@ export type ResolvedBriefItem =
   | { type: 'group'; group: ResolvedGroup };
 
 export interface ResolvedGroupMember {
+  /** The figure as qualified ("about 3,000", "well under 3,000"). */
   quantityText: string;
+  /** When it was reported (ISO), when known. */
+  date?: string | null;
   low: number;
-  high: number;
+  high: number | null;
   source: string | null;
   via: string[];
   citation: ResolvedCitation;

@@ -10,14 +10,22 @@ export interface CompareMember {
   docId: string | null;
   docTitle: string;
   published: string | null;
+  /** When the figure was reported: the document's date, or a date or relative day in its sentence (ISO), or null. */
+  date: string | null;
+  /** Who published it, readable: the outlet when known, else the document's title. */
+  origin: string;
   claimId: string;
   /** Offsets of the claim in its document's text. */
   start: number;
   end: number;
   text: string;
-  /** The figure as quoted, with its cue words and noun ("some 3,000 North Koreans"). */
+  /** The figure as qualified ("about 3,000", "well under 3,000", "thousands"), from shared/figures. */
   figure: string;
-  quantity: { text: string; low: number; high: number; approximate: boolean; bound: QuantityBound; unit: string | null };
+  quantity: { text: string; low: number; high: number | null; approximate: boolean; bound: QuantityBound; unit: string | null; vague?: boolean };
+  /** The figure is cited only to be disputed ("nowhere near 3,000"). */
+  denied: boolean;
+  /** The sentence presents the figure as a change or an earlier value ("rose to", "initially"). */
+  change: boolean;
   source: string | null;
   via: string[];
   /** True for increments ("an additional 25,000") that do not contradict a total. */
@@ -32,6 +40,8 @@ export interface ConflictPair {
 
 export interface CompareGroup {
   id: string;
+  /** Groups of one story share this; figures of different stories are never grouped. */
+  story: number;
   label: string;
   unit: string | null;
   verdict: Verdict;

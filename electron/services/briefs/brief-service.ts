@@ -205,7 +205,7 @@ export class BriefService {
   private async resolveGroup(group: CompareGroup, cite: (docId: string, start: number, end: number) => Promise<ResolvedCitation>): Promise<ResolvedGroup> {
     const members = [];
     for (const m of group.members) {
-      members.push({ quantityText: m.quantity.text, low: m.quantity.low, high: m.quantity.high, source: m.source, via: m.via, citation: await cite(m.docId ?? m.doc, m.start, m.end) });
+      members.push({ quantityText: m.figure, date: m.date, low: m.quantity.low, high: m.quantity.high, source: m.source, via: m.via, citation: await cite(m.docId ?? m.doc, m.start, m.end) });
     }
     return { label: group.label, unit: group.unit, verdict: group.verdict, reason: group.reason, members };
   }

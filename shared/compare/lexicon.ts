@@ -1,0 +1,79 @@
+// The one loader of Compare's vocabulary: measure concepts, counted-person nouns, cue phrases, units
+// by dimension and the gazetteer, read from shared/lexicon/*.json and indexed for phrase lookups.
+import measures from '../lexicon/measures.json' with { type: 'json' };
+import places from '../lexicon/places.json' with { type: 'json' };
+
+/** Lower-case word sequences of one to four words, for matching phrases against token runs. */
+export class PhraseSet<T = true> {
+  private readonly map = new Map<string, T>();
+  readonly longest: number;
+
+  constructor(entries: Iterable<[string, T]>) {
+    let longest = 1;
+    for (const [phrase, value] of entries) {
+      const key = phrase.toLowerCase().trim();
+      this.map.set(key, value);
+      longest = Math.max(longest, key.split(' ').length);
+    }
+    this.longest = longest;
+  }
+
+  get(phrase: string): T | undefined {
+    return this.map.get(phrase);
+  }
+
+  has(phrase: string): boolean {
+    return this.map.has(phrase);
+  }
+}
+
+const set = (words: string[]) => new PhraseSet(words.map((w) => [w, true as const]));
+
+/** Crude English lemma for nouns and verbs: enough to fold plurals and inflections to one key. */
+export function lemma(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(?:ss|us|is|ics)$/.test(w)) return w;
+  if (/(?:ches|shes|xes|zes|sses)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s')) w = w.slice(0, -1);
+  return w;
+}
+
+const concepts = new PhraseSet<string>(Object.entries(measures.concepts).flatMap(([concept, words]) => words.map((w) => [w, concept] as [string, string])));
+const dimensions = new PhraseSet<string>(Object.entries(measures.dimensions).flatMap(([dim, words]) => words.map((w) => [w, dim] as [string, string])));
+const rates = new PhraseSet<string>(Object.entries(measures.rates).flatMap(([per, words]) => words.map((w) => [w, per] as [string, string])));
+const placeNames = new PhraseSet<string>(Object.entries(places.names));
+
+export const LEX = {
+  concepts,
+  dimensions,
+  rates,
+  places: placeNames,
+  personHeads: set(measures.personHeads),
+  auxiliaries: set(measures.auxiliaries),
+  increments: set(measures.increments),
+  incrementVerbsBy: set(measures.incrementVerbsBy),
+  denials: set(measures.denials),
+  changes: set(measures.changes),
+  earlier: set(measures.earlier),
+  estimates: set(measures.estimates),
+  excess: set(measures.excess),
+  official: set(measures.official),
+  irregularParticiples: set(measures.irregularParticiples),
+  reportingVerbs: set(measures.reportingVerbs),
+  intensifiers: set(measures.intensifiers),
+  genericHeads: set(measures.genericHeads),
+  stopwords: new Set(measures.stopwords),
+};
+
+/** The concept a word or phrase names ("killed" and "fatalities" both name "death"), or null. */
+export function conceptOf(phrase: string): string | null {
+  return concepts.get(phrase.toLowerCase()) ?? concepts.get(lemma(phrase)) ?? null;
+}
+
+/** The country a name, code or demonym denotes ("Canadians", "U.S.", "British"), or null. */
+export function placeOf(phrase: string): string | null {
+  const key = phrase.toLowerCase();
+  return placeNames.get(key) ?? (key.endsWith('s') ? (placeNames.get(key.slice(0, -1)) ?? null) : null);
+}

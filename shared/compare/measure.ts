@@ -1,0 +1,409 @@
+// What one figure measures, read from its sentence's structure for any subject: its dimension (count,
+// money, percent, duration...), the counted thing (head of the quantity's noun phrase), the event or state
+// that qualifies it in any grammatical form ("killed 230", "230 were killed", "the death toll rose to
+// 312"), its scope (place, year, rate, estimate or count) and its role (increment, denial, change, earlier).
+import { conceptOf, LEX, lemma, placeOf, type PhraseSet } from './lexicon.ts';
+
+export interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  isWord: boolean;
+}
+
+export interface Measure {
+  dimension: string;
+  /** For units of measure (days, mph): the unit's lemma. */
+  unitKey: string | null;
+  /** Lemma of the counted noun, or "person" for people of any description. */
+  head: string | null;
+  headText: string | null;
+  /** Lemmas of the other nouns of the noun phrase ("card" in "credit card numbers"). */
+  modifiers: string[];
+  /** The qualifying event or state: a concept ("death") or the word's lemma. */
+  event: string | null;
+  eventText: string | null;
+  /** True when the event is a lexicon concept, false for a verb taken as written. */
+  conceptual: boolean;
+  /** Countries named in the figure's noun phrase or clause (ISO codes). */
+  places: string[];
+  /** A year named in the figure's clause: another year's figure is another event. */
+  year: number | null;
+  rate: string | null;
+  increment: boolean;
+  denied: boolean;
+  change: boolean;
+  earlier: boolean;
+  estimate: boolean;
+  /** An official count or a figure of record ("the official toll", "the government's count"). */
+  official: boolean;
+  question: boolean;
+  /** Blocking key: figures with different keys never share a group. Null when nothing says what it counts. */
+  key: string | null;
+}
+
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*[\p{L}\p{M}]\.?|[\p{L}\p{M}]\.?|\d+(?:[.,]\d+)*|[$€£¥%°]|[^\s\p{L}\p{M}\d]/gu;
+
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let t = m[0];
+    // Keep "U.S." whole but let a sentence's final full stop go.
+    if (t.length > 1 && t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) t = t.slice(0, -1);
+    out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, isWord: /[\p{L}\d]/u.test(t[0]) });
+  }
+  return out;
+}
+
+/** The longest phrase of `set` that starts at word i, with its length in words. */
+function phraseAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T; length: number } | null {
+  for (let n = Math.min(set.longest, ws.length - i); n >= 1; n--) {
+    const phrase = ws.slice(i, i + n).map((w) => w.lower).join(' ');
+    const value = set.get(phrase);
+    if (value !== undefined) return { value, length: n };
+  }
+  return null;
+}
+
+/** The longest phrase of `set` that ends at word i. */
+function phraseEndingAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T; length: number } | null {
+  for (let n = Math.min(set.longest, i + 1); n >= 1; n--) {
+    const phrase = ws.slice(i - n + 1, i + 1).map((w) => w.lower).join(' ');
+    const value = set.get(phrase);
+    if (value !== undefined) return { value, length: n };
+  }
+  return null;
+}
+
+const CLAUSE_BREAK = new Set([';', ':', '?', '!', '(', ')', '—', '–']);
+const PREPOSITIONS = new Set(['versus', 'vs', 'than', 'if', 'whether', 'because', 'so', 'nor', 'of', 'in', 'on', 'at', 'for', 'from', 'to', 'by', 'with', 'into', 'over', 'after', 'before', 'than', 'since', 'during', 'across', 'among', 'between', 'under', 'about', 'per', 'as', 'like', 'and', 'or', 'but', 'who', 'that', 'which', 'whose', 'when', 'where', 'while']);
+/** Bound and approximation cues that sit between a verb and its number ("killing more than 900"). */
+const NUMBER_CUES = new Set(['more', 'than', 'at', 'least', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'an', 'a', 'estimated', 'up', 'to', 'as', 'many', 'much', 'over', 'under', 'just', 'only', 'close', 'fewer', 'less', 'another', 'additional', 'extra', 'further', 'of', 'the', 'total', 'least', 'high', 'nowhere', 'near', 'absolutely', 'well', 'even', 'not', 'by', 'and']);
+const isVerbForm = (w: string) => ((/(?:ed|ing)$/.test(w) || (/en$/.test(w) && !/teen$/.test(w))) && w.length > 4 && !PREPOSITIONS.has(w)) || LEX.irregularParticiples.has(w);
+const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
+
+interface Span {
+  first: number;
+  last: number;
+}
+
+function quantityWords(ws: Word[], start: number, end: number): Span | null {
+  let first = -1;
+  let last = -1;
+  ws.forEach((w, i) => {
+    if (w.end > start && w.start < end) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  return first < 0 ? null : { first, last };
+}
+
+function clauseBounds(ws: Word[], q: Span): Span {
+  let first = q.first;
+  while (first > 0 && !CLAUSE_BREAK.has(ws[first - 1].text) && q.first - first < 14) first--;
+  let last = q.last;
+  while (last < ws.length - 1 && !CLAUSE_BREAK.has(ws[last + 1].text) && ws[last + 1].text !== '.' && last - q.last < 16) last++;
+  return { first, last };
+}
+
+function dimensionOf(ws: Word[], q: Span, unit: string | null, quantityText: string): { dimension: string; unitKey: string | null; unitWords: number } {
+  if (/[$€£¥]|\b(?:usd|eur|gbp|us\$)/i.test(quantityText)) return { dimension: 'money', unitKey: 'currency', unitWords: 0 };
+  if (/%/.test(quantityText)) return { dimension: 'percent', unitKey: 'percent', unitWords: 0 };
+  const after = phraseAt(ws, q.last + 1, LEX.dimensions);
+  if (after) return { dimension: after.value, unitKey: lemma(ws.slice(q.last + 1, q.last + 1 + after.length).map((w) => w.lower).join(' ')), unitWords: after.length };
+  // Words inside the quantity itself ("25 million dollars", "six-week"), or the engine's unit.
+  for (const piece of [...quantityText.toLowerCase().split(/[\s-]+/), unit?.toLowerCase() ?? '']) {
+    const dim = LEX.dimensions.get(piece) ?? LEX.dimensions.get(lemma(piece));
+    if (dim && !/^\d/.test(piece)) return { dimension: dim, unitKey: lemma(piece), unitWords: 0 };
+  }
+  // A unit word just before the number ("magnitude 6.4", "Category 4").
+  const before = q.first > 0 ? LEX.dimensions.get(ws[q.first - 1].lower) : undefined;
+  if (before === 'magnitude' || before === 'ordinal-rank') return { dimension: before, unitKey: ws[q.first - 1].lower, unitWords: 0 };
+  return { dimension: 'count', unitKey: null, unitWords: 0 };
+}
+
+export interface MeasureOptions {
+  /** Offsets of the quantity within `sentence`. */
+  start: number;
+  end: number;
+  /** The quantity as written and the engine's unit for it. */
+  quantityText: string;
+  unit: string | null;
+}
+
+/** Reads what the figure at `start..end` of `sentence` measures. */
+export function measureOf(sentence: string, o: MeasureOptions): Measure {
+  const ws = words(sentence);
+  const q = quantityWords(ws, o.start, o.end) ?? { first: 0, last: 0 };
+  const clause = clauseBounds(ws, q);
+  const { dimension, unitKey, unitWords } = dimensionOf(ws, q, o.unit, o.quantityText);
+  const m: Measure = {
+    dimension,
+    unitKey,
+    head: null,
+    headText: null,
+    modifiers: [],
+    event: null,
+    eventText: null,
+    conceptual: false,
+    places: [],
+    year: null,
+    rate: null,
+    increment: false,
+    denied: false,
+    change: false,
+    earlier: false,
+    estimate: false,
+    official: false,
+    question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
+    key: null,
+  };
+
+  // The noun phrase after the number: "2.4 million more U.S. consumers", "8,000 damaged homes".
+  let i = q.last + 1 + unitWords;
+  if (dimension === 'money' && ws[i]?.lower === 'worth' && ws[i + 1]?.lower === 'of') i++;
+  if ((dimension === 'money' || dimension === 'percent' || dimension === 'duration') && ws[i] && ['of', 'in'].includes(ws[i].lower)) {
+    i++; // "$4.5bn of losses", "44% of the population", "$90 billion in damage"
+  }
+  while (ws[i] && /^["“'‘]$/.test(ws[i].text)) i++;
+  if (dimension === 'count' && ws[i]?.lower === 'of' && ['the', 'its', 'their', 'those', 'these'].includes(ws[i + 1]?.lower ?? '')) {
+    i += 2;
+    while (ws[i] && ws[i + 1] && /['’]s$/.test(ws[i].text) === false && ws[i + 1].text === '’') i++;
+  }
+  const np: Word[] = [];
+  for (; i <= clause.last && np.length < 5; i++) {
+    const w = ws[i];
+    if (!w.isWord || /^\d/.test(w.text)) break;
+    if (LEX.increments.has(w.lower) && !np.length) {
+      m.increment = true;
+      continue;
+    }
+    if (LEX.genericHeads.has(w.lower) && !np.length) break;
+    if (['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'those', 'these', 'all'].includes(w.lower) && !np.length) continue;
+    if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower)) break;
+    const rate = phraseAt(ws, i, LEX.rates);
+    if (rate) break;
+    // A past participle after the first noun is the clause's verb ("homes collapsed"); so is one straight
+    // after the number with no noun to follow ("the 11,000 sent in November").
+    if (np.length && isVerbForm(w.lower) && !isCapital(w)) break;
+    if (!np.length && isVerbForm(w.lower) && (!ws[i + 1]?.isWord || PREPOSITIONS.has(ws[i + 1].lower) || LEX.auxiliaries.has(ws[i + 1].lower))) break;
+    np.push(w);
+  }
+  if (!np.length && q.last >= ws.length - 2 && ws.filter((w) => w.isWord).length <= 9) {
+    for (let b = q.first - 1; b >= 0 && np.length < 4; b--) {
+      if (!ws[b].isWord || LEX.auxiliaries.has(ws[b].lower) || PREPOSITIONS.has(ws[b].lower) || isVerbForm(ws[b].lower)) break;
+      np.unshift(ws[b]);
+    }
+    for (const w of np) if (LEX.stopwords.has(w.lower) || /^total$/i.test(w.text)) np.splice(np.indexOf(w), 1);
+  }
+  const placeWords = new Set<number>();
+  // Set when the counted noun itself names the concept ("soldiers", "deaths"); a verb after it then says
+  // what happened to them ("soldiers were killed", "soldiers deserted") and takes over.
+  let headIsEvent = false;
+  for (let k = 0; k < np.length; k++) {
+    const two = k + 1 < np.length ? placeOf(`${np[k].lower} ${np[k + 1].lower}`) : null;
+    const one = placeOf(np[k].lower) ?? placeOf(np[k].lower.replace(/\.$/, ''));
+    if (two) {
+      m.places.push(two);
+      placeWords.add(k).add(k + 1);
+      k++;
+    } else if (one && (isCapital(np[k]) || np[k].text.includes('.'))) {
+      m.places.push(one);
+      placeWords.add(k);
+    }
+  }
+  if (np.length) {
+    const headIndex = np.length - 1;
+    const head = np[headIndex];
+    const headLower = head.lower;
+    if (placeWords.has(headIndex) || LEX.personHeads.has(headLower) || LEX.personHeads.has(lemma(headLower))) {
+      m.head = 'person';
+    } else if (!LEX.stopwords.has(headLower)) {
+      m.head = lemma(headLower);
+    }
+    m.headText = np.map((w) => w.text).join(' ');
+    for (let k = 0; k < headIndex; k++) {
+      if (placeWords.has(k)) continue;
+      const concept = conceptOf(np[k].lower);
+      if (concept && !m.event) {
+        m.event = concept;
+        m.eventText = np[k].text;
+      } else if (!LEX.stopwords.has(np[k].lower) && (!isVerbForm(np[k].lower) || np[k].lower.endsWith('ing')) && !isCapital(np[k])) m.modifiers.push(lemma(np[k].lower));
+      else if (isVerbForm(np[k].lower) && !np[k].lower.endsWith('ing') && !m.event) {
+        m.event = lemma(np[k].lower);
+        m.eventText = np[k].text;
+      }
+    }
+    const headConcept = conceptOf(headLower);
+    if (headConcept && !m.event) {
+      m.event = headConcept;
+      m.eventText = head.text;
+      headIsEvent = true;
+      if (m.head !== 'person') m.head = null;
+    }
+  }
+
+  // After the noun phrase: "were killed", "have been affected", "without power", "a day".
+  let j = i;
+  while (j <= clause.last && ws[j] && (LEX.auxiliaries.has(ws[j].lower) || LEX.reportingVerbs.has(ws[j].lower) || ws[j].lower === 'to' || /^[,"“”'‘’]$/.test(ws[j].text))) j++;
+  if (j <= clause.last && ws[j]) {
+    const rate = phraseAt(ws, j, LEX.rates) ?? phraseAt(ws, i, LEX.rates);
+    if (rate) m.rate = rate.value;
+    let phrase = phraseAt(ws, j, LEX.concepts);
+    for (let f = j + 1; !phrase && f <= Math.min(clause.last, j + 5) && ws[f].isWord && !/^\d/.test(ws[f].text); f++) {
+      const found = phraseAt(ws, f, LEX.concepts);
+      if (found) {
+        phrase = found;
+        j = f;
+      }
+    }
+    const verbAfter = isVerbForm(ws[j].lower) && np.length && !LEX.reportingVerbs.has(ws[j].lower);
+    if ((!m.event || headIsEvent) && phrase && (phrase.value !== m.event)) {
+      if (headIsEvent && m.head === null) m.head = lemma(np[np.length - 1].lower);
+      m.event = phrase.value;
+      m.eventText = ws.slice(j, j + phrase.length).map((w) => w.text).join(' ');
+    } else if ((!m.event || headIsEvent) && !phrase && verbAfter) {
+      if (headIsEvent && m.head === null) m.head = lemma(np[np.length - 1].lower);
+      m.event = lemma(ws[j].lower);
+      m.eventText = ws[j].text;
+    }
+  }
+  for (let k = q.last + 1; k <= Math.min(clause.last, q.last + 4); k++) {
+    const rate = phraseAt(ws, k, LEX.rates);
+    if (rate && !m.rate) m.rate = rate.value;
+  }
+
+  // Before the number: "killing more than 900", "the death toll rose to 312", "a population of 120,000".
+  let k = q.first - 1;
+  while (k >= clause.first && (NUMBER_CUES.has(ws[k].lower) || LEX.intensifiers.has(ws[k].lower))) {
+    if (LEX.increments.has(ws[k].lower) && ws[k + 1]?.lower !== 'than') m.increment = true;
+    k--;
+  }
+  if (k >= clause.first && ws[k].lower === 'by' && k - 1 >= clause.first && LEX.incrementVerbsBy.has(ws[k - 1].lower)) m.increment = true;
+  for (let b = q.first - 1; b >= Math.max(clause.first, q.first - 4); b--) {
+    if (ws[b].lower === 'by' && b - 1 >= 0 && (LEX.incrementVerbsBy.has(ws[b - 1].lower) || LEX.incrementVerbsBy.has(ws[b - 2]?.lower ?? '') || ws[b - 1].lower === 'estimate')) m.increment = true;
+  }
+  if (!m.event) {
+    for (let b = k; b >= clause.first && q.first - b <= 10; b--) {
+      const w = ws[b];
+      if (!w.isWord) continue;
+      const concept = phraseEndingAt(ws, b, LEX.concepts);
+      if (concept) {
+        m.event = concept.value;
+        m.eventText = ws.slice(b - concept.length + 1, b + 1).map((x) => x.text).join(' ');
+        break;
+      }
+      // The verb right before its object: "affecting 143 million", "evacuated 1,200".
+      if (b === k && isVerbForm(w.lower) && !LEX.changes.has(w.lower) && !LEX.reportingVerbs.has(w.lower)) {
+        m.event = lemma(w.lower);
+        m.eventText = w.text;
+        break;
+      }
+    }
+  }
+  // "the number of missing", "a population of": the noun before "of" names the measure.
+  if (!m.head && !m.event && k >= clause.first + 1 && ws[k].lower === 'of') {
+    const noun = ws[k - 1];
+    if (noun.isWord && !LEX.stopwords.has(noun.lower)) {
+      m.event = conceptOf(noun.lower) ?? lemma(noun.lower);
+      m.eventText = noun.text;
+    }
+  }
+
+  // Still nothing: the nearest concept anywhere in the clause ("the 2,975 number ... for the excess deaths").
+  const bareVerb = m.event !== null && !m.head && conceptOf(m.eventText ?? '') !== m.event;
+  if ((!m.event && !m.head) || bareVerb) {
+    let best = Infinity;
+    const [from, to] = bareVerb ? [0, ws.length - 1] : [clause.first, clause.last];
+    for (let c = from; c <= to; c++) {
+      if (c >= q.first && c <= q.last) continue;
+      const found = phraseAt(ws, c, LEX.concepts);
+      const distance = c < q.first ? q.first - c : c - q.last;
+      if (found && distance < best) {
+        best = distance;
+        m.event = found.value;
+        m.eventText = ws.slice(c, c + found.length).map((x) => x.text).join(' ');
+      }
+    }
+  }
+
+  // Scope, role and basis read over the whole clause.
+  const clauseWords = ws.slice(clause.first, clause.last + 1);
+  for (let c = clause.first; c <= clause.last; c++) {
+    const w = ws[c];
+    if (/^(?:1[89]|20)\d\d$/.test(w.text) && !(c >= q.first && c <= q.last)) {
+      const prev = ws[c - 1]?.lower ?? '';
+      // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event.
+      if (!['since', 'until', 'through', 'by'].includes(prev)) m.year = Number(w.text);
+    }
+    if (c > q.last && ['in', 'across', 'throughout'].includes(w.lower) && ws[c + 1]) {
+      const next = ws[c + 1].lower === 'the' ? c + 2 : c + 1;
+      const two = ws[next + 1] ? placeOf(`${ws[next]?.lower} ${ws[next + 1].lower}`) : null;
+      const one = ws[next] && isCapital(ws[next]) ? placeOf(ws[next].lower) : null;
+      const place = two ?? one;
+      if (place && !m.places.includes(place)) m.places.push(place);
+    }
+    if (phraseAt(ws, c, LEX.denials) && c < q.first) m.denied = true;
+    if (phraseAt(ws, c, LEX.changes)) m.change = true;
+    if (phraseAt(ws, c, LEX.earlier) && c < q.first) m.earlier = true;
+    if (phraseAt(ws, c, LEX.estimates)) m.estimate = true;
+    if (c > q.last && phraseAt(ws, c, LEX.excess)) {
+      m.estimate = true;
+      m.increment = false;
+    }
+  }
+  // "the official toll", "the government's count": a count of record, whatever study the sentence cites.
+  for (let b = Math.max(clause.first, q.first - 5); b <= Math.min(clause.last, q.last + np.length + 1); b++) {
+    if (LEX.official.has(ws[b].lower)) {
+      m.estimate = false;
+      m.official = true;
+    }
+  }
+  // "from 64 to nearly 3,000": the first figure of a from-to pair is the earlier value.
+  if (q.first > 0 && ws[q.first - 1].lower === 'from' && ws.slice(q.last + 1, q.last + 4).some((w) => w.lower === 'to')) {
+    m.earlier = true;
+    m.change = true;
+  }
+  void clauseWords;
+  m.conceptual = m.event !== null && conceptOf(m.eventText ?? '') === m.event;
+  m.key = keyOf(m);
+  return m;
+}
+
+/** The blocking key: figures that could measure the same thing share it. */
+export function keyOf(m: Measure): string | null {
+  // A verb outside the lexicon ("fought", "deployed") varies between outlets; a specific counted noun
+  // ("firefighters") says more. Concepts ("killed", "evacuated") refine any head.
+  const specificHead = m.head && m.head !== 'person' ? m.head : null;
+  const event = m.event && (m.conceptual || !specificHead) ? m.event : null;
+  const what = event ?? specificHead;
+  const thing = specificHead && event ? `|${[...m.modifiers, specificHead].join(' ')}` : specificHead ? `|${m.modifiers.join(' ')}` : '';
+  const role = `${m.rate ? `|per ${m.rate}` : ''}${m.increment ? '|added' : ''}`;
+  switch (m.dimension) {
+    case 'count':
+      // People with no event said of them ("3.4 million people"): a head count, such as a population.
+      if (!what) return m.head === 'person' ? `count|people${role}` : null;
+      return `count|${what}${thing}${role}`;
+    case 'money':
+    case 'percent':
+    case 'percentage-point':
+      return `${m.dimension}|${what ?? ''}${thing}${role}`;
+    default:
+      return `${m.dimension}|${m.unitKey ?? ''}|${what ?? ''}${role}`;
+  }
+}
+
+/** A short label made from the text: "people killed", "homes damaged", "population". */
+export function labelOf(m: Measure): string {
+  const parts: string[] = [];
+  if (m.headText && m.eventText && m.headText.toLowerCase() !== m.eventText.toLowerCase()) parts.push(m.headText, m.eventText);
+  else parts.push(m.headText ?? m.eventText ?? m.dimension);
+  if (m.dimension === 'percent') parts.unshift('share of');
+  if (m.dimension === 'money' && !m.headText) parts.unshift('amount of');
+  if (m.rate) parts.push(`per ${m.rate}`);
+  if (m.increment) parts.push('(added)');
+  return parts.join(' ').replace(/\s+/g, ' ').trim().toLowerCase().replace(/\b(u\.s\.|uk|us)\b/g, (x) => x.toUpperCase());
+}

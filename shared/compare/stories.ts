@@ -1,0 +1,110 @@
+// Which story each document belongs to, and which documents share one origin, judged from their text:
+// TF-IDF cosine over distinctive words and names (documents about one event share places, people,
+// organisations and rare words), and word-shingle containment for copies of the same text (one article
+// imported twice, or two outlets running the same wire copy).
+import { LEX } from './lexicon.ts';
+
+/** Two documents whose similarity reaches this are about the same story. */
+export const STORY_SIMILARITY = 0.12;
+/** Share of one text's 8-word shingles found in another for the two to count as one origin. */
+export const SAME_TEXT_CONTAINMENT = 0.5;
+
+function terms(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const tokens = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  let previousName: string | null = null;
+  for (const raw of tokens) {
+    const lower = raw.toLowerCase().replace(/['’]s$/, '');
+    const isName = /^\p{Lu}/u.test(raw) && lower.length > 1;
+    if (lower.length < 3 || LEX.stopwords.has(lower)) {
+      previousName = null;
+      continue;
+    }
+    // Names weigh more than common words: they are what a story's reports have in common.
+    counts.set(lower, (counts.get(lower) ?? 0) + (isName ? 2 : 1));
+    if (isName && previousName) counts.set(`${previousName} ${lower}`, (counts.get(`${previousName} ${lower}`) ?? 0) + 2);
+    previousName = isName ? lower : null;
+  }
+  return counts;
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+  union(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
+}
+
+/** Cosine similarity of every pair of documents over TF-IDF weighted terms. */
+export function similarities(texts: string[]): number[][] {
+  const bags = texts.map(terms);
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = texts.length;
+  const vectors = bags.map((bag) => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [t, c] of bag) {
+      // Smoothed IDF, so two documents alone still weigh a shared rare word above a shared common one.
+      const w = (1 + Math.log(c)) * Math.log(1 + (n + 1) / (df.get(t) ?? 1));
+      v.set(t, w);
+      norm += w * w;
+    }
+    return { v, norm: Math.sqrt(norm) || 1 };
+  });
+  const sims = texts.map(() => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const [a, b] = vectors[i].v.size < vectors[j].v.size ? [vectors[i], vectors[j]] : [vectors[j], vectors[i]];
+      let dot = 0;
+      for (const [t, w] of a.v) {
+        const o = b.v.get(t);
+        if (o) dot += w * o;
+      }
+      sims[i][j] = sims[j][i] = dot / (a.norm * b.norm);
+    }
+  }
+  return sims;
+}
+
+/** A story id per document: documents linked by similarity, transitively. */
+export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): number[] {
+  const sims = similarities(texts);
+  const uf = new UnionFind(texts.length);
+  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (sims[i][j] >= threshold) uf.union(i, j);
+  return texts.map((_, i) => uf.find(i));
+}
+
+function shingles(text: string, size = 8): Set<string> {
+  const ws = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + size <= ws.length; i++) out.add(ws.slice(i, i + size).join(' '));
+  return out;
+}
+
+/** Share of `a`'s shingles found in `b`, from 0 to 1. */
+export function containment(a: Set<string>, b: Set<string>): number {
+  if (!a.size) return 0;
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  return shared / a.size;
+}
+
+/** An origin id per document: copies of one text (either way round) share one. */
+export function sameTextOrigins(texts: string[], threshold = SAME_TEXT_CONTAINMENT): number[] {
+  const sets = texts.map((t) => shingles(t));
+  const uf = new UnionFind(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      if (Math.max(containment(sets[i], sets[j]), containment(sets[j], sets[i])) >= threshold) uf.union(i, j);
+    }
+  }
+  return texts.map((_, i) => uf.find(i));
+}
