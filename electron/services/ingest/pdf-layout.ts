@@ -290,7 +290,9 @@ function findFurniture(pages: Line[][], heights: number[]): Furniture {
       if (pageNumber || (pages.length > 1 && count >= repeatsOn)) {
         lines.add(line);
         const words = line.text.replace(PAGE_LABEL, ' ').replace(/\s+/g, ' ').trim();
-        if (!pageNumber && count > runningCount && /\p{L}{2}/u.test(words) && words.length <= 80) {
+        // Only plain words can name the document: a print slug or file path is furniture, not a title.
+        const plainWords = /^[\p{L}\p{N}\s.,'’&:;—–-]+$/u.test(words) && /\p{L}{2}/u.test(words);
+        if (!pageNumber && count > runningCount && plainWords && words.length <= 80) {
           [runningTitle, runningCount] = [words, count];
         }
       }
