@@ -1,4 +1,5 @@
 // Library records as every layer sees them. Pure types: no Node or DOM imports.
+import type { DocBlock } from './blocks.ts';
 import type { DocumentFormat, PageSpan } from './ingest.ts';
 
 export interface DocumentMetadata {
@@ -50,6 +51,8 @@ export interface DocumentContent {
   document: DocumentRecord;
   text: string;
   pages: PageSpan[] | null;
+  /** Headings, paragraphs, list items, tables, notes…; null when the document was stored without them. */
+  blocks: DocBlock[] | null;
 }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'error';

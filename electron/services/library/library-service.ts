@@ -90,8 +90,12 @@ export class LibraryService {
 
   async get(id: string): Promise<DocumentContent> {
     const document = this.deps.store.get(id);
-    const [text, pages] = await Promise.all([this.deps.store.readText(id), this.deps.store.readPages(id)]);
-    return { document, text, pages };
+    const [text, pages, blocks] = await Promise.all([
+      this.deps.store.readText(id),
+      this.deps.store.readPages(id),
+      this.deps.store.readBlocks(id),
+    ]);
+    return { document, text, pages, blocks };
   }
 
   /** Expands folders recursively (supported extensions only, hidden entries skipped). */
