@@ -337,7 +337,10 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
   if (json) io.out(JSON.stringify(results, null, 2));
   for (const r of results) {
     if (r.status === 'error') io.err(`error: ${r.path}: ${r.error}`);
-    else if (!json) io.out(r.status === 'imported' ? `imported   ${r.id}  ${r.title}` : `duplicate  ${r.id}  ${r.path} is already in the library as “${r.title}”`);
+    else if (!json) {
+      const same = r.sameTextAs ? `  (same text as “${r.sameTextAs.title}”, ${Math.round(r.sameTextAs.overlap * 100)}% overlap)` : '';
+      io.out(r.status === 'imported' ? `imported   ${r.id}  ${r.title}${same}` : `duplicate  ${r.id}  ${r.path} is already in the library as “${r.title}”`);
+    }
   }
   return results.some((r) => r.status === 'error') ? 1 : 0;
 }

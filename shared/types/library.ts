@@ -30,6 +30,16 @@ export interface DocumentRecord extends DocumentMetadata {
   /** Engine version of the stored claims, or null when claims are not extracted yet. */
   claimsVersion?: string | null;
   claimCount?: number;
+  /** MinHash of the text's word 5-grams, to recognise the same text imported in another format. */
+  textSignature?: number[] | null;
+  /** The library document with largely the same text, found at import; overlap is 0 to 1. */
+  sameTextAs?: SameText | null;
+}
+
+export interface SameText {
+  id: string;
+  title: string;
+  overlap: number;
 }
 
 /** The shape `dossier list --json` prints and the library view shows. */
@@ -45,6 +55,7 @@ export interface DocumentSummary {
   tags: string[];
   importedAt: string;
   claimCount: number;
+  sameTextAs?: SameText | null;
 }
 
 export interface DocumentContent {
@@ -64,6 +75,8 @@ export interface ImportResult {
   title?: string;
   error?: string;
   errorCode?: string;
+  /** Set when the imported text largely overlaps a document already in the library. */
+  sameTextAs?: SameText | null;
 }
 
 export interface ImportProgress {

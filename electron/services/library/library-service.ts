@@ -15,6 +15,7 @@ import type {
   ImportResult,
 } from '../../../shared/types/library.ts';
 import { claimableText, withDocumentText } from '../claims/structured.ts';
+import { findSameText, textSignature } from './same-text.ts';
 import { DossierError } from '../errors.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 
@@ -66,6 +67,7 @@ export function summarize(doc: DocumentRecord): DocumentSummary {
     tags: doc.tags,
     importedAt: doc.importedAt,
     claimCount: doc.claimCount ?? 0,
+    sameTextAs: doc.sameTextAs ?? null,
   };
 }
 
@@ -192,10 +194,13 @@ export class LibraryService {
         claimsVersion: null,
         claimCount: 0,
       };
+      // The same text in another format (a report as PDF and as a web page) is linked, not refused.
+      record.textSignature = textSignature(extracted.text);
+      record.sameTextAs = findSameText(record.textSignature, store.documents.values());
       await store.add(record, { text: extracted.text, pages: extracted.pages, blocks: extracted.blocks, original: bytes });
       const claims = this.deps.claims ? await this.extractClaims(record, extracted.text, extracted.blocks) : null;
       await this.deps.index?.add(store.get(id), extracted.text, claims);
-      return { path: source.label, status: 'imported', id, title: record.title };
+      return { path: source.label, status: 'imported', id, title: record.title, sameTextAs: record.sameTextAs };
     } catch (error) {
       const err = error as { code?: unknown; message?: string };
       return {
