@@ -85,17 +85,17 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
       break;
     case 'md': {
       const result = extractMarkdown(normalizeNewlines(decodeText(name, bytes)));
-      [text, found] = [finalizeText(result.text), result.meta];
+      [text, found, blocks] = [finalizeText(result.text), result.meta, keptBlocks(result)];
       break;
     }
     case 'html': {
       const result = extractHtml(decodeText(name, bytes, { html: true }));
-      [text, found] = [finalizeText(result.text), result.meta];
+      [text, found, blocks] = [finalizeText(result.text), result.meta, keptBlocks(result)];
       break;
     }
     case 'docx': {
       const result = await extractDocx(name, bytes);
-      [text, found] = [finalizeText(result.text), result.meta];
+      [text, found, blocks] = [finalizeText(result.text), result.meta, keptBlocks(result)];
       break;
     }
     case 'pdf': {
@@ -111,6 +111,11 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
   const meta: DetectedMetadata = { ...emptyMeta(), ...stripUndefined(found) };
   meta.title ??= guessTitle(text);
   return { format, text, meta, pages, blocks };
+}
+
+/** Block offsets hold only if normalising the text left its length alone (it nearly always does). */
+function keptBlocks(result: { text: string; blocks: ExtractedDocument['blocks'] }): ExtractedDocument['blocks'] {
+  return finalizeText(result.text).length === result.text.length && result.blocks?.length ? result.blocks : null;
 }
 
 function stripUndefined(meta: Partial<DetectedMetadata>): Partial<DetectedMetadata> {
