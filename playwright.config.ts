@@ -6,6 +6,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // HOME points at a sentinel folder; the run fails if anything resolved the default library there.
+  globalSetup: './tests/setup/playwright-home-guard.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

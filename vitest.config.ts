@@ -14,6 +14,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          setupFiles: ['tests/setup/vitest-home-guard.ts'],
         },
       },
       {
@@ -23,6 +24,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['tests/renderer/**/*.test.ts'],
           environment: 'happy-dom',
+          setupFiles: ['tests/setup/vitest-home-guard.ts'],
         },
       },
     ],

@@ -15,6 +15,8 @@ import { article, rng, story } from './bench/corpus.ts';
 import { benchExtract } from './bench-extract.ts';
 import { benchBrief } from './bench-brief.ts';
 import { benchPdf } from './bench-pdf.ts';
+import { extractClaims, normalizeText } from '../electron/services/claims/engine.ts';
+import { compareClaims } from '../electron/services/compare/compare-service.ts';
 
 export interface Metric {
   name: string;
@@ -234,6 +236,68 @@ async function uiMetrics(work: string, libraryDir: string): Promise<Metric[]> {
   }
 }
 
+/**
+ * Compare: 50 documents in-process next to extracting their claims; then 400 documents through the
+ * browser host (compare in its worker), with the host's memory and how long it takes to answer other
+ * requests meanwhile.
+ */
+async function compareMetrics(work: string): Promise<Metric[]> {
+  const texts = Array.from({ length: 400 }, (_, i) => normalizeText(article(90_000 + i)));
+  let started = performance.now();
+  const sets = texts.slice(0, 50).map((t) => extractClaims(t));
+  const extractMs = performance.now() - started;
+  const inputs = sets.map((claims, i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published: null, claims }));
+  started = performance.now();
+  compareClaims(inputs);
+  const compareMs = performance.now() - started;
+
+  const sourceDir = join(work, 'compare-sources');
+  const libraryDir = join(work, 'compare-library');
+  mkdirSync(sourceDir, { recursive: true });
+  texts.forEach((t, i) => writeFileSync(join(sourceDir, `report-${i}.txt`), t));
+  const services = await open(libraryDir);
+  await services.library.importPaths([sourceDir]);
+  await services.close();
+
+  const host = await serve(libraryDir);
+  try {
+    const token = new URL(host.url).hash.slice(7);
+    const call = async (channel: string, data: unknown) => {
+      const response = await fetch(new URL(`/api/${channel}`, host.url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(data) });
+      return ((await response.json()) as { result: unknown }).result;
+    };
+    const docs = (await call('library:list', {})) as Array<{ id: string }>;
+    // Warm the worker and the claim cache with a small comparison first.
+    await call('compare:run', { docIds: docs.slice(0, 2).map((d) => d.id) });
+    const baseline = rssMb(host.pid);
+    let peak = baseline;
+    let busy = true;
+    const pings: number[] = [];
+    const pinger = (async () => {
+      while (busy) {
+        const sent = performance.now();
+        await call('app:info', undefined);
+        pings.push(performance.now() - sent);
+        peak = Math.max(peak, rssMb(host.pid));
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+    started = performance.now();
+    await call('compare:run', { docIds: docs.map((d) => d.id) });
+    const compare400 = performance.now() - started;
+    busy = false;
+    await pinger;
+    return [
+      { name: 'compare.50_docs_ms', value: round(compareMs), unit: 'ms', peer: 'extract.50_docs_ms (claims of the same documents)', peer_value: round(extractMs) },
+      { name: 'compare.400_docs_ms', value: round(compare400), unit: 'ms', peer: 'extract.50_docs_ms × 8', peer_value: round(extractMs * 8) },
+      { name: 'compare.400_docs_rss_mb', value: round(peak - baseline, 1), unit: 'MB extra', peer: 'host RSS before', peer_value: round(baseline, 1) },
+      { name: 'host.busy_p95_ms', value: round(percentile(pings, 95)), unit: 'ms', peer: 'requests answered during the 400-document comparison', peer_value: pings.length },
+    ];
+  } finally {
+    await host.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
   const libraryDir = join(work, 'library');
@@ -242,16 +306,31 @@ async function main(): Promise<void> {
   // Build output goes to stderr: stdout carries only the JSON.
   const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: ['ignore', 2, 2] });
   if (build.status !== 0) throw new Error('the build failed');
+  // `npm run bench -- compare brief` runs only the sections named.
+  const only = process.argv.slice(2);
+  const wanted = (section: string) => !only.length || only.includes(section);
   try {
-    metrics.push(...(await libraryMetrics(work, libraryDir)));
-    log('browser host and Chromium');
-    metrics.push(...(await uiMetrics(work, libraryDir)));
-    log('claim engine throughput');
-    metrics.push(...(await benchExtract()));
-    log('brief export');
-    metrics.push(...(await benchBrief()));
-    log('PDF import: layout analysis against pdf.js text extraction, 100 two-column pages');
-    metrics.push(...(await benchPdf()));
+    if (wanted('library')) metrics.push(...(await libraryMetrics(work, libraryDir)));
+    if (wanted('ui')) {
+      log('browser host and Chromium');
+      metrics.push(...(await uiMetrics(work, libraryDir)));
+    }
+    if (wanted('extract')) {
+      log('claim engine throughput');
+      metrics.push(...(await benchExtract()));
+    }
+    if (wanted('compare')) {
+      log('compare');
+      metrics.push(...(await compareMetrics(work)));
+    }
+    if (wanted('brief')) {
+      log('brief export');
+      metrics.push(...(await benchBrief()));
+    }
+    if (wanted('pdf')) {
+      log('PDF import: layout analysis against pdf.js text extraction, 100 two-column pages');
+      metrics.push(...(await benchPdf()));
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

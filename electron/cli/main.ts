@@ -1,5 +1,6 @@
 // The `dossier` command line: scripted access to the same services the app uses
-// (import, list, show, delete, claims, serve), each with --library DIR and --json.
+// (import, list, show, edit, delete, search, collections, sources, claims, compare, brief, serve),
+// each with --library DIR and --json.
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -7,11 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { SingleBar, Presets } from 'cli-progress';
 import type { EventMap, EventName } from '../../shared/ipc/contract.ts';
 import type { ClaimSet } from '../../shared/types/claims.ts';
-import type { ImportResult } from '../../shared/types/library.ts';
+import type { DocumentMetadata, ImportResult, SourcesFormat } from '../../shared/types/library.ts';
+import { SOURCES_FORMATS } from '../../shared/types/library.ts';
+import { isIsoDate } from '../services/library/library-service.ts';
 import type { SearchQuery } from '../../shared/types/search.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../../shared/types/ingest.ts';
 import type { CompareResult } from '../../shared/types/compare.ts';
 import { compareClaims, type CompareInput } from '../services/compare/compare-service.ts';
+import { CompareRunner } from '../services/compare/compare-runner.ts';
 import { formatFromPath } from '../services/briefs/export/index.ts';
 import { writeFile } from 'node:fs/promises';
 import { openServices, type Services } from '../services/container.ts';
@@ -21,6 +25,7 @@ import { claimableText, withDocumentText } from '../services/claims/structured.t
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { readAndExtract } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
+import { forTerminal, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, terminalSafe } from './terminal.ts';
 import { startHttpHost, type HttpHost } from '../host/http-host.ts';
 import { table } from './table.ts';
 
@@ -34,9 +39,18 @@ Commands:
   list                  List the documents in the library
   show ID               Show one document's metadata and text
   delete ID             Delete a document
-  search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE)
+  edit ID [options]     Edit a document's metadata: --title T, --author A (repeat for several),
+                        --outlet O, --published YYYY-MM-DD[THH:MM], --url U, --lang L,
+                        --tag T / --untag T (repeatable), --collection C (made if new);
+                        an empty value ("") clears a field
+  search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE,
+                        --collection C)
+  collections           List the collections and how many documents each holds
+  sources               Write the library's sources for a reference manager:
+                        [--collection C] [--format csl-json|bibtex|ris] [--out FILE]
   claims FILE|ID        Extract the claims of a file, or show a library document's claims
   compare FILE|ID...    Group figures across documents: agreement, conflict, change over time
+                        (single-source groups are listed with --all)
   brief --out FILE      Export a research brief (.md, .html, .pdf, .docx): --brief ID, or --all-claims [--title T]
   serve [--port N]      Serve the app to a browser on 127.0.0.1
 
@@ -58,6 +72,14 @@ const stdio: Io = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
+/** The same output, with control and escape characters from library content removed. */
+function safeIo(io: Io): Io {
+  return {
+    out: (text) => io.out(forTerminal(text, io === stdio && process.stdout.isTTY === true)),
+    err: (text) => io.err(forTerminal(text, false)),
+  };
+}
+
 /** A worker entry beside the built command line (out/main), or its TypeScript source run through tsx. */
 function workerEntry(built: string, source: string): { workerFile: URL; execArgv?: string[] } {
   return import.meta.url.endsWith('.js')
@@ -73,7 +95,7 @@ async function withLibrary<T>(
   emit?: (event: EventName, payload: EventMap[EventName]) => void,
 ): Promise<T> {
   const services = await openServices({ libraryDir: dir, host: 'cli', version: VERSION, claims, emit });
-  for (const warning of services.store.warnings) stdio.err(`warning: ${warning}`);
+  for (const warning of services.store.warnings) stdio.err(forTerminal(`warning: ${warning}`, false));
   try {
     return await run(services);
   } finally {
@@ -97,7 +119,8 @@ function printClaims(set: ClaimSet, io: Io): void {
   io.out(table(['id', 'kind', 'certainty', 'quantities', 'source', 'text'], rows, [5, 9, 20, 24, 30, 80]));
 }
 
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
+  const io = safeIo(rawIo);
   let parsed;
   try {
     parsed = parseArgs({
@@ -116,7 +139,14 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         out: { type: 'string' },
         brief: { type: 'string' },
         'all-claims': { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
         title: { type: 'string' },
+        author: { type: 'string', multiple: true },
+        published: { type: 'string' },
+        url: { type: 'string' },
+        lang: { type: 'string' },
+        untag: { type: 'string', multiple: true },
+        collection: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -152,7 +182,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           if (json) io.out(JSON.stringify(content, null, 2));
           else {
             const d = content.document;
-            io.out([`${d.title}`, `id: ${d.id}   format: ${d.format}   words: ${d.words}`, `author: ${d.author ?? '—'}   outlet: ${d.outlet ?? '—'}   published: ${d.published ?? '—'}`, `source: ${d.sourcePath}`, '', content.text].join('\n'));
+            io.out(
+              [
+                `${d.title}`,
+                `id: ${d.id}   format: ${d.format}   words: ${d.words}`,
+                `author: ${d.author ?? '—'}   outlet: ${d.outlet ?? '—'}   published: ${d.published ?? '—'}${d.fileDate ? `   file date: ${d.fileDate}` : ''}`,
+                `url: ${d.url ?? '—'}   language: ${d.lang ?? '—'}   tags: ${d.tags.join(', ') || '—'}`,
+                `source: ${d.sourcePath}`,
+                '',
+                content.text,
+              ].join('\n'),
+            );
           }
           return 0;
         });
@@ -177,7 +217,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           to: checkDate('--to', values.to),
           limit: values.limit === undefined ? undefined : checkLimit(values.limit),
         };
-        return await withLibrary(libraryDir, undefined, async ({ handlers }) => {
+        return await withLibrary(libraryDir, undefined, async ({ handlers, collections }) => {
+          if (values.collection !== undefined) query.collection = collections.resolve(values.collection).id;
           const result = await handlers['search:query'](query);
           if (json) io.out(JSON.stringify(result, null, 2));
           else if (!result.hits.length) io.out(`No document matches “${query.query}”.`);
@@ -191,6 +232,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           return 0;
         });
       }
+      case 'edit':
+        return await editCommand(libraryDir, args, values, json, io);
+      case 'collections':
+        return await withLibrary(libraryDir, undefined, async ({ collections }) => {
+          const list = collections.list();
+          if (json) io.out(JSON.stringify(list, null, 2));
+          else if (!list.length) io.out('No collections yet. Make one with: dossier edit ID --collection NAME');
+          else io.out(table(['id', 'name', 'documents'], list.map((c) => [c.id, c.name, String(c.count)]), [12, 60, 9]));
+          return 0;
+        });
+      case 'sources':
+        return await sourcesCommand(libraryDir, values, json, io);
       case 'claims': {
         const target = requireArg(args, 'claims FILE|ID');
         let set: ClaimSet;
@@ -227,7 +280,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         inputs.sort((a, b) => args.indexOf(a.doc) - args.indexOf(b.doc));
         const result = compareClaims(inputs);
         if (json) io.out(JSON.stringify(result, null, 2));
-        else printComparison(result, io);
+        else printComparison(result, io, values.all);
         return 0;
       }
       case 'brief': {
@@ -259,27 +312,31 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
 }
 
-function printComparison(result: CompareResult, io: Io): void {
+function printComparison(result: CompareResult, io: Io, all: boolean): void {
   if (!result.groups.length) io.out('No figures to compare.');
-  for (const group of result.groups) {
+  const shown = all ? result.groups : result.groups.filter((g) => g.verdict !== 'single');
+  if (result.groups.length && !shown.length) io.out('No figure is given by more than one source.');
+  for (const group of shown) {
     io.out(`\n${group.id}  ${group.label} — ${group.verdict.toUpperCase()}: ${group.reason}`);
     io.out(
       table(
-        ['figure', 'source', 'document', 'date'],
-        group.members.map((m) => [m.quantity.text, [m.source, ...m.via].filter(Boolean).join(' via ') || '—', m.doc, m.published?.slice(0, 10) ?? '']),
-        [28, 44, 40, 10],
+        ['figure', 'as written', 'who', 'document', 'date'],
+        group.members.map((m) => [m.figure, m.quantity.text, [m.source, ...m.via].filter(Boolean).join(' via ') || m.origin, m.doc, m.date?.slice(0, 10) ?? '']),
+        [18, 20, 36, 34, 10],
       ),
     );
   }
+  const hidden = result.groups.length - shown.length;
+  if (hidden) io.out(`\n${hidden} figure${hidden === 1 ? '' : 's'} given by one source only; --all lists them.`);
   for (const c of result.corroborations) {
     io.out(`\n${c.id}  ${c.members.length} claims in ${new Set(c.members.map((m) => m.doc)).size} documents, ${c.independentSources} independent origin(s): ${c.origins.join('; ')}`);
     for (const m of c.members) io.out(`    ${m.doc}: ${m.text.replace(/\s+/g, ' ').slice(0, 120)}`);
   }
 }
 
-/** Marks highlights for a terminal: bold on a TTY, [brackets] otherwise. */
+/** Marks highlights for a terminal: bold on a TTY, [brackets] otherwise (see forTerminal). */
 function highlight(text: string, ranges: Array<[number, number]>): string {
-  const [open, close] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
+  const [open, close] = [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE];
   let out = '';
   let cursor = 0;
   for (const [start, end] of ranges) {
@@ -308,6 +365,91 @@ function checkLimit(value: string): number {
   return limit;
 }
 
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** Published dates on the command line: a day, or a day and a time (the form the item pane writes). */
+function checkPublished(value: string): string {
+  if (value === '') return value;
+  if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/.test(value) || !isIsoDate(value)) {
+    throw new UsageError(`--published must be a date like 2018-05-29 or 2018-05-29T14:05, not “${value}”`);
+  }
+  return value;
+}
+
+async function editCommand(libraryDir: string, args: string[], values: Values, json: boolean, io: Io): Promise<number> {
+  const id = requireArg(args, 'edit ID [--title T] [--author A]... [--outlet O] [--published YYYY-MM-DD[THH:MM]] [--url U] [--lang L] [--tag T]... [--untag T]... [--collection C]');
+  if (args.length > 1) throw new UsageError(`edit takes one document id, not “${args.join(' ')}”`);
+  const text = (name: string) => values[name] as string | undefined;
+  const list = (name: string) => (values[name] as string[] | undefined) ?? [];
+  const changes: Partial<DocumentMetadata> = {};
+  if (text('title') !== undefined) {
+    if (!text('title')!.trim()) throw new UsageError('--title cannot be empty');
+    changes.title = text('title');
+  }
+  if (values.author !== undefined) changes.author = list('author').map((a) => a.trim()).filter(Boolean).join(', ') || null;
+  if (text('outlet') !== undefined) changes.outlet = text('outlet') || null;
+  if (text('published') !== undefined) changes.published = checkPublished(text('published')!) || null;
+  if (text('url') !== undefined) changes.url = text('url') || null;
+  if (text('lang') !== undefined) changes.lang = text('lang') || null;
+  const addTags = list('tag');
+  const removeTags = list('untag').map((t) => t.trim().toLowerCase());
+  const collection = text('collection');
+  if (collection !== undefined && !collection.trim()) throw new UsageError('--collection needs a name');
+  if (!Object.keys(changes).length && !addTags.length && !removeTags.length && collection === undefined) {
+    throw new UsageError('nothing to change: give at least one of --title, --author, --outlet, --published, --url, --lang, --tag, --untag, --collection');
+  }
+  return withLibrary(libraryDir, undefined, async ({ library, collections, store }) => {
+    const current = store.get(id);
+    if (addTags.length || removeTags.length) {
+      changes.tags = [...current.tags, ...addTags].filter((t) => !removeTags.includes(t.trim().toLowerCase()));
+    }
+    if (collection !== undefined) {
+      const target = await collections.ensure(collection);
+      changes.collections = [...new Set([...(current.collections ?? []), target.id])];
+    }
+    const record = await library.update(id, changes);
+    if (json) io.out(JSON.stringify(record, null, 2));
+    else {
+      const names = (record.collections ?? []).map((c) => (collections.exists(c) ? collections.get(c).name : null)).filter(Boolean);
+      io.out(
+        [
+          `Updated “${record.title}” (${record.id})`,
+          `author: ${record.author ?? '—'}   outlet: ${record.outlet ?? '—'}   published: ${record.published ?? '—'}`,
+          `url: ${record.url ?? '—'}   language: ${record.lang ?? '—'}`,
+          `tags: ${record.tags.join(', ') || '—'}   collections: ${names.join(', ') || '—'}`,
+        ].join('\n'),
+      );
+    }
+    return 0;
+  });
+}
+
+const SOURCES_BY_EXTENSION: Record<string, SourcesFormat> = { json: 'csl-json', bib: 'bibtex', bibtex: 'bibtex', ris: 'ris' };
+
+async function sourcesCommand(libraryDir: string, values: Values, json: boolean, io: Io): Promise<number> {
+  const formats = (values.format as string[] | undefined) ?? [];
+  if (formats.length > 1) throw new UsageError('give --format once');
+  const out = values.out as string | undefined;
+  let format = formats[0] as SourcesFormat | undefined;
+  if (format !== undefined && !SOURCES_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${SOURCES_FORMATS.join(', ')}, not “${format}”`);
+  if (!format && out) {
+    format = SOURCES_BY_EXTENSION[out.split('.').pop()?.toLowerCase() ?? ''];
+    if (!format) throw new UsageError(`cannot tell the format from “${out}”: give --format csl-json, bibtex or ris`);
+  }
+  const collection = values.collection as string | undefined;
+  if (collection !== undefined && !collection.trim()) throw new UsageError('--collection needs a name');
+  const result = await withLibrary(libraryDir, undefined, ({ handlers }) => handlers['library:sources']({ format: format ?? 'csl-json', collection }));
+  if (!out) {
+    io.out(result.text || (json ? '[]' : ''));
+    if (!result.count) io.err(collection ? `dossier: the collection “${collection}” has no documents` : 'dossier: the library has no documents');
+    return 0;
+  }
+  await writeFile(resolve(out), result.text);
+  if (json) io.out(JSON.stringify({ out: resolve(out), format: format ?? 'csl-json', count: result.count }));
+  else io.out(`Wrote ${result.count} source${result.count === 1 ? '' : 's'} to ${resolve(out)}`);
+  return 0;
+}
+
 function requireArg(args: string[], usage: string): string {
   if (!args[0]) throw new UsageError(`missing argument: dossier ${usage}`);
   return args[0];
@@ -327,8 +469,8 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
       (event, payload) => {
         if (!bar || event !== 'library:progress') return;
         const progress = payload as EventMap['library:progress'];
-        if (progress.done === 0 && !progress.finished) bar.start(progress.total, 0, { file: progress.current ?? '' });
-        bar.update(progress.done, { file: progress.current ?? '' });
+        if (progress.done === 0 && !progress.finished) bar.start(progress.total, 0, { file: terminalSafe(progress.current ?? '') });
+        bar.update(progress.done, { file: terminalSafe(progress.current ?? '') });
       },
     );
   } finally {
@@ -337,6 +479,7 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
   if (json) io.out(JSON.stringify(results, null, 2));
   for (const r of results) {
     if (r.status === 'error') io.err(`error: ${r.path}: ${r.error}`);
+    else if (r.status === 'skipped') io.err(`skipped: ${r.path}: ${r.error}`);
     else if (!json) {
       const same = r.sameTextAs ? `  (same text as “${r.sameTextAs.title}”, ${Math.round(r.sameTextAs.overlap * 100)}% overlap)` : '';
       io.out(r.status === 'imported' ? `imported   ${r.id}  ${r.title}${same}` : `duplicate  ${r.id}  ${r.path} is already in the library as “${r.title}”`);
@@ -365,9 +508,10 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     libraryDir,
     host: 'browser',
     version: VERSION,
-    // Claims and import in worker threads, so a slow document never holds up the app.
+    // Claims, import and comparison in worker threads, so a slow document never holds up the app.
     claims: new ClaimsRunner(workerEntry('claims-worker.js', '../services/claims/worker.ts')),
     ingest: new ImportRunner(workerEntry('import-worker.js', '../services/ingest/worker.ts')),
+    compare: new CompareRunner(workerEntry('compare-worker.js', '../services/compare/worker.ts')),
     emit: (event, payload) => late.host?.emit(event, payload),
   });
   // Without --port, each library gets the same port every run where it is free: the browser keeps

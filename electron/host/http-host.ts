@@ -63,6 +63,39 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(data);
 }
 
+/** The request target as a URL, or null when it cannot be parsed (the caller answers 400). */
+export function parseRequestUrl(target: string | undefined, port: number): URL | null {
+  try {
+    return new URL(target ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** Percent-decodes one path segment, or null for a malformed escape. */
+function decodePathPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Answers a failed request. Errors the services raise on purpose (and request validation) are the
+ * caller's fault: 4xx. Only an unexpected fault is a 500; if the answer has already begun, the
+ * connection is closed instead so no other request is affected.
+ */
+function answerError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  const wire = toWireError(error);
+  const status = (error as { status?: number } | null)?.status ?? (wire.code === 'internal' ? 500 : wire.code === 'disk-full' ? 507 : 400);
+  sendJson(res, status, { error: wire });
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -83,7 +116,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const server: Server = createServer(async (req, res) => {
+  /** Answers one request; anything it throws is caught by the server callback and answers this request only. */
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
@@ -97,7 +131,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(res, 403, { error: { code: 'bad-origin', message: 'Cross-origin requests are refused.' } });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseRequestUrl(req.url, port);
+    if (!url) {
+      sendJson(res, 400, { error: { code: 'bad-request', message: 'The request path is not a valid URL path.' } });
+      return;
+    }
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         sendJson(res, 405, { error: { code: 'method', message: 'Method not allowed.' } });
@@ -120,31 +158,37 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       req.on('close', () => streams.delete(res));
       return;
     }
-    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
     if (req.method !== 'POST') {
       sendJson(res, 405, { error: { code: 'method', message: 'API calls are POST requests.' } });
       return;
     }
-    if (!isChannel(channel)) {
-      sendJson(res, 404, { error: { code: 'unknown-channel', message: `Unknown channel: ${channel}` } });
+    const channel = decodePathPart(url.pathname.slice('/api/'.length));
+    if (channel === null || !isChannel(channel)) {
+      sendJson(res, 404, { error: { code: 'unknown-channel', message: `Unknown channel: ${channel ?? url.pathname}` } });
       return;
     }
+    const raw = await readBody(req);
+    let request: unknown;
     try {
-      const raw = await readBody(req);
-      let request: unknown;
-      try {
-        request = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        sendJson(res, 400, { error: { code: 'bad-request', message: 'The request body is not valid JSON.' } });
-        return;
-      }
-      const result = await dispatch(options.handlers, channel, request);
-      sendJson(res, 200, { result: result ?? null });
-    } catch (error) {
-      const wire = toWireError(error);
-      const status = (error as { status?: number }).status ?? (wire.code === 'internal' ? 500 : 400);
-      sendJson(res, status, { error: wire });
+      request = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      sendJson(res, 400, { error: { code: 'bad-request', message: 'The request body is not valid JSON.' } });
+      return;
     }
+    const result = await dispatch(options.handlers, channel, request);
+    sendJson(res, 200, { result: result ?? null });
+  };
+
+  const server: Server = createServer((req, res) => {
+    // A client that goes away mid-request must not raise an unhandled error on this process.
+    req.on('error', () => {});
+    res.on('error', () => {});
+    handle(req, res).catch((error: unknown) => answerError(res, error));
+  });
+  // Malformed request lines and headers are refused by Node's parser; answer 400 and keep serving.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   if (options.port === undefined && options.preferredPort) {

@@ -2,12 +2,13 @@
 // contract channel, and shows one secure window. All behaviour lives in the Electron-free services.
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHANNELS, EVENT_CHANNEL, type EventMap, type EventName } from '../../shared/ipc/contract.ts';
 import { parsePassageLink } from '../../shared/links.ts';
 import { dispatch, openServices, type Services } from '../services/container.ts';
 import { toWireError } from '../services/errors.ts';
 import { ClaimsRunner } from '../services/claims/claims-runner.ts';
+import { CompareRunner } from '../services/compare/compare-runner.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { SUPPORTED_EXTENSIONS } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
@@ -16,13 +17,17 @@ import { buildMenu } from './menu.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(here, '../renderer/index.html');
+/** The one page that is the app: navigation and IPC accept no other. */
+const appPageUrl = pathToFileURL(rendererFile).href;
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
 
 function libraryDirFromArgs(): string {
   const index = process.argv.indexOf('--library');
   const explicit = index >= 0 ? process.argv[index + 1] : undefined;
-  return resolveLibraryDir(explicit ?? process.env.DOSSIER_LIBRARY ?? join(app.getPath('userData'), 'library'));
+  // An empty --library or DOSSIER_LIBRARY counts as unset: the app's own data folder, never a relative path.
+  return resolveLibraryDir(explicit, process.env, join(app.getPath('userData'), 'library'));
 }
 
 function emit<E extends EventName>(event: E, payload: EventMap[E]): void {
@@ -38,6 +43,12 @@ async function chooseFiles(): Promise<string[]> {
       { name: 'All files', extensions: ['*'] },
     ],
   };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+async function chooseFolder(): Promise<string[]> {
+  const options = { title: 'Import a folder into Dossier', properties: ['openDirectory', 'multiSelections'] as Array<'openDirectory' | 'multiSelections'> };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
 }
@@ -69,7 +80,7 @@ function createWindow(): BrowserWindow {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  else void window.loadFile(rendererFile);
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -81,7 +92,7 @@ function registerHandlers(handlers: Services['handlers']): void {
     ipcMain.handle(channel, async (event, request: unknown) => {
       // Only the app's own pages may call the services.
       const senderUrl = event.senderFrame?.url ?? '';
-      if (!isAppUrl(senderUrl, devServerUrl)) return { error: { code: 'forbidden', message: 'Caller is not the Dossier app.' } };
+      if (!isAppUrl(senderUrl, devServerUrl, appPageUrl)) return { error: { code: 'forbidden', message: 'Caller is not the Dossier app.' } };
       try {
         return { result: (await dispatch(handlers, channel, request)) ?? null };
       } catch (error) {
@@ -92,9 +103,10 @@ function registerHandlers(handlers: Services['handlers']): void {
 }
 
 async function start(): Promise<void> {
-  installSecurityGuards(devServerUrl);
+  installSecurityGuards(devServerUrl, appPageUrl);
   const claims = new ClaimsRunner({ workerFile: join(here, 'claims-worker.js') });
   const ingest = new ImportRunner({ workerFile: join(here, 'import-worker.js') });
+  const compare = new CompareRunner({ workerFile: join(here, 'compare-worker.js') });
   try {
     services = await openServices({
       libraryDir: libraryDirFromArgs(),
@@ -102,8 +114,10 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       claims,
       ingest,
+      compare,
       emit,
       openFilesDialog: chooseFiles,
+      openFolderDialog: chooseFolder,
     });
   } catch (error) {
     dialog.showErrorBox('Dossier cannot open its library', (error as Error).message);

@@ -11,6 +11,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, onImport: () =>
       label: '&File',
       submenu: [
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: onImport },
+        { label: 'Import Folder…', click: send('library:import-folder') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -1,6 +1,6 @@
 // The one place that guards every window: secure webPreferences, navigation, window.open,
 // webviews and permission requests. External links open in the system browser after confirmation.
-import { app, dialog, shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { app, dialog, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
@@ -17,18 +17,41 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     webviewTag: false,
-    spellcheck: true,
+    // Chromium's spellchecker downloads its dictionaries from Google on Linux and Windows; the app
+    // promises that nothing leaves the machine, so it is off.
+    spellcheck: false,
   };
 }
 
-/** True for the app's own pages: the built renderer on disk, or the dev server in development. */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('file://');
+/**
+ * True for the app's own page only: the built renderer's index.html (any #route), or the dev server's
+ * origin in development. Any other file on disk is not the app, whatever its scheme.
+ */
+export function isAppUrl(url: string, devServerUrl: string | undefined, appPageUrl: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (devServerUrl) {
+    try {
+      if (parsed.origin === new URL(devServerUrl).origin && parsed.origin !== 'null') return true;
+    } catch {
+      // a malformed dev server address matches nothing
+    }
+  }
+  const page = new URL(appPageUrl);
+  return parsed.protocol === 'file:' && parsed.host === page.host && parsed.pathname === page.pathname;
 }
 
 async function confirmExternal(contents: WebContents, url: string): Promise<void> {
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:' && parsed.protocol !== 'mailto:') return;
   const choice = await dialog.showMessageBox({
     type: 'question',
@@ -41,16 +64,24 @@ async function confirmExternal(contents: WebContents, url: string): Promise<void
   if (choice.response === 0 && !contents.isDestroyed()) await shell.openExternal(url);
 }
 
-export function installSecurityGuards(devServerUrl: string | undefined): void {
+export function installSecurityGuards(devServerUrl: string | undefined, appPageUrl: string): void {
+  const guardedSessions = new WeakSet<Session>();
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (isAppUrl(url, devServerUrl)) return;
+      if (isAppUrl(url, devServerUrl, appPageUrl)) return;
       event.preventDefault();
       void confirmExternal(contents, url);
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+      if (!isAppUrl(url, devServerUrl, appPageUrl)) event.preventDefault();
     });
+    const session = contents.session;
+    if (!guardedSessions.has(session)) {
+      guardedSessions.add(session);
+      // Nothing is fetched from outside: no spellchecker dictionaries, and no downloads of any kind.
+      session.setSpellCheckerEnabled(false);
+      session.on('will-download', (event) => event.preventDefault());
+    }
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       void confirmExternal(contents, url);

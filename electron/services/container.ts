@@ -3,19 +3,26 @@
 import type { Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
 import { join } from 'node:path';
 import { DossierError } from './errors.ts';
+import { validateRequest } from '../../shared/ipc/requests.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
 import { extractDocument, readChecked, SUPPORTED_EXTENSIONS } from './ingest/index.ts';
 import type { DocumentExtractor } from './ingest/import-runner.ts';
 import type { ClaimsExtractor } from './claims/claims-runner.ts';
 import { LibraryStore } from './storage/library-store.ts';
+import { briefRecordSchema, collectionRecordSchema, noteRecordSchema, recordCheck, reviewRecordSchema } from './storage/record-schemas.ts';
 import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
 import type { Note } from '../../shared/types/notes.ts';
-import { compareClaims, type CompareInput } from './compare/compare-service.ts';
+import type { CompareInput } from './compare/compare-service.ts';
+import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
 import { BriefService } from './briefs/brief-service.ts';
 import { EXPORT_FORMATS, exportBrief, type ExportFormat } from './briefs/export/index.ts';
 import type { Brief } from '../../shared/types/brief.ts';
+import type { Collection, DocumentRecord } from '../../shared/types/library.ts';
+import { SOURCES_FORMATS } from '../../shared/types/library.ts';
+import { CollectionsService } from './collections/collections-service.ts';
+import { formatSources, SOURCES_EXTENSION, SOURCES_MIME } from './sources/sources.ts';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   md: 'text/markdown',
@@ -33,9 +40,13 @@ export interface ServiceOptions {
   claims?: ClaimsExtractor;
   /** Reads imported files, in a worker where the host has one; in-process otherwise. */
   ingest?: DocumentExtractor;
+  /** Groups and judges figures, in a worker where the host has one; in-process otherwise. */
+  compare?: CompareExecutor;
   emit?<E extends EventName>(event: E, payload: EventMap[E]): void;
   /** Native file picker (Electron only). */
   openFilesDialog?(): Promise<string[]>;
+  /** Native folder picker (Electron only). */
+  openFolderDialog?(): Promise<string[]>;
 }
 
 export interface Services {
@@ -45,6 +56,7 @@ export interface Services {
   notes: NotesService;
   review: ReviewService;
   briefs: BriefService;
+  collections: CollectionsService;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -59,14 +71,18 @@ function uploadSource(file: UploadedFile): ImportSource {
 /** The search index loads in the background once no request has been in progress for this long. */
 const INDEX_WARM_UP_IDLE_MS = 1500;
 
-/** The same handlers, each reporting when it starts and when it settles. */
-function observed(handlers: Handlers, activity: { started(): void; settled(): void }): Handlers {
+/**
+ * The same handlers, each checking its request against the channel's schema before any service sees it
+ * (so every host, the CLI included, refuses the same inputs), and reporting when it starts and settles.
+ */
+function guarded(handlers: Handlers, activity: { started(): void; settled(): void }): Handlers {
   const wrapped: Record<string, (request: unknown) => Promise<unknown>> = {};
-  for (const [channel, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => Promise<unknown>]>) {
+  for (const [channel, handler] of Object.entries(handlers) as Array<[Channel, (request: unknown) => Promise<unknown>]>) {
     wrapped[channel] = async (request) => {
+      const valid = validateRequest(channel, request);
       activity.started();
       try {
-        return await handler(request);
+        return await handler(valid);
       } finally {
         activity.settled();
       }
@@ -77,12 +93,21 @@ function observed(handlers: Handlers, activity: { started(): void; settled(): vo
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
-  const noteCollection = store.collection<Note>('notes');
+  const comparer = options.compare ?? new InlineCompareRunner();
+  const noteCollection = store.collection<Note>('notes', recordCheck(noteRecordSchema));
   // Notes make their document findable by their words; the index hears of every change to them.
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
-  const review = new ReviewService(store.collection<StoredReview>('reviews'));
-  const briefCollection = store.collection<Brief>('briefs');
+  const review = new ReviewService(store.collection<StoredReview>('reviews', recordCheck(reviewRecordSchema)));
+  const briefCollection = store.collection<Brief>('briefs', recordCheck(briefRecordSchema));
+  const collections = new CollectionsService({
+    collections: store.collection<Collection>('collections', recordCheck(collectionRecordSchema)),
+    documents: () => store.documents.values(),
+    saveDocument: (record) => store.update(record),
+  });
+  const openedAt = Date.now();
   await store.open();
+  // Temp files a killed run left inside document folders; in the background, so start-up does not wait.
+  void store.removeStaleDocumentTemps(openedAt).catch(() => {});
   const search = new SearchService({
     dir: join(options.libraryDir, 'search'),
     documents: () => store.documents.values(),
@@ -105,6 +130,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   if (!store.readOnly) {
     await notes.purgeDeleted();
     await briefs.purgeDeleted();
+    await collections.purgeDeleted();
   }
   // Loading the index takes a few hundred milliseconds at 10,000 documents. It waits until the app
   // goes quiet after start-up, so the first screens never queue behind it; a search made sooner
@@ -135,6 +161,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     extract: options.ingest ? (input) => options.ingest!.extract(input) : extractDocument,
     readFile: readChecked,
     claims: options.claims,
+    collectionExists: (id) => collections.exists(id),
     extensions: SUPPORTED_EXTENSIONS,
     onProgress: (progress) => options.emit?.('library:progress', progress),
     onChanged: (reason) => options.emit?.('library:changed', { reason }),
@@ -146,6 +173,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       libraryDir: store.dir,
       version: options.version,
       readOnly: store.readOnly,
+      readOnlyReason: store.readOnlyReason,
       warnings: store.warnings,
       documentCount: library.count(),
     }),
@@ -162,6 +190,25 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     },
     'library:cancelImport': async ({ jobId }) => ({ cancelled: library.cancelImport(jobId) }),
     'library:update': async ({ id, changes }) => library.update(id, changes),
+    'library:updateMany': async ({ updates }) => library.updateMany(updates),
+    'library:sources': async ({ format, collection, docIds }) => {
+      if (!SOURCES_FORMATS.includes(format)) throw new DossierError('bad-request', `Sources are written as ${SOURCES_FORMATS.join(', ')}, not “${String(format)}”.`);
+      const chosen = collection ? collections.resolve(collection) : null;
+      let docs: DocumentRecord[] = library.list().map((d) => store.get(d.id));
+      if (chosen) docs = docs.filter((d) => d.collections?.includes(chosen.id));
+      if (Array.isArray(docIds)) docs = docIds.map((id) => store.get(id));
+      const base = (chosen?.name ?? 'sources').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'sources';
+      return { fileName: `${base}.${SOURCES_EXTENSION[format]}`, mime: SOURCES_MIME[format], text: formatSources(docs, format), count: docs.length };
+    },
+    'collections:list': async () => collections.list(),
+    'collections:create': async ({ name }) => collections.create(name),
+    'collections:rename': async ({ id, name }) => collections.rename(id, name),
+    'collections:delete': async ({ id }) => {
+      const deleted = await collections.delete(id);
+      options.emit?.('library:changed', { reason: 'collections' });
+      return deleted;
+    },
+    'collections:restore': async ({ id }) => collections.restore(id),
     'library:delete': async ({ id }) => library.delete(id),
     'library:restore': async ({ id }) => library.restore(id),
     'claims:list': async ({ id }) => reviewedClaims(id),
@@ -172,9 +219,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       const inputs: CompareInput[] = [];
       for (const id of docIds) {
         const record = store.get(id);
-        inputs.push({ doc: id, docId: id, title: record.title, published: record.published, claims: await reviewedClaims(id) });
+        inputs.push({ doc: id, docId: id, title: record.title, published: record.published, outlet: record.outlet ?? null, claims: await reviewedClaims(id) });
       }
-      return compareClaims(inputs);
+      return comparer.compare(inputs);
     },
     'briefs:list': async () => briefs.list(),
     'briefs:get': async ({ id }) => briefs.get(id),
@@ -204,6 +251,8 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'search:query': async (request) => search.search(request, (id) => store.documents.get(id)),
     'dialog:openFiles': async () =>
       options.openFilesDialog ? { paths: await options.openFilesDialog(), supported: true } : { paths: [], supported: false },
+    'dialog:openFolder': async () =>
+      options.openFolderDialog ? { paths: await options.openFolderDialog(), supported: true } : { paths: [], supported: false },
   };
 
   return {
@@ -213,12 +262,14 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     notes,
     review,
     briefs,
-    handlers: observed(handlers, activity),
+    collections,
+    handlers: guarded(handlers, activity),
     async close() {
       if (warmUp) clearTimeout(warmUp);
       await search.close();
       await options.claims?.close();
       await options.ingest?.close();
+      await comparer.close();
       store.close();
     },
   };

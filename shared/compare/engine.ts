@@ -27,6 +27,8 @@ export interface Mention {
   measure: Measure;
   key: string;
   date: string | null;
+  /** For ordering: the date, or for an undated earlier value its document's date, or "" when unknown. */
+  sortDate: string;
   /** Position in the document, so a series inside one article keeps its order. */
   order: number;
   member: CompareMember;
@@ -46,8 +48,18 @@ function atSameTime(a: string, b: string): boolean {
   return a.slice(0, n) === b.slice(0, n);
 }
 
+const readable = new Map<string, string>();
+
 function readableDate(iso: string | null): string {
   if (!iso) return 'undated';
+  const known = readable.get(iso);
+  if (known) return known;
+  const text = formatDate(iso);
+  readable.set(iso, text);
+  return text;
+}
+
+function formatDate(iso: string): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
@@ -57,8 +69,12 @@ function figureOf(q: Quantity, m: Measure): FigureLike {
 }
 
 /** When a figure was reported: a dated phrase in its own sentence when there is one, else its document's date. */
+// Sentences without a month, weekday or relative day name need no date scan.
+const MAY_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|the day before|\d{4}-\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})/i;
+
 function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string | null {
   if (!docDate) return null;
+  if (!MAY_DATE.test(claim.text)) return docDate.slice(0, 10);
   const rel = q.start - claim.start;
   // Dates in a sentence mostly say when something happened; only those that say when the figure was
   // given count: relative days ("said on Monday"), "as of"/"by" dates, and a fronted "In June," or "On Sept. 7,".
@@ -97,7 +113,10 @@ function collectMentions(docs: DocContext[]): Mention[] {
         // A hedged figure ("may have killed", "could be as high as") is an estimate unless it is the count of record.
         if (claim.certainty === 'hedged' && !measure.official) measure.estimate = true;
         if (!isFigure(q, measure)) continue;
-        const date = mentionDate(claim, q, ctx.date);
+        // A value the text gives as earlier ("initially", "had previously estimated") was not reported on
+        // the document's date: it keeps no date and sorts before its document's figures.
+        const sentenceDate = mentionDate(claim, q, ctx.date);
+        const date = measure.earlier && sentenceDate === ctx.date?.slice(0, 10) ? null : sentenceDate;
         const member: CompareMember = {
           doc: input.doc,
           docId: input.docId,
@@ -117,7 +136,7 @@ function collectMentions(docs: DocContext[]): Mention[] {
           denied: measure.denied,
           change: measure.change || measure.earlier,
         };
-        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, order: q.start, member });
+        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, member });
       }
     }
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
@@ -159,7 +178,7 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const placed = new Map<string, Mention[]>();
     const unplaced: Mention[] = [];
     for (const m of part) {
-      const place = [...m.measure.places].sort().join('+');
+      const place = [...m.measure.places].sort().join('+') + (m.measure.subject && !m.measure.denied ? `@${m.measure.subject}` : '');
       if (place) placed.set(place, [...(placed.get(place) ?? []), m]);
       else unplaced.push(m);
     }
@@ -176,6 +195,13 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
         }
         if (best && bestDistance <= 0.5) best.push(m);
         else rest.push(m);
+      }
+      // Figures near no placed part stay together with the largest part when that part holds most of
+      // the block: a single scoped figure ("Trump's 3,000") must not split the story's main series.
+      const largest = [...placed.values()].sort((a, b) => b.length - a.length)[0];
+      if (rest.length && largest.length >= 0.5 * part.length) {
+        largest.push(...rest);
+        rest.length = 0;
       }
       out.push(...placed.values());
       if (rest.length) out.push(rest);
@@ -214,38 +240,48 @@ function who(m: CompareMember): string {
 
 const quoteFigure = (m: CompareMember) => `${m.figure}${m.quantity.unit && !m.figure.includes(m.quantity.unit) ? ` ${m.quantity.unit}` : ''}`;
 
+/** Pairs a group keeps, and pairs whose reason is written out. */
+const MAX_PAIRS = 400;
+const REASONED_PAIRS = 12;
+
 function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reason: string; conflicts: ConflictPair[] } {
   const origins = new Set(members.map((m) => docs[m.docIndex].sameText));
-  const voices = new Set(members.map((m) => voiceOf(m, docs)));
-  if (origins.size === 1 && voices.size === 1) {
+  const voices = members.map((m) => voiceOf(m, docs));
+  if (origins.size === 1 && new Set(voices).size === 1) {
     return { verdict: 'single', reason: `Only ${who(members[0].member)} gives this figure.`, conflicts: [] };
   }
   const figures = members.map((m) => figureOf(m.quantity, m.measure));
+  const intervals = figures.map(figureInterval);
+  const undenied = figures.map((f) => (f.denied ? { ...f, denied: false } : f));
   const sameTime: ConflictPair[] = [];
   const overTime: ConflictPair[] = [];
   const denials: ConflictPair[] = [];
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
+  // Reasons are written for the first pairs only, and a group keeps a bounded number of pairs: a
+  // series of hundreds of figures would otherwise hold tens of thousands of sentences.
+  const full = () => sameTime.length + overTime.length + denials.length >= MAX_PAIRS;
+  for (let i = 0; i < members.length && !full(); i++) {
+    for (let j = i + 1; j < members.length && !full(); j++) {
       const [a, b] = [members[i], members[j]];
-      if (voiceOf(a, docs) === voiceOf(b, docs) && !(a.measure.change || b.measure.change)) continue;
+      if (voices[i] === voices[j] && !(a.measure.change || b.measure.change)) continue;
+      if (Math.max(intervals[i][0], intervals[j][0]) <= Math.min(intervals[i][1], intervals[j][1])) continue;
       // An increment does not contradict the total it adds to.
       if (a.measure.increment !== b.measure.increment) continue;
-      if (figuresAgree(figures[i], figures[j])) continue;
       const pair: ConflictPair = { a: i, b: j, reason: '' };
       if (a.measure.denied !== b.measure.denied) {
-        const [denier, denied] = a.measure.denied ? [a.member, b.member] : [b.member, a.member];
-        const disputed = a.measure.denied ? { ...figures[i], denied: false } : { ...figures[j], denied: false };
         // A denial disputes its own number: it conflicts with those who give about that number.
-        if (!figuresAgree(disputed, a.measure.denied ? figures[j] : figures[i])) continue;
-        pair.reason = `${who(denier)} disputes ${formatNumber(denier.quantity.low)} (“${cuedFigure(denier)}”), while ${who(denied)} gives ${quoteFigure(denied)}${denied.date ? ` (${readableDate(denied.date)})` : ''}.`;
+        if (!figuresAgree(undenied[i], undenied[j])) continue;
+        const [denier, denied] = a.measure.denied ? [a.member, b.member] : [b.member, a.member];
+        if (denials.length < REASONED_PAIRS) pair.reason = `${who(denier)} disputes ${formatNumber(denier.quantity.low)} (“${cuedFigure(denier)}”), while ${who(denied)} gives ${quoteFigure(denied)}${denied.date ? ` (${readableDate(denied.date)})` : ''}.`;
         denials.push(pair);
         continue;
       }
-      const explainedByTime = (a.date && b.date && !atSameTime(a.date, b.date)) || ((a.measure.change || b.measure.change || a.measure.earlier || b.measure.earlier) && a.docIndex === b.docIndex);
+      // Undated reports that say the figure moved ("rose to 22", "now says 31") describe a series too.
+      const undatedChange = (!a.date || !b.date) && (a.measure.change || b.measure.change);
+      const explainedByTime = (a.date && b.date && !atSameTime(a.date, b.date)) || undatedChange || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change) && a.docIndex === b.docIndex);
       if (explainedByTime) {
         overTime.push(pair);
       } else {
-        pair.reason = `${who(a.member)} gives ${quoteFigure(a.member)} and ${who(b.member)} gives ${quoteFigure(b.member)}${a.date ? `, both on ${readableDate(a.date)}` : ''}; they cannot both hold.`;
+        if (sameTime.length < REASONED_PAIRS) pair.reason = `${who(a.member)} gives ${quoteFigure(a.member)} and ${who(b.member)} gives ${quoteFigure(b.member)}${a.date ? `, both on ${readableDate(a.date)}` : ''}; they cannot both hold.`;
         sameTime.push(pair);
       }
     }
@@ -260,10 +296,9 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
     return {
       verdict: 'evolving',
       reason: `The figure changed over time: ${steps}. The latest is ${quoteFigure(last)}, from ${who(last)} on ${readableDate(last.date)}; the first was ${quoteFigure(first)}, from ${who(first)} on ${readableDate(first.date)}.`,
-      conflicts: overTime.map((p) => ({ ...p, reason: `${quoteFigure(members[p.a].member)} (${readableDate(members[p.a].member.date)}) and ${quoteFigure(members[p.b].member)} (${readableDate(members[p.b].member.date)}) were given at different times.` })),
+      conflicts: overTime.map((p, k) => ({ ...p, reason: k < REASONED_PAIRS ? `${quoteFigure(members[p.a].member)} (${readableDate(members[p.a].member.date)}) and ${quoteFigure(members[p.b].member)} (${readableDate(members[p.b].member.date)}) were given at different times.` : '' })),
     };
   }
-  const intervals = figures.map(figureInterval);
   const lo = Math.max(...intervals.map((r) => r[0]));
   const hi = Math.min(...intervals.map((r) => r[1]));
   const names = [...new Set(members.map((m) => who(m.member)))];
@@ -283,8 +318,8 @@ function cuedFigure(m: CompareMember): string {
 }
 
 function byTime(a: Mention, b: Mention): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
+  const da = a.sortDate;
+  const db = b.sortDate;
   if (da !== db) return !da ? 1 : !db ? -1 : da < db ? -1 : 1;
   if (a.docIndex === b.docIndex) {
     // Within one report, a value stated as earlier ("initially", "from 64") comes first.
@@ -310,46 +345,83 @@ function seriesSteps(sorted: Mention[]): string {
 const storyOf = (blockKey: string) => blockKey.slice(0, blockKey.indexOf('#'));
 const headOf = (m: Mention) => m.measure.head ?? null;
 
-/** Moves `m` from block `from` to block `to`. */
-function move(blocks: Map<string, Mention[]>, m: Mention, from: string, to: string): void {
-  const source = blocks.get(from) ?? [];
-  source.splice(source.indexOf(m), 1);
-  if (!source.length) blocks.delete(from);
-  blocks.get(to)?.push(m);
-}
-
 /**
  * Figures whose own words say little join the measure they belong to: a denial ("nowhere near 3,000")
- * joins the figure it disputes; a bare head count ("some 3,000 North Koreans") joins the one measure of
- * its story with the same place and magnitude; an increment as large as the totals it adds to ("an
- * additional 25,000") joins them, while a small one ("another 2.5 million" on 143 million) stays apart.
+ * joins the figure it disputes; a table row or headline that names the counted thing but no event
+ * ("Email address 12,086") joins the one measure of its story counting that thing; an increment as
+ * large as the totals it adds to ("an additional 25,000") joins them, while a small one ("another 2.5
+ * million" on 143 million) stays apart. Indexed by story, so the cost grows with the figures.
  */
 function attachLooseFigures(blocks: Map<string, Mention[]>): void {
-  for (const [from, members] of [...blocks]) {
-    for (const m of [...members]) {
+  const moves: Array<[Mention, string, string]> = [];
+  const keysByStory = new Map<string, string[]>();
+  for (const key of blocks.keys()) {
+    const story = storyOf(key);
+    keysByStory.set(story, [...(keysByStory.get(story) ?? []), key]);
+  }
+  const dimensionOfKey = (key: string) => key.slice(key.indexOf('#') + 1).split('|')[0];
+
+  // The block holding the very number disputed: closest in value, about the same thing.
+  for (const [from, members] of blocks) {
+    for (const m of members) {
       if (!m.measure.denied) continue;
-      const asserted = { ...figureOf(m.quantity, m.measure), denied: false };
-      const dimension = from.slice(from.indexOf('#') + 1).split('|')[0];
-      const target = [...blocks].find(([key, list]) => key !== from && storyOf(key) === storyOf(from) && key.slice(key.indexOf('#') + 1).startsWith(`${dimension}|`) && list.some((n) => !n.measure.denied && figuresAgree(asserted, figureOf(n.quantity, n.measure)) && (!headOf(m) || !headOf(n) || headOf(m) === headOf(n))));
-      if (target) move(blocks, m, from, target[0]);
+      let target: string | null = null;
+      let best = 0.1;
+      for (const key of keysByStory.get(storyOf(from)) ?? []) {
+        if (key === from || dimensionOfKey(key) !== dimensionOfKey(from)) continue;
+        for (const n of blocks.get(key) ?? []) {
+          if (n.measure.denied || (headOf(m) && headOf(n) && headOf(m) !== headOf(n))) continue;
+          const distance = Math.abs(Math.log10(Math.max(1e-9, n.quantity.low)) - Math.log10(Math.max(1e-9, m.quantity.low)));
+          if (distance <= best) [best, target] = [distance, key];
+        }
+      }
+      if (target) moves.push([m, from, target]);
     }
   }
-  for (const [from, members] of [...blocks]) {
-    if (!/#count\|people$/.test(from)) continue;
-    for (const m of [...members]) {
-      const places = m.measure.places.join('+');
-      const candidates = [...blocks].filter(([key, list]) => key !== from && storyOf(key) === storyOf(from) && key.includes('#count|') && !key.endsWith('|added') &&
-        list.some((n) => n.measure.places.join('+') === places && places !== '' && Math.abs(Math.log10(n.quantity.low / m.quantity.low)) <= 0.5));
-      if (candidates.length === 1) move(blocks, m, from, candidates[0][0]);
+
+  // Which blocks of a story count a given thing with an event said of it.
+  const homes = new Map<string, Set<string>>();
+  for (const [key, members] of blocks) {
+    for (const n of members) {
+      if (!n.measure.event || !n.measure.head || n.measure.head === 'person') continue;
+      const id = `${storyOf(key)}|${n.measure.dimension}|${n.measure.head}`;
+      homes.set(id, (homes.get(id) ?? new Set()).add(key));
     }
   }
-  for (const [from, members] of [...blocks]) {
+  for (const [from, members] of blocks) {
+    for (const m of members) {
+      const head = m.measure.head;
+      if (m.measure.event || m.measure.denied || !head || head === 'person') continue;
+      const candidates = [...(homes.get(`${storyOf(from)}|${m.measure.dimension}|${head}`) ?? [])].filter((k) => k !== from);
+      if (candidates.length === 1) moves.push([m, from, candidates[0]]);
+    }
+  }
+
+  for (const [from, members] of blocks) {
     if (!from.endsWith('|added')) continue;
-    const totals = blocks.get(from.replace(/\|added$/, ''));
+    const totalsKey = from.replace(/\|added$/, '');
+    const totals = blocks.get(totalsKey);
     if (!totals) continue;
-    if (median(members.map((m) => m.quantity.low)) >= 0.5 * median(totals.map((m) => m.quantity.low))) {
-      for (const m of [...members]) move(blocks, m, from, from.replace(/\|added$/, ''));
+    for (const m of members) {
+      // Compared with the totals of the same place: "another 2.5 million Americans" against the U.S. total.
+      const places = m.measure.places.join('+');
+      const sameScope = places ? totals.filter((t) => t.measure.places.join('+') === places) : totals;
+      if (sameScope.length && m.quantity.low >= 0.5 * median(sameScope.map((t) => t.quantity.low))) moves.push([m, from, totalsKey]);
     }
+  }
+
+  // The first move found for a figure wins; lists are rebuilt once.
+  const targetOf = new Map<Mention, string>();
+  for (const [m, , to] of moves) if (!targetOf.has(m)) targetOf.set(m, to);
+  for (const [key, members] of [...blocks]) {
+    const kept = members.filter((m) => !targetOf.has(m));
+    if (kept.length) blocks.set(key, kept);
+    else blocks.delete(key);
+  }
+  for (const [m, to] of targetOf) {
+    const list = blocks.get(to);
+    if (list) list.push(m);
+    else blocks.set(to, [m]);
   }
 }
 
@@ -363,9 +435,19 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
   const found = inputs.map((input) => findDocumentDate(input.text, input.published));
   const stories = clusterStories(inputs.map((i) => i.text), options.storyThreshold);
   const sameText = sameTextOrigins(inputs.map((i) => i.text));
+  // A numeric date line that reads both ways ("03-11-2023") takes the reading nearer the story's other dates.
+  const known = found.map((f, i) => inputs[i].published ?? (f && !f.alternative ? f.published : null));
+  const nearest = (i: number): string | null => {
+    const f = found[i];
+    if (inputs[i].published || !f?.alternative) return known[i];
+    const others = known.filter((d, j): d is string => !!d && stories[j] === stories[i]).map((d) => Date.parse(d.slice(0, 10)));
+    if (!others.length) return f.published;
+    const distance = (iso: string) => Math.min(...others.map((t) => Math.abs(Date.parse(iso.slice(0, 10)) - t)));
+    return distance(f.alternative) < distance(f.published) ? f.alternative : f.published;
+  };
   const docs: DocContext[] = inputs.map((input, i) => ({
     input,
-    date: input.published ?? found[i]?.published ?? null,
+    date: nearest(i),
     origin: input.outlet ?? found[i]?.outlet ?? input.title,
     story: stories[i],
     sameText: sameText[i],
@@ -403,5 +485,12 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
   const rank: Record<Verdict, number> = { conflicting: 0, evolving: 1, consistent: 2, single: 3 };
   groups.sort((a, b) => rank[a.verdict] - rank[b.verdict] || b.members.length - a.members.length);
   groups.forEach((g, i) => (g.id = `g${i + 1}`));
+  // A brief finds its comparison again by label: two groups never share one.
+  const seen = new Map<string, number>();
+  for (const g of groups) {
+    const n = (seen.get(g.label) ?? 0) + 1;
+    seen.set(g.label, n);
+    if (n > 1) g.label = `${g.label} (${n})`;
+  }
   return groups;
 }

@@ -2,6 +2,7 @@
 // by dimension and the gazetteer, read from shared/lexicon/*.json and indexed for phrase lookups.
 import measures from '../lexicon/measures.json' with { type: 'json' };
 import places from '../lexicon/places.json' with { type: 'json' };
+import calendar from '../lexicon/calendar.json' with { type: 'json' };
 
 /** Lower-case word sequences of one to four words, for matching phrases against token runs. */
 export class PhraseSet<T = true> {
@@ -61,11 +62,26 @@ export const LEX = {
   excess: set(measures.excess),
   official: set(measures.official),
   irregularParticiples: set(measures.irregularParticiples),
+  possessionVerbs: set(measures.possessionVerbs),
   reportingVerbs: set(measures.reportingVerbs),
   intensifiers: set(measures.intensifiers),
   genericHeads: set(measures.genericHeads),
   stopwords: new Set(measures.stopwords),
+  calendarWords: new Set([...calendar.months.flat(), ...calendar.weekdays.flat()]),
 };
+
+/** Cue families read in one pass over a clause: each phrase maps to the families it belongs to. */
+export const CUE = { denial: 1, change: 2, earlier: 4, estimate: 8, excess: 16 } as const;
+const cueFamilies: Array<[number, string[]]> = [
+  [CUE.denial, measures.denials],
+  [CUE.change, measures.changes],
+  [CUE.earlier, measures.earlier],
+  [CUE.estimate, measures.estimates],
+  [CUE.excess, measures.excess],
+];
+const cueMap = new Map<string, number>();
+for (const [flag, phrases] of cueFamilies) for (const p of phrases) cueMap.set(p, (cueMap.get(p) ?? 0) | flag);
+export const CUES = { map: cueMap, longest: Math.max(...[...cueMap.keys()].map((k) => k.split(' ').length)) };
 
 /** The concept a word or phrase names ("killed" and "fatalities" both name "death"), or null. */
 export function conceptOf(phrase: string): string | null {

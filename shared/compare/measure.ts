@@ -2,7 +2,8 @@
 // money, percent, duration...), the counted thing (head of the quantity's noun phrase), the event or state
 // that qualifies it in any grammatical form ("killed 230", "230 were killed", "the death toll rose to
 // 312"), its scope (place, year, rate, estimate or count) and its role (increment, denial, change, earlier).
-import { conceptOf, LEX, lemma, placeOf, type PhraseSet } from './lexicon.ts';
+import type { FigureLike } from '../figures/index.ts';
+import { conceptOf, CUE, CUES, LEX, lemma, placeOf, type PhraseSet } from './lexicon.ts';
 
 export interface Word {
   text: string;
@@ -28,6 +29,11 @@ export interface Measure {
   conceptual: boolean;
   /** Countries named in the figure's noun phrase or clause (ISO codes). */
   places: string[];
+  /**
+   * Who or what the figure is about when the text names it: a row label ("National: 38 percent"), a
+   * named subject ("Labour has 602,816 votes"), a place below country level ("in Sindhupalchowk").
+   */
+  subject: string | null;
   /** A year named in the figure's clause: another year's figure is another event. */
   year: number | null;
   rate: string | null;
@@ -45,7 +51,12 @@ export interface Measure {
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*[\p{L}\p{M}]\.?|[\p{L}\p{M}]\.?|\d+(?:[.,]\d+)*|[$€£¥%°]|[^\s\p{L}\p{M}\d]/gu;
 
+// A sentence with several figures is read once for all of them.
+let lastText = '';
+let lastWords: Word[] = [];
+
 export function words(text: string): Word[] {
+  if (text === lastText) return lastWords;
   const out: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
@@ -54,27 +65,47 @@ export function words(text: string): Word[] {
     if (t.length > 1 && t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) t = t.slice(0, -1);
     out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, isWord: /[\p{L}\d]/u.test(t[0]) });
   }
+  [lastText, lastWords] = [text, out];
   return out;
 }
 
 /** The longest phrase of `set` that starts at word i, with its length in words. */
 function phraseAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T; length: number } | null {
-  for (let n = Math.min(set.longest, ws.length - i); n >= 1; n--) {
-    const phrase = ws.slice(i, i + n).map((w) => w.lower).join(' ');
+  // Built up word by word: this runs for every word of every clause, so no slicing or joining.
+  let phrase = '';
+  let found: { value: T; length: number } | null = null;
+  const last = Math.min(set.longest, ws.length - i);
+  for (let n = 1; n <= last; n++) {
+    phrase = n === 1 ? ws[i].lower : `${phrase} ${ws[i + n - 1].lower}`;
     const value = set.get(phrase);
-    if (value !== undefined) return { value, length: n };
+    if (value !== undefined) found = { value, length: n };
   }
-  return null;
+  return found;
+}
+
+/** The cue families of every phrase starting at word i, in one pass. */
+function cuesAt(ws: Word[], i: number): number {
+  let phrase = '';
+  let flags = 0;
+  const last = Math.min(CUES.longest, ws.length - i);
+  for (let n = 1; n <= last; n++) {
+    phrase = n === 1 ? ws[i].lower : `${phrase} ${ws[i + n - 1].lower}`;
+    flags |= CUES.map.get(phrase) ?? 0;
+  }
+  return flags;
 }
 
 /** The longest phrase of `set` that ends at word i. */
 function phraseEndingAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T; length: number } | null {
-  for (let n = Math.min(set.longest, i + 1); n >= 1; n--) {
-    const phrase = ws.slice(i - n + 1, i + 1).map((w) => w.lower).join(' ');
+  let phrase = '';
+  let found: { value: T; length: number } | null = null;
+  const last = Math.min(set.longest, i + 1);
+  for (let n = 1; n <= last; n++) {
+    phrase = n === 1 ? ws[i].lower : `${ws[i - n + 1].lower} ${phrase}`;
     const value = set.get(phrase);
-    if (value !== undefined) return { value, length: n };
+    if (value !== undefined) found = { value, length: n };
   }
-  return null;
+  return found;
 }
 
 const CLAUSE_BREAK = new Set([';', ':', '?', '!', '(', ')', '—', '–']);
@@ -150,6 +181,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     eventText: null,
     conceptual: false,
     places: [],
+    subject: null,
     year: null,
     rate: null,
     increment: false,
@@ -265,8 +297,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       if (headIsEvent && m.head === null) m.head = lemma(np[np.length - 1].lower);
       m.event = phrase.value;
       m.eventText = ws.slice(j, j + phrase.length).map((w) => w.text).join(' ');
-    } else if ((!m.event || headIsEvent) && !phrase && verbAfter) {
-      if (headIsEvent && m.head === null) m.head = lemma(np[np.length - 1].lower);
+    } else if (!m.event && !phrase && verbAfter) {
+      // A verb outside the lexicon does not override a counted noun that names its concept: "soldiers
+      // crossed" still counts soldiers; "soldiers deserted" (a concept) does not.
       m.event = lemma(ws[j].lower);
       m.eventText = ws[j].text;
     }
@@ -291,6 +324,11 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       const w = ws[b];
       if (!w.isWord) continue;
       const concept = phraseEndingAt(ws, b, LEX.concepts);
+      // "adding to the 11,000", "rose to 34": a verb of change before "to" marks the figure as a total.
+      if (concept && isChangeTo(ws, b, concept.value)) {
+        m.change = true;
+        continue;
+      }
       if (concept) {
         m.event = concept.value;
         m.eventText = ws.slice(b - concept.length + 1, b + 1).map((x) => x.text).join(' ');
@@ -322,6 +360,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       if (c >= q.first && c <= q.last) continue;
       const found = phraseAt(ws, c, LEX.concepts);
       const distance = c < q.first ? q.first - c : c - q.last;
+      // Verbs of change ("adding to the 11,000 sent") say how a count moved, not what it counts.
+      if (found && ((bareVerb && (found.value === 'gain' || found.value === 'loss')) || isChangeTo(ws, c + found.length - 1, found.value))) continue;
       if (found && distance < best) {
         best = distance;
         m.event = found.value;
@@ -329,6 +369,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       }
     }
   }
+
+  m.subject = subjectOf(ws, q, clause);
 
   // Scope, role and basis read over the whole clause.
   const clauseWords = ws.slice(clause.first, clause.last + 1);
@@ -339,18 +381,22 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event.
       if (!['since', 'until', 'through', 'by'].includes(prev)) m.year = Number(w.text);
     }
-    if (c > q.last && ['in', 'across', 'throughout'].includes(w.lower) && ws[c + 1]) {
+    // The place right after the figure, before the next figure: in "2,705 in Liberia, 1,200 in Sierra
+    // Leone" each figure has its own.
+    const beforeNextFigure = !ws.slice(q.last + 1, c).some((x) => /^\d/.test(x.text));
+    if (c > q.last && beforeNextFigure && ['in', 'across', 'throughout'].includes(w.lower) && ws[c + 1]) {
       const next = ws[c + 1].lower === 'the' ? c + 2 : c + 1;
       const two = ws[next + 1] ? placeOf(`${ws[next]?.lower} ${ws[next + 1].lower}`) : null;
       const one = ws[next] && isCapital(ws[next]) ? placeOf(ws[next].lower) : null;
       const place = two ?? one;
       if (place && !m.places.includes(place)) m.places.push(place);
     }
-    if (phraseAt(ws, c, LEX.denials) && c < q.first) m.denied = true;
-    if (phraseAt(ws, c, LEX.changes)) m.change = true;
-    if (phraseAt(ws, c, LEX.earlier) && c < q.first) m.earlier = true;
-    if (phraseAt(ws, c, LEX.estimates)) m.estimate = true;
-    if (c > q.last && phraseAt(ws, c, LEX.excess)) {
+    const cues = cuesAt(ws, c);
+    if (cues & CUE.denial && c < q.first) m.denied = true;
+    if (cues & CUE.change) m.change = true;
+    if (cues & CUE.earlier && c < q.first) m.earlier = true;
+    if (cues & CUE.estimate) m.estimate = true;
+    if (c > q.last && cues & CUE.excess) {
       m.estimate = true;
       m.increment = false;
     }
@@ -371,6 +417,59 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   m.conceptual = m.event !== null && conceptOf(m.eventText ?? '') === m.event;
   m.key = keyOf(m);
   return m;
+}
+
+/** A verb of gain or loss followed by "to" ("adding to", "lost to"): it moves a total, it is not the event. */
+const isChangeTo = (ws: Word[], i: number, concept: string) => (concept === 'gain' || concept === 'loss') && ws[i + 1]?.lower === 'to';
+
+const isName = (w: Word) => isCapital(w) && !LEX.stopwords.has(w.lower) && !LEX.auxiliaries.has(w.lower) && !PREPOSITIONS.has(w.lower) && !LEX.reportingVerbs.has(w.lower);
+
+/** A run of capitalised words ending at or starting from index i, as one lower-case name. */
+function nameAt(ws: Word[], i: number, direction: 1 | -1): string | null {
+  const run: string[] = [];
+  for (let k = i; k >= 0 && k < ws.length && isName(ws[k]) && run.length < 4; k += direction) run.push(ws[k].lower);
+  if (!run.length) return null;
+  return (direction === 1 ? run : run.reverse()).join(' ');
+}
+
+/**
+ * The named subject a figure belongs to: a label before a colon at the start of its line, a name at the
+ * head of its clause ("Labour has 602,816 votes"), or a place after "in" below country level. Countries
+ * are places, read separately; a name the whole story shares (the company, the country) splits nothing,
+ * since every figure carries it or none does.
+ */
+function subjectOf(ws: Word[], q: Span, clause: Span): string | null {
+  // A row label: "National: 38.06 percent, 48 seats" (the figures follow the colon at once).
+  const colon = ws.findIndex((w, i) => w.text === ':' && i < q.first && i <= 6);
+  if (colon > 0 && /^\d/.test(ws[colon + 1]?.text ?? '') && !ws.slice(0, colon).some((w) => /^\d/.test(w.text))) {
+    const label = ws.slice(0, colon).filter((w) => w.isWord && !LEX.stopwords.has(w.lower)).map((w) => w.lower).join(' ');
+    if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label)) return label;
+  }
+  // "In Kathmandu district the toll...", "... 2,838 dead in Sindhupalchowk"
+  for (let c = clause.first; c <= clause.last; c++) {
+    if (['in', 'at'].includes(ws[c].lower) && ws[c + 1]) {
+      const start = ws[c + 1].lower === 'the' ? c + 2 : c + 1;
+      const name = ws[start] ? nameAt(ws, start, 1) : null;
+      if (name && !placeOf(name) && !name.split(' ').some((n) => LEX.calendarWords.has(n))) return name;
+    }
+  }
+  // A name right before the figure, as in elliptical lists: "National won 48, Labour 34, the Greens 15".
+  let b = q.first - 1;
+  if (b >= 0 && ws[b].lower === 'the') b--;
+  if (b >= 1 && isName(ws[q.first - 1]) && !LEX.calendarWords.has(ws[q.first - 1].lower)) {
+    const name = nameAt(ws, q.first - 1, -1);
+    if (name && !placeOf(name) && !LEX.concepts.has(name) && b >= clause.first) return name;
+  }
+  // A name opening the clause, before the figure: "Labour has 602,816 votes".
+  let first = clause.first;
+  while (first < q.first && (!ws[first].isWord || LEX.stopwords.has(ws[first].lower))) first++;
+  if (first < q.first && first - clause.first <= 2) {
+    const name = nameAt(ws, first, 1);
+    // Only the holder of the figure ("Labour has", "National won"), not its source ("Equifax said").
+    const after = ws[first + (name?.split(' ').length ?? 0)]?.lower ?? '';
+    if (name && LEX.possessionVerbs.has(after) && !placeOf(name) && !LEX.concepts.has(name) && !LEX.genericHeads.has(name)) return name;
+  }
+  return null;
 }
 
 /** The blocking key: figures that could measure the same thing share it. */
@@ -406,4 +505,12 @@ export function labelOf(m: Measure): string {
   if (m.rate) parts.push(`per ${m.rate}`);
   if (m.increment) parts.push('(added)');
   return parts.join(' ').replace(/\s+/g, ' ').trim().toLowerCase().replace(/\b(u\.s\.|uk|us)\b/g, (x) => x.toUpperCase());
+}
+
+/** A quantity of a sentence as a figure: its bounds, and whether the sentence disputes it ("nowhere near 3,000"). */
+export function figureIn(sentence: string, sentenceStart: number, q: { text: string; start: number; low: number; high: number | null; approximate: boolean; bound: FigureLike['bound']; unit: string | null; vague?: boolean }): FigureLike {
+  const before = words(sentence.slice(Math.max(0, q.start - sentenceStart - 60), Math.max(0, q.start - sentenceStart)));
+  let denied = false;
+  for (let i = Math.max(0, before.length - 6); i < before.length; i++) if (phraseAt(before, i, LEX.denials)) denied = true;
+  return { text: q.text, low: q.low, high: q.high, approximate: q.approximate, bound: q.bound, unit: q.unit, vague: q.vague, denied };
 }

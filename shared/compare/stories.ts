@@ -5,9 +5,15 @@
 import { LEX } from './lexicon.ts';
 
 /** Two documents whose similarity reaches this are about the same story. */
-export const STORY_SIMILARITY = 0.12;
+export const STORY_SIMILARITY = 0.09;
 /** Share of one text's 8-word shingles found in another for the two to count as one origin. */
 export const SAME_TEXT_CONTAINMENT = 0.5;
+/**
+ * Documents assumed to lie outside the compared set, none of them holding the word: they keep a word
+ * that every compared report uses (the story's own place or company) from weighing nothing when one
+ * story is compared on its own.
+ */
+export const BACKGROUND_DOCUMENTS = 20;
 
 function terms(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -53,23 +59,36 @@ export function similarities(texts: string[]): number[][] {
     let norm = 0;
     for (const [t, c] of bag) {
       // Smoothed IDF, so two documents alone still weigh a shared rare word above a shared common one.
-      const w = (1 + Math.log(c)) * Math.log(1 + (n + 1) / (df.get(t) ?? 1));
+      const w = (1 + Math.log(c)) * Math.log((n + BACKGROUND_DOCUMENTS + 1) / ((df.get(t) ?? 1) + 0.5));
       v.set(t, w);
       norm += w * w;
     }
     return { v, norm: Math.sqrt(norm) || 1 };
   });
   const sims = texts.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const [a, b] = vectors[i].v.size < vectors[j].v.size ? [vectors[i], vectors[j]] : [vectors[j], vectors[i]];
-      let dot = 0;
-      for (const [t, w] of a.v) {
-        const o = b.v.get(t);
-        if (o) dot += w * o;
-      }
-      sims[i][j] = sims[j][i] = dot / (a.norm * b.norm);
+  // Only pairs that share a distinctive term (one in at most a quarter of the documents, or in a
+  // handful) can reach the story threshold; the others are left at zero without being computed.
+  const rareLimit = Math.max(4, Math.ceil(n / 4));
+  const postings = new Map<string, number[]>();
+  bags.forEach((bag, doc) => {
+    for (const t of bag.keys()) {
+      if ((df.get(t) ?? 0) > rareLimit) continue;
+      const list = postings.get(t);
+      if (list) list.push(doc);
+      else postings.set(t, [doc]);
     }
+  });
+  const candidates = new Set<number>();
+  for (const docs of postings.values()) for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) candidates.add(docs[i] * n + docs[j]);
+  for (const pair of candidates) {
+    const [i, j] = [Math.floor(pair / n), pair % n];
+    const [a, b] = vectors[i].v.size < vectors[j].v.size ? [vectors[i], vectors[j]] : [vectors[j], vectors[i]];
+    let dot = 0;
+    for (const [t, w] of a.v) {
+      const o = b.v.get(t);
+      if (o) dot += w * o;
+    }
+    sims[i][j] = sims[j][i] = dot / (a.norm * b.norm);
   }
   return sims;
 }
@@ -100,11 +119,27 @@ export function containment(a: Set<string>, b: Set<string>): number {
 /** An origin id per document: copies of one text (either way round) share one. */
 export function sameTextOrigins(texts: string[], threshold = SAME_TEXT_CONTAINMENT): number[] {
   const sets = texts.map((t) => shingles(t));
-  const uf = new UnionFind(texts.length);
-  for (let i = 0; i < texts.length; i++) {
-    for (let j = i + 1; j < texts.length; j++) {
-      if (Math.max(containment(sets[i], sets[j]), containment(sets[j], sets[i])) >= threshold) uf.union(i, j);
+  // Only documents that share a shingle are compared, counted through one posting list per shingle.
+  const postings = new Map<string, number[]>();
+  sets.forEach((set, doc) => {
+    for (const s of set) {
+      const list = postings.get(s);
+      if (list) list.push(doc);
+      else postings.set(s, [doc]);
     }
+  });
+  const shared = new Map<number, number>();
+  for (const docs of postings.values()) {
+    if (docs.length < 2 || docs.length > 50) continue;
+    for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) {
+      const pair = docs[i] * texts.length + docs[j];
+      shared.set(pair, (shared.get(pair) ?? 0) + 1);
+    }
+  }
+  const uf = new UnionFind(texts.length);
+  for (const [pair, count] of shared) {
+    const [i, j] = [Math.floor(pair / texts.length), pair % texts.length];
+    if (count / Math.max(1, Math.min(sets[i].size, sets[j].size)) >= threshold) uf.union(i, j);
   }
   return texts.map((_, i) => uf.find(i));
 }

@@ -64,6 +64,10 @@ const SCALES: Array<[number, string]> = [
   [1e6, 'million'],
 ];
 
+// One formatter per precision: building one per call is slow for thousands of figures.
+const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const fourDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 /** A number as a person writes it: "11,000", "2.4 million", "0.5". */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
@@ -72,10 +76,10 @@ export function formatNumber(value: number): string {
     const scaled = abs / scale;
     // "145.5 million" reads better than "145,500,000"; "637,430" stays as it is.
     if (scaled >= 1 && Math.abs(scaled * 100 - Math.round(scaled * 100)) < 1e-6) {
-      return `${value < 0 ? '−' : ''}${scaled.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${word}`;
+      return `${value < 0 ? '−' : ''}${twoDecimals.format(scaled)} ${word}`;
     }
   }
-  return `${value < 0 ? '−' : ''}${abs.toLocaleString('en-US', { maximumFractionDigits: abs < 1 ? 4 : 2 })}`;
+  return `${value < 0 ? '−' : ''}${(abs < 1 ? fourDecimals : twoDecimals).format(abs)}`;
 }
 
 /** The figure written as qualified, with no invented bounds: "about 3,000", "well under 3,000", "thousands". */

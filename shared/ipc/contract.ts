@@ -1,13 +1,15 @@
 // The one typed contract between the renderer and every host (Electron IPC, HTTP browser host).
 // Channel names are `domain:verb`; preload, main, the browser host and the renderer all derive from this list.
-import type { Claim, ClaimEdits, ClaimSet, ReviewStatus } from '../types/claims.ts';
-import type { Note, NoteDraft } from '../types/notes.ts';
+import type { Claim, ClaimSet } from '../types/claims.ts';
+import type { Note } from '../types/notes.ts';
 import type { CompareResult } from '../types/compare.ts';
 import type { Brief, BriefItem } from '../types/brief.ts';
-import type { SearchQuery, SearchResult } from '../types/search.ts';
+import type { RequestInput, SchemaChannel } from './requests.ts';
+import type { SearchResult } from '../types/search.ts';
 import type {
+  Collection,
+  CollectionSummary,
   DocumentContent,
-  DocumentMetadata,
   DocumentRecord,
   DocumentSummary,
   ImportProgress,
@@ -25,46 +27,61 @@ export interface UploadedFile {
 export interface Contract {
   'app:info': { request: void; response: LibraryInfo };
   /** Newest first; `limit` returns only the first rows, so a large library shows its first screen at once. */
-  'library:list': { request: { limit?: number } | void; response: DocumentSummary[] };
-  'library:get': { request: { id: string }; response: DocumentContent };
+  'library:list': { request: RequestInput<'library:list'> | void; response: DocumentSummary[] };
+  'library:get': { request: RequestInput<'library:get'>; response: DocumentContent };
   'library:import': {
-    request: { paths?: string[]; files?: UploadedFile[]; jobId?: string };
+    request: RequestInput<'library:import'>;
     response: ImportResult[];
   };
-  'library:cancelImport': { request: { jobId: string }; response: { cancelled: boolean } };
+  'library:cancelImport': { request: RequestInput<'library:cancelImport'>; response: { cancelled: boolean } };
+  /** Saved at once and re-indexed for search; the caller keeps the old values for undo. */
   'library:update': {
-    request: { id: string; changes: Partial<DocumentMetadata> };
+    request: RequestInput<'library:update'>;
     response: DocumentRecord;
   };
-  'library:delete': { request: { id: string }; response: { id: string; title: string } };
-  'library:restore': { request: { id: string }; response: DocumentSummary };
-  'claims:list': { request: { id: string }; response: ClaimSet };
+  /** Several documents in one step (a bulk edit or its undo); nothing is saved unless every change is valid. */
+  'library:updateMany': { request: RequestInput<'library:updateMany'>; response: DocumentRecord[] };
+  /** Reference-manager files for a collection, the given documents, or the whole library. */
+  'library:sources': {
+    request: RequestInput<'library:sources'>;
+    response: { fileName: string; mime: string; text: string; count: number };
+  };
+  'collections:list': { request: void; response: CollectionSummary[] };
+  'collections:create': { request: RequestInput<'collections:create'>; response: Collection };
+  'collections:rename': { request: RequestInput<'collections:rename'>; response: Collection };
+  'collections:delete': { request: RequestInput<'collections:delete'>; response: { id: string; name: string } };
+  'collections:restore': { request: RequestInput<'collections:restore'>; response: Collection };
+  'library:delete': { request: RequestInput<'library:delete'>; response: { id: string; title: string } };
+  'library:restore': { request: RequestInput<'library:restore'>; response: DocumentSummary };
+  'claims:list': { request: RequestInput<'claims:list'>; response: ClaimSet };
   'claims:review': {
-    request: { docId: string; claimId: string; status?: ReviewStatus; edits?: ClaimEdits };
+    request: RequestInput<'claims:review'>;
     response: Claim;
   };
-  'claims:add': { request: { docId: string; start: number; end: number; edits?: ClaimEdits }; response: Claim };
-  'compare:run': { request: { docIds: string[] }; response: CompareResult };
+  'claims:add': { request: RequestInput<'claims:add'>; response: Claim };
+  'compare:run': { request: RequestInput<'compare:run'>; response: CompareResult };
   'briefs:list': { request: void; response: Brief[] };
-  'briefs:get': { request: { id: string }; response: Brief };
-  'briefs:create': { request: { title: string; items?: BriefItem[] }; response: Brief };
-  'briefs:update': { request: { id: string; title?: string; items?: BriefItem[] }; response: Brief };
-  'briefs:duplicate': { request: { id: string }; response: Brief };
-  'briefs:delete': { request: { id: string }; response: { id: string; title: string } };
-  'briefs:restore': { request: { id: string }; response: Brief };
+  'briefs:get': { request: RequestInput<'briefs:get'>; response: Brief };
+  'briefs:create': { request: RequestInput<'briefs:create'>; response: Brief };
+  'briefs:update': { request: RequestInput<'briefs:update'>; response: Brief };
+  'briefs:duplicate': { request: RequestInput<'briefs:duplicate'>; response: Brief };
+  'briefs:delete': { request: RequestInput<'briefs:delete'>; response: { id: string; title: string } };
+  'briefs:restore': { request: RequestInput<'briefs:restore'>; response: Brief };
   /** A brief item for a claim, anchored to its passage so it survives re-extraction. */
-  'briefs:claimItem': { request: { docId: string; claimId: string }; response: BriefItem };
+  'briefs:claimItem': { request: RequestInput<'briefs:claimItem'>; response: BriefItem };
   'briefs:export': {
-    request: { id?: string; allClaims?: boolean; title?: string; format: 'md' | 'html' | 'pdf' | 'docx' };
+    request: RequestInput<'briefs:export'>;
     response: { fileName: string; mime: string; dataBase64: string };
   };
-  'notes:list': { request: { docId?: string; query?: string }; response: Note[] };
-  'notes:create': { request: NoteDraft; response: Note };
-  'notes:update': { request: { id: string; body: string }; response: Note };
-  'notes:delete': { request: { id: string }; response: { id: string } };
-  'notes:restore': { request: { id: string }; response: Note };
-  'search:query': { request: SearchQuery; response: SearchResult };
+  'notes:list': { request: RequestInput<'notes:list'>; response: Note[] };
+  'notes:create': { request: RequestInput<'notes:create'>; response: Note };
+  'notes:update': { request: RequestInput<'notes:update'>; response: Note };
+  'notes:delete': { request: RequestInput<'notes:delete'>; response: { id: string } };
+  'notes:restore': { request: RequestInput<'notes:restore'>; response: Note };
+  'search:query': { request: RequestInput<'search:query'>; response: SearchResult };
   'dialog:openFiles': { request: void; response: { paths: string[]; supported: boolean } };
+  /** Native folder picker (desktop app); `supported: false` where the host has none (a browser). */
+  'dialog:openFolder': { request: void; response: { paths: string[]; supported: boolean } };
 }
 
 export type Channel = keyof Contract;
@@ -79,6 +96,13 @@ export const CHANNELS = [
   'library:import',
   'library:cancelImport',
   'library:update',
+  'library:updateMany',
+  'library:sources',
+  'collections:list',
+  'collections:create',
+  'collections:rename',
+  'collections:delete',
+  'collections:restore',
   'library:delete',
   'library:restore',
   'claims:list',
@@ -101,12 +125,17 @@ export const CHANNELS = [
   'notes:restore',
   'search:query',
   'dialog:openFiles',
+  'dialog:openFolder',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that no Contract channel is missing from CHANNELS.
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;
 const allChannelsListed: Missing extends never ? true : Missing = true;
 void allChannelsListed;
+// Compile-time check that every channel has a request schema and no schema is left without a channel.
+type Unchecked = Exclude<Channel, SchemaChannel> | Exclude<SchemaChannel, Channel>;
+const everyChannelValidated: Unchecked extends never ? true : Unchecked = true;
+void everyChannelValidated;
 
 /** Events pushed from a host to the renderer. */
 export interface EventMap {

@@ -14,6 +14,8 @@ export interface FoundDate {
   precision: DatePrecision;
   /** False when the year was inferred from the reference date ("March 9" in a dateline). */
   yearGiven: boolean;
+  /** For a numeric date that reads both ways ("03-11-2023"), the day-first reading. */
+  alternative?: string;
 }
 
 const monthIndex = new Map<string, number>();
@@ -86,7 +88,8 @@ export function findDates(text: string, ref?: string | null): FoundDate[] {
       // "May 5" is a date, but "may 5" in running text is usually the verb.
       if (!yearGiven && p.monthName && /^may$/i.test(match[p.m]) && match[p.m] === 'may') continue;
       const { iso, precision } = toIso(y, m, d, match[p.t], match[p.t + 1], match[p.t + 2]);
-      found.push({ start, end, text: text.slice(start, end), iso, precision, yearGiven });
+      const ambiguous = !p.monthName && p.y === 3 && m <= 12 && d <= 12 && m !== d;
+      found.push({ start, end, text: text.slice(start, end), iso, precision, yearGiven, ...(ambiguous ? { alternative: `${y}-${pad(d)}-${pad(m)}${iso.slice(10)}` } : {}) });
     }
   }
   MONTH_YEAR.lastIndex = 0;
@@ -114,6 +117,8 @@ export interface DocumentDate {
   start: number;
   end: number;
   kind: 'date-line' | 'dateline';
+  /** For a numeric date that reads both ways, the other reading: the caller may know which fits. */
+  alternative?: string;
 }
 
 const LABEL = /^(?:(?:last\s+)?(?:updated|published|posted|modified|first published|date)(?:\s+on)?\s*:?\s*)/i;
@@ -160,8 +165,8 @@ export function findDocumentDate(text: string, ref?: string | null): DocumentDat
         // A short remainder is an outlet ("Which?", "24/7 Wall St."); a long one ending a sentence is prose.
         if (restWords <= 8 && !(restWords > 4 && /[.!?]$/.test(rest))) {
           const lead = line.indexOf(trimmed);
-          const outlet = rest && /[\p{Lu}\d]/u.test(rest[0]) && rest.length <= 80 ? rest : null;
-          return { published: dates[0].iso, outlet, start: offset + lead, end: offset + lead + trimmed.length, kind: 'date-line' };
+          const outlet = rest && rest.length <= 80 && (/[\p{Lu}\d]/u.test(rest[0]) || restWords <= 3) ? rest : null;
+          return { published: dates[0].iso, outlet, start: offset + lead, end: offset + lead + trimmed.length, kind: 'date-line', ...(dates[0].alternative ? { alternative: dates[0].alternative } : {}) };
         }
       }
     }

@@ -29,6 +29,7 @@ export interface CitedSource {
   published: string | null;
   url: string | null;
   format: DocumentFormat;
+  lang?: string | null;
 }
 
 export interface ResolvedCitation {
@@ -50,7 +51,13 @@ export interface ResolvedQuantity {
   approximate: boolean;
   bound: QuantityBound;
   unit: string | null;
+  vague?: boolean;
+  /** The figure written as qualified ("about 3,000", "at most 3,000"), by the one figure formatter. */
+  figure?: string;
 }
+
+/** What the analyst did with a claim: kept it, corrected its fields, or added it by hand. */
+export type AnalystReview = 'accepted' | 'corrected' | 'added';
 
 export type ResolvedBriefItem =
   | { type: 'heading'; text: string }
@@ -65,6 +72,7 @@ export type ResolvedBriefItem =
       negated: boolean;
       quantities: ResolvedQuantity[];
       citation: ResolvedCitation;
+      review?: AnalystReview | null;
     }
   | { type: 'note'; markdown: string; citation: ResolvedCitation | null }
   | { type: 'group'; group: ResolvedGroup };

@@ -14,6 +14,8 @@ export interface DetectedMetadata {
   url: string | null;
   lang: string | null;
   excerpt: string | null;
+  /** The file's own creation date (PDF CreationDate), which is not when the text was published. */
+  fileDate?: string | null;
 }
 
 /** One page of a paginated source: text.slice(start, end) is page `page` (1-based). */

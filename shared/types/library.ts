@@ -11,6 +11,8 @@ export interface DocumentMetadata {
   url: string | null;
   lang: string | null;
   tags: string[];
+  /** Ids of the collections the document belongs to (records from before collections lack it). */
+  collections?: string[];
 }
 
 export interface DocumentRecord extends DocumentMetadata {
@@ -25,6 +27,8 @@ export interface DocumentRecord extends DocumentMetadata {
   chars: number;
   /** File name of the original kept in the document folder. */
   originalFile: string;
+  /** The file's own creation date (a PDF's CreationDate), kept apart from the publication date. */
+  fileDate?: string | null;
   /** Set while a deleted document can still be restored. */
   deletedAt?: string | null;
   /** Engine version of the stored claims, or null when claims are not extracted yet. */
@@ -52,11 +56,40 @@ export interface DocumentSummary {
   author: string | null;
   outlet: string | null;
   published: string | null;
+  url: string | null;
+  lang: string | null;
   tags: string[];
+  collections: string[];
+  fileDate: string | null;
   importedAt: string;
   claimCount: number;
   sameTextAs?: SameText | null;
 }
+
+/** A named set of documents: one story or project. */
+export interface Collection {
+  id: string;
+  name: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+
+export interface CollectionSummary {
+  id: string;
+  name: string;
+  /** Documents in it (deleted documents not counted). */
+  count: number;
+}
+
+/** One document's metadata change, as the item pane or a bulk edit sends it. */
+export interface MetadataUpdate {
+  id: string;
+  changes: Partial<DocumentMetadata>;
+}
+
+/** Formats a reference manager imports. */
+export type SourcesFormat = 'csl-json' | 'bibtex' | 'ris';
+export const SOURCES_FORMATS: readonly SourcesFormat[] = ['csl-json', 'bibtex', 'ris'];
 
 export interface DocumentContent {
   document: DocumentRecord;
@@ -66,7 +99,8 @@ export interface DocumentContent {
   blocks: DocBlock[] | null;
 }
 
-export type ImportStatus = 'imported' | 'duplicate' | 'error';
+/** `skipped`: a file in a folder that import does not read (its reason in `error`). */
+export type ImportStatus = 'imported' | 'duplicate' | 'error' | 'skipped';
 
 export interface ImportResult {
   path: string;
@@ -93,6 +127,8 @@ export interface LibraryInfo {
   libraryDir: string;
   version: string;
   readOnly: boolean;
+  /** Why the library is read-only, for the banner (a folder that cannot be written, an unreadable file). */
+  readOnlyReason?: string | null;
   /** Problems found while opening the library (a corrupt file set aside, a backup restored). */
   warnings: string[];
   documentCount: number;

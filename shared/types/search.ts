@@ -5,6 +5,8 @@ export interface SearchQuery {
   query: string;
   tags?: string[];
   outlet?: string;
+  /** A collection id: only documents in it. */
+  collection?: string;
   formats?: DocumentFormat[];
   /** Inclusive ISO dates bounding the published date. */
   from?: string;

@@ -71,13 +71,20 @@ test('composes a brief from two documents and a note, and exports it in four for
     const zip = await JSZip.loadAsync(readFileSync(files.docx));
     const xmlText = async (part: string) => ((await zip.file(part)?.async('string')) ?? '').replace(/<[^>]+>/g, '');
     texts.docx = (await xmlText('word/document.xml')) + (await xmlText('word/footnotes.xml'));
+    const docxLinks = (await zip.file('word/_rels/footnotes.xml.rels')?.async('string')) ?? '';
+    for (const doc of [aid, wetlands]) expect(docxLinks, `docx links ${doc.id}`).toContain(`dossier://doc/${doc.id}`);
 
     const notePassage = 'Relief agencies delivered some 4,500 ton';
     for (const [format, text] of Object.entries(texts)) {
       const body = flat(format === 'html' ? text.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&') : text);
       for (const quote of [...quotes, notePassage]) expect(body, `${format} quotes “${quote.slice(0, 40)}…”`).toContain(flat(quote));
       for (const doc of [aid, wetlands]) {
-        expect(body, `${format} cites ${doc.id}`).toContain(flat(`dossier://doc/${doc.id}#`));
+        // Markdown and HTML carry the app's link as a link target; on a printed page only its label shows.
+        if (format === 'md' || format === 'html') expect(body, `${format} cites ${doc.id}`).toContain(flat(`dossier://doc/${doc.id}#`));
+        else {
+          expect(body, `${format} links back to the app`).toContain(flat('Open in Dossier'));
+          expect(body, `${format} prints no internal id`).not.toContain(doc.id);
+        }
         expect(body, `${format} names ${doc.title.slice(0, 30)}`).toContain(flat(doc.title.slice(0, 40)));
       }
       expect(body).toContain(flat('coordinator'));

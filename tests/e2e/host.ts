@@ -15,10 +15,12 @@ export interface RunningHost {
   output: () => string;
 }
 
-export async function startHost(libraryDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+/** `as` runs the host as another user (uid/gid), to see what a user without write access sees. */
+export async function startHost(libraryDir: string, extraArgs: string[] = [], as: { uid?: number; gid?: number } = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, ['out/main/cli.js', 'serve', '--library', libraryDir, ...extraArgs], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += String(d)));

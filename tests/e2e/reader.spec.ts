@@ -47,12 +47,13 @@ test('compare two reports, anchor a note to a claim, reject a claim, and keep bo
   await soldiers.getByRole('button', { name: 'Related claim in other pane' }).click();
   const counterpart = claimRow(page, `Pane 2: ${LEDGER}`, 'nowhere near 3,000 soldiers');
   await expect(counterpart.getByRole('button', { name: /nowhere near 3,000 soldiers/ })).toHaveAttribute('aria-current', 'true');
-  await expect(ledger.getByRole('status').filter({ hasText: 'Most similar to' })).toContainText('same noun: soldier');
+  await expect(ledger.getByRole('status').filter({ hasText: 'Most similar to' })).toContainText('same measure: soldiers');
+  await expect(ledger.getByRole('status').filter({ hasText: 'Most similar to' })).toContainText('disputes the same figure');
   await expect(ledger.locator('mark.claim-mark.active').first()).toContainText('nowhere near');
 
   // Hovering a claim in the text explains it in plain words.
   await courier.locator('mark.claim-mark.qty', { hasText: '3,000' }).hover();
-  await expect(page.getByRole('tooltip')).toContainText('Regional officials, via Radio Meridian, say about 3,000 (approximate) soldiers');
+  await expect(page.getByRole('tooltip')).toContainText('Regional officials, via Radio Meridian, say about 3,000 soldiers');
 
   // A note about the ledger's claim, anchored to it; autosave confirms.
   await counterpart.getByRole('button', { name: 'Note about this claim' }).click();

@@ -1,8 +1,9 @@
-// relatedClaim: from a claim in one report to the most comparable claim in another, by counted noun or
-// unit, overlapping figures and wording; plus the plain-words description the popover shows.
+// relatedClaim: from a claim in one report to the most comparable claim in another, by what the figures
+// measure (the Compare engine's reading), figures that can both hold and wording; plus the plain-words
+// description the popover shows.
 import { describe, expect, it } from 'vitest';
 import type { Claim, Quantity } from '../../shared/types/claims';
-import { compareClaims, normalizeNoun, rankRelated, relatedClaim } from '@renderer/lib/related';
+import { compareClaims, rankRelated, relatedClaim } from '@renderer/lib/related';
 import { claimFacts, describeQuantity, summarizeClaim } from '@renderer/lib/describe';
 
 let nextId = 0;
@@ -10,6 +11,11 @@ function quantity(text: string, low: number, high = low, extra: Partial<Quantity
   return { text, start: 0, end: text.length, low, high, approximate: false, bound: low === high ? 'exact' : 'range', unit: null, vague: false, ...extra };
 }
 function claim(text: string, quantities: Quantity[] = [], extra: Partial<Claim> = {}): Claim {
+  // Each figure sits where its text does, as the engine reports it.
+  for (const q of quantities) {
+    const at = text.indexOf(q.text);
+    if (at >= 0) Object.assign(q, { start: at, end: at + q.text.length });
+  }
   return {
     id: `c${++nextId}`,
     start: 0,
@@ -26,22 +32,6 @@ function claim(text: string, quantities: Quantity[] = [], extra: Partial<Claim> 
     ...extra,
   };
 }
-
-describe('normalizeNoun', () => {
-  it('folds plurals and the usual synonyms for soldiers, people and units', () => {
-    expect(normalizeNoun('troops')).toBe('soldier');
-    expect(normalizeNoun('Soldiers')).toBe('soldier');
-    expect(normalizeNoun('personnel')).toBe('soldier');
-    expect(normalizeNoun('servicemen')).toBe('soldier');
-    expect(normalizeNoun('russian soldiers')).toBe('soldier');
-    expect(normalizeNoun('people')).toBe('person');
-    expect(normalizeNoun('families')).toBe('family');
-    expect(normalizeNoun('kilometers')).toBe('kilometre');
-    expect(normalizeNoun('tons')).toBe('tonne');
-    expect(normalizeNoun('square kilometres')).toBe('square kilometre');
-    expect(normalizeNoun('per cent')).toBe('percent');
-  });
-});
 
 describe('relatedClaim', () => {
   const some3000 = claim('Some 3,000 soldiers crossed the ridge overnight, according to regional officials.', [
@@ -62,10 +52,18 @@ describe('relatedClaim', () => {
     expect(ranked.slice(0, 2)).toEqual([nowhereNear, elevenThousand]);
   });
 
-  it('treats troops, soldiers and personnel as the same counted noun', () => {
+  it('treats troops, soldiers and personnel as one measure', () => {
     const personnel = claim('The ministry put the garrison at 9,500 personnel.', [quantity('9,500', 9500, 9500, { unit: 'personnel' })]);
     expect(relatedClaim(elevenThousand, [families, personnel, geneva])).toBe(personnel);
-    expect(compareClaims(elevenThousand, personnel).reasons).toContain('same noun: soldier');
+    expect(compareClaims(elevenThousand, personnel).reasons.join(' ')).toMatch(/^same measure: /);
+  });
+
+  it('does not jump from a deployment to deserters or casualties of the same soldiers', () => {
+    const additional = claim('The army is sending an additional 25,000 to 30,000 soldiers to the front.', [quantity('25,000 to 30,000', 25000, 30000, { unit: 'soldiers' })]);
+    const deserted = claim('Some 18 soldiers are believed to have deserted their unit.', [quantity('18', 18, 18, { approximate: true, unit: 'soldiers' })]);
+    const killed = claim('Around 4,000 of those soldiers were killed or injured.', [quantity('4,000', 4000, 4000, { approximate: true, unit: 'soldiers' })]);
+    expect(relatedClaim(additional, [deserted, killed, elevenThousand])).toBe(elevenThousand);
+    expect(compareClaims(additional, deserted).reasons.join(' ')).not.toMatch(/same measure/);
   });
 
   it('does not compare figures across different units, even when the numbers are equal', () => {
@@ -75,13 +73,15 @@ describe('relatedClaim', () => {
   });
 
   it('says why two claims match', () => {
-    expect(compareClaims(some3000, nowhereNear).reasons).toEqual(expect.arrayContaining(['same noun: soldier', 'overlapping figures']));
+    const reasons = compareClaims(some3000, elevenThousand).reasons;
+    expect(reasons[0]).toMatch(/^same measure: /);
+    expect(reasons).toContain('figures that differ');
   });
 
   it('overlaps ranges and bounds: "25,000 to 30,000" meets "at least 28,000", not "about 4,000"', () => {
-    const range = claim('Between 25,000 and 30,000 people attended.', [quantity('25,000 to 30,000', 25000, 30000, { unit: 'people' })]);
-    const atLeast = claim('Organisers said at least 28,000 people came.', [quantity('28,000', 28000, 28000, { bound: 'at-least', unit: 'people' })]);
-    const about4000 = claim('Police counted about 4,000 people.', [quantity('4,000', 4000, 4000, { approximate: true, unit: 'people' })]);
+    const range = claim('Between 25,000 and 30,000 people attended.', [quantity('25,000 and 30,000', 25000, 30000, { unit: 'people' })]);
+    const atLeast = claim('Organisers said at least 28,000 people attended.', [quantity('28,000', 28000, 28000, { bound: 'at-least', unit: 'people' })]);
+    const about4000 = claim('Police said about 4,000 people attended.', [quantity('4,000', 4000, 4000, { approximate: true, unit: 'people' })]);
     expect(relatedClaim(range, [about4000, atLeast])).toBe(atLeast);
   });
 
@@ -112,7 +112,7 @@ describe('claims in plain words', () => {
       hedges: ['may'],
       attribution: { source: 'Western officials', via: ['CNN'], cue: 'told' },
     });
-    expect(summarizeClaim(c)).toBe('Western officials, via CNN, say about 4,000 (approximate) soldiers — hedged by ‘may’');
+    expect(summarizeClaim(c)).toBe('Western officials, via CNN, say about 4,000 soldiers — hedged by ‘may’');
     expect(claimFacts(c)).toEqual(
       expect.arrayContaining([
         { label: 'Source', value: 'Western officials' },
@@ -124,14 +124,15 @@ describe('claims in plain words', () => {
 
   it('describes bounds, ranges and negation', () => {
     expect(describeQuantity(quantity('at least 120,000', 120000, 120000, { bound: 'at-least', unit: 'people' }))).toBe('at least 120,000 people');
-    expect(describeQuantity(quantity('25,000 to 30,000', 25000, 30000, { unit: 'troops' }))).toBe('25,000 to 30,000 troops');
+    expect(describeQuantity(quantity('25,000 to 30,000', 25000, 30000, { unit: 'troops' }))).toBe('25,000–30,000 troops');
+    expect(describeQuantity(quantity('thousands', 1000, 1000, { vague: true, unit: 'people' }))).toBe('thousands people');
     expect(describeQuantity(quantity('$2.5 billion', 2.5e9, 2.5e9, { unit: 'dollars' }))).toBe('2.5 billion dollars');
     const negated = claim('The office denied that vehicles used the road.', [], { negated: true, attribution: { source: 'The office', via: [], cue: 'denied' } });
     expect(summarizeClaim(negated)).toBe('The office says so — negated');
     const analysts = claim('Analysts at the institute said nowhere near 3,000 soldiers crossed.', [quantity('3,000', 3000, 3000, { bound: 'at-most', unit: 'soldiers' })], {
       attribution: { source: 'Analysts at the Orlen Institute', via: [], cue: 'said' },
     });
-    expect(summarizeClaim(analysts)).toBe('Analysts at the Orlen Institute say at most 3,000 soldiers');
+    expect(summarizeClaim(analysts)).toBe('Analysts at the Orlen Institute say well under 3,000 soldiers');
     const own = claim('Talks resume on Friday.');
     expect(summarizeClaim(own)).toBe('The document states this in its own voice');
     expect(claimFacts(negated)).toContainEqual({ label: 'Negation', value: 'yes: the claim says this is not so' });

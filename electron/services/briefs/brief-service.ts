@@ -2,7 +2,7 @@
 // resolved against the current library (claims re-found by their anchors) for export.
 import { randomBytes } from 'node:crypto';
 import type { Brief, BriefItem, CitedSource, ResolvedBrief, ResolvedBriefItem, ResolvedCitation, ResolvedGroup } from '../../../shared/types/brief.ts';
-import type { Claim, ClaimSet } from '../../../shared/types/claims.ts';
+import type { Claim, ClaimSet, Quantity } from '../../../shared/types/claims.ts';
 import type { CompareGroup } from '../../../shared/types/compare.ts';
 import type { PageSpan } from '../../../shared/types/ingest.ts';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
@@ -10,6 +10,9 @@ import type { Note } from '../../../shared/types/notes.ts';
 import { resolveAnchor, makeAnchor } from '../anchors/anchors.ts';
 import { compareClaims } from '../compare/compare-service.ts';
 import { DossierError } from '../errors.ts';
+import { formatFigure } from '../../../shared/figures/index.ts';
+import { measureOf } from '../../../shared/compare/measure.ts';
+import type { AnalystReview } from '../../../shared/types/brief.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
 
 export interface BriefDeps {
@@ -65,6 +68,22 @@ function findClaim(set: ClaimSet, item: Extract<BriefItem, { type: 'claim' }>): 
     if (overlapping) return overlapping;
   }
   return set.claims.find((c) => c.id === item.claimId && c.text === item.anchor.quote.exact) ?? null;
+}
+
+/** "nowhere near 3,000": the figure is cited only to be disputed, read as Compare reads it. */
+function isDenied(claim: Claim, q: Quantity): boolean {
+  const start = q.start - claim.start;
+  if (start < 0 || q.end - claim.start > claim.text.length) return false; // a figure the analyst typed in
+  return measureOf(claim.text, { start, end: q.end - claim.start, quantityText: q.text, unit: q.unit }).denied;
+}
+
+/** How the analyst's review shows in a brief: a correction or an addition says more than an acceptance. */
+export function analystReview(claim: Claim): AnalystReview | null {
+  const review = claim.review;
+  if (!review) return null;
+  if (review.added) return 'added';
+  if (review.edited) return 'corrected';
+  return review.status === 'accepted' ? 'accepted' : null;
 }
 
 export class BriefService {
@@ -155,13 +174,14 @@ export class BriefService {
     };
     const cite = async (docId: string, start: number, end: number): Promise<ResolvedCitation> => {
       const doc = this.deps.document(docId);
-      if (!sources.has(docId)) sources.set(docId, { docId, title: doc.title, author: doc.author, outlet: doc.outlet, published: doc.published, url: doc.url, format: doc.format });
+      if (!sources.has(docId)) sources.set(docId, { docId, title: doc.title, author: doc.author, outlet: doc.outlet, published: doc.published, url: doc.url, format: doc.format, lang: doc.lang });
       const { set, pages } = await load(docId);
       return { source: sources.get(docId)!, quote: set.text.slice(start, end), start, end, page: pageAt(pages, start), link: `dossier://doc/${docId}#${start}-${end}` };
     };
     const notes = brief.items.some((i) => i.type === 'note') ? new Map((await this.deps.notes()).map((n) => [n.id, n])) : new Map<string, Note>();
     const items: ResolvedBriefItem[] = [];
     const disputes: ResolvedGroup[] = [];
+    const comparisons = new Map<string, ReturnType<typeof compareClaims>>();
 
     for (const item of brief.items) {
       if (item.type === 'heading' || item.type === 'text') {
@@ -177,8 +197,18 @@ export class BriefService {
           attribution: claim.attribution ? { source: claim.attribution.source, via: claim.attribution.via } : null,
           hedges: claim.hedges,
           negated: claim.negated,
-          quantities: claim.quantities.map(({ text, low, high, approximate, bound, unit }) => ({ text, low, high, approximate, bound, unit })),
+          quantities: claim.quantities.map((q) => ({
+            text: q.text,
+            low: q.low,
+            high: q.high,
+            approximate: q.approximate,
+            bound: q.bound,
+            unit: q.unit,
+            vague: q.vague,
+            figure: formatFigure({ ...q, high: q.vague ? null : q.high, denied: isDenied(claim, q) }),
+          })),
           citation: await cite(item.docId, claim.start, claim.end),
+          review: analystReview(claim),
         });
       } else if (item.type === 'note') {
         const note = notes.get(item.noteId);
@@ -187,12 +217,20 @@ export class BriefService {
         const citation = note.docId && note.anchor && note.attached !== false ? await cite(note.docId, note.anchor.position.start, note.anchor.position.end) : null;
         items.push({ type: 'note', markdown: note.body, citation });
       } else {
-        const inputs = [];
-        for (const docId of item.docIds) {
-          const doc = this.deps.document(docId);
-          inputs.push({ doc: docId, docId, title: doc.title, published: doc.published, claims: (await load(docId)).set });
+        // Group items over the same documents share one comparison: an all-claims brief has one group
+        // item per disputed figure, all over every document, and comparing again for each is quadratic.
+        const key = item.docIds.join('\n');
+        let compared = comparisons.get(key);
+        if (!compared) {
+          const inputs = [];
+          for (const docId of item.docIds) {
+            const doc = this.deps.document(docId);
+            inputs.push({ doc: docId, docId, title: doc.title, published: doc.published, claims: (await load(docId)).set });
+          }
+          compared = compareClaims(inputs);
+          comparisons.set(key, compared);
         }
-        const group = compareClaims(inputs).groups.find((g) => g.label === item.label);
+        const group = compared.groups.find((g) => g.label === item.label);
         if (!group) throw new DossierError('stale-brief', `The comparison “${item.label}” no longer has figures in its documents.`);
         const resolved = await this.resolveGroup(group, cite);
         items.push({ type: 'group', group: resolved });

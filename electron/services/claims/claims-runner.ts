@@ -11,6 +11,9 @@ export interface ClaimsExtractor {
   close(): Promise<void>;
 }
 
+/** Heap allowed to the claims worker; the engine needs far less for the largest accepted text. */
+export const CLAIMS_HEAP_MB = 1536;
+
 /** Claim extraction in a worker thread, with a time limit that grows with the text. */
 export class ClaimsRunner implements ClaimsExtractor {
   readonly version = ENGINE_VERSION;
@@ -25,6 +28,9 @@ export class ClaimsRunner implements ClaimsExtractor {
       execArgv: options.execArgv,
       timeLimitMs: (text) => limit(text.length),
       describe: (text) => `(${text.length} characters)`,
+      resourceLimits: { maxOldGenerationSizeMb: CLAIMS_HEAP_MB, maxYoungGenerationSizeMb: 64 },
+      outOfMemoryError: (text, limits) =>
+        new Error(`claim extraction needed more than ${limits.maxOldGenerationSizeMb} MB of memory (${text.length} characters) and was stopped`),
     });
   }
 

@@ -1,7 +1,6 @@
 // Compares claims across documents: the figures through the shared engine (shared/compare), including
-// figures in lines that hold no claim (headlines, table rows); non-numeric claims matched with BM25
-// (MiniSearch) with their independent origins counted.
-import MiniSearch from 'minisearch';
+// figures in lines that hold no claim (headlines, table rows); non-numeric claims matched by shared
+// wording, with their independent origins counted.
 import type { Claim, ClaimSet } from '../../../shared/types/claims.ts';
 import type { CompareResult, Corroboration } from '../../../shared/types/compare.ts';
 import { compareFigures } from '../../../shared/compare/engine.ts';
@@ -52,10 +51,6 @@ export function lineFigures(set: ClaimSet): Claim[] {
   return out;
 }
 
-function contentWords(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2 && !LEX.stopwords.has(w)));
-}
-
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
@@ -80,31 +75,54 @@ function sameOrigin(a: string, b: string): boolean {
   return jaccard(new Set(a.split(' ')), new Set(b.split(' '))) >= 0.5;
 }
 
+/** Content words of a claim, and the pairs of neighbouring ones that make its wording recognisable. */
+function wording(text: string): { words: Set<string>; pairs: string[] } {
+  const list = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !LEX.stopwords.has(w));
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < list.length; i++) pairs.push(`${list[i]} ${list[i + 1]}`);
+  return { words: new Set(list), pairs };
+}
+
+/**
+ * Statements made in several documents: claims without figures that share wording (two or more word
+ * pairs, and a quarter of their words), found through one posting list per word pair so the cost grows
+ * with the claims, not their pairs; then counted by independent origin.
+ */
 function corroborate(inputs: CompareInput[], titles: string[]): Corroboration[] {
-  type Entry = { id: number; doc: string; docId: string | null; textOrigin: string; claim: Claim; text: string };
+  type Entry = { id: number; doc: string; docId: string | null; textOrigin: string; claim: Claim; words: Set<string>; pairs: string[] };
   const textOrigins = sameTextOrigins(inputs.map((i) => i.claims.text));
   const entries: Entry[] = [];
   inputs.forEach((input, i) => {
     for (const claim of input.claims.claims) {
       if (claim.review?.status === 'rejected' || claim.quantities.length) continue;
-      entries.push({ id: entries.length, doc: input.doc, docId: input.docId, textOrigin: titles[textOrigins[i]], claim, text: claim.text });
+      entries.push({ id: entries.length, doc: input.doc, docId: input.docId, textOrigin: titles[textOrigins[i]], claim, ...wording(claim.text) });
     }
   });
   if (entries.length < 2) return [];
-  const index = new MiniSearch<Entry>({ fields: ['text'], storeFields: [] });
-  index.addAll(entries);
+  const postings = new Map<string, number[]>();
+  for (const e of entries) {
+    for (const pair of new Set(e.pairs)) {
+      const list = postings.get(pair);
+      if (list) list.push(e.id);
+      else postings.set(pair, [e.id]);
+    }
+  }
+  const shared = new Map<number, number>();
+  for (const ids of postings.values()) {
+    // A word pair in very many claims (a boilerplate phrase) says nothing about any two of them.
+    if (ids.length < 2 || ids.length > 40) continue;
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+      if (entries[ids[i]].doc === entries[ids[j]].doc) continue;
+      const key = ids[i] * entries.length + ids[j];
+      shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+  }
   const parent = entries.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (const entry of entries) {
-    const hits = index.search(entry.text, { combineWith: 'OR' });
-    const self = hits.find((h) => h.id === entry.id)?.score ?? 0;
-    for (const hit of hits) {
-      const other = entries[hit.id as number];
-      // BM25 relative to the claim's own score, plus shared wording, so long claims do not match everything.
-      if (other.doc === entry.doc || hit.score < 0.45 * self) continue;
-      if (jaccard(contentWords(entry.text), contentWords(other.text)) < 0.25) continue;
-      parent[find(entry.id)] = find(other.id);
-    }
+  for (const [key, count] of shared) {
+    if (count < 2) continue;
+    const [a, b] = [entries[Math.floor(key / entries.length)], entries[key % entries.length]];
+    if (jaccard(a.words, b.words) >= 0.25) parent[find(a.id)] = find(b.id);
   }
   const clusters = new Map<number, Entry[]>();
   for (const e of entries) clusters.set(find(e.id), [...(clusters.get(find(e.id)) ?? []), e]);

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import type { DetectedMetadata } from '../../../shared/types/ingest.ts';
 import { domToDocument, type DomNode } from './dom-text.ts';
 import type { DocBlock } from '../../../shared/types/blocks.ts';
-import { IngestError, baseName, corruptError, encryptedError } from './errors.ts';
+import { IngestError, baseName, corruptError, encryptedError, formatMegabytes } from './errors.ts';
 import { parseHtmlDocument } from './html.ts';
 import { startsWith } from './decode.ts';
 import { cleanField, toIsoDate } from './text.ts';
@@ -40,10 +40,87 @@ function xmlField(xml: string, localName: string): string | null {
 const PLACEHOLDER_AUTHORS = /^(user|windows user|administrator|admin|author|owner|unknown|microsoft office user|python-docx)$/i;
 const PLACEHOLDER_TITLES = /^(untitled|document\d*|title|microsoft word - .*|.*\.(docx?|rtf|odt))$/i;
 
-async function coreProperties(bytes: Uint8Array): Promise<Partial<DetectedMetadata>> {
+/** Bounds checked before anything is inflated: a Word file is a zip, and a zip can expand a thousandfold. */
+export const ARCHIVE_LIMITS = {
+  maxEntries: 5_000,
+  /** Sum of the sizes the archive declares for its entries (pictures included). */
+  maxDeclaredBytes: 1024 * 1024 * 1024,
+  /** Each XML part (the body, styles, notes), measured as it inflates. */
+  maxXmlPartBytes: 64 * 1024 * 1024,
+  maxXmlTotalBytes: 160 * 1024 * 1024,
+  /**
+   * Markup tags over all XML parts. Converting costs memory per element, not per byte: a long book
+   * has well under a million; tens of millions of empty paragraphs exhaust any heap.
+   */
+  maxXmlTags: 1_000_000,
+  /** Document properties are a few hundred bytes; anything larger is ignored. */
+  maxCorePropertiesBytes: 256 * 1024,
+};
+
+/** JSZip keeps each entry's sizes from the central directory on this internal object (JSZip 3). */
+type LoadedEntry = JSZip.JSZipObject & { _data?: { uncompressedSize?: number } };
+
+const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
+const TAG_OPEN = 0x3c; // '<'
+
+/**
+ * Inflates one entry as a stream, counting bytes and tags and dropping the data, and stops as soon as
+ * either cap is passed: memory stays at one chunk whatever the archive claims.
+ */
+function measureInflated(entry: JSZip.JSZipObject, maxBytes: number, maxTags: number): Promise<{ bytes: number; tags: number }> {
+  return new Promise((resolveSize, rejectSize) => {
+    let bytes = 0;
+    let tags = 0;
+    const stream = entry.nodeStream('nodebuffer');
+    stream
+      .on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(TAG_OPEN); i !== -1; i = chunk.indexOf(TAG_OPEN, i + 1)) tags++;
+        if (bytes > maxBytes || tags > maxTags) {
+          stream.pause();
+          resolveSize({ bytes, tags });
+        }
+      })
+      .on('error', rejectSize)
+      .on('end', () => resolveSize({ bytes, tags }));
+  });
+}
+
+/**
+ * Opens the archive and checks entry count, declared sizes and the real inflated size of every XML
+ * part (a declared size can lie) before mammoth inflates anything in memory.
+ */
+async function openBoundedArchive(name: string, bytes: Uint8Array): Promise<JSZip> {
+  const zip = await JSZip.loadAsync(bytes);
+  const entries = Object.values(zip.files) as LoadedEntry[];
+  const bomb = (what: string) =>
+    new IngestError('too-large', `${baseName(name)} ${what}; it was not opened, because a Word file that large is damaged or built to exhaust memory`);
+  if (entries.length > ARCHIVE_LIMITS.maxEntries) throw bomb(`holds ${entries.length} parts (the limit is ${ARCHIVE_LIMITS.maxEntries})`);
+  const declared = entries.reduce((sum, entry) => sum + (entry._data?.uncompressedSize ?? 0), 0);
+  if (declared > ARCHIVE_LIMITS.maxDeclaredBytes) throw bomb(`would expand to ${formatMegabytes(declared)}`);
+  let xmlTotal = 0;
+  let tagTotal = 0;
+  for (const entry of entries) {
+    if (entry.dir || !isXmlPart(entry.name)) continue;
+    const declaredSize = entry._data?.uncompressedSize ?? 0;
+    if (declaredSize > ARCHIVE_LIMITS.maxXmlPartBytes) throw bomb(`has a part (${entry.name}) that would expand to ${formatMegabytes(declaredSize)}`);
+    const { bytes: size, tags } = await measureInflated(entry, ARCHIVE_LIMITS.maxXmlPartBytes, ARCHIVE_LIMITS.maxXmlTags - tagTotal);
+    if (size > ARCHIVE_LIMITS.maxXmlPartBytes) throw bomb(`has a part (${entry.name}) that expands past ${formatMegabytes(ARCHIVE_LIMITS.maxXmlPartBytes)}`);
+    xmlTotal += size;
+    tagTotal += tags;
+    if (xmlTotal > ARCHIVE_LIMITS.maxXmlTotalBytes) throw bomb(`expands past ${formatMegabytes(ARCHIVE_LIMITS.maxXmlTotalBytes)} of text and markup`);
+    if (tagTotal > ARCHIVE_LIMITS.maxXmlTags) throw bomb(`holds more than ${ARCHIVE_LIMITS.maxXmlTags.toLocaleString('en')} pieces of markup`);
+  }
+  return zip;
+}
+
+async function coreProperties(zip: JSZip): Promise<Partial<DetectedMetadata>> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const xml = await zip.file('docProps/core.xml')?.async('string');
+    const entry = zip.file('docProps/core.xml') as LoadedEntry | null;
+    if (!entry || (entry._data?.uncompressedSize ?? 0) > ARCHIVE_LIMITS.maxCorePropertiesBytes) return {};
+    const xml = await entry.async('string');
+    if (xml.length > ARCHIVE_LIMITS.maxCorePropertiesBytes) return {};
     if (!xml) return {};
     const title = xmlField(xml, 'title');
     const author = xmlField(xml, 'creator');
@@ -93,6 +170,13 @@ export async function extractDocx(
 ): Promise<{ text: string; blocks: DocBlock[]; meta: Partial<DetectedMetadata> }> {
   const mammoth = await loadMammoth();
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let zip: JSZip;
+  try {
+    zip = await openBoundedArchive(name, bytes);
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    throw bodyError(name, bytes);
+  }
   let html: string;
   let meta: Partial<DetectedMetadata>;
   try {
@@ -105,7 +189,7 @@ export async function extractDocx(
           convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
         },
       ),
-      coreProperties(bytes),
+      coreProperties(zip),
     ]);
   } catch {
     throw bodyError(name, bytes);

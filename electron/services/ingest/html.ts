@@ -6,11 +6,85 @@ import type { DetectedMetadata } from '../../../shared/types/ingest.ts';
 import { domToDocument, type DomNode } from './dom-text.ts';
 import type { DocBlock } from '../../../shared/types/blocks.ts';
 import { cleanField, toIsoDate } from './text.ts';
+import { cleanByline } from './byline.ts';
+import { parseDate } from '../../../shared/text/dates.ts';
+
+type Element = DomNode & { getAttribute(name: string): string | null; textContent: string | null };
 
 interface LinkedomDocument extends DomNode {
   documentElement: DomNode | null;
   body: DomNode | null;
-  querySelector(selector: string): (DomNode & { getAttribute(name: string): string | null }) | null;
+  querySelector(selector: string): Element | null;
+  querySelectorAll(selector: string): ArrayLike<Element>;
+}
+
+/** A date string from page metadata as ISO: machine forms directly, printed ones ("March 9, 2021") read. */
+function pageDate(value: string | null | undefined): string | null {
+  const text = cleanField(value);
+  if (!text) return null;
+  return /^\d{4}-\d{2}/.test(text) || /^D:/.test(text) ? toIsoDate(text) : (parseDate(text) ?? toIsoDate(text));
+}
+
+/** `datePublished` anywhere in the page's JSON-LD, including inside @graph lists and nested objects. */
+function jsonLdDate(doc: LinkedomDocument): string | null {
+  const scripts = Array.from(doc.querySelectorAll('script[type="application/ld+json"]'));
+  const find = (node: unknown, depth: number): string | null => {
+    if (!node || typeof node !== 'object' || depth > 6) return null;
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        const found = find(item, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.datePublished === 'string') return record.datePublished;
+    for (const value of Object.values(record)) {
+      const found = find(value, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const script of scripts) {
+    try {
+      const found = find(JSON.parse(script.textContent ?? ''), 0);
+      if (found) return found;
+    } catch {
+      /* malformed JSON-LD is common; the other sources still count */
+    }
+  }
+  return null;
+}
+
+const DATE_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[property="og:article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="date"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="dcterms.date"]',
+];
+
+/**
+ * The page's publication date: article:published_time and the like, JSON-LD datePublished, then a
+ * <time> marked as the publication date, then the first <time datetime> in the page.
+ */
+export function htmlPublished(doc: LinkedomDocument): string | null {
+  for (const selector of DATE_META) {
+    const found = pageDate(doc.querySelector(selector)?.getAttribute('content'));
+    if (found) return found;
+  }
+  const fromJsonLd = pageDate(jsonLdDate(doc));
+  if (fromJsonLd) return fromJsonLd;
+  const marked = doc.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]');
+  const time = marked ?? doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]');
+  return pageDate(time?.getAttribute('datetime')) ?? pageDate(time?.textContent);
 }
 
 /**
@@ -93,6 +167,7 @@ export function extractHtml(html: string): HtmlExtraction {
   const url = canonicalUrl(doc);
   const htmlLang = cleanField(doc.documentElement?.getAttribute?.('lang'));
   const pageTitle = cleanField(doc.querySelector('title')?.textContent);
+  const published = htmlPublished(doc);
 
   let article: ReturnType<Readability<DomNode>['parse']> = null;
   // Pathologically nested markup would keep Readability busy for minutes: such pages use the fallback.
@@ -120,9 +195,9 @@ export function extractHtml(html: string): HtmlExtraction {
     blocks: read.blocks,
     meta: {
       title: cleanField(article?.title) ?? pageTitle,
-      author: cleanField(article?.byline),
+      author: cleanByline(cleanField(article?.byline)),
       outlet: cleanField(article?.siteName),
-      published: toIsoDate(article?.publishedTime),
+      published: published ?? pageDate(article?.publishedTime),
       url,
       lang: cleanField(article?.lang) ?? htmlLang,
       excerpt: cleanField(article?.excerpt),

@@ -9,10 +9,13 @@ export interface DocumentExtractor {
   close(): Promise<void>;
 }
 
+/** Heap allowed to the import worker: several times what the largest accepted file needs to be read. */
+export const IMPORT_HEAP_MB = 1024;
+
 export class ImportRunner implements DocumentExtractor {
   private readonly runner: TaskRunner<{ name: string; bytes: Uint8Array }, ExtractedDocument>;
 
-  constructor(options: WorkerRunnerOptions) {
+  constructor(options: WorkerRunnerOptions & { maxHeapMb?: number }) {
     const limit = sizedLimit(options, { timeoutMs: 30_000, timeoutPerMbMs: 4_000 });
     this.runner = new TaskRunner({
       label: 'import',
@@ -20,6 +23,12 @@ export class ImportRunner implements DocumentExtractor {
       workerFile: options.workerFile,
       execArgv: options.execArgv,
       timeLimitMs: ({ bytes }) => limit(bytes.length),
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? IMPORT_HEAP_MB, maxYoungGenerationSizeMb: 64 },
+      outOfMemoryError: ({ name }, limits) =>
+        new IngestError(
+          'too-large',
+          `${baseName(name)} needed more than ${limits.maxOldGenerationSizeMb} MB of memory to read and was stopped. The file may be damaged or built to exhaust memory.`,
+        ),
       timeoutError: ({ name }, limitMs) =>
         new IngestError(
           'timeout',

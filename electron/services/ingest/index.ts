@@ -17,6 +17,8 @@ import { extractHtml } from './html.ts';
 import { extractMarkdown } from './markdown.ts';
 import { extractPdf } from './pdf.ts';
 import { finalizeText, guessTitle, normalizeNewlines } from './text.ts';
+import { cleanByline } from './byline.ts';
+import { findDates, findDocumentDate, parseDate } from '../../../shared/text/dates.ts';
 
 export { IngestError, unreadableError } from './errors.ts';
 
@@ -109,6 +111,28 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
   if (!text.trim()) throw noTextError(name);
 
   const meta: DetectedMetadata = { ...emptyMeta(), ...stripUndefined(found) };
+  if (format === 'pdf') {
+    // A PDF's CreationDate is when the file was made (often the day it was printed or saved), not when
+    // the text was published: it is kept apart, and a date printed on the first page is used instead.
+    meta.fileDate = meta.published;
+    meta.published = pages?.length ? datePrintedOnFirstPage(text.slice(pages[0]!.start, pages[0]!.end), meta.fileDate ?? null) : null;
+  }
+  // A date line ("Reuters, March 9, 2021") or dateline near the top gives the date, and often the outlet.
+  const general = findDocumentDate(text, meta.fileDate ?? null);
+  const simple = outletDateLine(text);
+  const line = general ?? simple;
+  if (line) {
+    meta.published ??= line.published;
+    // The general reader leaves a lower-case outlet ("bit-tech") unnamed; the same line read simply names it.
+    meta.outlet ??= line.outlet ?? (simple && simple.start === line.start ? simple.outlet : null);
+  }
+  meta.author = cleanByline(meta.author);
+  if (!meta.title && line) {
+    const before = text.slice(0, line.start).trim();
+    // A date line above the headline is not the headline; the one line above a date line is.
+    if (!before) meta.title = guessTitle(text.slice(line.end));
+    else if (!before.includes('\n') && before.length <= 200) meta.title = before.replace(/\s+/g, ' ');
+  }
   meta.title ??= guessTitle(text);
   return { format, text, meta, pages, blocks };
 }
@@ -116,6 +140,48 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
 /** Block offsets hold only if normalising the text left its length alone (it nearly always does). */
 function keptBlocks(result: { text: string; blocks: ExtractedDocument['blocks'] }): ExtractedDocument['blocks'] {
   return finalizeText(result.text).length === result.text.length && result.blocks?.length ? result.blocks : null;
+}
+
+/** How many lines from the top a date line is looked for. */
+const DATE_LINE_MAX_LINE = 4;
+
+/**
+ * "Outlet, date" on a line of its own near the top, for outlets whose names end in punctuation or
+ * start in lower case ("Which?, 2017-10-11", "bit-tech, 2017-10-11"), which the general date-line
+ * reader leaves alone: the date must be the whole rest of the line.
+ */
+export function outletDateLine(text: string): { published: string; outlet: string | null; start: number; end: number } | null {
+  let offset = 0;
+  const lines = text.slice(0, 1500).split('\n');
+  for (let i = 0; i < Math.min(lines.length, DATE_LINE_MAX_LINE); i++) {
+    const raw = lines[i]!;
+    const m = /^\s*([^,\n]{2,60}),\s*([^,\n][^\n]{5,40})$/.exec(raw);
+    if (m) {
+      const published = parseDate(m[2]!.trim());
+      const dates = findDates(m[2]!);
+      // The date must be all there is after the comma.
+      if (published && dates.length === 1 && m[2]!.trim().length - dates[0]!.text.trim().length <= 1) {
+        return { published, outlet: m[1]!.trim(), start: offset, end: offset + raw.length };
+      }
+    }
+    offset += raw.length + 1;
+  }
+  return null;
+}
+
+/** How far into the first page a printed publication date is looked for: the masthead and opening. */
+const FIRST_PAGE_DATE_CHARS = 1500;
+
+/**
+ * The publication date printed on a PDF's first page: a date line or dateline at its top, else the
+ * first full date (or month and year, as reports print them) near its start.
+ */
+export function datePrintedOnFirstPage(firstPage: string, fileDate: string | null): string | null {
+  const line = findDocumentDate(firstPage, fileDate);
+  if (line) return line.published;
+  const head = firstPage.slice(0, FIRST_PAGE_DATE_CHARS);
+  const dates = findDates(head).filter((d) => d.yearGiven);
+  return (dates.find((d) => d.precision === 'day' || d.precision === 'minute') ?? dates[0])?.iso ?? null;
 }
 
 function stripUndefined(meta: Partial<DetectedMetadata>): Partial<DetectedMetadata> {

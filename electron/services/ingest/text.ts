@@ -58,7 +58,8 @@ export function toIsoDate(value: unknown): string | null {
 }
 
 const TITLE_MAX = 120;
-const SENTENCE_TITLE_MAX = 160;
+/** A first sentence used as a title is shortened to about a headline's length. */
+const SENTENCE_TITLE_MAX = 100;
 
 /** Abbreviations whose period does not end a sentence (lower-cased, without the final period). */
 const ABBREVIATIONS = new Set(

@@ -1,7 +1,7 @@
 // Library use cases: import (files, folders, uploads) with progress and cancel, list, read,
 // edit metadata, delete with undo. Storage, extraction and claims come in through the constructor.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
 import type { DocBlock } from '../../../shared/types/blocks.ts';
@@ -13,17 +13,24 @@ import type {
   DocumentSummary,
   ImportProgress,
   ImportResult,
+  MetadataUpdate,
 } from '../../../shared/types/library.ts';
 import { claimableText, withDocumentText } from '../claims/structured.ts';
 import { findSameText, textSignature } from './same-text.ts';
-import { DossierError } from '../errors.ts';
+import { DISK_FULL_MESSAGE, DossierError, isDiskFull } from '../errors.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 
+
+/** A folder import stops after this many files and folders, and this many levels of nesting. */
+const MAX_WALK_ENTRIES = 100_000;
+const MAX_WALK_DEPTH = 64;
 export interface ImportSource {
   /** What the user gave: an absolute path, or an uploaded file's name. */
   label: string;
   name: string;
   read(): Promise<Uint8Array>;
+  /** Set when a folder walk found the file but import does not read it: the reason, reported as `skipped`. */
+  skip?: string;
 }
 
 export interface LibraryDeps {
@@ -37,6 +44,8 @@ export interface LibraryDeps {
   index?: { add(doc: DocumentRecord, text?: string, claims?: ClaimSet | null): Promise<void>; update(doc: DocumentRecord): Promise<void> };
   onProgress?(progress: ImportProgress): void;
   onChanged?(reason: string): void;
+  /** Whether a collection id names a live collection; edits naming another are refused. */
+  collectionExists?(id: string): boolean;
   /** Extensions the importer takes when it walks a folder. */
   extensions: readonly string[];
 }
@@ -64,14 +73,46 @@ export function summarize(doc: DocumentRecord): DocumentSummary {
     author: doc.author,
     outlet: doc.outlet,
     published: doc.published,
+    url: doc.url,
+    lang: doc.lang,
     tags: doc.tags,
+    collections: doc.collections ?? [],
+    fileDate: doc.fileDate ?? null,
     importedAt: doc.importedAt,
     claimCount: doc.claimCount ?? 0,
     sameTextAs: doc.sameTextAs ?? null,
   };
 }
 
-const EDITABLE: ReadonlyArray<keyof DocumentMetadata> = ['title', 'author', 'outlet', 'published', 'url', 'lang', 'tags'];
+const EDITABLE: ReadonlyArray<keyof DocumentMetadata> = ['title', 'author', 'outlet', 'published', 'url', 'lang', 'tags', 'collections'];
+
+/** A publication date as the app stores it: a year, a month, a day, or a day with a time (and zone). */
+const ISO_DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01])(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?)?)?$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  if (!d) return true;
+  // 2023-02-30 passes the pattern; the calendar decides.
+  const date = new Date(Date.UTC(y!, m! - 1, d));
+  return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+/** A language tag such as en, en-GB or pt-BR (BCP 47, the common shapes). */
+const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i;
+
+/** The distinct, trimmed, non-empty names of a list, first spelling kept (tags match without case). */
+function cleanList(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const name = value.trim().replace(/\s+/g, ' ');
+    if (!name || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
 
 export class LibraryService {
   private readonly cancelled = new Set<string>();
@@ -101,25 +142,68 @@ export class LibraryService {
   }
 
   /** Expands folders recursively (supported extensions only, hidden entries skipped). */
+  /**
+   * Files to import from the given files and folders. Each real path is visited once, so a symbolic
+   * link back up the tree (or two links to one file) neither loops nor imports a file twice; what is
+   * skipped comes back as an entry that reports why. The walk stops at a bounded number of entries.
+   */
   async expandPaths(paths: string[]): Promise<ImportSource[]> {
     const sources: ImportSource[] = [];
-    const walk = async (path: string, explicit: boolean): Promise<void> => {
+    const visited = new Map<string, string>();
+    let seen = 0;
+    const skip = (path: string, reason: string) => sources.push(this.skippedSource(path, reason));
+    const walk = async (path: string, explicit: boolean, depth: number): Promise<void> => {
+      if (++seen > MAX_WALK_ENTRIES) {
+        if (seen === MAX_WALK_ENTRIES + 1) skip(path, `The folder holds more than ${MAX_WALK_ENTRIES} entries; the rest was not imported.`);
+        return;
+      }
       let info;
+      let real;
       try {
         info = await stat(path);
+        real = await realpath(path);
       } catch {
         sources.push(this.pathSource(path)); // reported as unreadable by the import itself
         return;
       }
+      const earlier = visited.get(real);
+      if (earlier !== undefined) {
+        if (info.isDirectory()) skip(path, `Skipped: a link to the folder ${earlier}, which this import already covers.`);
+        else if (explicit || this.deps.extensions.includes(extname(path).toLowerCase()))
+          skip(path, `Skipped: the same file as ${earlier}, already in this import.`);
+        return;
+      }
+      visited.set(real, path);
       if (info.isDirectory()) {
-        const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
-        for (const entry of entries) await walk(join(path, entry), false);
+        if (depth >= MAX_WALK_DEPTH) {
+          skip(path, `Skipped: folders nested more than ${MAX_WALK_DEPTH} levels deep.`);
+          return;
+        }
+        let names: string[];
+        try {
+          names = await readdir(path);
+        } catch {
+          skip(path, 'Skipped: the folder cannot be read.');
+          return;
+        }
+        for (const entry of names.sort()) {
+          if (entry.startsWith('.')) skip(join(path, entry), 'Skipped: a hidden file or folder.');
+          else await walk(join(path, entry), false, depth + 1);
+        }
       } else if (explicit || this.deps.extensions.includes(extname(path).toLowerCase())) {
         sources.push(this.pathSource(path));
+      } else {
+        const ext = extname(path).toLowerCase();
+        sources.push(this.skippedSource(path, ext ? `${ext} files are not imported (supported: ${this.deps.extensions.join(', ')})` : `no file extension (supported: ${this.deps.extensions.join(', ')})`));
       }
     };
-    for (const path of paths) await walk(resolve(path), true);
+    for (const path of paths) await walk(resolve(path), true, 0);
     return sources;
+  }
+
+  /** An entry that imports nothing and reports why the walk passed it by. */
+  private skippedSource(path: string, reason: string): ImportSource {
+    return { label: path, name: basename(path), skip: reason, read: () => Promise.reject(new DossierError('skipped', reason)) };
   }
 
   private pathSource(path: string): ImportSource {
@@ -164,6 +248,7 @@ export class LibraryService {
 
   private async importOne(source: ImportSource): Promise<ImportResult> {
     const { store } = this.deps;
+    if (source.skip) return { path: source.label, status: 'skipped', error: `Skipped: ${source.skip}.`, errorCode: 'skipped' };
     try {
       const bytes = await source.read();
       const contentHash = createHash('sha256').update(bytes).digest('hex');
@@ -187,9 +272,11 @@ export class LibraryService {
         author: extracted.meta.author,
         outlet: extracted.meta.outlet,
         published: extracted.meta.published,
+        fileDate: extracted.meta.fileDate ?? null,
         url: extracted.meta.url,
         lang: extracted.meta.lang,
         tags: [],
+        collections: [],
         deletedAt: null,
         claimsVersion: null,
         claimCount: 0,
@@ -202,6 +289,7 @@ export class LibraryService {
       await this.deps.index?.add(store.get(id), extracted.text, claims);
       return { path: source.label, status: 'imported', id, title: record.title, sameTextAs: record.sameTextAs };
     } catch (error) {
+      if (isDiskFull(error)) return { path: source.label, status: 'error', error: DISK_FULL_MESSAGE, errorCode: 'disk-full' };
       const err = error as { code?: unknown; message?: string };
       return {
         path: source.label,
@@ -234,26 +322,52 @@ export class LibraryService {
     return set;
   }
 
-  async update(id: string, changes: Partial<DocumentMetadata>): Promise<DocumentRecord> {
+  /** Checks one change set against a record and returns the edited copy; throws before anything is saved. */
+  private edited(id: string, changes: Partial<DocumentMetadata>): DocumentRecord {
+    if (!changes || typeof changes !== 'object') throw new DossierError('bad-request', 'Give the fields to change.');
     const record = { ...this.deps.store.get(id) };
     for (const key of Object.keys(changes) as Array<keyof DocumentMetadata>) {
       if (!EDITABLE.includes(key)) throw new DossierError('bad-request', `Field ${key} cannot be edited.`);
       const value = changes[key];
-      if (key === 'tags') {
-        if (!Array.isArray(value) || value.some((t) => typeof t !== 'string')) throw new DossierError('bad-request', 'Tags must be a list of strings.');
-        record.tags = [...new Set(value.map((t) => t.trim()).filter(Boolean))];
+      if (key === 'tags' || key === 'collections') {
+        if (!Array.isArray(value) || value.some((t) => typeof t !== 'string')) throw new DossierError('bad-request', `${key === 'tags' ? 'Tags' : 'Collections'} must be a list of names.`);
+        if (key === 'tags') record.tags = cleanList(value);
+        else {
+          const ids = [...new Set(value)];
+          for (const cid of ids) if (this.deps.collectionExists && !this.deps.collectionExists(cid)) throw new DossierError('not-found', `No collection with id ${cid}.`);
+          record.collections = ids;
+        }
       } else if (key === 'title') {
         if (typeof value !== 'string' || !value.trim()) throw new DossierError('bad-request', 'A title cannot be empty.');
-        record.title = value.trim();
+        record.title = value.trim().replace(/\s+/g, ' ');
       } else {
         if (value !== null && typeof value !== 'string') throw new DossierError('bad-request', `Field ${key} must be text.`);
-        record[key] = (value as string | null)?.trim() || null;
+        const text = (value as string | null)?.trim() || null;
+        if (text && key === 'published' && !isIsoDate(text)) throw new DossierError('bad-request', `A published date looks like 2018-05-29 or 2018-05-29T14:05, not “${text}”.`);
+        if (text && key === 'lang' && !LANG_TAG.test(text)) throw new DossierError('bad-request', `A language is a code such as en, fr or pt-BR, not “${text}”.`);
+        if (text && key === 'url' && !/^(https?|ftp|file):\/\/\S+$/i.test(text)) throw new DossierError('bad-request', `A URL starts with http:// or https://, not “${text}”.`);
+        record[key] = text;
       }
     }
-    await this.deps.store.update(record);
-    await this.deps.index?.update(record);
-    this.deps.onChanged?.('update');
     return record;
+  }
+
+  /** Saves at once and re-indexes the document, so search filters see the change. */
+  async update(id: string, changes: Partial<DocumentMetadata>): Promise<DocumentRecord> {
+    const [record] = await this.updateMany([{ id, changes }]);
+    return record!;
+  }
+
+  /** Several documents at once (a bulk edit, or its undo): every change is checked before any is saved. */
+  async updateMany(updates: MetadataUpdate[]): Promise<DocumentRecord[]> {
+    if (!Array.isArray(updates) || !updates.length) throw new DossierError('bad-request', 'Nothing to update.');
+    const records = updates.map((u) => this.edited(u?.id, u?.changes));
+    for (const record of records) {
+      await this.deps.store.update(record);
+      await this.deps.index?.update(record);
+    }
+    this.deps.onChanged?.('update');
+    return records;
   }
 
   /** Soft delete: the record stays restorable until the library is next opened. */

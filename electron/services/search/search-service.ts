@@ -196,7 +196,8 @@ export class SearchService {
   }
 
   private async load(): Promise<void> {
-    await mkdir(this.deps.dir, { recursive: true });
+    // In a read-only library the folder may be missing and cannot be made: the index lives in memory.
+    await mkdir(this.deps.dir, { recursive: true }).catch(() => {});
     if (existsSync(this.file)) {
       try {
         await this.restore((await readFile(this.file, 'utf8')).split('\n'));
@@ -401,6 +402,7 @@ export class SearchService {
       if (!doc || doc.deletedAt) return false;
       if (request.formats?.length && !request.formats.includes(doc.format)) return false;
       if (outlet && doc.outlet?.toLowerCase() !== outlet) return false;
+      if (request.collection && !doc.collections?.includes(request.collection)) return false;
       if (tags?.length && !tags.every((t) => doc.tags.some((own) => own.toLowerCase() === t))) return false;
       if (request.from && (!doc.published || doc.published.slice(0, 10) < request.from)) return false;
       if (request.to && (!doc.published || doc.published.slice(0, 10) > request.to)) return false;
@@ -449,7 +451,9 @@ export class SearchService {
   private changed(): void {
     this.dirty = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    // A failed save (a full disk) must not take the host down: the index stays dirty and is saved
+    // again with the next change or at close; the file on disk is the previous whole snapshot.
+    this.saveTimer = setTimeout(() => void this.flush().catch(() => (this.dirty = true)), SAVE_DELAY_MS);
     this.saveTimer.unref();
   }
 
@@ -481,6 +485,7 @@ export class SearchService {
 
   async close(): Promise<void> {
     if (this.ready) await this.ready.catch(() => {});
-    await this.flush();
+    // The index is derived data: failing to save it (a read-only or full disk) only costs a rebuild.
+    await this.flush().catch(() => {});
   }
 }

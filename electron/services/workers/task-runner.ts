@@ -1,6 +1,6 @@
 // Runs CPU-bound tasks off the calling thread: one lazily started worker, a FIFO queue, a time limit per
 // task, and a fresh worker after a crash or a timeout. Claim extraction and document import both use it.
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { workerStart } from './start.ts';
 import type { TaskReply } from './serve.ts';
 
@@ -32,6 +32,10 @@ export interface TaskRunnerOptions<In> extends Pick<WorkerRunnerOptions, 'worker
   describe?(input: In): string;
   /** The error a timed-out task rejects with; a plain Error by default. */
   timeoutError?(input: In, limitMs: number): Error;
+  /** Heap bounds for the worker: a task that needs more is stopped instead of growing the host's memory. */
+  resourceLimits?: ResourceLimits;
+  /** The error a task rejects with when its worker ran out of its heap; a plain Error by default. */
+  outOfMemoryError?(input: In, limits: ResourceLimits): Error;
 }
 
 /** Time a new worker has to load its code before its first task's clock starts. */
@@ -107,10 +111,15 @@ export class TaskRunner<In, Out> {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const { spec, options } = workerStart(this.options.workerFile, this.options.execArgv);
-    const w = new Worker(spec, options);
+    const w = new Worker(spec, { ...options, ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}) });
     this.workerReady = false;
     w.on('message', (msg: TaskReply<Out>) => this.onMessage(w, msg));
-    w.on('error', (err: Error) => this.onGone(w, `${this.options.workerName} crashed: ${err.message}`));
+    w.on('error', (err: Error & { code?: string }) => {
+      const job = this.current;
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && job && this.options.resourceLimits && this.options.outOfMemoryError) {
+        this.onGone(w, this.options.outOfMemoryError(job.input, this.options.resourceLimits));
+      } else this.onGone(w, `${this.options.workerName} crashed: ${err.message}`);
+    });
     w.on('exit', (code: number) => this.onGone(w, `${this.options.workerName} exited unexpectedly (code ${code})`));
     this.worker = w;
     return w;
@@ -138,13 +147,13 @@ export class TaskRunner<In, Out> {
     else this.finish(job, () => job.resolve(msg.result));
   }
 
-  private onGone(w: Worker, reason: string): void {
+  private onGone(w: Worker, reason: string | Error): void {
     if (w !== this.worker) return;
     // Drop the dead worker; the next task starts a fresh one.
     this.worker = null;
     void w.terminate();
     const job = this.current;
-    if (job) this.finish(job, () => job.reject(new Error(reason)));
+    if (job) this.finish(job, () => job.reject(typeof reason === 'string' ? new Error(reason) : reason));
   }
 
   private onTimeout(job: Job<In, Out>, limit: number): void {

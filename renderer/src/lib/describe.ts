@@ -1,35 +1,19 @@
 // Claims in plain words: who says so and through whom, the figures with their bounds, hedges and
 // negation, as the claim popover, the claims panel and screen readers present them.
 import type { Claim, ClaimKind, Certainty, Quantity } from '../../../shared/types/claims';
+import { formatFigure } from '../../../shared/figures';
+import { figureIn } from '../../../shared/compare/measure';
 
-// One formatter for every figure: toLocaleString builds a new one per call, too slow for thousands of claims.
-const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export { formatNumber } from '../../../shared/figures';
 
-export function formatNumber(value: number): string {
-  // Big round figures read better in words, as news copy writes them; others keep every digit.
-  for (const [scale, word] of [
-    [1e12, 'trillion'],
-    [1e9, 'billion'],
-    [1e6, 'million'],
-  ] as const) {
-    if (Math.abs(value) < scale) continue;
-    const scaled = Math.round((value / scale) * 100) / 100;
-    if (Math.abs(scaled * scale - value) <= Math.abs(value) * 1e-9) return `${numbers.format(scaled)} ${word}`;
-    break;
-  }
-  return numbers.format(value);
-}
-
-/** "about 4,000 (approximate) soldiers", "at least 120,000 people", "25,000 to 30,000 troops". */
-export function describeQuantity(q: Quantity): string {
-  const value = q.low === q.high ? formatNumber(q.low) : `${formatNumber(q.low)} to ${formatNumber(q.high)}`;
-  let prefix = '';
-  if (q.bound === 'at-least') prefix = 'at least ';
-  else if (q.bound === 'at-most') prefix = 'at most ';
-  else if (q.approximate) prefix = 'about ';
-  const qualities = [q.approximate ? 'approximate' : null, q.vague ? 'vague' : null].filter(Boolean);
-  const qualifier = qualities.length ? ` (${qualities.join(', ')})` : '';
-  return `${prefix}${value}${qualifier}${q.unit ? ` ${q.unit}` : ''}`;
+/**
+ * The figure as qualified, through the one figure formatter Compare and exports use: "about 3,000
+ * soldiers", "well under 3,000" for "nowhere near 3,000", "thousands" as written, "25,000–30,000 troops".
+ */
+export function describeQuantity(q: Quantity, claim?: Claim): string {
+  const figure = claim ? figureIn(claim.text, claim.start, q) : { ...q };
+  const text = formatFigure(figure);
+  return `${text}${q.unit && !text.toLowerCase().includes(q.unit.toLowerCase()) ? ` ${q.unit}` : ''}`;
 }
 
 /** "Western officials, via CNN", or null for a claim the document makes in its own voice. */
@@ -75,7 +59,7 @@ function capitalize(text: string): string {
  * "Western officials, via CNN, say about 4,000 (approximate) soldiers — hedged by ‘may’".
  */
 export function summarizeClaim(claim: Claim): string {
-  const figures = claim.quantities.map(describeQuantity).join(', ');
+  const figures = claim.quantities.map((q) => describeQuantity(q, claim)).join(', ');
   let sentence: string;
   if (claim.attribution) {
     const { source, via } = claim.attribution;
@@ -106,7 +90,7 @@ export function claimFacts(claim: Claim): ClaimFact[] {
   const certainty = CERTAINTY_LABEL[claim.certainty];
   facts.push({ label: 'Certainty', value: claim.hedges.length ? `${certainty}, by ${quoteList(claim.hedges)}` : certainty });
   if (claim.negated) facts.push({ label: 'Negation', value: 'yes: the claim says this is not so' });
-  for (const q of claim.quantities) facts.push({ label: 'Figure', value: describeQuantity(q) });
+  for (const q of claim.quantities) facts.push({ label: 'Figure', value: describeQuantity(q, claim) });
   const review = reviewLabel(claim);
   if (review) facts.push({ label: 'Review', value: review });
   return facts;

@@ -10,6 +10,8 @@ export const useSearchStore = defineStore('search', () => {
   const formats = ref<DocumentFormat[]>([]);
   const outlet = ref('');
   const tag = ref('');
+  /** A collection id, or '' for any. */
+  const collection = ref('');
   const from = ref('');
   const to = ref('');
   const result = ref<SearchResult | null>(null);
@@ -32,6 +34,7 @@ export const useSearchStore = defineStore('search', () => {
         formats: formats.value.length ? formats.value : undefined,
         outlet: outlet.value.trim() || undefined,
         tags: tag.value.trim() ? [tag.value.trim()] : undefined,
+        collection: collection.value || undefined,
         from: from.value || undefined,
         to: to.value || undefined,
         limit: 50,
@@ -53,5 +56,5 @@ export const useSearchStore = defineStore('search', () => {
     void run();
   }
 
-  return { query, formats, outlet, tag, from, to, result, searching, error, run, clear };
+  return { query, formats, outlet, tag, collection, from, to, result, searching, error, run, clear };
 });

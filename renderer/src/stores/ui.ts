@@ -14,6 +14,8 @@ export interface Toast {
   timeout: number;
 }
 
+const MAX_TOASTS = 4;
+
 export const useUiStore = defineStore('ui', () => {
   const view = ref<View>('library');
   const theme = ref<Theme>((localStorage.getItem('dossier.theme') as Theme | null) ?? 'system');
@@ -35,6 +37,11 @@ export const useUiStore = defineStore('ui', () => {
   function notify(message: string, options: Partial<Omit<Toast, 'id' | 'message'>> = {}): number {
     const toast: Toast = { id: nextId++, kind: options.kind ?? 'info', message, action: options.action, timeout: options.timeout ?? (options.action ? 8000 : 5000) };
     toasts.value.push(toast);
+    // A burst of edits must not bury the window: beyond a few, the oldest message that is not an error goes.
+    while (toasts.value.length > MAX_TOASTS) {
+      const oldest = toasts.value.findIndex((t) => t.kind !== 'error');
+      toasts.value.splice(oldest >= 0 ? oldest : 0, 1);
+    }
     if (toast.timeout > 0) setTimeout(() => dismiss(toast.id), toast.timeout);
     return toast.id;
   }

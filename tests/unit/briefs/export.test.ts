@@ -55,13 +55,22 @@ function wordText(xml: string): string {
     );
 }
 
-function expectCitations(text: string, label: string) {
+/**
+ * Every passage, its source and a link back to it. `visibleText` is what a reader sees: there the app's
+ * link is only its label, and no internal id (a document id, a passage's offsets) may show.
+ */
+function expectCitations(text: string, label: string, visibleText = true) {
   const flat = spaced(text);
   const tight = squashed(text);
   for (const c of ALL_CITATIONS) {
     expect(flat, `${label}: quote ${c.quote}`).toContain(spaced(c.quote));
-    expect(tight, `${label}: link ${c.link}`).toContain(squashed(c.link));
+    if (!visibleText) expect(tight, `${label}: link ${c.link}`).toContain(squashed(c.link));
     expect(flat, `${label}: title ${c.source.title}`).toContain(c.source.title);
+  }
+  if (visibleText) {
+    expect(flat, `${label}: link label`).toContain('Open in Dossier');
+    expect(flat, `${label}: no app links printed`).not.toContain('dossier://');
+    for (const source of Object.values(SOURCES)) expect(flat, `${label}: no document ids`).not.toContain(source.docId);
   }
   expect(flat, `${label}: page numbers`).toContain('p. 3');
   expect(flat).toContain('p. 5');
@@ -141,12 +150,15 @@ describe('Markdown', () => {
   });
 
   it('defines every footnote it references, each with the exact passage, source and link', () => {
-    expectCitations(md, 'markdown');
+    expectCitations(md, 'markdown', false);
     const refs = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => Number(m[1])));
     const defs = [...md.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((m) => Number(m[1]));
     expect([...refs].sort((a, b) => a - b)).toEqual(defs);
-    expect(md).toContain(`[^1]: “${QUOTES.tents}” — Dana Whitfield, *Satellite Imagery Assessment: Northern Depots*, Open Source Intelligence Review, 28 February 2024, p. 3. <${CITATIONS.tents.link}>`);
-    expect(md).toContain('3. *Ministry statement on the eastern district*, Ministry of Defence.');
+    expect(md).toContain(
+      `[^1]: “${QUOTES.tents}” — Dana Whitfield, *Satellite Imagery Assessment: Northern Depots*, Open Source Intelligence Review, 28 February 2024, p. 3. <${SOURCES.report.url}> [Open in Dossier](<${CITATIONS.tents.link}>)`,
+    );
+    // The Sources list comes from citeproc-js in APA style: family name and initials, year, title, outlet.
+    expect(md).toContain('2. Raman, P. (2024, March 1). Troops mass near the border as talks stall. *CNN*. <https://edition.cnn.example.com/2024/03/01/troops-border>');
   });
 
   it('escapes Markdown syntax in titles and passages', () => {
@@ -179,7 +191,7 @@ describe('HTML', () => {
     for (const { n, citation: c } of plan.footnotes) {
       expect(html).toContain(`<li id="fn-${n}">`);
       expect(html).toContain(`id="fnref-${n}"`);
-      expect(html).toContain(`<a href="${c.link}">${c.link}</a>`);
+      expect(html).toContain(`<a href="${c.link}">Open in Dossier</a>`);
     }
   });
 
@@ -273,7 +285,7 @@ describe('PDF', () => {
     const plain = spaced(pdfText(await toPdf(brief, { unicodeFonts: false })));
     expect(plain).toContain('“???????????? ???????: «?????? ????????» — ?? ~ 5 km”');
     expect(plain).toContain('Lukasz Wisniewski');
-    expect(squashed(plain)).toContain(squashed(cyrillic.link));
+    expect(plain).toContain('Open in Dossier');
 
     const rich = spaced(pdfText(await toPdf(brief)));
     if (!existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')) return console.warn('DejaVu is not installed: only the fallback was checked');
@@ -305,7 +317,14 @@ describe('DOCX', () => {
     for (const [, id, xml] of notes) {
       const c = plan.footnotes[Number(id) - 1].citation;
       expect(spaced(wordText(xml))).toContain(`“${c.quote}”`);
-      expect(wordText(xml)).toContain(c.link);
+      expect(wordText(xml)).toContain('Open in Dossier');
+    }
+    // The app's links are hyperlink targets, not text: Word keeps the passage as the link's anchor.
+    const rels = await zip.file('word/_rels/footnotes.xml.rels')!.async('string');
+    for (const { citation: c } of plan.footnotes) {
+      const [target, anchor] = c.link.split('#');
+      expect(rels).toContain(`Target="${target}"`);
+      expect(footnotesXml).toContain(`w:anchor="${anchor}"`);
     }
     expectCitations(`${wordText(documentXml)}\n${wordText(footnotesXml)}`, 'docx xml');
   });
@@ -347,3 +366,58 @@ if (!pdftotextBin || !pdftoppmBin || !officeBin) {
     `brief export tests: ${[!pdftotextBin && 'pdftotext', !pdftoppmBin && 'pdftoppm', !officeBin && 'LibreOffice (soffice)'].filter(Boolean).join(', ')} missing; those checks are skipped`,
   );
 }
+
+describe('a brief an editor can follow', () => {
+  const reviewed = fixtureBrief({
+    items: [
+      {
+        type: 'claim',
+        text: 'Officials said absolutely nowhere near 3,000 people died.',
+        certainty: 'attributed',
+        attribution: { source: 'officials', via: [] },
+        hedges: [],
+        negated: true,
+        quantities: [{ text: '3,000', low: 3000, high: 3000, approximate: false, bound: 'at-most', unit: 'people', figure: 'at most 3,000' }],
+        citation: CITATIONS.troops,
+        review: 'corrected',
+      },
+      {
+        type: 'claim',
+        text: 'Some 11000 people fled.',
+        certainty: 'asserted',
+        attribution: null,
+        hedges: [],
+        negated: false,
+        quantities: [{ text: '11000', low: 11000, high: 11000, approximate: true, bound: 'exact', unit: 'people', figure: 'about 11,000' }],
+        citation: CITATIONS.tents,
+        review: 'added',
+      },
+      { ...(fixtureBrief().items[3] as Extract<ResolvedBrief['items'][number], { type: 'claim' }>), review: 'accepted' },
+    ],
+    disputes: [],
+  });
+
+  it('shows the analyst’s review and writes figures as qualified', () => {
+    const md = toMarkdown(reviewed);
+    expect(md).toContain('*Corrected by the analyst* · **Attributed** · Source: officials · Negated · Figures: at most 3,000 people');
+    expect(md).toContain('*Added by the analyst* · **Asserted** · Figures: about 11,000 people');
+    expect(md).toContain('*Accepted by the analyst* · **Asserted**');
+    expect(md).not.toMatch(/Figures: 3,000|Figures: 11000/);
+  });
+
+  it('names the outlet, date and page next to each quoted claim', () => {
+    const md = toMarkdown(reviewed);
+    expect(md).toContain('From: CNN, 1 March 2024');
+    expect(md).toContain('From: Open Source Intelligence Review, 28 February 2024, p. 3');
+  });
+
+  it('colours claims with the app’s certainty colours', () => {
+    const css = readFileSync('renderer/src/styles.css', 'utf8');
+    const html = toHtml(reviewed);
+    const hex = (r: string, g: string, b: string) => `#${[r, g, b].map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+    for (const certainty of ['asserted', 'attributed', 'hedged'] as const) {
+      const app = new RegExp(`--${certainty}:\\s*rgba\\((\\d+),\\s*(\\d+),\\s*(\\d+)`).exec(css)!;
+      expect(html, certainty).toContain(`--${certainty}: ${hex(app[1]!, app[2]!, app[3]!)}`);
+    }
+  });
+});

@@ -61,6 +61,7 @@ describe('Electron main bundle', () => {
   it('guards navigation, window.open and permissions in one place and sets a CSP', () => {
     expect(result.guards.externalNavigationPrevented).toBe(true);
     expect(result.guards.appNavigationPrevented).toBe(false);
+    expect(result.guards.otherFileNavigationPrevented).toBe(true);
     expect(result.guards.windowOpen).toBe('deny');
     expect(result.guards.permissionGranted).toBe(false);
     expect(result.guards.cspHeader).toContain("script-src 'self'");
@@ -69,7 +70,19 @@ describe('Electron main bundle', () => {
   it('serves the app and refuses other senders and bad ids', () => {
     expect(result.listFromApp).toEqual({ result: [] });
     expect(result.listFromStranger.error.code).toBe('forbidden');
+    expect(result.listFromOtherFile.error.code).toBe('forbidden');
     expect(result.unknownRequest.error.code).toBe('bad-id');
+    expect(result.invalidRequest.error).toEqual({ code: 'bad-request', message: expect.stringMatching(/field `paths`: expected Array, got a string/) });
+  });
+
+  it('sets no session to download anything: spellchecker off, downloads refused', () => {
+    expect(result.spellcheck.every((on: unknown) => on === false)).toBe(true);
+    const calls = result.sessionCalls as unknown[][];
+    expect(calls).toContainEqual(['setSpellCheckerEnabled', false]);
+    const downloading = calls.filter(([name]) => /Dictionary|SpellCheckerLanguages|downloadURL|setProxy|preconnect|enableNetworkEmulation/i.test(String(name)));
+    expect(downloading).toEqual([]);
+    expect(calls.filter(([name]) => name === 'setSpellCheckerEnabled').every(([, on]) => on === false)).toBe(true);
+    expect(result.downloadPrevented).toBe(true);
   });
 });
 
@@ -113,7 +126,7 @@ describe('built workers', () => {
     const outDir = join(root, 'out', 'main');
     for (const bundle of ['index.js', 'cli.js']) {
       const named = [...readFileSync(join(outDir, bundle), 'utf8').matchAll(/["'`]\.?\/?([a-z-]+-worker\.js)["'`]/g)].map((m) => m[1]);
-      expect(new Set(named)).toEqual(new Set(['claims-worker.js', 'import-worker.js']));
+      expect(new Set(named)).toEqual(new Set(['claims-worker.js', 'import-worker.js', 'compare-worker.js']));
       for (const name of named) expect(existsSync(join(outDir, name))).toBe(true);
     }
     const importer = new ImportRunner({ workerFile: join(outDir, 'import-worker.js') });

@@ -2,7 +2,32 @@
 // cannot run. It records what the host registers so the test can check the wiring.
 import { EventEmitter } from 'node:events';
 
-export const recorded = { handlers: new Map(), windows: [], menus: 0, singleInstanceLock: false, loaded: [], appListeners: [] };
+export const recorded = { handlers: new Map(), windows: [], menus: 0, singleInstanceLock: false, loaded: [], appListeners: [], sessionCalls: [] };
+
+/** One default session shared by every window, as in Electron; it records every call made on it. */
+class FakeSession extends EventEmitter {
+  constructor() {
+    super();
+    this.webRequest = { onHeadersReceived: (fn) => (this.headersHook = fn) };
+    const record = (key, args) => recorded.sessionCalls.push([key, ...args.map((a) => (typeof a === 'function' ? 'fn' : a))]);
+    // Methods are recorded; any method the real Session has and this stand-in lacks is recorded too.
+    return new Proxy(this, {
+      get(target, key, receiver) {
+        if (typeof key !== 'string' || key === 'then' || Object.prototype.hasOwnProperty.call(target, key)) return Reflect.get(target, key, receiver);
+        const value = Reflect.get(target, key, receiver);
+        if (['emit', 'listeners', 'listenerCount'].includes(key)) return value.bind(target);
+        return (...args) => {
+          record(key, args);
+          return typeof value === 'function' ? value.apply(target, args) : undefined;
+        };
+      },
+    });
+  }
+  setPermissionRequestHandler(fn) {
+    this.permissionHandler = fn;
+  }
+}
+export const defaultSession = new FakeSession();
 
 class FakeApp extends EventEmitter {
   getPath(name) {
@@ -38,10 +63,7 @@ export class FakeWebContents extends EventEmitter {
   constructor() {
     super();
     this.windowOpenHandler = null;
-    this.session = {
-      webRequest: { onHeadersReceived: (fn) => (this.headersHook = fn) },
-      setPermissionRequestHandler: (fn) => (this.permissionHandler = fn),
-    };
+    this.session = defaultSession;
   }
   setWindowOpenHandler(fn) {
     this.windowOpenHandler = fn;
@@ -101,4 +123,6 @@ export const dialog = {
 
 export const shell = { openExternal: async (url) => recorded.opened?.push(url) };
 
-export default { app, BrowserWindow, ipcMain, Menu, dialog, shell };
+export const session = { defaultSession };
+
+export default { app, BrowserWindow, ipcMain, Menu, dialog, shell, session };

@@ -11,6 +11,7 @@ await import(pathToFileURL(process.argv[2]).href);
 for (let i = 0; i < 200 && !recorded.windows.length && !recorded.fatal; i++) await new Promise((r) => setTimeout(r, 25));
 
 const window = recorded.windows[0];
+const appPage = recorded.loaded[0]?.file ? pathToFileURL(recorded.loaded[0].file).href : null;
 const contents = window?.instance.webContents;
 const navigate = (url) => {
   let prevented = false;
@@ -19,7 +20,7 @@ const navigate = (url) => {
 };
 const call = async (channel, url, request) => recorded.handlers.get(channel)({ senderFrame: { url } }, request);
 let permission = null;
-contents?.permissionHandler?.(contents, 'media', (granted) => (permission = granted));
+contents?.session.permissionHandler?.(contents, 'media', (granted) => (permission = granted));
 
 const report = {
   fatal: recorded.fatal ?? null,
@@ -33,15 +34,25 @@ const report = {
   guards: window
     ? {
         externalNavigationPrevented: navigate('https://example.com/'),
-        appNavigationPrevented: navigate('file:///app/index.html'),
+        appNavigationPrevented: navigate(`${appPage}#/reader`),
+        otherFileNavigationPrevented: navigate('file:///tmp/downloaded.html'),
         windowOpen: contents.windowOpenHandler?.({ url: 'https://example.com/' })?.action ?? null,
         permissionGranted: permission,
-        cspHeader: await new Promise((resolve) => contents.headersHook?.({ responseHeaders: {} }, (r) => resolve(r.responseHeaders['Content-Security-Policy']?.[0] ?? null))),
+        cspHeader: await new Promise((resolve) => contents.session.headersHook?.({ responseHeaders: {} }, (r) => resolve(r.responseHeaders['Content-Security-Policy']?.[0] ?? null))),
       }
     : null,
-  listFromApp: recorded.handlers.size ? await call('library:list', 'file:///app/index.html', undefined) : null,
+  listFromApp: recorded.handlers.size ? await call('library:list', appPage, undefined) : null,
   listFromStranger: recorded.handlers.size ? await call('library:list', 'https://evil.example/', undefined) : null,
-  unknownRequest: recorded.handlers.size ? await call('library:get', 'file:///app/index.html', { id: '../../etc' }) : null,
+  listFromOtherFile: recorded.handlers.size ? await call('library:list', 'file:///tmp/downloaded.html', undefined) : null,
+  unknownRequest: recorded.handlers.size ? await call('library:get', appPage, { id: '../../etc' }) : null,
+  invalidRequest: recorded.handlers.size ? await call('library:import', appPage, { paths: '/' }) : null,
+  sessionCalls: recorded.sessionCalls,
+  spellcheck: recorded.windows.map((w) => w.options.webPreferences.spellcheck),
+  downloadPrevented: (() => {
+    let prevented = false;
+    contents?.session.emit('will-download', { preventDefault: () => (prevented = true) }, {}, contents);
+    return prevented;
+  })(),
 };
 app.emit('will-quit');
 process.stdout.write(JSON.stringify(report));

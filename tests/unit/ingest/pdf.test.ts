@@ -67,13 +67,14 @@ describe('PDF text assembly (hand-built PDFs)', () => {
     expect(doc.text.slice(third.start, third.end)).toBe('Page three text. It continues here.');
   });
 
-  it('reads title, author, subject and creation date from the info dictionary', async () => {
+  it('reads title, author and subject from the info dictionary, and keeps its creation date as the file date, not the publication date', async () => {
     const doc = await pdf(twoPages);
     expect(doc.meta).toEqual({
       title: 'Quarterly shipping report',
       author: 'Lena Vogel',
       outlet: null,
-      published: '2024-01-05T14:30:00+01:00',
+      published: null,
+      fileDate: '2024-01-05T14:30:00+01:00',
       url: null,
       lang: null,
       excerpt: 'Shipping',
@@ -148,7 +149,7 @@ describe.skipIf(!HAS_LIBREOFFICE)('PDFs made by LibreOffice', () => {
     expect(doc.text).toBe(doc.text.normalize('NFC'));
     expect(doc.meta.title).toBe('Quarterly shipping report');
     expect(doc.meta.author).toBe('Lena Vogel');
-    expect(doc.meta.published).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+    expect(doc.meta.fileDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
   });
 
   it('splits long text over pages in order, with every paragraph once', async () => {

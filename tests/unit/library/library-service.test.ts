@@ -39,7 +39,8 @@ describe('LibraryService', () => {
     const list = services.library.list();
     expect(list.map((d) => d.title).sort()).toEqual([
       'Harbor expansion report',
-      'Relief agencies delivered some 4,500 tonnes of food aid to the flooded districts last week, according to the regional coordinator.',
+      // No heading: the first sentence, shortened to a headline's length.
+      'Relief agencies delivered some 4,500 tonnes of food aid to the flooded districts last week…',
     ]);
     const txt = list.find((d) => d.format === 'txt')!;
     expect(txt.words).toBe(48); // "4,500" and "120,000" count as one word each
@@ -56,7 +57,7 @@ describe('LibraryService', () => {
     expect(services.library.list()).toHaveLength(1);
   });
 
-  it('walks folders recursively, reports progress, and keeps going past bad files', async () => {
+  it('walks folders recursively, reports progress, keeps going past bad files and names the files it skips', async () => {
     const folder = join(work, 'in');
     mkdirSync(join(folder, 'nested'), { recursive: true });
     writeFileSync(join(folder, 'a.txt'), 'Officials said 40 people were evacuated.');
@@ -67,10 +68,12 @@ describe('LibraryService', () => {
     expect(results.map((r) => [r.path.slice(folder.length + 1), r.status])).toEqual([
       ['a.txt', 'imported'],
       ['empty.txt', 'error'],
+      ['ignored.xyz', 'skipped'],
       ['nested/b.md', 'imported'],
     ]);
     expect(results[1].error).toMatch(/empty/);
-    expect(progress.at(-1)).toMatchObject({ done: 3, total: 3, finished: true });
+    expect(results[2].error).toMatch(/\.xyz files are not imported/);
+    expect(progress.at(-1)).toMatchObject({ done: 4, total: 4, finished: true });
   });
 
   it('deletes with undo, and forgets deleted documents on the next open', async () => {

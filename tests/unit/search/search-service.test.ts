@@ -89,6 +89,21 @@ describe('search', () => {
     expect((await services.handlers['search:query']({ query: 'metres' })).hits.map((h) => h.docId)).toEqual([ids['a.txt']]);
   });
 
+  it('rebuilds the index from the documents when its file is truncated, null or of the wrong shape', async () => {
+    const ids = await importTexts({ 'a.txt': 'Glaciers retreated 30 metres.', 'b.txt': 'Avalanches closed two passes.' });
+    await services.close();
+    const file = join(work, 'library', 'search', 'index.json');
+    const whole = readFileSync(file, 'utf8');
+    for (const damaged of [whole.slice(0, Math.floor(whole.length / 3)), 'null', '[]', '{"version":1}\n[1,2]', '']) {
+      writeFileSync(file, damaged);
+      services = await open();
+      expect((await services.handlers['search:query']({ query: 'avalanches' })).hits.map((h) => h.docId)).toEqual([ids['b.txt']]);
+      expect((await services.handlers['search:query']({ query: 'glaciers' })).hits.map((h) => h.docId)).toEqual([ids['a.txt']]);
+      await services.close();
+    }
+    services = await open();
+  });
+
   it('keeps documents imported while the stored index is still loading apart from the stored ones', async () => {
     const ids = await importTexts({ 'a.txt': 'Locusts swarmed over the northern farms.', 'b.txt': 'Hailstones damaged the vineyards.' });
     await services.close();

@@ -115,7 +115,7 @@ describe('LibraryStore', () => {
 
     const recovered = await openStore();
     expect(recovered.readOnly).toBe(false);
-    expect(recovered.warnings.join('\n')).toMatch(new RegExp(`${victim}.*restored from the backup`));
+    expect(recovered.warnings.join('\n')).toMatch(new RegExp(`${victim}.*restored from backup number \\d+, taken `));
     for (const id of ids.slice(0, 10)) expect(recovered.get(id).id).toBe(id);
     const aside = readdirSync(join(dir, 'corrupt'));
     expect(aside).toHaveLength(1);

@@ -1,8 +1,9 @@
 // Footnote numbering and the wording every format shares: citation lines, source entries, claim
 // details, dates. Formats differ only in how they draw these runs, so all of them carry the same content.
-import type { CitedSource, ResolvedBrief, ResolvedBriefItem, ResolvedCitation, ResolvedGroup, ResolvedQuantity } from '../../../../shared/types/brief.ts';
+import type { AnalystReview, CitedSource, ResolvedBrief, ResolvedBriefItem, ResolvedCitation, ResolvedGroup, ResolvedQuantity } from '../../../../shared/types/brief.ts';
 import type { Certainty } from '../../../../shared/types/claims.ts';
 import { oneLine, safeHref, type Run } from './rich-text.ts';
+import { bibliography } from '../../sources/sources.ts';
 
 export type ClaimItem = Extract<ResolvedBriefItem, { type: 'claim' }>;
 
@@ -37,6 +38,8 @@ export interface BriefPlan {
   disputes: PlannedDispute[];
   footnotes: Footnote[];
   sources: CitedSource[];
+  /** The Sources list: every cited document formatted by the citation engine, in the style's order. */
+  bibliography: Array<{ source: CitedSource; runs: Run[] }>;
 }
 
 export function planBrief(brief: ResolvedBrief): BriefPlan {
@@ -78,7 +81,56 @@ export function planBrief(brief: ResolvedBrief): BriefPlan {
       sources.push(citation.source);
     }
   }
-  return { title: oneLine(brief.title) || 'Untitled brief', generatedAt: brief.generatedAt, items, disputes, footnotes, sources };
+  return { title: oneLine(brief.title) || 'Untitled brief', generatedAt: brief.generatedAt, items, disputes, footnotes, sources, bibliography: formatBibliography(sources) };
+}
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (HTML_ENTITIES[e.toLowerCase()] ?? whole),
+  );
+}
+
+/** citeproc's HTML for one entry as runs: italics and bold kept, web addresses linked, all else text. */
+export function cslHtmlToRuns(html: string): Run[] {
+  const runs: Run[] = [];
+  let italic = 0;
+  let bold = 0;
+  const body = html.replace(/^\s*<div[^>]*>/i, '').replace(/<\/div>\s*$/i, '');
+  for (const part of body.split(/(<[^>]+>)/)) {
+    if (!part) continue;
+    const tag = /^<(\/?)(\w+)/.exec(part);
+    if (tag) {
+      const closing = tag[1] === '/';
+      const name = tag[2]!.toLowerCase();
+      if (name === 'i' || name === 'em' || (name === 'span' && /font-style:\s*italic/.test(part))) italic += closing ? -1 : 1;
+      else if (name === 'b' || name === 'strong') bold += closing ? -1 : 1;
+      continue;
+    }
+    const text = decodeEntities(part);
+    // Addresses become links; the rest keeps the current style.
+    for (const piece of text.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:)])/)) {
+      if (!piece) continue;
+      const href = /^https?:\/\//.test(piece) ? safeHref(piece) : null;
+      runs.push({ text: piece, ...(italic > 0 ? { italic: true } : {}), ...(bold > 0 ? { bold: true } : {}), ...(href ? { href } : {}) });
+    }
+  }
+  return runs;
+}
+
+/** Every cited document, formatted by citeproc-js in the bundled style; the plain form if that fails. */
+function formatBibliography(sources: CitedSource[]): Array<{ source: CitedSource; runs: Run[] }> {
+  if (!sources.length) return [];
+  const byId = new Map(sources.map((s) => [s.docId, s]));
+  try {
+    const entries = bibliography(sources.map((s) => ({ id: s.docId, title: oneLine(s.title) || 'Untitled document', author: s.author, outlet: s.outlet, published: s.published, url: s.url, lang: s.lang ?? null, format: s.format })));
+    const out = entries.filter((e) => byId.has(e.id)).map((e) => ({ source: byId.get(e.id)!, runs: cslHtmlToRuns(e.html) }));
+    if (out.length === sources.length) return out;
+  } catch {
+    /* a source the engine cannot format still gets listed below */
+  }
+  return sources.map((source) => ({ source, runs: sourceRuns(source) }));
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -110,14 +162,27 @@ export function attributionText(attribution: { source: string; via: string[] } |
   return via.length ? `${source} via ${via.join(', ')}` : source;
 }
 
-/** The figure as written, with its unit when the text leaves it out ("25,000 to 30,000 soldiers"). */
+/** The figure as qualified ("about 3,000"), with its unit when the text leaves it out ("25,000 to 30,000 soldiers"). */
 export function quantityText(q: ResolvedQuantity): string {
-  const text = oneLine(q.text);
+  const text = oneLine(q.figure ?? q.text);
   const unit = q.unit ? oneLine(q.unit) : '';
   return unit && !text.toLowerCase().includes(unit.toLowerCase()) ? `${text} ${unit}` : text;
 }
 
-/** The line under a claim: certainty, who says so, hedges, negation, figures. */
+export const REVIEW_LABEL: Record<AnalystReview, string> = {
+  accepted: 'Accepted by the analyst',
+  corrected: 'Corrected by the analyst',
+  added: 'Added by the analyst',
+};
+
+/** "Outlet, 1 March 2024, p. 3": where the passage is from, short enough to sit beside it. */
+export function shortCitation(citation: ResolvedCitation): string {
+  const { source } = citation;
+  const who = oneLine(source.outlet ?? '') || oneLine(source.author ?? '') || documentTitle(source);
+  return [who, formatDate(source.published), citation.page != null ? `p. ${citation.page}` : null].filter(Boolean).join(', ');
+}
+
+/** The line under a claim: the analyst's review, certainty, who says so, hedges, negation, figures, where from. */
 export function claimDetails(claim: ClaimItem): Run[] {
   const parts: string[] = [];
   const attribution = attributionText(claim.attribution);
@@ -127,7 +192,10 @@ export function claimDetails(claim: ClaimItem): Run[] {
   if (claim.negated) parts.push('Negated');
   const figures = claim.quantities.map(quantityText).filter(Boolean);
   if (figures.length) parts.push(`Figures: ${figures.join('; ')}`);
-  const runs: Run[] = [{ text: CERTAINTY_LABEL[claim.certainty] ?? oneLine(String(claim.certainty)), bold: true }];
+  parts.push(`From: ${shortCitation(claim.citation)}`);
+  const runs: Run[] = [];
+  if (claim.review && REVIEW_LABEL[claim.review]) runs.push({ text: REVIEW_LABEL[claim.review], italic: true }, { text: ' · ' });
+  runs.push({ text: CERTAINTY_LABEL[claim.certainty] ?? oneLine(String(claim.certainty)), bold: true });
   if (parts.length) runs.push({ text: ` · ${parts.join(' · ')}` });
   return runs;
 }
@@ -149,14 +217,22 @@ function sourceHead(source: CitedSource): Run[] {
   return runs;
 }
 
-/** A footnote: “the exact passage” — Author, *Title*, Outlet, 1 March 2024, p. 3. dossier://doc/… */
+/** The label of the secondary link that opens the passage in the app; the link itself stays out of the text. */
+export const OPEN_IN_APP = 'Open in Dossier';
+
+/**
+ * A footnote: “the exact passage” — Author, *Title*, Outlet, 1 March 2024, p. 3. https://… Open in Dossier
+ * (the last a link to the passage in the app, so no internal id is printed).
+ */
 export function citationRuns(citation: ResolvedCitation): Run[] {
   const runs: Run[] = [{ text: `“${oneLine(citation.quote)}” — ` }, ...sourceHead(citation.source)];
   if (citation.page != null) runs.push({ text: `, p. ${citation.page}` });
-  runs.push({ text: '. ' });
-  const link = oneLine(citation.link);
-  const href = safeHref(link);
-  runs.push(href ? { text: link, href } : { text: link });
+  runs.push({ text: '.' });
+  const url = oneLine(citation.source.url ?? '');
+  const web = safeHref(url);
+  if (url) runs.push({ text: ' ' }, web ? { text: url, href: web } : { text: url });
+  const href = safeHref(oneLine(citation.link));
+  if (href) runs.push({ text: ' ' }, { text: OPEN_IN_APP, href });
   return runs;
 }
 

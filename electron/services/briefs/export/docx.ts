@@ -23,8 +23,9 @@ import {
   type IBordersOptions,
   type ParagraphChild,
 } from 'docx';
-import type { CitedSource, ResolvedBrief } from '../../../../shared/types/brief.ts';
+import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
 import type { Certainty } from '../../../../shared/types/claims.ts';
+import { CERTAINTY_COLORS } from '../../../../shared/certainty.ts';
 import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, VERDICT_LABEL, type NoteRef } from './citations.ts';
 import { cleanText, markdownBlocks, oneLine, safeHref, type Block, type Run } from './rich-text.ts';
 
@@ -35,7 +36,8 @@ const TEXT = '1D232B';
 const MUTED = '5F6B78';
 const RULE = 'C9D0D8';
 const SOFT = 'F3F5F7';
-const CERTAINTY_COLOR: Record<Certainty, string> = { asserted: '2F7D5B', attributed: '2F5D8A', hedged: 'A66A00' };
+// The app's own certainty colours (Word wants hex without the #).
+const CERTAINTY_COLOR = Object.fromEntries(Object.entries(CERTAINTY_COLORS.light).map(([k, v]) => [k, v.slice(1).toUpperCase()])) as Record<Certainty, string>;
 const VERDICT_COLOR: Record<string, string> = { conflicting: 'B3261E', evolving: 'A66A00' };
 
 // A4 with one-inch margins: the width tables are laid out in, in twentieths of a point.
@@ -161,25 +163,6 @@ function table(header: string[], fractions: number[], rows: Paragraph[][][]): Ta
   });
 }
 
-function sourceTable(sources: CitedSource[]): Table {
-  const text = (value: string | null | undefined) => [cellText([new TextRun(oneLine(value ?? '') || '—')])];
-  return table(
-    ['#', 'Title', 'Author', 'Outlet', 'Published', 'URL'],
-    [0.35, 3, 1.5, 1.8, 1.3, 2.6],
-    sources.map((s, i) => {
-      const url = oneLine(s.url ?? '');
-      const href = safeHref(url);
-      return [
-        text(String(i + 1)),
-        [cellText([new TextRun({ text: oneLine(s.title) || 'Untitled document', italics: true })])],
-        text(s.author),
-        text(s.outlet),
-        text(formatDate(s.published)),
-        [cellText(href ? [new ExternalHyperlink({ link: href, children: [new TextRun({ text: url, style: 'Hyperlink' })] })] : [new TextRun(url || '—')])],
-      ];
-    }),
-  );
-}
 
 export async function toDocx(brief: ResolvedBrief): Promise<Uint8Array> {
   const plan = planBrief(brief);
@@ -269,7 +252,7 @@ export async function toDocx(brief: ResolvedBrief): Promise<Uint8Array> {
 
   if (plan.sources.length) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Sources')] }));
-    body.push(sourceTable(plan.sources));
+    plan.bibliography.forEach((entry, i) => body.push(new Paragraph({ spacing: { after: 80 }, indent: { left: 360, hanging: 360 }, children: [new TextRun(`${i + 1}.\t`), ...docxRuns(entry.runs)] })));
   }
 
   const footnotes: Record<string, { children: Paragraph[] }> = {};

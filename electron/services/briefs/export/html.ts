@@ -1,8 +1,9 @@
 // HTML export: one self-contained page (inline styles, no scripts, nothing loaded from outside,
 // a CSP that forbids it anyway) that reads well on screen in light or dark and prints cleanly.
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
-import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, sourceRuns, VERDICT_LABEL, type NoteRef } from './citations.ts';
+import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, VERDICT_LABEL, type NoteRef } from './citations.ts';
 import { cleanText, markdown, oneLine, type Run } from './rich-text.ts';
+import { CERTAINTY_COLORS } from '../../../../shared/certainty.ts';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -43,16 +44,18 @@ export function runsToHtml(runs: Run[]): string {
     .join('');
 }
 
+const C = CERTAINTY_COLORS;
+
 const STYLE = `
 :root {
   color-scheme: light dark;
   --text: #1d232b; --muted: #5f6b78; --bg: #ffffff; --rule: #d9dee4; --soft: #f4f6f8;
-  --accent: #2f5d8a; --asserted: #2f7d5b; --attributed: #2f5d8a; --hedged: #a66a00; --dispute: #b3261e;
+  --accent: #2f5d8a; --asserted: ${C.light.asserted}; --attributed: ${C.light.attributed}; --hedged: ${C.light.hedged}; --dispute: #b3261e;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --text: #e3e7ec; --muted: #9aa6b2; --bg: #14181d; --rule: #323a44; --soft: #1c2229;
-    --accent: #8ab4e0; --asserted: #6cc49b; --attributed: #8ab4e0; --hedged: #e0b050; --dispute: #f08b84;
+    --accent: #8ab4e0; --asserted: ${C.dark.asserted}; --attributed: ${C.dark.attributed}; --hedged: ${C.dark.hedged}; --dispute: #f08b84;
   }
 }
 * { box-sizing: border-box; }
@@ -165,7 +168,7 @@ export function toHtml(brief: ResolvedBrief): string {
   }
 
   if (plan.sources.length) {
-    out.push(`<section class="sources">\n<h2>Sources</h2>\n<ol>\n${plan.sources.map((s) => `<li>${runsToHtml(sourceRuns(s))}</li>`).join('\n')}\n</ol>\n</section>`);
+    out.push(`<section class="sources">\n<h2>Sources</h2>\n<ol>\n${plan.bibliography.map((entry) => `<li>${runsToHtml(entry.runs)}</li>`).join('\n')}\n</ol>\n</section>`);
   }
 
   if (plan.footnotes.length) {

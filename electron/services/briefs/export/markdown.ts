@@ -1,7 +1,7 @@
 // Markdown export: the brief as plain text that reads well raw and renders anywhere, with
 // footnotes (`[^1]`) carrying each quoted passage and its source.
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
-import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, sourceRuns, VERDICT_LABEL, type NoteRef } from './citations.ts';
+import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, VERDICT_LABEL, type NoteRef } from './citations.ts';
 import { cleanText, oneLine, type Run } from './rich-text.ts';
 
 /** Backslash-escapes what Markdown would read as syntax, so titles and quotes come out as written. */
@@ -112,7 +112,7 @@ export function toMarkdown(brief: ResolvedBrief): string {
 
   if (plan.sources.length) {
     blocks.push('## Sources');
-    blocks.push(plan.sources.map((source, i) => `${i + 1}. ${runsToMarkdown(sourceRuns(source))}`).join('\n'));
+    blocks.push(plan.bibliography.map((entry, i) => `${i + 1}. ${runsToMarkdown(entry.runs)}`).join('\n'));
   }
 
   if (plan.footnotes.length) {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
 import type { Certainty } from '../../../../shared/types/claims.ts';
-import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, runsText, sourceRuns, VERDICT_LABEL, type NoteRef } from './citations.ts';
+import { CERTAINTY_COLORS } from '../../../../shared/certainty.ts';
+import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, runsText, VERDICT_LABEL, type NoteRef } from './citations.ts';
 import { cleanText, markdownBlocks, oneLine, type Run } from './rich-text.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -179,7 +180,8 @@ const MUTED = '#5f6b78';
 const RULE = '#c9d0d8';
 const SOFT = '#f1f3f6';
 const ACCENT = '#2f5d8a';
-const CERTAINTY_COLOR: Record<Certainty, string> = { asserted: '#2f7d5b', attributed: '#2f5d8a', hedged: '#a66a00' };
+// The app's own certainty colours, so a claim reads the same on paper as on screen.
+const CERTAINTY_COLOR: Record<Certainty, string> = CERTAINTY_COLORS.light;
 const VERDICT_COLOR: Record<string, string> = { conflicting: '#b3261e', evolving: '#a66a00' };
 
 const MARGINS = { top: 64, bottom: 72, left: 72, right: 72 };
@@ -610,7 +612,7 @@ export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Pro
 
   if (plan.sources.length) {
     pdf.heading('Sources', 1);
-    plan.sources.forEach((source, i) => pdf.numbered(i + 1, sourceRuns(source), null));
+    plan.bibliography.forEach((entry, i) => pdf.numbered(i + 1, entry.runs, null));
   }
 
   if (plan.footnotes.length) {

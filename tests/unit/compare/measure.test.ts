@@ -1,0 +1,103 @@
+// What a figure measures, read from its sentence: each phenomenon on sentences written for these tests
+// after real reporting (an earthquake, a flood, a data breach, an election, a strike).
+import { describe, expect, it } from 'vitest';
+import { labelOf, measureOf } from '../../../shared/compare/measure.ts';
+
+function measure(sentence: string, figure: string, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = sentence.indexOf(figure, at + 1);
+  return measureOf(sentence, { start: at, end: at + figure.length, quantityText: figure, unit: null });
+}
+
+describe('the event that qualifies a figure, in any grammatical form', () => {
+  it('folds killed, died, deaths, death toll and fatalities into one measure', () => {
+    const keys = [
+      measure('The earthquake killed 230 people in the hills.', '230'),
+      measure('At least 230 people were killed when the dam burst.', '230'),
+      measure('The death toll rose to 312 on Monday, officials said.', '312'),
+      measure('Rescuers recovered more bodies, bringing the toll to nearly 400.', '400'),
+      measure('Police reported 41 fatalities after the storm.', '41'),
+      measure('Sixty-one people died in the flooding, the ministry said.', 'Sixty-one'),
+    ].map((m) => m.key);
+    expect(new Set(keys)).toEqual(new Set(['count|death']));
+  });
+
+  it('keeps deaths, injuries, the missing and the displaced apart', () => {
+    const key = (s: string, f: string) => measure(s, f).key;
+    const keys = [
+      key('The blast killed 14 workers.', '14'),
+      key('The blast injured more than 900 people across the district.', '900'),
+      key('Some 366 people are still missing.', '366'),
+      key('About 8,000 residents were evacuated from the valley.', '8,000'),
+    ];
+    expect(new Set(keys).size).toBe(4);
+  });
+
+  it('reads the counted thing and keeps things apart from people', () => {
+    expect(measure('The quake damaged 8,000 houses in two districts.', '8,000').key).toBe('count|damaged|house');
+    expect(measure('Some 12,086 email addresses were taken.', '12,086').head).toBe(measure('Email address 12,086', '12,086').head);
+    expect(measure('The hackers took 29,188 driving licence numbers.', '29,188').key).not.toBe(measure('About 700,000 telephone numbers were taken.', '700,000').key);
+  });
+
+  it('gives a bare number the meaning of its clause or of the figure before it', () => {
+    expect(measure('They counted close to 1,200 dead after the landslide, rescuers said.', '1,200').key).toBe('count|death');
+    expect(measure('The army is preparing more troops, adding to the 11,000 sent in November.', '11,000').key).toBe('count|troops');
+  });
+});
+
+describe('units carry meaning', () => {
+  it('tells money, percent, durations and magnitudes from counts', () => {
+    expect(measure('Damage is put at $4.5bn of losses.', '$4.5bn').dimension).toBe('money');
+    expect(measure('Turnout fell to 78.2% this year.', '78.2%').dimension).toBe('percent');
+    expect(measure('The window lasted 42 days after landfall.', '42').dimension).toBe('duration');
+    expect(measure('A magnitude 6.4 quake hit the coast.', '6.4').dimension).toBe('magnitude');
+    expect(measure('The survey found 95 percent of customers without power.', '95').key).not.toBe(measure('There is a 95 percent likelihood that the toll was higher.', '95').key);
+  });
+
+  it('makes a rate its own measure', () => {
+    expect(measure('The registry counted 82 deaths a day before the storm.', '82').rate).toBe('day');
+    expect(measure('The registry counted 82 deaths a day before the storm.', '82').key).not.toBe(measure('The storm killed 82 people.', '82').key);
+  });
+});
+
+describe('scope and role', () => {
+  it('reads the country a figure counts, from demonyms, codes and "in X"', () => {
+    expect(measure('About 8,000 Canadians were affected by the breach.', '8,000').places).toEqual(['CA']);
+    expect(measure('Fewer than 400,000 U.K. residents were affected.', '400,000').places).toEqual(['GB']);
+    expect(measure('The flood killed 72 people in India and 25 in Nepal.', '72').places).toEqual(['IN']);
+    expect(measure('The flood killed 72 people in India and 25 in Nepal.', '25').places).toEqual(['NP']);
+  });
+
+  it('reads a named subject: a row label, a list entry, a district', () => {
+    expect(measure('Labour: 26.91 percent, 34 seats', '34').subject).toBe('labour');
+    expect(measure('National won 48 seats and Labour 34.', '34').subject).toBe('labour');
+    expect(measure('In Sindhupalchowk district the toll reached 2,838.', '2,838').subject).toBe('sindhupalchowk');
+  });
+
+  it('marks another year, increments, denials, changes and earlier values', () => {
+    expect(measure('As many as 1,800 people died in 2005 when the levees broke.', '1,800').year).toBe(2005);
+    expect(measure('The company said another 2.5 million customers were affected.', '2.5 million').increment).toBe(true);
+    expect(measure('The company raised its estimate by 2.5 million, to 145.5 million.', '2.5 million').increment).toBe(true);
+    expect(measure('He said it was absolutely nowhere near 3,000.', '3,000').denied).toBe(true);
+    expect(measure('The toll was initially put at 143 people.', '143').earlier).toBe(true);
+    expect(measure('The government raised the toll from 64 to nearly 3,000.', '64').earlier).toBe(true);
+    expect(measure('There were 1,052 more deaths than usual across the island.', '1,052').increment).toBe(false);
+  });
+
+  it('tells an estimate from a count of record', () => {
+    expect(measure('A study by researchers estimated 4,645 excess deaths.', '4,645').estimate).toBe(true);
+    expect(measure('The official death toll stood at 64.', '64').estimate).toBe(false);
+    expect(measure('The official death toll stood at 64.', '64').official).toBe(true);
+  });
+
+  it('skips figures asked as questions', () => {
+    expect(measure('Did the toll pass 1,000?', '1,000').question).toBe(true);
+  });
+});
+
+describe('labels from the text', () => {
+  it('names a group by its own words, never from a fixed list', () => {
+    expect(labelOf(measure('The quake damaged 8,000 houses in two districts.', '8,000'))).toBe('houses damaged');
+    expect(labelOf(measure('At least 230 people were killed when the dam burst.', '230'))).toBe('people killed');
+  });
+});
