@@ -115,7 +115,10 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
     // A PDF's CreationDate is when the file was made (often the day it was printed or saved), not when
     // the text was published: it is kept apart, and a date printed on the first page is used instead.
     meta.fileDate = meta.published;
-    meta.published = pages?.length ? datePrintedOnFirstPage(text.slice(pages[0]!.start, pages[0]!.end), meta.fileDate ?? null) : null;
+    // Failing the page's text, its running header or footer (kept in the page map) often carries the issue date.
+    const first = pages?.[0];
+    const onPage = first ? datePrintedOnFirstPage(text.slice(first.start, first.end), meta.fileDate ?? null) : null;
+    meta.published = onPage ?? (first?.furniture ? datePrintedOnFirstPage(first.furniture.join('\n'), meta.fileDate ?? null) : null);
   }
   // A date line ("Reuters, March 9, 2021") or dateline near the top gives the date, and often the outlet.
   const general = findDocumentDate(text, meta.fileDate ?? null);
