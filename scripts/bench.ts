@@ -14,6 +14,7 @@ import type { DocumentRecord } from '../shared/types/library.ts';
 import { article, rng, story } from './bench/corpus.ts';
 import { benchExtract } from './bench-extract.ts';
 import { benchBrief } from './bench-brief.ts';
+import { benchPdf } from './bench-pdf.ts';
 import { extractClaims, normalizeText } from '../electron/services/claims/engine.ts';
 import { compareClaims } from '../electron/services/compare/compare-service.ts';
 
@@ -325,6 +326,10 @@ async function main(): Promise<void> {
     if (wanted('brief')) {
       log('brief export');
       metrics.push(...(await benchBrief()));
+    }
+    if (wanted('pdf')) {
+      log('PDF import: layout analysis against pdf.js text extraction, 100 two-column pages');
+      metrics.push(...(await benchPdf()));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

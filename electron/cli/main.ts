@@ -21,6 +21,7 @@ import { writeFile } from 'node:fs/promises';
 import { openServices, type Services } from '../services/container.ts';
 import { extractClaims, normalizeText } from '../services/claims/engine.ts';
 import { ClaimsRunner, InlineClaimsRunner, type ClaimsExtractor } from '../services/claims/claims-runner.ts';
+import { claimableText, withDocumentText } from '../services/claims/structured.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { readAndExtract } from '../services/ingest/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
@@ -248,7 +249,8 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         let set: ClaimSet;
         if (existsSync(target)) {
           const extracted = await readAndExtract(resolve(target));
-          set = extractClaims(normalizeText(extracted.text));
+          const text = normalizeText(extracted.text);
+          set = withDocumentText(extractClaims(claimableText(text, extracted.blocks)), text);
         } else {
           set = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) => handlers['claims:list']({ id: target }));
         }
@@ -478,7 +480,10 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
   for (const r of results) {
     if (r.status === 'error') io.err(`error: ${r.path}: ${r.error}`);
     else if (r.status === 'skipped') io.err(`skipped: ${r.path}: ${r.error}`);
-    else if (!json) io.out(r.status === 'imported' ? `imported   ${r.id}  ${r.title}` : `duplicate  ${r.id}  ${r.path} is already in the library as “${r.title}”`);
+    else if (!json) {
+      const same = r.sameTextAs ? `  (same text as “${r.sameTextAs.title}”, ${Math.round(r.sameTextAs.overlap * 100)}% overlap)` : '';
+      io.out(r.status === 'imported' ? `imported   ${r.id}  ${r.title}${same}` : `duplicate  ${r.id}  ${r.path} is already in the library as “${r.title}”`);
+    }
   }
   return results.some((r) => r.status === 'error') ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 // What importing a file yields before it is stored: plain text, detected metadata and page map.
 // Pure types and constants: no Node or DOM imports.
+import type { DocBlock } from './blocks.ts';
 
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
 export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['txt', 'md', 'html', 'pdf', 'docx'];
@@ -22,6 +23,12 @@ export interface PageSpan {
   page: number;
   start: number;
   end: number;
+  /**
+   * Running headers, footers, page numbers and margin stamps of the page, kept out of the text.
+   * Set on the page's first span: a paragraph continued from the page before makes a page hold
+   * more than one span.
+   */
+  furniture?: string[];
 }
 
 export interface ExtractedDocument {
@@ -30,6 +37,8 @@ export interface ExtractedDocument {
   text: string;
   meta: DetectedMetadata;
   pages: PageSpan[] | null;
+  /** The document's structure, where its format gives one; null when the text is all there is. */
+  blocks: DocBlock[] | null;
 }
 
 export type IngestErrorCode =

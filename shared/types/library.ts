@@ -1,4 +1,5 @@
 // Library records as every layer sees them. Pure types: no Node or DOM imports.
+import type { DocBlock } from './blocks.ts';
 import type { DocumentFormat, PageSpan } from './ingest.ts';
 
 export interface DocumentMetadata {
@@ -33,6 +34,16 @@ export interface DocumentRecord extends DocumentMetadata {
   /** Engine version of the stored claims, or null when claims are not extracted yet. */
   claimsVersion?: string | null;
   claimCount?: number;
+  /** MinHash of the text's word 5-grams, to recognise the same text imported in another format. */
+  textSignature?: number[] | null;
+  /** The library document with largely the same text, found at import; overlap is 0 to 1. */
+  sameTextAs?: SameText | null;
+}
+
+export interface SameText {
+  id: string;
+  title: string;
+  overlap: number;
 }
 
 /** The shape `dossier list --json` prints and the library view shows. */
@@ -52,6 +63,7 @@ export interface DocumentSummary {
   fileDate: string | null;
   importedAt: string;
   claimCount: number;
+  sameTextAs?: SameText | null;
 }
 
 /** A named set of documents: one story or project. */
@@ -83,6 +95,8 @@ export interface DocumentContent {
   document: DocumentRecord;
   text: string;
   pages: PageSpan[] | null;
+  /** Headings, paragraphs, list items, tables, notes…; null when the document was stored without them. */
+  blocks: DocBlock[] | null;
 }
 
 /** `skipped`: a file in a folder that import does not read (its reason in `error`). */
@@ -95,6 +109,8 @@ export interface ImportResult {
   title?: string;
   error?: string;
   errorCode?: string;
+  /** Set when the imported text largely overlaps a document already in the library. */
+  sameTextAs?: SameText | null;
 }
 
 export interface ImportProgress {

@@ -417,6 +417,7 @@ function contentOf(text: string, pages: DocumentContent['pages'] = null): Docume
   return {
     text,
     pages,
+    blocks: null,
     document: {
       id: 'd1', title: 'A long report', author: null, outlet: null, published: null, url: null, lang: null, tags: [],
       format: pages ? 'pdf' : 'txt', sourcePath: 'x', contentHash: 'h', importedAt: '2026-01-01', words: 1, chars: text.length, originalFile: 'x',

@@ -2,7 +2,8 @@
 // shared walker turns into text; docProps/core.xml, read with JSZip, supplies title, author and date.
 import JSZip from 'jszip';
 import type { DetectedMetadata } from '../../../shared/types/ingest.ts';
-import { domToText, type DomNode } from './dom-text.ts';
+import { domToDocument, type DomNode } from './dom-text.ts';
+import type { DocBlock } from '../../../shared/types/blocks.ts';
 import { IngestError, baseName, corruptError, encryptedError, formatMegabytes } from './errors.ts';
 import { parseHtmlDocument } from './html.ts';
 import { startsWith } from './decode.ts';
@@ -163,7 +164,10 @@ function bodyError(name: string, bytes: Uint8Array): IngestError {
   return corruptError(name, 'a Word document');
 }
 
-export async function extractDocx(name: string, bytes: Uint8Array): Promise<{ text: string; meta: Partial<DetectedMetadata> }> {
+export async function extractDocx(
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ text: string; blocks: DocBlock[]; meta: Partial<DetectedMetadata> }> {
   const mammoth = await loadMammoth();
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: JSZip;
@@ -193,5 +197,5 @@ export async function extractDocx(name: string, bytes: Uint8Array): Promise<{ te
   const doc = parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`);
   const body = (doc.body ?? doc) as unknown as Parameters<typeof prepareNotes>[0];
   const listMarker = prepareNotes(body);
-  return { text: domToText(body, { listMarker }), meta };
+  return { ...domToDocument(body, { listMarker }), meta };
 }

@@ -1,5 +1,7 @@
 // DOM → plain text for HTML, Markdown and DOCX (all three end up as a DOM): paragraphs separated by a
 // blank line, "- item" / "1. item" list lines, table rows as "a | b", and nothing from scripts or styles.
+// Each block keeps what the markup says it is (heading, list item, quote, caption, table, note).
+import type { BlockKind, DocBlock, TextSpan } from '../../../shared/types/blocks.ts';
 
 /** The slice of the DOM this walker relies on; linkedom provides it without the DOM lib types. */
 export interface DomNode {
@@ -57,9 +59,23 @@ function* elementChildren(node: DomNode, names?: Set<string>): Generator<DomNode
   }
 }
 
+/** What an emitted block is; list blocks hold one item per line, tables one row per line. */
+interface BlockInfo {
+  kind: BlockKind;
+  level?: number;
+  /** Footnote items of a list: their markers, by line. */
+  markers?: Array<string | null>;
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const CONTEXT: Record<string, BlockKind> = { blockquote: 'quote', figcaption: 'caption', caption: 'caption' };
+
 /** Accumulates inline text and emits finished blocks; '\n' in the inline buffer marks a <br>. */
 class Blocks {
   readonly list: string[] = [];
+  readonly info: BlockInfo[] = [];
+  /** The kind given to paragraphs flushed now (inside a heading, a quote, a caption). */
+  context: BlockInfo = { kind: 'paragraph' };
   private inline = '';
 
   text(data: string): void {
@@ -79,16 +95,21 @@ class Blocks {
     for (const line of lines) {
       if (line) paragraph.push(line);
       else if (paragraph.length) {
-        this.list.push(paragraph.join('\n'));
+        this.push(paragraph.join('\n'), this.context);
         paragraph = [];
       }
     }
-    if (paragraph.length) this.list.push(paragraph.join('\n'));
+    if (paragraph.length) this.push(paragraph.join('\n'), this.context);
   }
 
-  block(text: string): void {
+  private push(text: string, info: BlockInfo): void {
+    this.list.push(text);
+    this.info.push(info);
+  }
+
+  block(text: string, info: BlockInfo = this.context): void {
     this.flush();
-    if (text) this.list.push(text);
+    if (text) this.push(text, info);
   }
 }
 
@@ -144,12 +165,19 @@ class Walker {
       else if (name === 'pre') out.block(this.preformatted(child));
       else if (LISTS.has(name)) {
         if (nestedLists) nestedLists.push(child);
-        else out.block(this.list(child, 0).join('\n'));
+        else {
+          const markers: Array<string | null> = [];
+          out.block(this.list(child, 0, markers).join('\n'), { kind: 'list-item', markers });
+        }
       } else if (name === 'table') this.table(child, out);
       else if (BLOCK.has(name)) {
         out.flush();
+        const outer = out.context;
+        if (HEADINGS.has(name)) out.context = { kind: 'heading', level: Number(name.slice(1)) };
+        else if (CONTEXT[name]) out.context = { kind: CONTEXT[name] };
         this.walk(child, out, nestedLists);
         out.flush();
+        out.context = outer;
       } else this.walk(child, out, nestedLists);
     }
   }
@@ -187,7 +215,7 @@ class Walker {
     return items;
   }
 
-  private list(listEl: DomNode, depth: number): string[] {
+  private list(listEl: DomNode, depth: number, markers: Array<string | null> = []): string[] {
     const ordered = listEl.localName === 'ol';
     const start = Number.parseInt(listEl.getAttribute?.('start') ?? '', 10);
     let number = Number.isFinite(start) ? start : 1;
@@ -199,17 +227,21 @@ class Walker {
       if (SKIP.has(name) || isHidden(item)) continue;
       // Pages often nest a list directly in a list instead of inside an item.
       if (LISTS.has(name)) {
-        lines.push(...this.list(item, depth + 1));
+        lines.push(...this.list(item, depth + 1, markers));
         continue;
       }
       const value = Number.parseInt(item.getAttribute?.('value') ?? '', 10);
       if (name === 'li' && Number.isFinite(value)) number = value;
       const nested: DomNode[] = [];
       const content = this.inlineText(item, nested);
-      const marker = this.options.listMarker?.(item) ?? (ordered ? `${number}.` : '-');
+      const noteMarker = this.options.listMarker?.(item) ?? null;
+      const marker = noteMarker ?? (ordered ? `${number}.` : '-');
       if (name === 'li') number++;
-      if (content) lines.push(`${indent}${marker} ${content}`);
-      for (const sub of nested) lines.push(...this.list(sub, depth + 1));
+      if (content) {
+        lines.push(`${indent}${marker} ${content}`);
+        markers.push(noteMarker);
+      }
+      for (const sub of nested) lines.push(...this.list(sub, depth + 1, markers));
     }
     return lines;
   }
@@ -236,7 +268,7 @@ class Walker {
       out.flush();
       return;
     }
-    for (const caption of elementChildren(table, CAPTION)) out.block(this.inlineText(caption));
+    for (const caption of elementChildren(table, CAPTION)) out.block(this.inlineText(caption), { kind: 'caption' });
     const lines: string[] = [];
     for (const row of rows) {
       if (isHidden(row)) continue;
@@ -244,7 +276,7 @@ class Walker {
       const cells = cellsOf(row).map((cell) => this.cellText(cell)).filter(Boolean);
       if (cells.length) lines.push(cells.join(' | '));
     }
-    out.block(lines.join('\n'));
+    out.block(lines.join('\n'), { kind: 'table' });
   }
 
   private containsTable(node: DomNode): boolean {
@@ -257,8 +289,61 @@ class Walker {
 
 /** Plain text of a DOM subtree: blocks joined by a blank line, whitespace collapsed inside them. */
 export function domToText(root: DomNode, options: DomTextOptions = {}): string {
+  return domToDocument(root, options).text;
+}
+
+/** The text of a DOM subtree with its blocks: one per paragraph, heading, quote or caption, list item and table. */
+export function domToDocument(root: DomNode, options: DomTextOptions = {}): { text: string; blocks: DocBlock[] } {
   const out = new Blocks();
   new Walker(options).walk(root, out);
   out.flush();
-  return out.list.join('\n\n');
+  const blocks: DocBlock[] = [];
+  let at = 0;
+  out.list.forEach((text, index) => {
+    if (index > 0) at += 2;
+    const info = out.info[index];
+    if (info.kind === 'list-item' || info.kind === 'table') {
+      let lineStart = at;
+      text.split('\n').forEach((line, lineIndex) => {
+        const span = { start: lineStart, end: lineStart + line.length };
+        if (info.kind === 'table') {
+          blocks.push({ kind: 'table', ...span, rows: [cellsOf(line, lineStart)] });
+        } else {
+          const marker = info.markers?.[lineIndex];
+          blocks.push(marker ? { kind: 'footnote', ...span, marker } : { kind: 'list-item', ...span });
+        }
+        lineStart += line.length + 1;
+      });
+    } else {
+      const block: DocBlock = { kind: info.kind, start: at, end: at + text.length };
+      if (info.level) block.level = info.level;
+      blocks.push(block);
+    }
+    at += text.length;
+  });
+  return { text: out.list.join('\n\n'), blocks: mergeTableRows(blocks) };
+}
+
+/** Cells of a "a | b | c" row line, as spans of the text. */
+function cellsOf(line: string, offset: number): TextSpan[] {
+  const cells: TextSpan[] = [];
+  let start = 0;
+  for (const part of line.split(' | ')) {
+    cells.push({ start: offset + start, end: offset + start + part.length });
+    start += part.length + 3;
+  }
+  return cells;
+}
+
+/** Consecutive rows of one table are one table block. */
+function mergeTableRows(blocks: DocBlock[]): DocBlock[] {
+  const merged: DocBlock[] = [];
+  for (const block of blocks) {
+    const last = merged.at(-1);
+    if (block.kind === 'table' && last?.kind === 'table' && block.start === last.end + 1) {
+      last.end = block.end;
+      last.rows!.push(...block.rows!);
+    } else merged.push(block.kind === 'table' ? { ...block, rows: [...block.rows!] } : block);
+  }
+  return merged;
 }

@@ -3,7 +3,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DetectedMetadata } from '../../../shared/types/ingest.ts';
-import { domToText, type DomNode } from './dom-text.ts';
+import { domToDocument, type DomNode } from './dom-text.ts';
+import type { DocBlock } from '../../../shared/types/blocks.ts';
 import { cleanField, toIsoDate } from './text.ts';
 import { cleanByline } from './byline.ts';
 import { parseDate } from '../../../shared/text/dates.ts';
@@ -156,6 +157,7 @@ function nestedDeeperThan(root: TreeNode, limit: number): boolean {
 
 export interface HtmlExtraction {
   text: string;
+  blocks: DocBlock[];
   meta: DetectedMetadata;
 }
 
@@ -180,16 +182,17 @@ export function extractHtml(html: string): HtmlExtraction {
     }
   }
 
-  let text = article?.content ? domToText(article.content) : '';
-  if (!text.trim()) {
+  let read = article?.content ? domToDocument(article.content) : { text: '', blocks: [] };
+  if (!read.text.trim()) {
     // Readability found no article (e.g. a short page): fall back to everything visible in the page,
     // from a fresh parse since Readability has pruned the first one.
     const fallback = useReadability ? parseHtmlDocument(html) : doc;
-    text = domToText(fallback.body ?? fallback.documentElement ?? fallback);
+    read = domToDocument(fallback.body ?? fallback.documentElement ?? fallback);
   }
 
   return {
-    text,
+    text: read.text,
+    blocks: read.blocks,
     meta: {
       title: cleanField(article?.title) ?? pageTitle,
       author: cleanByline(cleanField(article?.byline)),

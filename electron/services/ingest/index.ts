@@ -79,6 +79,7 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
   let text: string;
   let found: Partial<DetectedMetadata> = {};
   let pages: ExtractedDocument['pages'] = null;
+  let blocks: ExtractedDocument['blocks'] = null;
   switch (format) {
     case 'txt':
       // Offsets of the original file must stay valid apart from line ends, so nothing else is touched.
@@ -86,22 +87,22 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
       break;
     case 'md': {
       const result = extractMarkdown(normalizeNewlines(decodeText(name, bytes)));
-      [text, found] = [finalizeText(result.text), result.meta];
+      [text, found, blocks] = [finalizeText(result.text), result.meta, keptBlocks(result)];
       break;
     }
     case 'html': {
       const result = extractHtml(decodeText(name, bytes, { html: true }));
-      [text, found] = [finalizeText(result.text), result.meta];
+      [text, found, blocks] = [finalizeText(result.text), result.meta, keptBlocks(result)];
       break;
     }
     case 'docx': {
       const result = await extractDocx(name, bytes);
-      [text, found] = [finalizeText(result.text), result.meta];
+      [text, found, blocks] = [finalizeText(result.text), result.meta, keptBlocks(result)];
       break;
     }
     case 'pdf': {
       const result = await extractPdf(name, bytes, MAX_TEXT_CHARS);
-      [text, found, pages] = [result.text, result.meta, result.pages];
+      [text, found, pages, blocks] = [result.text, result.meta, result.pages, result.blocks];
       break;
     }
   }
@@ -114,7 +115,10 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
     // A PDF's CreationDate is when the file was made (often the day it was printed or saved), not when
     // the text was published: it is kept apart, and a date printed on the first page is used instead.
     meta.fileDate = meta.published;
-    meta.published = pages?.length ? datePrintedOnFirstPage(text.slice(pages[0]!.start, pages[0]!.end), meta.fileDate ?? null) : null;
+    // Failing the page's text, its running header or footer (kept in the page map) often carries the issue date.
+    const first = pages?.[0];
+    const onPage = first ? datePrintedOnFirstPage(text.slice(first.start, first.end), meta.fileDate ?? null) : null;
+    meta.published = onPage ?? (first?.furniture ? datePrintedOnFirstPage(first.furniture.join('\n'), meta.fileDate ?? null) : null);
   }
   // A date line ("Reuters, March 9, 2021") or dateline near the top gives the date, and often the outlet.
   const general = findDocumentDate(text, meta.fileDate ?? null);
@@ -133,7 +137,12 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
     else if (!before.includes('\n') && before.length <= 200) meta.title = before.replace(/\s+/g, ' ');
   }
   meta.title ??= guessTitle(text);
-  return { format, text, meta, pages };
+  return { format, text, meta, pages, blocks };
+}
+
+/** Block offsets hold only if normalising the text left its length alone (it nearly always does). */
+function keptBlocks(result: { text: string; blocks: ExtractedDocument['blocks'] }): ExtractedDocument['blocks'] {
+  return finalizeText(result.text).length === result.text.length && result.blocks?.length ? result.blocks : null;
 }
 
 /** How many lines from the top a date line is looked for. */

@@ -2,7 +2,8 @@
 // DOM walker for text, so lists, tables and headings read the same as in HTML and DOCX.
 import MarkdownIt from 'markdown-it';
 import type { DetectedMetadata } from '../../../shared/types/ingest.ts';
-import { domToText } from './dom-text.ts';
+import { domToDocument } from './dom-text.ts';
+import type { DocBlock } from '../../../shared/types/blocks.ts';
 import { parseHtmlDocument } from './html.ts';
 import { cleanField, toIsoDate } from './text.ts';
 
@@ -74,14 +75,14 @@ export function splitFrontMatter(source: string): { yaml: string | null; body: s
   return match ? { yaml: match[1], body: source.slice(match[0].length) } : { yaml: null, body: source };
 }
 
-export function extractMarkdown(source: string): { text: string; meta: DetectedMetadata } {
+export function extractMarkdown(source: string): { text: string; blocks: DocBlock[]; meta: DetectedMetadata } {
   const { yaml, body } = splitFrontMatter(source);
   const fm = yaml ? parseFrontMatter(yaml) : {};
   const doc = parseHtmlDocument(`<!doctype html><html><body>${markdown.render(body)}</body></html>`);
   const root = doc.body ?? doc;
   const firstHeading = cleanField(doc.querySelector('h1')?.textContent);
   return {
-    text: domToText(root),
+    ...domToDocument(root),
     meta: {
       title: pick(fm, ['title']) ?? firstHeading,
       author: pick(fm, ['author', 'authors', 'byline', 'by', 'creator']),

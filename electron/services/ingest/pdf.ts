@@ -3,13 +3,16 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DetectedMetadata, PageSpan } from '../../../shared/types/ingest.ts';
+import type { DocBlock } from '../../../shared/types/blocks.ts';
 import { IngestError, corruptError, encryptedError, noTextError, tooMuchTextError } from './errors.ts';
-import { cleanField, finalizeText, toIsoDate } from './text.ts';
+import { analyzeLayout, type PageRuns, type TextRun } from './pdf-layout.ts';
+import { cleanField, toIsoDate } from './text.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 interface PdfTextItem {
   str: string;
+  fontName: string;
   transform: number[];
   width: number;
   height: number;
@@ -39,88 +42,30 @@ function pdfjsAsset(folder: string): string {
   return join(assetDir, folder) + '/';
 }
 
-/** Runs of text on one baseline, in content order. */
-interface Line {
-  text: string;
-  y: number;
-  size: number;
-}
-
 function isTextItem(item: unknown): item is PdfTextItem {
   return typeof (item as PdfTextItem).str === 'string' && Array.isArray((item as PdfTextItem).transform);
 }
 
-/** Control characters some PDFs carry in their text (from broken font encodings); never meaningful. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const STRAY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
-function toLines(items: unknown[]): Line[] {
-  const lines: Line[] = [];
-  let current: (Line & { xEnd: number }) | null = null;
-  let endOfLine = false;
+/**
+ * pdf.js items as layout runs. Rotated text (margin stamps, vertical labels) is not part of the
+ * reading flow and is set aside with the page furniture.
+ */
+function toRuns(page: number, view: number[], items: unknown[]): PageRuns {
+  const [left, bottom, right, top] = view;
+  const runs: TextRun[] = [];
+  const stray: string[] = [];
   for (const item of items) {
     if (!isTextItem(item)) continue; // marked-content markers
     const [a, b, c, d, x, y] = item.transform;
-    const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
-    const str = item.str.replace(STRAY_CONTROLS, '');
-    if (!str) {
-      // pdf.js emits empty runs to carry an end-of-line flag.
-      endOfLine ||= item.hasEOL;
+    const size = Math.abs(d) || Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
+    if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) {
+      if (item.str.trim()) stray.push(item.str.trim());
       continue;
     }
-    // Super- and subscripts shift the baseline a little without starting a new line.
-    const sameLine = current && !endOfLine && Math.abs(y - current.y) <= 0.5 * Math.max(size, current.size);
-    if (current && sameLine) {
-      const gap = x - current.xEnd;
-      if (gap > 0.2 * size && !/\s$/.test(current.text) && !/^\s/.test(str)) current.text += ' ';
-      current.text += str;
-      current.xEnd = x + item.width;
-      current.size = Math.max(current.size, size);
-    } else {
-      if (current) lines.push(current);
-      current = { text: str, y, size, xEnd: x + item.width };
-    }
-    endOfLine = item.hasEOL;
+    // NFC per run, so the text the layout emits is final and its offsets stay exact.
+    runs.push({ str: item.str.normalize('NFC'), x: x - left, y: y - bottom, width: item.width, size, font: item.fontName });
   }
-  if (current) lines.push(current);
-  for (const line of lines) line.text = line.text.replace(/[ \t\u00a0]+/g, ' ').trim();
-  return lines.filter((line) => line.text);
-}
-
-/** Baseline gap relative to font size; what "normal line spacing" is gets measured per document. */
-function gapRatio(above: Line, below: Line): number {
-  return (above.y - below.y) / Math.min(above.size, below.size);
-}
-
-/**
- * Normal line spacing of the document: the lower quartile of line gaps, since paragraph and heading
- * gaps are the larger ones and short paragraphs can make them the majority.
- */
-function typicalLineGap(pages: Line[][]): number {
-  const ratios: number[] = [];
-  for (const lines of pages) {
-    for (let i = 1; i < lines.length; i++) {
-      const ratio = gapRatio(lines[i - 1], lines[i]);
-      if (ratio > 0 && ratio < 4) ratios.push(ratio);
-    }
-  }
-  // Too few lines to tell body spacing from paragraph spacing: assume ordinary single spacing.
-  if (ratios.length < 5) return 1.2;
-  ratios.sort((p, q) => p - q);
-  return Math.max(1, ratios[Math.floor(ratios.length / 4)]);
-}
-
-function pageText(lines: Line[], typicalGap: number): string {
-  let text = '';
-  for (let i = 0; i < lines.length; i++) {
-    if (i > 0) {
-      const ratio = gapRatio(lines[i - 1], lines[i]);
-      // Extra space between lines marks a paragraph; moving up the page means a new column or box.
-      text += ratio > typicalGap * 1.4 || ratio < 0 ? '\n\n' : '\n';
-    }
-    text += lines[i].text;
-  }
-  return finalizeText(text);
+  return { page, width: right - left, height: top - bottom, runs, stray };
 }
 
 const PLACEHOLDER_TITLES = /^(untitled|document\d*|microsoft word - .*|.*\.(docx?|pdf|rtf|odt|txt|html?|indd|tex|dvi|qxd|ps))$/i;
@@ -143,6 +88,7 @@ function metadataFrom(info: Record<string, unknown>, xmp: { get(name: string): u
 export interface PdfExtraction {
   text: string;
   pages: PageSpan[];
+  blocks: DocBlock[];
   meta: Partial<DetectedMetadata>;
 }
 
@@ -184,39 +130,34 @@ export async function extractPdf(name: string, bytes: Uint8Array, maxChars: numb
       // A broken info dictionary should not cost the text.
     }
 
-    const pageLines: Line[][] = [];
+    const pages: PageRuns[] = [];
     let failedPages = 0;
     let chars = 0;
     for (let number = 1; number <= doc.numPages; number++) {
       try {
         const page = await doc.getPage(number);
         const content = await page.getTextContent();
-        const lines = toLines(content.items);
+        const runs = toRuns(number, page.view, content.items);
         page.cleanup();
-        pageLines.push(lines);
-        for (const line of lines) chars += line.text.length + 1;
+        pages.push(runs);
+        for (const run of runs.runs) chars += run.str.length;
       } catch {
         failedPages++;
-        pageLines.push([]);
+        pages.push({ page: number, width: 0, height: 0, runs: [], stray: [] });
       }
       if (chars > maxChars) throw tooMuchTextError(name, chars, maxChars);
     }
 
-    const typicalGap = typicalLineGap(pageLines);
-    let text = '';
-    const pages: PageSpan[] = [];
-    pageLines.forEach((lines, index) => {
-      const body = pageText(lines, typicalGap);
-      if (body && text) text += '\n\n';
-      pages.push({ page: index + 1, start: text.length, end: text.length + body.length });
-      text += body;
-    });
-
+    const layout = analyzeLayout(pages);
+    const text = layout.text;
     if (!text.trim()) {
       if (failedPages > 0) throw corruptError(name, 'a PDF');
       throw noTextError(name, ' that can be extracted (it may be a scanned image; text recognition is not supported)');
     }
-    return { text, pages, meta };
+    // A real metadata title is the author's word; the page's own title block comes next, then the
+    // running header or footer, which names the document on every page.
+    const title = meta.title ?? layout.title ?? layout.runningTitle;
+    return { text, pages: layout.pages, blocks: layout.blocks, meta: { ...meta, title } };
   } catch (error) {
     if (error instanceof IngestError) throw error;
     throw corruptError(name, 'a PDF');

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
+import type { DocBlock } from '../../../shared/types/blocks.ts';
 import type { ExtractedDocument } from '../../../shared/types/ingest.ts';
 import type {
   DocumentContent,
@@ -14,6 +15,8 @@ import type {
   ImportResult,
   MetadataUpdate,
 } from '../../../shared/types/library.ts';
+import { claimableText, withDocumentText } from '../claims/structured.ts';
+import { findSameText, textSignature } from './same-text.ts';
 import { DISK_FULL_MESSAGE, DossierError, isDiskFull } from '../errors.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 
@@ -77,6 +80,7 @@ export function summarize(doc: DocumentRecord): DocumentSummary {
     fileDate: doc.fileDate ?? null,
     importedAt: doc.importedAt,
     claimCount: doc.claimCount ?? 0,
+    sameTextAs: doc.sameTextAs ?? null,
   };
 }
 
@@ -129,8 +133,12 @@ export class LibraryService {
 
   async get(id: string): Promise<DocumentContent> {
     const document = this.deps.store.get(id);
-    const [text, pages] = await Promise.all([this.deps.store.readText(id), this.deps.store.readPages(id)]);
-    return { document, text, pages };
+    const [text, pages, blocks] = await Promise.all([
+      this.deps.store.readText(id),
+      this.deps.store.readPages(id),
+      this.deps.store.readBlocks(id),
+    ]);
+    return { document, text, pages, blocks };
   }
 
   /** Expands folders recursively (supported extensions only, hidden entries skipped). */
@@ -273,10 +281,13 @@ export class LibraryService {
         claimsVersion: null,
         claimCount: 0,
       };
-      await store.add(record, { text: extracted.text, pages: extracted.pages, original: bytes });
-      const claims = this.deps.claims ? await this.extractClaims(record, extracted.text) : null;
+      // The same text in another format (a report as PDF and as a web page) is linked, not refused.
+      record.textSignature = textSignature(extracted.text);
+      record.sameTextAs = findSameText(record.textSignature, store.documents.values());
+      await store.add(record, { text: extracted.text, pages: extracted.pages, blocks: extracted.blocks, original: bytes });
+      const claims = this.deps.claims ? await this.extractClaims(record, extracted.text, extracted.blocks) : null;
       await this.deps.index?.add(store.get(id), extracted.text, claims);
-      return { path: source.label, status: 'imported', id, title: record.title };
+      return { path: source.label, status: 'imported', id, title: record.title, sameTextAs: record.sameTextAs };
     } catch (error) {
       if (isDiskFull(error)) return { path: source.label, status: 'error', error: DISK_FULL_MESSAGE, errorCode: 'disk-full' };
       const err = error as { code?: unknown; message?: string };
@@ -289,9 +300,9 @@ export class LibraryService {
     }
   }
 
-  private async extractClaims(record: DocumentRecord, text: string): Promise<ClaimSet> {
+  private async extractClaims(record: DocumentRecord, text: string, blocks: DocBlock[] | null): Promise<ClaimSet> {
     const engine = this.deps.claims!;
-    const set = await engine.extract(text);
+    const set = withDocumentText(await engine.extract(claimableText(text, blocks)), text);
     await this.deps.store.writeClaims(record.id, set);
     const updated = { ...this.deps.store.get(record.id), claimsVersion: engine.version, claimCount: set.claims.length };
     await this.deps.store.update(updated);
@@ -305,7 +316,8 @@ export class LibraryService {
     const stored = await this.deps.store.readClaims(id);
     if (stored && (!engine || stored.engineVersion === engine.version)) return stored;
     if (!engine) throw new DossierError('no-claims', `Claims for “${record.title}” have not been extracted yet.`);
-    const set = await this.extractClaims(record, await this.deps.store.readText(id));
+    const [text, blocks] = await Promise.all([this.deps.store.readText(id), this.deps.store.readBlocks(id)]);
+    const set = await this.extractClaims(record, text, blocks);
     await this.deps.index?.update(this.deps.store.get(id));
     return set;
   }

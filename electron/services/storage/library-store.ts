@@ -4,6 +4,7 @@ import { access, appendFile, mkdir, readFile, readdir, rm, stat, writeFile } fro
 import { constants, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
+import type { DocBlock } from '../../../shared/types/blocks.ts';
 import type { PageSpan } from '../../../shared/types/ingest.ts';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
 import { DossierError } from '../errors.ts';
@@ -158,7 +159,10 @@ export class LibraryStore {
   }
 
   /** Writes the content files first and the index record last, so a crash never leaves a record without its text. */
-  async add(record: DocumentRecord, content: { text: string; pages: PageSpan[] | null; original: Uint8Array }): Promise<void> {
+  async add(
+    record: DocumentRecord,
+    content: { text: string; pages: PageSpan[] | null; blocks?: DocBlock[] | null; original: Uint8Array },
+  ): Promise<void> {
     this.assertWritable();
     const dir = this.docDir(record.id);
     try {
@@ -166,6 +170,7 @@ export class LibraryStore {
       await writeAtomic(join(dir, record.originalFile), content.original);
       await writeAtomic(join(dir, 'text.txt'), content.text);
       if (content.pages) await writeAtomic(join(dir, 'pages.json'), JSON.stringify(content.pages));
+      if (content.blocks) await writeAtomic(join(dir, 'blocks.json'), JSON.stringify(content.blocks));
       await this.documents.put(record.id, record);
     } catch (error) {
       // Nothing half-imported stays behind (a full disk, say); a kill here is cleaned at the next open.
@@ -193,6 +198,17 @@ export class LibraryStore {
   async readPages(id: string): Promise<PageSpan[] | null> {
     const file = join(this.docDir(id), 'pages.json');
     return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as PageSpan[]) : null;
+  }
+
+  /** The document's blocks; null for documents stored without them (plain text, or older libraries). */
+  async readBlocks(id: string): Promise<DocBlock[] | null> {
+    const file = join(this.docDir(id), 'blocks.json');
+    if (!existsSync(file)) return null;
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as DocBlock[];
+    } catch {
+      return null; // derived data: the text alone still works
+    }
   }
 
   /**

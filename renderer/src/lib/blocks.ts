@@ -1,5 +1,6 @@
 // Cuts a document's text into the blocks the reader renders (paragraphs, split at PDF page boundaries
 // and when overly long), and each block into segments that carry their text offsets and marks.
+import type { BlockKind, DocBlock, TextSpan } from '../../../shared/types/blocks';
 import type { Claim } from '../../../shared/types/claims';
 import type { PageSpan } from '../../../shared/types/ingest';
 
@@ -11,6 +12,44 @@ export interface Block {
   page: number | null;
   /** True for the first block of a page, which shows the page boundary above it. */
   pageStart: boolean;
+  /** What the block is, where the document's format says; null for plain paragraphs of unstructured text. */
+  kind?: BlockKind | null;
+  /** Tables: rows of cells. */
+  rows?: TextSpan[][];
+  /** Footnotes: the printed marker. */
+  marker?: string;
+}
+
+/**
+ * Render blocks from the document's own structure: each block once, cut where a page begins (so the
+ * page marker shows) and, for prose, where it grows too long. Page furniture is not shown as text.
+ */
+function structuredBlocks(text: string, pages: PageSpan[] | null, structure: readonly DocBlock[], maxChars: number): Block[] {
+  const spans = [...(pages ?? [])].sort((a, b) => a.start - b.start);
+  const seenPages = new Set<number>();
+  const blocks: Block[] = [];
+  let spanIndex = 0;
+  for (const doc of structure) {
+    if (doc.kind === 'furniture' || doc.end <= doc.start) continue;
+    let start = doc.start;
+    while (start < doc.end) {
+      while (spanIndex + 1 < spans.length && spans[spanIndex].end <= start && spans[spanIndex + 1].start <= start) spanIndex++;
+      const span = spans[spanIndex];
+      const page = span && start >= span.start && start < Math.max(span.end, span.start + 1) ? span.page : (span?.page ?? null);
+      const pageEnd = span && doc.kind !== 'table' ? Math.max(span.end, start + 1) : doc.end;
+      let end = Math.min(doc.end, pageEnd);
+      if (doc.kind !== 'table' && end - start > maxChars) end = cutPoint(text, start, start + maxChars);
+      const pageStart = page !== null && !seenPages.has(page);
+      if (page !== null) seenPages.add(page);
+      const block: Block = { index: blocks.length, start, end, page, pageStart, kind: doc.kind };
+      if (doc.rows) block.rows = doc.rows;
+      if (doc.marker) block.marker = doc.marker;
+      blocks.push(block);
+      start = end;
+      while (start < doc.end && /\s/.test(text[start])) start++;
+    }
+  }
+  return blocks;
 }
 
 /** Long enough for any real paragraph, short enough that one block renders in well under a frame. */
@@ -27,7 +66,13 @@ function cutPoint(text: string, from: number, limit: number): number {
   return limit;
 }
 
-export function splitBlocks(text: string, pages: PageSpan[] | null, maxChars = MAX_BLOCK_CHARS): Block[] {
+export function splitBlocks(
+  text: string,
+  pages: PageSpan[] | null,
+  maxChars = MAX_BLOCK_CHARS,
+  structure: readonly DocBlock[] | null = null,
+): Block[] {
+  if (structure?.length) return structuredBlocks(text, pages, structure, maxChars);
   const spans = pages?.length ? pages.map((p) => ({ start: p.start, end: Math.min(p.end, text.length), page: p.page as number | null })) : [{ start: 0, end: text.length, page: null }];
   const blocks: Block[] = [];
   const paragraph = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;

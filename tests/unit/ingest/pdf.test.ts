@@ -53,8 +53,8 @@ describe('PDF text assembly (hand-built PDFs)', () => {
     const doc = await pdf(twoPages);
     expect(doc.format).toBe('pdf');
     expect(doc.text).toBe(
-      'Shipping report\n\nTraffic rose by 12% in the third quarter,\nthe port authority said.\n\nInsurers cut premiums.\n\nLeft column right column' +
-        '\n\nPage three text.\nIt continues here.',
+      'Shipping report\n\nTraffic rose by 12% in the third quarter, the port authority said.\n\nInsurers cut premiums.\n\nLeft column right column' +
+        '\n\nPage three text. It continues here.',
     );
   });
 
@@ -64,7 +64,7 @@ describe('PDF text assembly (hand-built PDFs)', () => {
     const [first, second, third] = doc.pages!;
     expect(doc.text.slice(first.start, first.end)).toMatch(/^Shipping report[\s\S]*right column$/);
     expect(second.start).toBe(second.end);
-    expect(doc.text.slice(third.start, third.end)).toBe('Page three text.\nIt continues here.');
+    expect(doc.text.slice(third.start, third.end)).toBe('Page three text. It continues here.');
   });
 
   it('reads title, author and subject from the info dictionary, and keeps its creation date as the file date, not the publication date', async () => {

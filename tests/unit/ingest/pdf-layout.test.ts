@@ -1,0 +1,130 @@
+// PDF layout analysis, one phenomenon at a time, on two-column reports generated with pdfkit (running
+// header, page numbers, notes at the column foot, hyphenation, lists, a table), on a sample article
+// printed by LibreOffice, and on the real PDFs in ../shared/formats/pdf (skipped when absent).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractedDocument } from '../../../shared/types/ingest.ts';
+import { extractDocument } from '../../../electron/services/ingest/index.ts';
+import { extractPdf } from '../../../electron/services/ingest/pdf.ts';
+import { pageAt } from '../../../electron/services/briefs/brief-service.ts';
+import { renderSampleReport, type DrawnLine } from '../../../scripts/sample-pdf.ts';
+import { longSampleReport } from '../../../scripts/sample-report.ts';
+import { sharedFolder } from './helpers.ts';
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const plain = (text: string) => squash(text.replace(/\u00ad/g, '').replace(/\[\^\w+\]/g, ''));
+
+describe('layout of a generated two-column report', () => {
+  const report = longSampleReport(3);
+  let doc: ExtractedDocument;
+  let blocks: Awaited<ReturnType<typeof extractPdf>>['blocks'];
+  let drawn: DrawnLine[];
+
+  beforeAll(async () => {
+    const rendered = await renderSampleReport(report);
+    drawn = rendered.lines;
+    doc = await extractDocument({ name: 'report.pdf', bytes: rendered.pdf });
+    blocks = (await extractPdf('report.pdf', rendered.pdf, 1e7)).blocks;
+  }, 60_000);
+
+  it('reads the title block first and takes it as the title', () => {
+    expect(doc.meta.title).toBe(report.title);
+    expect(doc.text.startsWith(`${report.title}\n\n`)).toBe(true);
+    expect(blocks[0]).toMatchObject({ kind: 'title', start: 0 });
+  });
+
+  it('joins every paragraph whole across line ends, columns and pages', () => {
+    const text = squash(doc.text);
+    const paragraphs = report.blocks.flatMap((block) => (block.kind === 'paragraph' ? [plain(block.text)] : []));
+    for (const paragraph of paragraphs) expect(text).toContain(paragraph);
+    // The report really breaks paragraphs over columns and pages.
+    expect(new Set(drawn.map((line) => `${line.page}/${line.column}`)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('rejoins words broken at a line end and keeps real compounds', () => {
+    const broken = drawn.filter((line) => /\p{L}-$/u.test(line.text));
+    expect(broken.length).toBeGreaterThan(0);
+    expect(doc.text).not.toMatch(/\p{L}- \p{L}/u);
+    expect(doc.text).toContain('Year-over-year');
+    expect(doc.text).toContain('long-run');
+    expect(doc.text).toContain('without a reservation');
+  });
+
+  it('moves the running header and page numbers out of the text into the page map', () => {
+    expect(doc.text).not.toContain(report.header);
+    expect(doc.text).not.toMatch(/^\d+$/m);
+    const firstSpans = new Map<number, string[]>();
+    for (const span of doc.pages!) if (span.furniture) firstSpans.set(span.page, span.furniture);
+    const pageCount = Math.max(...drawn.map((line) => line.page));
+    for (let page = 1; page <= pageCount; page++) {
+      expect(firstSpans.get(page)).toEqual(expect.arrayContaining([report.header, String(page)]));
+    }
+  });
+
+  it('detaches note markers from words and keeps the notes as footnote blocks after their page text', () => {
+    expect(doc.text).not.toMatch(/years\.1|dollars\.2/);
+    expect(doc.text).toContain('in normal years. Waiting times');
+    const notes = blocks.filter((block) => block.kind === 'footnote');
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      expect(note.marker).toMatch(/^[12]$/);
+      expect(report.notes[note.marker!]).toBe(squash(doc.text.slice(note.start, note.end)).replace(/^\d+ /, ''));
+    }
+  });
+
+  it('keeps headings, list items and tables as blocks of their own', () => {
+    const kinds = (kind: string) => blocks.filter((block) => block.kind === kind);
+    expect(kinds('heading').map((block) => doc.text.slice(block.start, block.end))).toContain('Who was affected');
+    const items = kinds('list-item').map((block) => doc.text.slice(block.start, block.end));
+    expect(items).toContain('• Container lines moved about 5 percent of their Asia to East Coast cargo onto rail across the United States.');
+    const table = kinds('table')[0];
+    expect(table.rows!.map((row) => row.map((cell) => doc.text.slice(cell.start, cell.end)))).toEqual([
+      ['Month', 'Daily transits', 'Draft limit'],
+      ['June', '32', '44 ft'],
+      ['November', '24', '44 ft'],
+      ['February', '24', '44 ft'],
+    ]);
+  });
+
+  it('cites each passage on the page it is printed on', () => {
+    const secondPage = drawn.find((line) => line.page === 2 && line.text.length > 40 && !/-$/.test(line.text))!;
+    const at = doc.text.indexOf(secondPage.text);
+    expect(at).toBeGreaterThan(0);
+    expect(pageAt(doc.pages, at)).toBe(2);
+    const onFirst = doc.text.indexOf(drawn.find((line) => line.page === 1 && line.text.length > 40)!.text);
+    expect(pageAt(doc.pages, onFirst)).toBe(1);
+  });
+});
+
+const SHARED_PDFS = sharedFolder('formats', 'pdf');
+if (!SHARED_PDFS) console.warn('Skipping the shared-PDF layout checks: ../shared/formats/pdf is absent.');
+
+describe.skipIf(!SHARED_PDFS)('layout of the real PDFs in ../shared/formats/pdf', () => {
+  const names = SHARED_PDFS ? readdirSync(SHARED_PDFS).filter((name) => name.endsWith('.pdf')) : [];
+  const normalize = (text: string) => squash(text.normalize('NFC').replace(/[\u00ad\u200b-\u200d\ufeff]/g, ''));
+
+  it.each(names)('%s: sentences whole, no furniture in running text, pages in order', async (name) => {
+    const expected = JSON.parse(readFileSync(join(SHARED_PDFS!, name.replace(/\.pdf$/, '.expected.json')), 'utf8')) as {
+      sentences: string[];
+      absent: string[];
+      order: string[];
+    };
+    const doc = await extractDocument({ name, bytes: new Uint8Array(readFileSync(join(SHARED_PDFS!, name))) });
+    const text = normalize(doc.text);
+    const whole = expected.sentences.filter((sentence) => text.includes(normalize(sentence)));
+    expect(whole.length / expected.sentences.length).toBeGreaterThanOrEqual(0.9);
+    const paragraphs = doc.text.split(/\n{2,}/).map(normalize);
+    for (const absent of expected.absent) {
+      const inProse = paragraphs.some((p) => p.includes(normalize(absent)) && /\p{L}/u.test(p.replace(normalize(absent), '')));
+      expect(inProse, absent).toBe(false);
+    }
+    let from = 0;
+    for (const phrase of expected.order) {
+      const at = text.indexOf(normalize(phrase), from);
+      expect(at, phrase).toBeGreaterThanOrEqual(0);
+      from = at + phrase.length;
+    }
+  }, 60_000);
+});
+
