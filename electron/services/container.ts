@@ -127,6 +127,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     pages: (id) => store.readPages(id),
     claims: reviewedClaims,
     notes: () => notes.list(),
+    compare: (inputs) => comparer.compare(inputs),
   });
   if (!store.readOnly) {
     await notes.purgeDeleted();

@@ -8,7 +8,8 @@ import type { PageSpan } from '../../../shared/types/ingest.ts';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
 import type { Note } from '../../../shared/types/notes.ts';
 import { resolveAnchor, makeAnchor } from '../anchors/anchors.ts';
-import { compareClaims } from '../compare/compare-service.ts';
+import { compareClaims, type CompareInput } from '../compare/compare-service.ts';
+import type { CompareResult } from '../../../shared/types/compare.ts';
 import { DossierError } from '../errors.ts';
 import { formatFigure } from '../../../shared/figures/index.ts';
 import { measureOf } from '../../../shared/compare/measure.ts';
@@ -24,6 +25,8 @@ export interface BriefDeps {
   /** Claims with the user's review merged in. */
   claims(id: string): Promise<ClaimSet>;
   notes(): Promise<Note[]>;
+  /** Compares figures; the hosts pass their compare worker, so a large export leaves the host answering. */
+  compare?(inputs: CompareInput[]): Promise<CompareResult>;
 }
 
 const newId = () => randomBytes(6).toString('hex');
@@ -143,6 +146,19 @@ export class BriefService {
   }
 
   /** A brief of every claim in the library (rejected ones left out), a section per document. */
+  /** The last comparison, kept so that exporting an all-claims brief compares its documents once. */
+  private lastComparison: { key: string; result: CompareResult } | null = null;
+
+  private async compared(inputs: CompareInput[]): Promise<CompareResult> {
+    // Reviews change what is compared: their states are part of the key.
+    const reviewed = (set: ClaimSet) => set.claims.filter((c) => c.review).map((c) => `${c.id}${c.review!.status}${c.review!.edited ? '*' : ''}`).join(',');
+    const key = inputs.map((i) => `${i.docId}:${i.claims.claims.length}:${i.claims.engineVersion ?? ''}:${reviewed(i.claims)}`).join('\n');
+    if (this.lastComparison?.key === key) return this.lastComparison.result;
+    const result = this.deps.compare ? await this.deps.compare(inputs) : compareClaims(inputs);
+    this.lastComparison = { key, result };
+    return result;
+  }
+
   async allClaimsBrief(title = 'All claims'): Promise<Brief> {
     const items: BriefItem[] = [];
     const docs = this.deps.documents();
@@ -155,7 +171,7 @@ export class BriefService {
       items.push({ id: newId(), type: 'heading', text: doc.title });
       for (const claim of kept) items.push(BriefService.claimItem(doc.id, set.text, claim));
     }
-    const disputed = compareClaims(inputs).groups.filter((g) => g.verdict === 'conflicting' || g.verdict === 'evolving');
+    const disputed = (await this.compared(inputs)).groups.filter((g) => g.verdict === 'conflicting' || g.verdict === 'evolving');
     if (disputed.length) {
       items.push({ id: newId(), type: 'heading', text: 'Figures compared across sources' });
       const docIds = docs.map((d) => d.id);
@@ -227,7 +243,7 @@ export class BriefService {
             const doc = this.deps.document(docId);
             inputs.push({ doc: docId, docId, title: doc.title, published: doc.published, claims: (await load(docId)).set });
           }
-          compared = compareClaims(inputs);
+          compared = await this.compared(inputs);
           comparisons.set(key, compared);
         }
         const group = compared.groups.find((g) => g.label === item.label);
