@@ -69,9 +69,10 @@ test('edits metadata in the item pane, sees it everywhere, and compares a whole 
     await pane.getByRole('combobox', { name: 'Add tag' }).press('Enter');
     await expect(edited).toContainText('evacuation');
 
-    // Sorted by outlet, the edited document (the only one with an outlet) comes first.
+    // Sorted by outlet: the report whose date line names Harbour Daily, then the edited one.
     await page.getByRole('button', { name: 'Outlet', exact: true }).click();
-    await expect(rows.first()).toContainText('Valley Herald');
+    await expect(rows.nth(0)).toContainText('Harbour Daily');
+    await expect(rows.nth(1)).toContainText('Valley Herald');
 
     // The search filters see the new metadata at once.
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('evacuated');
