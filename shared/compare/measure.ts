@@ -335,7 +335,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
         break;
       }
       // The verb right before its object: "affecting 143 million", "evacuated 1,200".
-      if (b === k && isVerbForm(w.lower) && !LEX.changes.has(w.lower) && !LEX.reportingVerbs.has(w.lower)) {
+      if (b === k && isVerbForm(w.lower) && !((CUES.map.get(w.lower) ?? 0) & CUE.change) && !LEX.reportingVerbs.has(w.lower)) {
         m.event = lemma(w.lower);
         m.eventText = w.text;
         break;
@@ -373,7 +373,6 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   m.subject = subjectOf(ws, q, clause);
 
   // Scope, role and basis read over the whole clause.
-  const clauseWords = ws.slice(clause.first, clause.last + 1);
   for (let c = clause.first; c <= clause.last; c++) {
     const w = ws[c];
     if (/^(?:1[89]|20)\d\d$/.test(w.text) && !(c >= q.first && c <= q.last)) {
@@ -413,7 +412,6 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     m.earlier = true;
     m.change = true;
   }
-  void clauseWords;
   m.conceptual = m.event !== null && conceptOf(m.eventText ?? '') === m.event;
   m.key = keyOf(m);
   return m;
@@ -511,6 +509,6 @@ export function labelOf(m: Measure): string {
 export function figureIn(sentence: string, sentenceStart: number, q: { text: string; start: number; low: number; high: number | null; approximate: boolean; bound: FigureLike['bound']; unit: string | null; vague?: boolean }): FigureLike {
   const before = words(sentence.slice(Math.max(0, q.start - sentenceStart - 60), Math.max(0, q.start - sentenceStart)));
   let denied = false;
-  for (let i = Math.max(0, before.length - 6); i < before.length; i++) if (phraseAt(before, i, LEX.denials)) denied = true;
+  for (let i = Math.max(0, before.length - 6); i < before.length; i++) if (cuesAt(before, i) & CUE.denial) denied = true;
   return { text: q.text, low: q.low, high: q.high, approximate: q.approximate, bound: q.bound, unit: q.unit, vague: q.vague, denied };
 }

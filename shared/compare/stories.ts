@@ -108,14 +108,6 @@ function shingles(text: string, size = 8): Set<string> {
   return out;
 }
 
-/** Share of `a`'s shingles found in `b`, from 0 to 1. */
-export function containment(a: Set<string>, b: Set<string>): number {
-  if (!a.size) return 0;
-  let shared = 0;
-  for (const s of a) if (b.has(s)) shared++;
-  return shared / a.size;
-}
-
 /** An origin id per document: copies of one text (either way round) share one. */
 export function sameTextOrigins(texts: string[], threshold = SAME_TEXT_CONTAINMENT): number[] {
   const sets = texts.map((t) => shingles(t));
