@@ -31,7 +31,6 @@ import { buildVault } from './interchange/vault.ts';
 import { claimReview, CLAIM_REVIEW_MIME } from './interchange/claim-review.ts';
 import { zipToBuffer } from './interchange/zip.ts';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { UploadedFile as Upload } from '../../shared/ipc/contract.ts';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {

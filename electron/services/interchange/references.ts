@@ -157,7 +157,7 @@ export function parseRis(text: string): ReferenceRecord[] {
     fields = null;
   };
   for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const match = /^([A-Z][A-Z0-9])  -(?: (.*))?$/.exec(raw.trimEnd());
+    const match = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/.exec(raw.trimEnd());
     if (!match) continue; // a wrapped continuation or blank line
     const [, tag, value = ''] = match;
     if (tag === 'TY') {

@@ -31,10 +31,10 @@ export interface VaultDeps {
 }
 
 /** Characters Obsidian and common file systems refuse in a note's name. */
-const UNSAFE_NAME = /[\\/:*?"<>|#^[\]\u0000-\u001f]+/g;
+const UNSAFE_NAME = /[\\/:*?"<>|#^[\]]+/g;
 
 function safeName(title: string): string {
-  const clean = title.replace(UNSAFE_NAME, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 120).trim();
+  const clean = [...title].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('').replace(UNSAFE_NAME, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 120).trim();
   return clean || 'Untitled';
 }
 
@@ -52,7 +52,7 @@ class Names {
 
 const quoteLines = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** A wikilink's alias may not hold `|` or `]]`. */
-const alias = (text: string) => text.replace(/[|\]\[]/g, ' ').replace(/\s+/g, ' ').trim();
+const alias = (text: string) => text.replace(/[|[\]]/g, ' ').replace(/\s+/g, ' ').trim();
 const blockId = (prefix: string, id: string | number) => `${prefix}-${String(id).replace(/[^A-Za-z0-9-]/g, '')}`;
 
 function frontMatter(fields: Record<string, unknown>): string {
