@@ -241,6 +241,12 @@ export class AnnotationService {
     if (!match) return 'unplaced';
     const status = VERDICTS[verdict] ?? 'accepted';
     const set = await this.deps.claims(doc.id);
+    // A claim the analyst added stays added, at exactly its passage, whatever the engine found there.
+    if (verdict === 'added') {
+      if (set.claims.some((c) => c.review?.added && c.start === match.start && c.end === match.end)) return 'duplicate';
+      await this.deps.addClaim(doc.id, match.start, match.end);
+      return 'added';
+    }
     const overlap = (c: Claim) => Math.max(0, Math.min(c.end, match.end) - Math.max(c.start, match.start));
     const claim = set.claims.filter((c) => overlap(c) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
     if (claim && overlap(claim) >= 0.5 * Math.min(claim.end - claim.start, match.end - match.start)) {
