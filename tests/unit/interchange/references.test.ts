@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/services/container.ts';
 import { bibtexFiles, parseRis } from '../../../electron/services/interchange/references.ts';
-import type { DocumentSummary } from '../../../shared/types/library.ts';
+import type { DocumentMetadata, DocumentSummary } from '../../../shared/types/library.ts';
 import { openLibrary, workDir, writeReports } from './helpers.ts';
 
 let work: string;
@@ -22,18 +22,18 @@ afterEach(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const METADATA = {
+const METADATA: Record<string, Partial<DocumentMetadata>> = {
   'canal.txt': { author: 'Mara Lind, Omar Haddad', outlet: 'Harbour Wire', published: '2021-03-24', url: 'https://news.example.org/2021/03/suez-blocked', tags: ['shipping'] },
   'tonga.txt': { author: 'Lea Moana', outlet: 'Pacific Desk', published: '2022-01-16', url: 'https://pacific.example.net/tonga-eruption' },
   'quake.txt': { author: null, outlet: 'Quake Monitor', published: '2023-02', url: null },
-} as const;
+};
 
 /** A library whose three reports carry the metadata above. */
 async function source(): Promise<{ a: Services; files: Record<string, string> }> {
   const a = await library('a');
   const paths = writeReports(join(work, 'inbox'));
   const results = await a.handlers['library:import']({ paths });
-  for (const r of results) await a.handlers['library:update']({ id: r.id!, changes: METADATA[r.path.split('/').pop() as keyof typeof METADATA] });
+  for (const r of results) await a.handlers['library:update']({ id: r.id!, changes: METADATA[r.path.split('/').pop()!]! });
   return { a, files: Object.fromEntries(results.map((r) => [r.id!, r.path])) };
 }
 
