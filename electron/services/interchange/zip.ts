@@ -143,6 +143,8 @@ export function zipToBuffer(inputs: ZipInput[]): Promise<Buffer> {
   return new Promise((resolveZip, rejectZip) => {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A file that cannot be read (removed meanwhile) is reported on the zip itself.
+    zip.on('error', rejectZip);
     zip.outputStream.on('error', rejectZip);
     zip.outputStream.on('end', () => resolveZip(Buffer.concat(chunks)));
   });
@@ -157,6 +159,7 @@ export async function zipToFile(inputs: ZipInput[], path: string): Promise<numbe
     await new Promise<void>((resolveWrite, rejectWrite) => {
       const out = createWriteStream(temp);
       zip.outputStream.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      zip.on('error', rejectWrite);
       zip.outputStream.on('error', rejectWrite);
       out.on('error', rejectWrite);
       out.on('close', () => resolveWrite());
