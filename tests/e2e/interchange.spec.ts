@@ -48,8 +48,12 @@ test('exports a collection as an archive from the app and imports it into a fres
     await dialog.getByRole('combobox', { name: 'What to export' }).selectOption({ label: 'The collection “Plant fire” (2)' });
     await expect(dialog.getByRole('radio', { name: /Library archive/ })).toBeChecked();
     if (shots) {
+      for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click({ timeout: 1000 }).catch(() => {});
       await page.setViewportSize({ width: 1024, height: 700 });
       await page.screenshot({ path: join(shots, 'export-dialog-1024x700.png') });
+      await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+      await page.screenshot({ path: join(shots, 'export-dialog-dark-1024x700.png') });
+      await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
       await page.setViewportSize({ width: 1280, height: 800 });
     }
     const download = page.waitForEvent('download');
@@ -79,6 +83,7 @@ test('exports a collection as an archive from the app and imports it into a fres
     await expect(page.getByText(/Imported Plant-fire\.dossier\.zip: 2 documents added, 1 note, 0 claim reviews, 0 briefs\./)).toBeVisible();
     await expect(page.getByTestId('import-report')).toContainText('Archived');
     await expect(page.getByTestId('import-report')).toContainText('from the collection “Plant fire”');
+    if (shots) await page.getByRole('dialog', { name: 'Export and import' }).screenshot({ path: join(shots, 'import-report.png') });
     await page.getByRole('dialog', { name: 'Export and import' }).press('Escape');
     await expect(rows).toHaveCount(2);
     await expect(collections.getByRole('option', { name: /Plant fire\s*2/ })).toBeVisible();
