@@ -112,16 +112,15 @@ export async function buildVault(deps: VaultDeps, collection: Collection | null)
       }),
       `# ${doc.title}`,
       '',
-      [doc.author, doc.outlet, doc.published?.slice(0, 10)].filter(Boolean).join(' · ') || '',
-      doc.url ? `<${doc.url}>` : '',
-      '',
     ];
+    const byline = [doc.author, doc.outlet, doc.published?.slice(0, 10)].filter(Boolean).join(' · ');
+    if (byline || doc.url) lines.push(...[byline, doc.url ? `<${doc.url}>` : ''].filter(Boolean), '');
     const claims = set.claims.filter((c) => c.review?.status !== 'rejected' && !c.opinion);
     lines.push(`## Claims (${claims.length})`, '');
     if (!claims.length) lines.push('No claims were found in this document.', '');
     for (const claim of claims) {
       const page = pageAt(pages, claim.start);
-      lines.push(`> ${quoteLines(claim.text)}`, `> — ${claimLine(claim)} · [passage](${passageLink(doc.id, claim.start, claim.end)})${page ? ` · p. ${page}` : ''}`, '', `^${blockId('c', claim.start)}`, '');
+      lines.push(`> ${quoteLines(claim.text)}`, `> — ${claimLine(claim)} · [passage](${passageLink(doc.id, claim.start, claim.end)})${page ? ` · p. ${page}` : ''}`, '', `^${blockId('c', `${claim.start}-${claim.end}`)}`, '');
     }
     lines.push(`## Notes (${notes.length})`, '');
     if (!notes.length) lines.push('No notes yet.', '');
@@ -149,7 +148,7 @@ export async function buildVault(deps: VaultDeps, collection: Collection | null)
         const at = resolveAnchor(text, item.anchor);
         const doc = docName.get(item.docId);
         const quote = quoteLines(at ? text.slice(at.start, at.end) : item.anchor.quote.exact);
-        lines.push(`> ${quote}`, `> — [[${doc}${at ? `#^${blockId('c', at.start)}` : ''}|${alias(doc ?? '')}]]${at ? ` · [passage](${passageLink(item.docId, at.start, at.end)})` : ''}`, '');
+        lines.push(`> ${quote}`, `> — [[${doc}${at ? `#^${blockId('c', `${at.start}-${at.end}`)}` : ''}|${alias(doc ?? '')}]]${at ? ` · [passage](${passageLink(item.docId, at.start, at.end)})` : ''}`, '');
       } else if (item.type === 'note') {
         const note = notesById.get(item.noteId);
         if (!note) continue;

@@ -45,7 +45,7 @@ describe('Markdown vault', () => {
     expect(canal).toContain('- [[Three disasters]]');
     const brief = files.find((f) => f.path.startsWith('Briefs/'))!.content;
     expect(brief).toMatch(/## Shipping/);
-    expect(brief).toMatch(/\[\[Giant container ship blocks the Suez Canal#\^c-\d+\|Giant container ship blocks the Suez Canal\]\]/);
+    expect(brief).toMatch(/\[\[Giant container ship blocks the Suez Canal#\^c-\d+-\d+\|Giant container ship blocks the Suez Canal\]\]/);
     // Every wikilink names a file of the vault, and every block it names exists there.
     const byName = new Map(files.map((f) => [f.path.split('/').pop()!.replace(/\.md$/, ''), f.content]));
     for (const file of files) {
