@@ -361,10 +361,17 @@ export class ArchiveService {
 
     const notes: Note[] = [];
     const localNotes = [...this.deps.notes.values()];
+    // A note the library already has under another id (the same words on the same passage) keeps that id,
+    // and briefs that hold the archive's note hold the library's.
+    const noteMap = new Map<string, string>();
     for (const note of content.notes) {
       if (this.deps.notes.get(note.id)) continue;
       const docId = note.docId ? docMap.get(note.docId)! : null;
-      if (docId && localNotes.some((n) => !n.deletedAt && n.docId === docId && n.body === note.body && n.anchor?.quote.exact === note.anchor?.quote.exact)) continue;
+      const same = docId ? localNotes.find((n) => !n.deletedAt && n.docId === docId && n.body === note.body && n.anchor?.quote.exact === note.anchor?.quote.exact) : undefined;
+      if (same) {
+        noteMap.set(note.id, same.id);
+        continue;
+      }
       const anchor = docId && note.anchor ? await reanchor(docId, note.anchor, 'note') : note.anchor;
       notes.push({ ...note, docId, anchor: anchor ?? null, deletedAt: null });
     }
@@ -388,6 +395,7 @@ export class ArchiveService {
           const docId = docMap.get(item.docId)!;
           items.push({ ...item, docId, anchor: await reanchor(docId, item.anchor, 'brief') });
         } else if (item.type === 'group') items.push({ ...item, docIds: item.docIds.map((id) => docMap.get(id)!) });
+        else if (item.type === 'note') items.push({ ...item, noteId: noteMap.get(item.noteId) ?? item.noteId });
         else items.push(item);
       }
       briefs.push({ ...brief, items, deletedAt: null });

@@ -103,10 +103,13 @@ describe('library archive', () => {
     // Its copy of the text differs from the archive's (a different extraction): the passages moved.
     const textFile = join(c.store.docDir(mine!.id!), 'text.txt');
     writeFileSync(textFile, `Filed from the newsroom.\n\n${readFileSync(textFile, 'utf8')}`);
+    // It also holds one of the archive's notes already, written there under its own id.
+    const own = await c.handlers['notes:create']({ docId: mine!.id!, ...(await passage(c, mine!.id!, 'More than 400 ships were waiting to pass')), body: 'Check the ship count against the **authority** log.' });
 
     const report = await c.handlers['library:importArchive']({ path: file });
     expect(report.documents).toEqual({ added: 2, merged: 1 });
     expect(report.collections).toEqual({ added: 0, merged: 1 });
+    expect(report.notes).toEqual({ added: 2, skipped: 1 });
     expect(report.unplaced).toEqual([]);
     const docs = await c.handlers['library:list']();
     expect(docs).toHaveLength(3);
@@ -125,6 +128,9 @@ describe('library archive', () => {
     const [brief] = await resolvedBriefs(c);
     const claimItem = brief!.items.find((i) => i.type === 'claim') as { citation: { start: number; quote: string } };
     expect(claimItem.citation.start).toBe(waiting.start);
+    // The brief's note is the library's own copy of it.
+    expect(c.briefs.list()[0]!.items.find((i) => i.type === 'note')).toMatchObject({ noteId: own.id });
+    expect(brief!.items.find((i) => i.type === 'note')).toMatchObject({ markdown: 'Check the ship count against the **authority** log.' });
 
     const again = await c.handlers['library:importArchive']({ path: file });
     expect(again.documents).toEqual({ added: 0, merged: 3 });
