@@ -9,6 +9,7 @@ import { useLibraryStore } from '@renderer/stores/library';
 import { importKindOf, jsonLooksLikeAnnotations, useInterchangeStore } from '@renderer/stores/interchange';
 import { useUiStore } from '@renderer/stores/ui';
 import ExchangeDialog from '@renderer/components/library/ExchangeDialog.vue';
+import ClaimItem from '@renderer/components/claims/ClaimItem.vue';
 import { createRealApi, type RealApi } from './real-api';
 
 let real: RealApi;
@@ -81,5 +82,25 @@ describe('interchange store', () => {
     expect(useUiStore().toasts.at(-1)).toMatchObject({ kind: 'error', message: 'Importing broken.dossier.zip failed: “broken.dossier.zip” cannot be imported: the file is cut short or is not a zip file. Nothing was changed.' });
     click.mockRestore();
     wrapper.unmount();
+  });
+
+  it('offers ClaimReview on a reviewed claim only, and saves it as a download', async () => {
+    const [doc] = await real.api.library.import({ files: [{ name: 'flood.txt', dataBase64: Buffer.from(REPORT).toString('base64') }] });
+    const claim = (await real.api.claims.list({ id: doc!.id! })).claims.find((c) => c.text.includes('140 homes'))!;
+    const plain = mount(ClaimItem, { props: { claim, active: false, canCompare: false } });
+    expect(plain.find('[aria-label="Export as ClaimReview"]').exists()).toBe(false);
+    const accepted = await real.api.claims.review({ docId: doc!.id!, claimId: claim.id, status: 'accepted' });
+    const item = mount(ClaimItem, { props: { claim: accepted, active: false, canCompare: false } });
+    await item.get('[aria-label="Export as ClaimReview"]').trigger('click');
+    expect(item.emitted('claimReview')?.[0]).toEqual([accepted]);
+    const downloads: string[] = [];
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:review'), revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    await useInterchangeStore().exportClaimReview(doc!.id!, accepted);
+    expect(downloads).toEqual([expect.stringMatching(/^claim-review-.*\.jsonld$/)]);
+    expect(useUiStore().toasts.at(-1)?.message).toMatch(/^Exported the ClaimReview \(Accepted: the claim is as the source states it\)/);
+    click.mockRestore();
   });
 });
