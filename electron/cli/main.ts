@@ -30,6 +30,7 @@ import { resolveLibraryDir } from '../services/storage/paths.ts';
 import { forTerminal, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, terminalSafe } from './terminal.ts';
 import { startHttpHost, type HttpHost } from '../host/http-host.ts';
 import { table } from './table.ts';
+import { countOf } from '../../shared/text/plural.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -48,8 +49,9 @@ Commands:
                         --outlet O, --published YYYY-MM-DD[THH:MM], --url U, --lang L,
                         --tag T / --untag T (repeatable), --collection C (made if new);
                         an empty value ("") clears a field
-  search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE,
-                        --collection C)
+  search QUERY          Full-text search: every word must match; a OR b, -word and "a phrase" too
+                        (--tag T, --outlet O, --format F, --from DATE, --to DATE, --collection C;
+                        filters alone list the documents they keep)
   collections           List the collections and how many documents each holds
   sources               Write the library's sources for a reference manager:
                         [--collection C] [--format csl-json|bibtex|ris] [--out FILE]
@@ -218,7 +220,9 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         });
       }
       case 'search': {
-        if (!args.length) throw new UsageError('missing argument: dossier search QUERY');
+        const filtered = [values.tag?.length, values.outlet, values.format?.length, values.from, values.to, values.collection].some(Boolean);
+        // Filters alone list the documents they keep.
+        if (!args.length && !filtered) throw new UsageError('missing argument: dossier search QUERY (or a filter such as --outlet O)');
         const query: SearchQuery = {
           query: args.join(' '),
           tags: values.tag,
@@ -232,13 +236,13 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
           if (values.collection !== undefined) query.collection = collections.resolve(values.collection).id;
           const result = await handlers['search:query'](query);
           if (json) io.out(JSON.stringify(result, null, 2));
-          else if (!result.hits.length) io.out(`No document matches “${query.query}”.`);
+          else if (!result.hits.length) io.out(query.query ? `No document matches “${query.query}”.` : 'No document matches these filters.');
           else {
             for (const hit of result.hits) {
-              io.out(`${hit.docId}  ${hit.title}${hit.outlet ? ` — ${hit.outlet}` : ''}`);
+              io.out(`${hit.docId}  ${hit.title}${hit.outlet ? ` — ${hit.outlet}` : ''}${hit.published ? ` (${hit.published.slice(0, 10)})` : ''}`);
               if (hit.snippet) io.out(`    …${highlight(hit.snippet.text, hit.snippet.highlights)}…`);
             }
-            io.out(`${result.hits.length} of ${result.total} matching documents (${result.tookMs} ms)`);
+            io.out(`${result.hits.length.toLocaleString()} of ${countOf(result.total, 'matching document')} (${result.tookMs} ms)`);
           }
           return 0;
         });
@@ -463,7 +467,7 @@ async function sourcesCommand(libraryDir: string, values: Values, json: boolean,
   }
   await writeFile(resolve(out), result.text);
   if (json) io.out(JSON.stringify({ out: resolve(out), format: format ?? 'csl-json', count: result.count }));
-  else io.out(`Wrote ${result.count} source${result.count === 1 ? '' : 's'} to ${resolve(out)}`);
+  else io.out(`Wrote ${countOf(result.count, 'source')} to ${resolve(out)}`);
   return 0;
 }
 
@@ -519,7 +523,7 @@ async function importCommand(libraryDir: string, given: string[], json: boolean,
 }
 
 function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return countOf(n, noun);
 }
 
 function printArchiveReport(path: string, report: ArchiveImportReport, io: Io): void {

@@ -31,6 +31,7 @@ import { buildVault } from './interchange/vault.ts';
 import { claimReview, CLAIM_REVIEW_MIME } from './interchange/claim-review.ts';
 import { zipToBuffer } from './interchange/zip.ts';
 import { existsSync } from 'node:fs';
+import { countOf } from '../../shared/text/plural.ts';
 import type { UploadedFile as Upload } from '../../shared/ipc/contract.ts';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
@@ -285,7 +286,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
         fileName: `${fileNameFrom(collection?.name ?? 'library', 'library')}.dossier.zip`,
         mime: 'application/zip',
         dataBase64: data.toString('base64'),
-        summary: `${c.documents} document${c.documents === 1 ? '' : 's'}, ${c.notes} note${c.notes === 1 ? '' : 's'}, ${c.reviews} claim review${c.reviews === 1 ? '' : 's'}, ${c.briefs} brief${c.briefs === 1 ? '' : 's'}`,
+        summary: [countOf(c.documents, 'document'), countOf(c.notes, 'note'), countOf(c.reviews, 'claim review'), countOf(c.briefs, 'brief')].join(', '),
       };
     },
     'library:importArchive': async (request) => {
@@ -298,7 +299,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       const root = fileNameFrom(collection?.name ?? 'Dossier', 'Dossier');
       const data = await zipToBuffer(files.map((f) => ({ name: `${root}/${f.path}`, data: f.content })));
       const docs = files.filter((f) => f.path.startsWith('Documents/')).length;
-      return { fileName: `${root}-vault.zip`, mime: 'application/zip', dataBase64: data.toString('base64'), summary: `${files.length} Markdown files (${docs} document${docs === 1 ? '' : 's'})` };
+      return { fileName: `${root}-vault.zip`, mime: 'application/zip', dataBase64: data.toString('base64'), summary: `${countOf(files.length, 'Markdown file')} (${countOf(docs, 'document')})` };
     },
     'annotations:export': async (request) => {
       const collection = scoped(request?.collection);
@@ -308,7 +309,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
         fileName: `${fileNameFrom(collection?.name ?? 'annotations', 'annotations')}.jsonld`,
         mime: ANNOTATION_MIME,
         dataBase64: Buffer.from(text).toString('base64'),
-        summary: `${count} annotation${count === 1 ? '' : 's'}`,
+        summary: countOf(count, 'annotation'),
       };
     },
     'annotations:import': async (request) => {
