@@ -9,7 +9,7 @@ import { findHedges, isNegated, mayHedge, mayNegate } from './hedging.ts';
 import { grammar, opinion, units } from '../../../shared/lexicon/index.ts';
 
 /** Bump when output for the same text can change, so stored claim sets get re-extracted. */
-export const ENGINE_VERSION = '1.1.0';
+export const ENGINE_VERSION = '1.2.0';
 
 /** CRLF/CR to LF, then NFC; nothing else, so offsets stay meaningful against the stored text. */
 export function normalizeText(raw: string): string {
@@ -283,12 +283,34 @@ function carryQuoteSpeakers(infos: QuoteInfo[]): void {
   }
 }
 
+/**
+ * A line that introduces what follows ("President Obama also said:", "The ministry wrote on Monday:") names
+ * the speaker of the next paragraph: its sentences that name no one themselves are theirs.
+ */
+interface LeadIn {
+  attribution: Attribution;
+  para: number;
+}
+
+/** The text of a sentence as compared for repeats: case and spacing folded. */
+function sameSentenceKey(s: string): string {
+  return s.replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * A line of its own printed again (a photo caption above the photo and in the gallery, a pull quote) is
+ * one claim: repeats of at least this many words are dropped.
+ */
+const REPEAT_MIN_WORDS = 4;
+
 /** Extract claims from normalised text (see normalizeText). Offsets index into `text`. */
 export function extractClaims(text: string): ClaimSet {
   const claims: Claim[] = [];
   const infos: QuoteInfo[] = [];
   const ctx: Ctx = { memory: [], para: -1 };
   const quotes = new QuoteTracker();
+  const seen = new Set<string>();
+  let leadIn: LeadIn | null = null;
   for (const sent of segment(text)) {
     const newPara = sent.para !== ctx.para;
     if (newPara) {
@@ -305,11 +327,32 @@ export function extractClaims(text: string): ClaimSet {
     if (start >= end) continue;
     const s = text.slice(start, end);
     const words = wordCount(s);
-    if (nonClaimReason(s, sent.alone, words)) continue;
+    const reason = nonClaimReason(s, sent.alone, words);
+    // A line of its own ending in a colon reads as a heading or a lead-in; either way it may name a speaker.
+    if ((reason === 'lead-in' || reason === 'heading') && /:[\s”"’]*$/.test(s)) {
+      // Not a claim itself, but it names who speaks next.
+      const introduced = buildClaim(text, start, end, ctx, 0, words, 0).attribution;
+      leadIn = introduced ? { attribution: introduced, para: sent.para } : null;
+      continue;
+    }
+    if (newPara && leadIn && sent.para > leadIn.para + 1) leadIn = null;
+    if (reason) continue;
+    if (sent.alone && words >= REPEAT_MIN_WORDS) {
+      const key = sameSentenceKey(s);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     const share = touched.length ? quotedShare(s, openAtStart) : 0;
     const claim = buildClaim(text, start, end, ctx, claims.length + 1, words, share);
+    const ownSource = !!claim.attribution;
+    if (!claim.attribution && leadIn && sent.para === leadIn.para + 1) {
+      claim.attribution = { source: leadIn.attribution.source, via: [...leadIn.attribution.via], cue: 'lead-in' };
+      if (leadIn.attribution.resolvedFrom) claim.attribution.resolvedFrom = leadIn.attribution.resolvedFrom;
+      if (claim.certainty === 'asserted') claim.certainty = 'attributed';
+      claim.opinion = false;
+    }
     claims.push(claim);
-    infos.push({ claim, para: sent.para, quotes: touched, share, ownSource: !!claim.attribution });
+    infos.push({ claim, para: sent.para, quotes: touched, share, ownSource });
   }
   carryQuoteSpeakers(infos);
   return { text, claims, engineVersion: ENGINE_VERSION };

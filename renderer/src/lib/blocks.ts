@@ -154,6 +154,8 @@ export interface Segment {
   /** Index of the find match covering the segment, or -1. */
   match: number;
   noted: boolean;
+  /** The first segment of a noted passage, which carries the note's mark in the text. */
+  noteStart: boolean;
 }
 
 export interface FindMatch extends Range {
@@ -211,6 +213,7 @@ export function segmentBlock(
       quantity: !!claim && quantities.some((q) => q.start <= start && q.end >= end),
       match: match ? match.index : -1,
       noted: noted.some((n) => n.start <= start && n.end >= end),
+      noteStart: noted.some((n) => n.start === start && n.end > start),
     });
   }
   return segments;
