@@ -14,6 +14,7 @@ import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
 import { ClaimsService } from './claims/claims-service.ts';
+import { readPassage } from './claims/engine.ts';
 import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
@@ -126,7 +127,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   // Notes make their document findable by their words; the index hears of every change to them.
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
   const reviewCollection = store.collection<StoredReview>('reviews', recordCheck(reviewRecordSchema));
-  const review = new ReviewService(reviewCollection);
+  const review = new ReviewService(reviewCollection, readPassage);
   const briefCollection = store.collection<Brief>('briefs', recordCheck(briefRecordSchema));
   const collectionRecords = store.collection<Collection>('collections', recordCheck(collectionRecordSchema));
   const collections = new CollectionsService({
@@ -339,6 +340,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'claims:list': async ({ id }) => reviewedClaims(id),
     'claims:review': async ({ docId, claimId, status, edits }) => claims.review(docId, claimId, status, edits),
     'claims:add': async ({ docId, start, end, edits }) => claims.add(docId, start, end, edits),
+    'claims:revert': async ({ docId, claimId }) => claims.revert(docId, claimId),
     'claims:claimReview': async ({ docId, claimId, reviewer, url }) => {
       const doc = store.get(docId);
       const set = await reviewedClaims(docId);

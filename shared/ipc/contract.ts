@@ -70,6 +70,8 @@ export interface Contract {
     response: Claim;
   };
   'claims:add': { request: RequestInput<'claims:add'>; response: Claim };
+  /** Undoes the analyst's corrections: the claim as the engine extracted it (an added claim: as the engine read its passage). */
+  'claims:revert': { request: RequestInput<'claims:revert'>; response: Claim };
   /** A reviewed claim as schema.org ClaimReview JSON-LD. */
   'claims:claimReview': { request: RequestInput<'claims:claimReview'>; response: ExportedFile };
   'compare:run': { request: RequestInput<'compare:run'>; response: CompareResult };
@@ -126,6 +128,7 @@ export const CHANNELS = [
   'claims:list',
   'claims:review',
   'claims:add',
+  'claims:revert',
   'claims:claimReview',
   'compare:run',
   'briefs:list',

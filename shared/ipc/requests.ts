@@ -150,6 +150,7 @@ export const REQUEST_SCHEMAS = {
   'claims:list': byId,
   'claims:review': v.object({ docId: id, claimId: id, status: v.optional(reviewStatusSchema), edits: v.optional(claimEditsSchema) }),
   'claims:add': v.object({ docId: id, start: offset, end: offset, edits: v.optional(claimEditsSchema) }),
+  'claims:revert': v.object({ docId: id, claimId: id }),
   'claims:claimReview': v.object({
     docId: id,
     claimId: id,

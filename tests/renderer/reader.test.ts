@@ -233,7 +233,9 @@ describe('ReaderView', () => {
     await vi.waitFor(() => expect(reader.findClaim(reader.panes[0].id, reader.panes[0].claims!.claims.find((c) => c.text.startsWith('Some 3,000'))!.id)?.attribution?.source).toBe('Kessel officials'));
     await flushPromises();
     expect(soldiers.text()).toContain('Kessel officials');
-    expect(soldiers.text()).toContain('Accepted, edited');
+    // Saving a correction does not accept the claim.
+    expect(soldiers.text()).toContain('Edited');
+    expect(soldiers.text()).not.toContain('Accepted');
 
     // Related claim in the other pane.
     await soldiers.get('button[aria-label="Related claim in other pane"]').trigger('click');

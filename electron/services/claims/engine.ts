@@ -1,6 +1,6 @@
 // Claim extraction engine: segments a normalised document into sentences, drops those that cannot carry a
 // claim, and describes each remaining one (quantities, attribution, hedges, negation, kind, certainty, score).
-import type { Attribution, Certainty, Claim, ClaimEntity, ClaimKind, ClaimSet, Quantity } from '../../../shared/types/claims.ts';
+import type { Attribution, Certainty, Claim, ClaimEdits, ClaimEntity, ClaimKind, ClaimSet, Quantity } from '../../../shared/types/claims.ts';
 import { segment, nonClaimReason, datelineLength, wordCount } from './sentences.ts';
 import { tokenize, type Tok, LEXICON, IRREGULAR_PAST } from './tokens.ts';
 import { extractQuantities, quantityCandidates, type MarkedSpan } from './quantities.ts';
@@ -356,4 +356,64 @@ export function extractClaims(text: string): ClaimSet {
   }
   carryQuoteSpeakers(infos);
   return { text, claims, engineVersion: ENGINE_VERSION };
+}
+
+/** How far back a passage's reading looks for its speaker: a few paragraphs of news. */
+const PASSAGE_CONTEXT_CHARS = 4000;
+
+/** The claim's fields as a correction would set them. */
+function asEdits(claim: Pick<Claim, 'attribution' | 'certainty' | 'kind' | 'negated' | 'quantities'>): ClaimEdits {
+  return {
+    source: claim.attribution?.source ?? null,
+    via: claim.attribution?.via ?? [],
+    certainty: claim.certainty,
+    kind: claim.kind,
+    negated: claim.negated,
+    quantities: claim.quantities.map((q) => ({ low: q.low, high: q.high, unit: q.unit, approximate: q.approximate, bound: q.bound, text: q.text })),
+  };
+}
+
+/**
+ * The engine's reading of a passage an analyst marks as a claim: its figures, hedges, negation, kind and
+ * who says it, read as the full extraction reads it: the paragraphs before give pronouns, quotations and
+ * lead-ins ("President Obama also said:") their speaker. A passage the engine takes for no claim of its own
+ * (a question, a fragment) is read alone, with the speaker of a lead-in line just before it.
+ */
+export function readPassage(text: string, start: number, end: number): ClaimEdits {
+  let from = Math.max(0, start - PASSAGE_CONTEXT_CHARS);
+  if (from > 0) {
+    const line = text.indexOf('\n', from);
+    if (line >= 0 && line < start) from = line + 1;
+  }
+  const window = extractClaims(text.slice(from, end));
+  const inside = window.claims.filter((c) => c.end > start - from && c.start < end - from);
+  if (inside.length) {
+    const attribution = inside.find((c) => c.attribution)?.attribution ?? null;
+    const quantities = inside.flatMap((c) => c.quantities);
+    const hedged = inside.some((c) => c.certainty === 'hedged');
+    return asEdits({
+      attribution,
+      quantities,
+      negated: inside.some((c) => c.negated),
+      kind: quantities.length ? 'quantity' : inside[0].kind,
+      certainty: hedged ? 'hedged' : attribution ? 'attributed' : 'asserted',
+    });
+  }
+  const passage = text.slice(start, end);
+  const claim = buildClaim(text, start, end, { memory: [], para: 0 }, 0, wordCount(passage), quotedShare(passage));
+  if (!claim.attribution) {
+    // The line before, when it ends in a colon, introduces the passage.
+    const before = text.slice(from, start).replace(/\s+$/, '');
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const line = before.slice(lineStart);
+    if (/:[\s”"’]*$/.test(line)) {
+      const at = from + lineStart;
+      const introduced = buildClaim(text, at, at + line.length, { memory: [], para: 0 }, 0, wordCount(line), 0).attribution;
+      if (introduced) {
+        claim.attribution = { ...introduced, cue: 'lead-in' };
+        if (claim.certainty === 'asserted') claim.certainty = 'attributed';
+      }
+    }
+  }
+  return asEdits(claim);
 }

@@ -69,6 +69,8 @@ export interface Pane {
   panelWidth: number;
   /** Only the panel's tabs show, so the text has the room. */
   panelCollapsed: boolean;
+  /** The claim whose editor is open in the claims panel (a claim just added opens it, to confirm the engine's reading). */
+  editingClaimId: string | null;
 }
 
 function emptyFilter(): ClaimFilter {
@@ -163,6 +165,7 @@ export const useReaderStore = defineStore('reader', () => {
       panelShare: PANEL_SHARE.initial,
       panelWidth: PANEL_WIDTH.initial,
       panelCollapsed: false,
+      editingClaimId: null,
     };
   }
 
@@ -493,7 +496,31 @@ export const useReaderStore = defineStore('reader', () => {
     }
   }
 
-  /** Adds a claim the engine missed from a passage the user selected, and makes it the active claim. */
+  /** Undoes the corrections made to a claim: it reads again as the engine extracted it. */
+  async function revertClaim(paneId: string, claimId: string): Promise<Claim | null> {
+    const p = pane(paneId);
+    if (!p) return null;
+    try {
+      const reverted = await useApi().claims.revert({ docId: p.docId, claimId });
+      replaceClaim(p.docId, reverted, claimId);
+      useUiStore().notify(reverted.review?.added ? 'Back to the engine’s reading of the passage.' : 'Back to the claim as the engine extracted it.', { kind: 'success' });
+      return reverted;
+    } catch (e) {
+      useUiStore().notify(`Could not revert the claim: ${errorMessage(e)}`, { kind: 'error' });
+      return null;
+    }
+  }
+
+  /** Opens (or, with null, closes) a claim's editor in the pane's claims panel. */
+  function editClaim(paneId: string, claimId: string | null): void {
+    const p = pane(paneId);
+    if (p) p.editingClaimId = claimId;
+  }
+
+  /**
+   * Adds a claim the engine missed from a passage the user selected, read by the engine for its speaker,
+   * figures and certainty; it becomes the active claim with its editor open, so the reading is confirmed.
+   */
   async function addClaim(paneId: string, start: number, end: number, edits?: ClaimEdits): Promise<Claim | null> {
     const p = pane(paneId);
     if (!p) return null;
@@ -506,9 +533,12 @@ export const useReaderStore = defineStore('reader', () => {
       if (target) {
         target.filter = emptyFilter();
         target.sidePanel = 'claims';
+        target.panelCollapsed = false;
         selectClaim(paneId, added.id, { reveal: false });
+        target.editingClaimId = added.id;
       }
-      useUiStore().notify('Claim added.', { kind: 'success' });
+      const source = added.attribution?.source;
+      useUiStore().notify(source ? `Claim added, attributed to ${source} as the claims engine reads it: check it in the editor.` : 'Claim added: the claims engine found no one it is attributed to; check it in the editor.', { kind: 'success' });
       return added;
     } catch (e) {
       useUiStore().notify(`Could not add the claim: ${errorMessage(e)}`, { kind: 'error' });
@@ -637,6 +667,8 @@ export const useReaderStore = defineStore('reader', () => {
     jumpToRelated,
     dismissRelated,
     reviewClaim,
+    revertClaim,
+    editClaim,
     addClaim,
     reloadClaims,
     setSidePanel,
