@@ -101,7 +101,7 @@ test('compare two reports, anchor a note to a claim, reject a claim, and keep bo
   await note.getByRole('button', { name: /nowhere near 3,000 soldiers/ }).click();
   await page.keyboard.press('Control+3');
   const notesView = page.getByRole('region', { name: 'Notes', exact: true });
-  await expect(notesView.locator('.note-card')).toContainText(LEDGER);
+  await expect(notesView.getByRole('region', { name: `Notes on ${LEDGER}` }).locator('.note-card')).toContainText('Contradicts the Courier');
   await notesView.getByRole('searchbox', { name: 'Search notes' }).fill('scouts');
   await expect(notesView.locator('.note-card')).toHaveCount(1);
   await notesView.getByRole('searchbox', { name: 'Search notes' }).fill('nothing like this');
