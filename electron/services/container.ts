@@ -372,6 +372,14 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'briefs:duplicate': async ({ id }) => briefs.duplicate(id),
     'briefs:delete': async ({ id }) => briefs.delete(id),
     'briefs:restore': async ({ id }) => briefs.restore(id),
+    'briefs:group': async ({ docIds, label }) => {
+      // Resolved as the export resolves it, so the composer shows what the brief will say.
+      const now = new Date().toISOString();
+      const resolved = await briefs.resolve({ id: 'preview', title: label, createdAt: now, updatedAt: now, items: [{ id: 'group', type: 'group', docIds, label }] });
+      const item = resolved.items[0];
+      if (item?.type !== 'group') throw new DossierError('stale-brief', `The comparison “${label}” no longer has figures in its documents.`);
+      return item.group;
+    },
     'briefs:claimItem': async ({ docId, claimId }) => {
       const set = await reviewedClaims(docId);
       const claim = set.claims.find((c) => c.id === claimId);
