@@ -30,7 +30,8 @@ const child = binary
         '\nThe Electron desktop runtime is not installed, so Dossier starts in your web browser instead.\n' +
           'To get the desktop app, run `npm install` on a machine with network access.\n',
       );
-      return spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'serve', ...args], { cwd: root, stdio: 'inherit' });
+      // The app names the command that started its host when it has to ask for it to be started again.
+      return spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'serve', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, DOSSIER_START_COMMAND: 'npm start' } });
     })();
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

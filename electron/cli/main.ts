@@ -26,7 +26,8 @@ import { ClaimsRunner, InlineClaimsRunner, type ClaimsExtractor } from '../servi
 import { claimableText, withDocumentText } from '../services/claims/structured.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { readAndExtract } from '../services/ingest/index.ts';
-import { resolveLibraryDir } from '../services/storage/paths.ts';
+import { envSetting, resolveLibraryDir } from '../services/storage/paths.ts';
+import { hostToken } from '../host/host-token.ts';
 import { forTerminal, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, terminalSafe } from './terminal.ts';
 import { startHttpHost, type HttpHost } from '../host/http-host.ts';
 import { table } from './table.ts';
@@ -688,10 +689,17 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     ingest: new ImportRunner(workerEntry('import-worker.js', '../services/ingest/worker.ts')),
     compare: new CompareRunner(workerEntry('compare-worker.js', '../services/compare/worker.ts')),
     emit: (event, payload) => late.host?.emit(event, payload),
+    // `npm start` says it started the host; run directly, the host was started by `dossier serve`.
+    startCommand: envSetting(process.env, 'DOSSIER_START_COMMAND') ?? 'dossier serve',
   });
   // Without --port, each library gets the same port every run where it is free: the browser keeps
   // what it stores per address (pane layout, theme) across restarts of the host.
-  const host = await startHttpHost({ handlers: services.handlers, rendererDir, ...(portText === undefined ? { preferredPort: libraryPort(libraryDir) } : { port }) });
+  const host = await startHttpHost({
+    handlers: services.handlers,
+    rendererDir,
+    token: await hostToken(libraryDir),
+    ...(portText === undefined ? { preferredPort: libraryPort(libraryDir) } : { port }),
+  });
   late.host = host;
   for (const warning of services.store.warnings) io.err(`warning: ${warning}`);
   io.out(`Dossier is serving the library at ${libraryDir}`);

@@ -58,6 +58,8 @@ export interface ServiceOptions {
   openFilesDialog?(): Promise<string[]>;
   /** Native folder picker (Electron only). */
   openFolderDialog?(): Promise<string[]>;
+  /** The command that started this host (browser host only), so the app can say how to start it again. */
+  startCommand?: string | null;
 }
 
 export interface Services {
@@ -253,6 +255,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       readOnlyReason: store.readOnlyReason,
       warnings: store.warnings,
       documentCount: library.count(),
+      startCommand: options.startCommand ?? null,
     }),
     'library:list': async (request) => {
       const limit = (request as { limit?: unknown } | undefined)?.limit;

@@ -132,4 +132,6 @@ export interface LibraryInfo {
   /** Problems found while opening the library (a corrupt file set aside, a backup restored). */
   warnings: string[];
   documentCount: number;
+  /** How this host was started (`npm start`, `dossier serve`), for the message when it stops; null in the desktop app. */
+  startCommand?: string | null;
 }

@@ -15,11 +15,15 @@ export interface RunningHost {
   output: () => string;
 }
 
-/** `as` runs the host as another user (uid/gid), to see what a user without write access sees. */
-export async function startHost(libraryDir: string, extraArgs: string[] = [], as: { uid?: number; gid?: number } = {}): Promise<RunningHost> {
+/**
+ * `as` runs the host as another user (uid/gid), to see what a user without write access sees; `env` adds
+ * to its environment (DOSSIER_START_COMMAND, as `npm start` sets it).
+ */
+export async function startHost(libraryDir: string, extraArgs: string[] = [], as: { uid?: number; gid?: number } = {}, env: Record<string, string> = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, ['out/main/cli.js', 'serve', '--library', libraryDir, ...extraArgs], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
     ...as,
   });
   let output = '';

@@ -424,6 +424,11 @@ function paneFor(content: DocumentContent): Pane {
     sidePanel: null,
     filter: { kind: '', certainty: '', source: '', hasNumber: false, opinion: false },
     relatedFrom: null,
+    focusEnd: null,
+    panelShare: 0.3,
+    panelWidth: 340,
+    panelCollapsed: false,
+    editingClaimId: null,
   }) as Pane;
 }
 

@@ -1,5 +1,7 @@
-// The contract over HTTP for the browser host: POST /api/<channel> with the per-run bearer token,
-// and host events over a server-sent event stream.
+// The contract over HTTP for the browser host: POST /api/<channel> with the bearer token, and host
+// events over a server-sent event stream. It tracks whether the host answers, so the app can show one
+// "disconnected" state (and reconnect) instead of failing action by action; the event stream comes back
+// by itself with the first answer after a disconnection.
 import { buildApi, isEventName, EVENTS, type Channel, type DossierApi, type EventMap, type EventName } from '../../../shared/ipc/contract';
 
 export class ApiError extends Error {
@@ -10,6 +12,39 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+export type ConnectionState = 'online' | 'offline';
+
+const connectionListeners = new Set<(state: ConnectionState) => void>();
+let connectionState: ConnectionState = 'online';
+
+function setConnection(state: ConnectionState): void {
+  if (state === connectionState) return;
+  connectionState = state;
+  for (const listener of connectionListeners) listener(state);
+}
+
+/** Whether the host answered the last request (or the event stream is connected). */
+export function currentConnection(): ConnectionState {
+  return connectionState;
+}
+
+/** Calls `listener` whenever the host stops or starts answering; returns the unsubscribe. */
+export function onConnection(listener: (state: ConnectionState) => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+
+const START_COMMAND_KEY = 'dossier.startCommand';
+
+/** Remembers how the host was started (it says so in app:info), for the message when it stops answering. */
+export function rememberStartCommand(command: string | null | undefined, storage: Storage = window.sessionStorage): void {
+  if (command) storage.setItem(START_COMMAND_KEY, command);
+}
+
+export function startCommand(storage: Storage = window.sessionStorage): string {
+  return storage.getItem(START_COMMAND_KEY) ?? 'dossier serve';
 }
 
 /** Reads the token from the URL fragment once and keeps it for reloads, then clears it from the address bar. */
@@ -29,6 +64,12 @@ export function createHttpBridge(token: string, base = ''): DossierApi {
   const connect = () => {
     if (source) return;
     source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+    source.addEventListener('open', () => setConnection('online'));
+    source.addEventListener('error', () => {
+      setConnection('offline');
+      // A stream the browser gave up on is opened again with the next answer from the host.
+      if (source?.readyState === EventSource.CLOSED) source = null;
+    });
     for (const event of EVENTS) {
       source.addEventListener(event, (message) => {
         const payload = JSON.parse((message as MessageEvent<string>).data) as unknown;
@@ -46,8 +87,11 @@ export function createHttpBridge(token: string, base = ''): DossierApi {
         body: JSON.stringify(request ?? {}),
       });
     } catch {
-      throw new ApiError('offline', 'The Dossier host is not answering. Is `dossier serve` still running?');
+      setConnection('offline');
+      throw new ApiError('offline', `The Dossier host is not answering. If you stopped it, start it again with \`${startCommand()}\`; Dossier reconnects by itself.`);
     }
+    setConnection('online');
+    if (!source && listeners.size) connect();
     const body = (await response.json().catch(() => null)) as { result?: unknown; error?: { code: string; message: string } } | null;
     if (!response.ok || !body || body.error) {
       throw new ApiError(body?.error?.code ?? 'http', body?.error?.message ?? `The host answered ${response.status}.`);

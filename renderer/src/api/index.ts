@@ -1,6 +1,6 @@
 // The only code that talks to the host: the preload bridge in the desktop app, HTTP in a browser.
 import type { DossierApi } from '../../../shared/ipc/contract';
-import { ApiError, createHttpBridge, takeToken } from './http-bridge';
+import { ApiError, createHttpBridge, currentConnection, onConnection, rememberStartCommand, startCommand, takeToken, type ConnectionState } from './http-bridge';
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ export function useApi(): DossierApi {
     return api;
   }
   const token = takeToken(window.location, window.sessionStorage);
-  if (!token) throw new ApiError('unauthorized', 'No access token. Open the address printed by `dossier serve` or `npm start`.');
+  if (!token) throw new ApiError('unauthorized', `No access token. Open the address printed by \`${startCommand()}\`.`);
   api = createHttpBridge(token);
   return api;
 }
@@ -31,4 +31,4 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export { ApiError };
+export { ApiError, currentConnection, onConnection, rememberStartCommand, startCommand, type ConnectionState };

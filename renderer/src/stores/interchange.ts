@@ -1,6 +1,7 @@
 // Research that travels: exports (library archive, W3C annotations, Markdown vault, ClaimReview) saved as
 // downloads, and imports of archives and annotation files, with the last import's report (what was added,
 // merged, and could not be placed) kept for the Export and import dialog.
+import { countOf } from '../../../shared/text/plural';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { UploadedFile } from '../../../shared/ipc/contract';
@@ -22,7 +23,7 @@ export const EXPORT_LABEL: Record<ExportKind, string> = {
 /** What the last import did, for the dialog: an archive restored, or annotations attached. */
 export type ImportReport = { kind: 'archive'; file: string; report: ArchiveImportReport } | { kind: 'annotations'; file: string; report: AnnotationImportReport };
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const plural = countOf;
 
 /** Archives go to archive import, annotation files to annotation import; the rest is document import. */
 export function importKindOf(name: string): 'archive' | 'annotations' | null {

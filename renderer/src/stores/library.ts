@@ -1,5 +1,6 @@
 // Library state: the document list, imports with progress and cancel, delete with undo, metadata edits
 // (one document or many) with undo, collections, and how the list is sorted and filtered.
+import { countOf } from '../../../shared/text/plural';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { CollectionSummary, DocumentMetadata, DocumentRecord, DocumentSummary, ImportProgress, ImportResult, LibraryInfo, MetadataUpdate } from '../../../shared/types/library';
@@ -325,7 +326,7 @@ export const useLibraryStore = defineStore('library', () => {
     const duplicates = results.filter((r) => r.status === 'duplicate');
     const failed = results.filter((r) => r.status === 'error');
     const skipped = results.filter((r) => r.status === 'skipped');
-    if (imported) ui.notify(`Imported ${imported} document${imported === 1 ? '' : 's'}.`, { kind: 'success' });
+    if (imported) ui.notify(`Imported ${countOf(imported, 'document')}.`, { kind: 'success' });
     for (const d of duplicates) ui.notify(`${d.path} is already in the library as “${d.title}”.`);
     for (const f of failed) ui.notify(`Could not import ${f.path}: ${f.error}`, { kind: 'error', timeout: 12000 });
     // Every skipped file is named: a handful one by one, many in one list.

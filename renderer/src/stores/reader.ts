@@ -98,6 +98,22 @@ export function claimMatchesFilter(claim: Claim, filter: ClaimFilter): boolean {
   return true;
 }
 
+/** The claims a pane's text tints: by the tint mode, never opinion unless asked for, always the active claim. */
+export function claimsToTint(p: Pick<Pane, 'claims' | 'activeClaimId' | 'filter'>, mode: TintMode): Claim[] {
+  if (!p.claims) return [];
+  // Read the reactive pane once: a long document has thousands of claims.
+  const all = p.claims.claims;
+  const activeId = p.activeClaimId;
+  const filter = { ...p.filter };
+  if (mode === 'none') return all.filter((c) => c.id === activeId);
+  const shown = mode === 'filtered' ? all.filter((c) => claimMatchesFilter(c, filter)) : filter.opinion ? all : all.filter((c) => tintable(c, filter));
+  if (activeId && !shown.some((c) => c.id === activeId)) {
+    const active = all.find((c) => c.id === activeId);
+    if (active) return [...shown, active].sort((a, b) => a.start - b.start);
+  }
+  return shown;
+}
+
 let paneCounter = 0;
 
 interface Saved {
@@ -589,21 +605,10 @@ export const useReaderStore = defineStore('reader', () => {
     tintMode.value = mode;
   }
 
-  /** The claims the text of a pane tints: by the tint mode, never opinion unless asked for, always the active claim. */
+  /** The claims the text of a pane tints (see claimsToTint). */
   function tintedClaims(paneId: string): Claim[] {
     const p = pane(paneId);
-    if (!p?.claims) return [];
-    // Read the reactive pane once: a long document has thousands of claims.
-    const all = p.claims.claims;
-    const activeId = p.activeClaimId;
-    const filter = { ...p.filter };
-    if (tintMode.value === 'none') return all.filter((c) => c.id === activeId);
-    const shown = tintMode.value === 'filtered' ? all.filter((c) => claimMatchesFilter(c, filter)) : filter.opinion ? all : all.filter((c) => !c.opinion);
-    if (activeId && !shown.some((c) => c.id === activeId)) {
-      const active = all.find((c) => c.id === activeId);
-      if (active) return [...shown, active].sort((a, b) => a.start - b.start);
-    }
-    return shown;
+    return p ? claimsToTint(p, tintMode.value) : [];
   }
 
   function toggleSyncScroll(): void {
