@@ -34,7 +34,10 @@ test('three panes at 1024×700: compact headers, a resizable and collapsible pan
   const wire = pane(page, 1, WIRE);
   await expect(pane(page, 3, PHOTO)).toBeVisible();
   await expect(wire.locator('mark.claim-mark').first()).toBeVisible();
-  if (shots) await page.screenshot({ path: join(shots, 'after-reader-1024x700.png') });
+  if (shots) {
+    for (const dismiss of await page.getByRole('button', { name: /^Dismiss/ }).all()) await dismiss.click({ timeout: 1000 }).catch(() => {});
+    await page.screenshot({ path: join(shots, 'after-reader-1024x700.png') });
+  }
 
   // The pane header names the document; the text does not repeat it as a large heading, and the text
   // keeps most of the pane's height.
