@@ -169,6 +169,15 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     if (m.measure.year && firstYear && (m.measure.year < firstYear || (docYear && m.measure.year > docYear))) parts.push(`year ${m.measure.year}`);
     return parts.join('|');
   };
+  // The name the story is about ("Netflix" in every headline) scopes nothing: every figure is its figure.
+  const storyDocs = docs.filter((d) => d.story === docs[block[0].docIndex].story);
+  const leads = storyDocs.map((d) => d.input.text.slice(0, LEAD_CHARS).toLowerCase());
+  const homeNames = new Set<string>();
+  for (const name of new Set(block.map((m) => m.measure.subject).filter((x): x is string => !!x))) {
+    const named = leads.filter((lead) => lead.includes(name)).length;
+    if (named >= 2 && named >= HOME_SHARE * storyDocs.length) homeNames.add(name);
+  }
+  const subjectOf = (m: Mention) => (m.measure.subject && !m.measure.denied && !homeNames.has(m.measure.subject) ? `@${m.measure.subject}` : '');
   const byYear = new Map<string, Mention[]>();
   for (const m of block) byYear.set(scopeOf(m), [...(byYear.get(scopeOf(m)) ?? []), m]);
   const out: Mention[][] = [];
@@ -178,9 +187,21 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const placed = new Map<string, Mention[]>();
     const unplaced: Mention[] = [];
     for (const m of part) {
-      const place = [...m.measure.places].sort().join('+') + (m.measure.subject && !m.measure.denied ? `@${m.measure.subject}` : '');
+      const place = [...m.measure.places].sort().join('+') + subjectOf(m);
       if (place) placed.set(place, [...(placed.get(place) ?? []), m]);
       else unplaced.push(m);
+    }
+    // A named area's figures ("in Kathmandu district", "the eastern region") take none of the unplaced
+    // figures, which are the story's totals or unknown: they stay apart.
+    const areas = [...placed.keys()].filter((k) => k.includes('@'));
+    const areaParts = areas.map((k) => placed.get(k)!);
+    for (const k of areas) placed.delete(k);
+    out.push(...areaParts);
+    if (!placed.size && areas.length >= 2) {
+      // Figures broken down by named subjects (parties, districts) with no country total beside them: an
+      // unplaced figure belongs to a subject the text did not name, so only the same value told again links.
+      out.push(...sameValueRuns(unplaced));
+      continue;
     }
     if (placed.size > 1) {
       const rest: Mention[] = [];
@@ -219,6 +240,27 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const ratio = median(estimates.map((m) => m.quantity.low)) / Math.max(1e-9, median(counts.map((m) => m.quantity.low)));
     return ratio >= 3 || ratio <= 1 / 3 ? [counts, estimates] : [members];
   });
+}
+
+/** Share of a story's documents whose opening lines must name a subject for it to be the story's own. */
+const HOME_SHARE = 0.5;
+/** How much of a document's start is its headline and lead. */
+const LEAD_CHARS = 300;
+
+/** How far apart (log10) two values may lie and still be one figure told again: about ±25%. */
+const SAME_FIGURE_LOG_DISTANCE = 0.1;
+
+/** Runs of figures whose values lie within SAME_FIGURE_LOG_DISTANCE of the previous one. */
+function sameValueRuns(members: Mention[]): Mention[][] {
+  const sorted = [...members].sort((a, b) => a.quantity.low - b.quantity.low);
+  const runs: Mention[][] = [];
+  for (const m of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, last.quantity.low))) <= SAME_FIGURE_LOG_DISTANCE) run.push(m);
+    else runs.push([m]);
+  }
+  return runs;
 }
 
 function median(values: number[]): number {

@@ -61,6 +61,10 @@ export const LEX = {
   reportingVerbs: set(measures.reportingVerbs),
   intensifiers: set(measures.intensifiers),
   genericHeads: set(measures.genericHeads),
+  placeNouns: set(measures.placeNouns),
+  locatives: set(measures.locatives),
+  /** Auxiliaries and adverbs that stand between a subject and its verb ("Liberia has now recorded"). */
+  verbCompanions: set(measures.verbCompanions),
   stopwords: new Set(measures.stopwords),
   calendarWords: new Set([...calendar.months.flat(), ...calendar.weekdays.flat()]),
 };

@@ -113,6 +113,7 @@ const PREPOSITIONS = new Set(['versus', 'vs', 'than', 'if', 'whether', 'because'
 /** Bound and approximation cues that sit between a verb and its number ("killing more than 900"). */
 const NUMBER_CUES = new Set(['more', 'than', 'at', 'least', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'an', 'a', 'estimated', 'up', 'to', 'as', 'many', 'much', 'over', 'under', 'just', 'only', 'close', 'fewer', 'less', 'another', 'additional', 'extra', 'further', 'of', 'the', 'total', 'least', 'high', 'nowhere', 'near', 'absolutely', 'well', 'even', 'not', 'by', 'and']);
 const isVerbForm = (w: string) => ((/(?:ed|ing)$/.test(w) || (/en$/.test(w) && !/teen$/.test(w))) && w.length > 4 && !PREPOSITIONS.has(w)) || LEX.irregularParticiples.has(w);
+const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'so', 'while', 'whereas', 'who', 'that', 'which', 'whose', 'when', 'where', 'if', 'whether', 'because', 'versus', 'vs']);
 const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
 
 interface Span {
@@ -151,8 +152,9 @@ function dimensionOf(ws: Word[], q: Span, unit: string | null, quantityText: str
     if (dim && !/^\d/.test(piece)) return { dimension: dim, unitKey: lemma(piece), unitWords: 0 };
   }
   // A unit word just before the number ("magnitude 6.4", "Category 4").
-  const before = q.first > 0 ? LEX.dimensions.get(ws[q.first - 1].lower) : undefined;
-  if (before === 'magnitude' || before === 'ordinal-rank') return { dimension: before, unitKey: ws[q.first - 1].lower, unitWords: 0 };
+  const unitBefore = q.first > 1 && ws[q.first - 1].lower === 'of' ? q.first - 2 : q.first - 1; // "a magnitude of 7.8"
+  const before = unitBefore >= 0 ? LEX.dimensions.get(ws[unitBefore].lower) : undefined;
+  if (before === 'magnitude' || before === 'ordinal-rank') return { dimension: before, unitKey: ws[unitBefore].lower, unitWords: 0 };
   return { dimension: 'count', unitKey: null, unitWords: 0 };
 }
 
@@ -319,6 +321,18 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   for (let b = q.first - 1; b >= Math.max(clause.first, q.first - 4); b--) {
     if (ws[b].lower === 'by' && b - 1 >= 0 && (LEX.incrementVerbsBy.has(ws[b - 1].lower) || LEX.incrementVerbsBy.has(ws[b - 2]?.lower ?? '') || ws[b - 1].lower === 'estimate')) m.increment = true;
   }
+  // "a population of about 120,000", "a nation of 28 million": the noun before "of" names the measure,
+  // before any concept further back in the clause ("8 million affected in a nation of 28 million").
+  const ofAt = ws.slice(k + 1, q.first).findIndex((w) => w.lower === 'of');
+  let namedByNoun = false;
+  if (!m.event && (!m.head || m.head === 'person') && k >= clause.first && ofAt >= 0 && ws[k].isWord && !LEX.stopwords.has(ws[k].lower) && !isVerbForm(ws[k].lower) && !PREPOSITIONS.has(ws[k].lower)) {
+    const concept = conceptOf(ws[k].lower);
+    if (concept || !LEX.genericHeads.has(ws[k].lower)) {
+      m.event = concept ?? lemma(ws[k].lower);
+      m.eventText = ws[k].text;
+      namedByNoun = true;
+    }
+  }
   if (!m.event) {
     for (let b = k; b >= clause.first && q.first - b <= 10; b--) {
       const w = ws[b];
@@ -352,7 +366,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   }
 
   // Still nothing: the nearest concept anywhere in the clause ("the 2,975 number ... for the excess deaths").
-  const bareVerb = m.event !== null && !m.head && conceptOf(m.eventText ?? '') !== m.event;
+  const bareVerb = m.event !== null && !m.head && !namedByNoun && conceptOf(m.eventText ?? '') !== m.event;
   if ((!m.event && !m.head) || bareVerb) {
     let best = Infinity;
     const [from, to] = bareVerb ? [0, ws.length - 1] : [clause.first, clause.last];
@@ -370,7 +384,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
   }
 
-  m.subject = subjectOf(ws, q, clause);
+  const scope = scopeOf(ws, q, clause);
+  for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
+  m.subject = scope.subject;
 
   // Scope, role and basis read over the whole clause.
   for (let c = clause.first; c <= clause.last; c++) {
@@ -379,16 +395,6 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       const prev = ws[c - 1]?.lower ?? '';
       // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event.
       if (!['since', 'until', 'through', 'by'].includes(prev)) m.year = Number(w.text);
-    }
-    // The place right after the figure, before the next figure: in "2,705 in Liberia, 1,200 in Sierra
-    // Leone" each figure has its own.
-    const beforeNextFigure = !ws.slice(q.last + 1, c).some((x) => /^\d/.test(x.text));
-    if (c > q.last && beforeNextFigure && ['in', 'across', 'throughout'].includes(w.lower) && ws[c + 1]) {
-      const next = ws[c + 1].lower === 'the' ? c + 2 : c + 1;
-      const two = ws[next + 1] ? placeOf(`${ws[next]?.lower} ${ws[next + 1].lower}`) : null;
-      const one = ws[next] && isCapital(ws[next]) ? placeOf(ws[next].lower) : null;
-      const place = two ?? one;
-      if (place && !m.places.includes(place)) m.places.push(place);
     }
     const cues = cuesAt(ws, c);
     if (cues & CUE.denial && c < q.first) m.denied = true;
@@ -430,44 +436,159 @@ function nameAt(ws: Word[], i: number, direction: 1 | -1): string | null {
   return (direction === 1 ? run : run.reverse()).join(' ');
 }
 
+const isPlaceNoun = (w: Word | undefined) => !!w && w.isWord && LEX.placeNouns.has(lemma(w.lower));
+const possessive = (text: string) => text.replace(/['’]s$/, '');
+
 /**
- * The named subject a figure belongs to: a label before a colon at the start of its line, a name at the
- * head of its clause ("Labour has 602,816 votes"), or a place after "in" below country level. Countries
- * are places, read separately; a name the whole story shares (the company, the country) splits nothing,
- * since every figure carries it or none does.
+ * A named area starting at word i, with the index of its last word: a run of capitalised words and
+ * its place noun ("Kathmandu district", "Sierra Leone") or a described one ("the eastern region").
+ * "The country" alone names nothing: it is whichever country the story is about.
  */
-function subjectOf(ws: Word[], q: Span, clause: Span): string | null {
+function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
+  const k = ws[i]?.lower === 'the' ? i + 1 : i;
+  let j = k;
+  const run: string[] = [];
+  while (ws[j] && isName(ws[j]) && !LEX.calendarWords.has(possessive(ws[j].lower)) && run.length < 4) {
+    run.push(possessive(ws[j].lower));
+    if (/['’]s$/.test(ws[j].text)) break;
+    j++;
+  }
+  if (run.length) {
+    let last = k + run.length - 1;
+    while (isPlaceNoun(ws[last + 1]) && !/['’]s$/.test(ws[last].text)) last++;
+    return { name: run.join(' '), last };
+  }
+  if (k === i) return null;
+  for (let n = 1; n <= 2; n++) {
+    const w = ws[k + n];
+    if (!w?.isWord || !ws[k + n - 1].isWord || LEX.stopwords.has(ws[k + n - 1].lower) || /^\d/.test(ws[k + n - 1].text)) return null;
+    if (isPlaceNoun(w)) return { name: ws.slice(k, k + n + 1).map((x) => possessive(x.lower)).join(' '), last: k + n };
+  }
+  return null;
+}
+
+/** A list of areas from word i: "Guinea, Liberia and Sierra Leone". */
+function areasFrom(ws: Word[], i: number, limit: number): { names: string[]; last: number } {
+  const names: string[] = [];
+  let k = i;
+  let last = i - 1;
+  for (;;) {
+    const area = areaAt(ws, k);
+    if (!area || area.last > limit) break;
+    names.push(area.name);
+    last = area.last;
+    k = area.last + 1;
+    if (ws[k]?.text === ',' && ['and', 'or'].includes(ws[k + 1]?.lower ?? '')) k += 2;
+    else if (ws[k]?.text === ',' || ['and', 'or'].includes(ws[k]?.lower ?? '')) k++;
+    else break;
+  }
+  return { names, last };
+}
+
+/** Words that may stand between a subject and its verb ("Liberia has now recorded"). */
+const isBetweenSubjectAndVerb = (w: Word) => LEX.verbCompanions.has(w.lower);
+const isFiniteVerb = (w: Word | undefined) => !!w && w.isWord && !isCapital(w) && (isVerbForm(w.lower) || LEX.possessionVerbs.has(w.lower) || (/[^s]s$/.test(w.lower) && !LEX.stopwords.has(w.lower) && !PREPOSITIONS.has(w.lower)));
+
+/**
+ * Where or whom a figure is about, when the text says: countries (ISO codes) and a named subject below
+ * or beside them. Read from a row label ("National: 38 percent"), a locative phrase ("in Kathmandu
+ * district", "across Nepal, India and Tibet", "On Mount Everest, ..."), a possessive ("Nepal's own
+ * count"), or the clause's subject ("Liberia has suffered the most deaths, 3,587", "the eastern region
+ * reports 53 dead", "Labour has 602,816 votes"). A source is not a scope: "Equifax said" names who
+ * speaks, so names other than places count as subjects only before a verb of holding.
+ */
+function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject: string | null } {
+  const places: string[] = [];
+  const subjects: string[] = [];
+  const take = (names: string[]) => {
+    for (const name of names) {
+      const place = placeOf(name);
+      if (place) {
+        if (!places.includes(place)) places.push(place);
+      } else if (!LEX.concepts.has(name) && !LEX.genericHeads.has(name) && !subjects.includes(name)) subjects.push(name);
+    }
+  };
   // A row label: "National: 38.06 percent, 48 seats" (the figures follow the colon at once).
   const colon = ws.findIndex((w, i) => w.text === ':' && i < q.first && i <= 6);
   if (colon > 0 && /^\d/.test(ws[colon + 1]?.text ?? '') && !ws.slice(0, colon).some((w) => /^\d/.test(w.text))) {
     const label = ws.slice(0, colon).filter((w) => w.isWord && !LEX.stopwords.has(w.lower)).map((w) => w.lower).join(' ');
-    if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label)) return label;
+    if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label)) return { places, subject: label };
   }
-  // "In Kathmandu district the toll...", "... 2,838 dead in Sindhupalchowk"
+  const figureBetween = (from: number, to: number) => ws.slice(from, to).some((w) => /^\d/.test(w.text));
   for (let c = clause.first; c <= clause.last; c++) {
-    if (['in', 'at'].includes(ws[c].lower) && ws[c + 1]) {
-      const start = ws[c + 1].lower === 'the' ? c + 2 : c + 1;
-      const name = ws[start] ? nameAt(ws, start, 1) : null;
-      if (name && !placeOf(name) && !name.split(' ').some((n) => LEX.calendarWords.has(n))) return name;
+    if (c >= q.first && c <= q.last) continue;
+    const w = ws[c];
+    const own = c > q.last ? !figureBetween(q.last + 1, c) : !figureBetween(c, q.first);
+    if (!own) continue;
+    // "4,447 deaths, almost all of them in Guinea, ...": where a share of the figure lies, not its scope.
+    const partitive = c > q.last && ws.slice(Math.max(q.last + 1, c - 3), c).some((x, n, xs) => x.lower === 'of' && ['them', 'whom', 'which'].includes(xs[n + 1]?.lower ?? ''));
+    if (partitive) continue;
+    // "in Kathmandu district", "across Nepal, India and Tibet"; "On Mount Everest, 18 people...".
+    const opening = c === clause.first || (c === clause.first + 1 && !ws[clause.first].isWord);
+    // Before the figure, a locative frames it only within its own part of the sentence ("Police in Nepal
+    // raised the toll to 1,341"), or as the sentence's opening ("On Mount Everest, 18 people...").
+    // A locative right after another figure is that figure's ("72 people in India and 25 in Nepal").
+    const trailsOther = c < q.first && figureBetween(Math.max(clause.first, c - 4), c);
+    const framed = c > q.last || opening || (!trailsOther && !ws.slice(c, q.first).some((x) => x.text === ','));
+    if (framed && (LEX.locatives.has(w.lower) || (opening && ['on', 'at'].includes(w.lower)))) {
+      const { names, last } = areasFrom(ws, c + 1, clause.last);
+      take(names);
+      if (names.length) c = last;
+      continue;
+    }
+    // "Nepal's own count of the dead", "India's home secretary reported 72 deaths"; "Labour's 34 seats".
+    if (c < q.first && /['’]s$/.test(w.text) && isCapital(w)) {
+      const place = placeOf(possessive(w.lower));
+      if (place && !places.includes(place)) places.push(place);
+      else if (!place && c >= q.first - 2) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
     }
   }
-  // A name right before the figure, as in elliptical lists: "National won 48, Labour 34, the Greens 15".
-  let b = q.first - 1;
-  if (b >= 0 && ws[b].lower === 'the') b--;
-  if (b >= 1 && isName(ws[q.first - 1]) && !LEX.calendarWords.has(ws[q.first - 1].lower)) {
-    const name = nameAt(ws, q.first - 1, -1);
-    if (name && !placeOf(name) && !LEX.concepts.has(name) && b >= clause.first) return name;
+  // A name right before the figure, as in elliptical lists: "National won 48, Labour 34, the western
+  // region 421".
+  for (let c = q.first - 1; c >= Math.max(clause.first, q.first - 4); c--) {
+    const area = areaAt(ws, c);
+    const listed = ws[c - 1]?.text === ',' || CONJUNCTIONS.has(ws[c - 1]?.lower ?? '') || isCapital(ws[q.first - 1]);
+    if (area?.last === q.first - 1 && listed && !/['’]s$/.test(ws[area.last].text) && !LEX.concepts.has(area.name)) {
+      take([area.name]);
+      return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+    }
   }
-  // A name opening the clause, before the figure: "Labour has 602,816 votes".
-  let first = clause.first;
-  while (first < q.first && (!ws[first].isWord || LEX.stopwords.has(ws[first].lower))) first++;
-  if (first < q.first && first - clause.first <= 2) {
-    const name = nameAt(ws, first, 1);
-    // Only the holder of the figure ("Labour has", "National won"), not its source ("Equifax said").
-    const after = ws[first + (name?.split(' ').length ?? 0)]?.lower ?? '';
-    if (name && LEX.possessionVerbs.has(after) && !placeOf(name) && !LEX.concepts.has(name) && !LEX.genericHeads.has(name)) return name;
+  // The clause's subject nearest before the figure, with its verb.
+  for (let c = q.first - 1; c >= clause.first; c--) {
+    const prev = ws[c - 1];
+    // The object of a preposition ("of Liberia", "in the region") is no subject; after a conjunction
+    // ("while Liberia has") a new clause starts.
+    const governed = (w: Word | undefined) => !!w && PREPOSITIONS.has(w.lower) && !CONJUNCTIONS.has(w.lower);
+    if (prev && (governed(prev) || isName(prev) || (prev.lower === 'the' && governed(ws[c - 2])))) continue;
+    const area = areaAt(ws, c);
+    if (!area || area.last >= q.first) continue;
+    let v = area.last + 1;
+    while (ws[v] && v + 1 < q.first && isBetweenSubjectAndVerb(ws[v]) && (isBetweenSubjectAndVerb(ws[v + 1]) || isFiniteVerb(ws[v + 1]))) v++;
+    if (!isFiniteVerb(ws[v]) || v >= q.first) continue;
+    const place = placeOf(area.name);
+    // A place, or an area its words describe ("Gorkha district", "the eastern region"), reports or
+    // holds its own figures; any other name only holds them ("Labour has"), since "Equifax said" is a source.
+    const described = !isCapital(ws[area.last]) && isPlaceNoun(ws[area.last]);
+    if (place || described || LEX.possessionVerbs.has(ws[v].lower)) {
+      take([area.name]);
+      break;
+    }
   }
-  return null;
+  return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+}
+
+/** The countries a passage names (ISO codes), by their names, codes and demonyms. */
+export function placesIn(text: string): string[] {
+  const ws = words(text);
+  const found: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (!isCapital(ws[i])) continue;
+    const two = ws[i + 1] ? placeOf(`${possessive(ws[i].lower)} ${possessive(ws[i + 1].lower)}`) : null;
+    const place = two ?? placeOf(possessive(ws[i].lower));
+    if (place && !found.includes(place)) found.push(place);
+    if (two) i++;
+  }
+  return found;
 }
 
 /** The blocking key: figures that could measure the same thing share it. */

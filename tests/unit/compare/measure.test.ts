@@ -68,6 +68,27 @@ describe('scope and role', () => {
     expect(measure('The flood killed 72 people in India and 25 in Nepal.', '25').places).toEqual(['NP']);
   });
 
+  it('reads where a figure lies from its clause: possessives, lists, described areas, clause subjects', () => {
+    expect(measure("Chile's own count of the dead rose to 723 on Monday.", '723').places).toEqual(['CL']);
+    expect(measure('Deaths passed 230,000 across Indonesia, Sri Lanka and India.', '230,000').places.sort()).toEqual(['ID', 'IN', 'LK']);
+    expect(measure('The northern region reports 61 dead and the coastal region 140.', '61').subject).toBe('northern region');
+    expect(measure('The northern region reports 61 dead and the coastal region 140.', '140').subject).toBe('coastal region');
+    expect(measure('Guinea now has the most cases, 3,100, while Liberia has recorded the most deaths, 4,800.', '4,800').places).toEqual(['LR']);
+    expect(measure('Guinea now has the most cases, 3,100, while Liberia has recorded the most deaths, 4,800.', '3,100').places).toEqual(['GN']);
+    expect(measure('On Mount Kinabalu, 18 climbers were killed by falling rocks.', '18').subject).toBe('mount kinabalu');
+  });
+
+  it('does not take a share of a figure, or a source, for its scope', () => {
+    expect(measure('The agency had confirmed 310 deaths, most of them in Valparaiso.', '310').subject).toBeNull();
+    expect(measure('Officials at the agency said 310 people had died.', '310').subject).toBeNull();
+    expect(measure('Samsung said 4,000 phones were recalled.', '4,000').subject).toBeNull();
+  });
+
+  it('names a measure by the noun before "of", before any concept further back', () => {
+    expect(measure('Some 2 million people were displaced in a country of about 17 million.', '17 million').key).toBe('count|country');
+    expect(measure('The survey gives the tremor a magnitude of 6.2, below its first reading of 6.4.', '6.2').dimension).toBe('magnitude');
+  });
+
   it('reads a named subject: a row label, a list entry, a district', () => {
     expect(measure('Labour: 26.91 percent, 34 seats', '34').subject).toBe('labour');
     expect(measure('National won 48 seats and Labour 34.', '34').subject).toBe('labour');
