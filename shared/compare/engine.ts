@@ -5,7 +5,7 @@ import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays } from '../text/dates.ts';
-import { labelOf, measureOf, type Measure } from './measure.ts';
+import { labelOf, measureOf, placesIn, type Measure } from './measure.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
 
 export interface CompareDocument {
@@ -171,13 +171,22 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   };
   // The name the story is about ("Netflix" in every headline) scopes nothing: every figure is its figure.
   const storyDocs = docs.filter((d) => d.story === docs[block[0].docIndex].story);
-  const leads = storyDocs.map((d) => d.input.text.slice(0, LEAD_CHARS).toLowerCase());
+  // Headlines only: a dateline ("KATHMANDU, April 27 -") names where the reporter is, not what the story is about.
+  const leads = storyDocs.map((d) => d.input.text.slice(0, LEAD_CHARS).split('\n')[0].toLowerCase());
   const homeNames = new Set<string>();
   for (const name of new Set(block.map((m) => m.measure.subject).filter((x): x is string => !!x))) {
     const named = leads.filter((lead) => lead.includes(name)).length;
     if (named >= 2 && named >= HOME_SHARE * storyDocs.length) homeNames.add(name);
   }
   const subjectOf = (m: Mention) => (m.measure.subject && !m.measure.denied && !homeNames.has(m.measure.subject) ? `@${m.measure.subject}` : '');
+  // Likewise the country most headlines name ("Nepal quake toll rises"): its figures are the story's totals.
+  const headlinePlaces = leads.map((lead) => new Set(placesIn(lead.replace(/\b\p{L}/gu, (c) => c.toUpperCase()))));
+  const homePlaces = new Set(
+    [...new Set(block.flatMap((m) => m.measure.places))].filter((p) => {
+      const named = headlinePlaces.filter((set) => set.has(p)).length;
+      return named >= 2 && named >= HOME_SHARE * storyDocs.length;
+    }),
+  );
   const byYear = new Map<string, Mention[]>();
   for (const m of block) byYear.set(scopeOf(m), [...(byYear.get(scopeOf(m)) ?? []), m]);
   const out: Mention[][] = [];
@@ -187,7 +196,8 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const placed = new Map<string, Mention[]>();
     const unplaced: Mention[] = [];
     for (const m of part) {
-      const place = [...m.measure.places].sort().join('+') + subjectOf(m);
+      const places = m.measure.places.length === 1 && homePlaces.has(m.measure.places[0]) ? [] : [...m.measure.places].sort();
+      const place = places.join('+') + subjectOf(m);
       if (place) placed.set(place, [...(placed.get(place) ?? []), m]);
       else unplaced.push(m);
     }
@@ -203,32 +213,24 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
       out.push(...sameValueRuns(unplaced));
       continue;
     }
-    if (placed.size > 1) {
-      const rest: Mention[] = [];
-      for (const m of unplaced) {
-        let best: Mention[] | null = null;
-        let bestDistance = Infinity;
-        for (const members of placed.values()) {
-          for (const other of members) {
-            const d = Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, other.quantity.low)));
-            if (d < bestDistance) [bestDistance, best] = [d, members];
-          }
+    // A figure with no place joins a country's figures only when it is that figure told again, close in
+    // value ("145.5 million" beside "143 million U.S. consumers"); otherwise it is a total or unknown.
+    const rest: Mention[] = [];
+    for (const m of unplaced) {
+      let best: Mention[] | null = null;
+      let bestDistance = Infinity;
+      for (const [scope, members] of placed) {
+        if (scope.includes('+')) continue;
+        for (const other of members) {
+          const d = Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, other.quantity.low)));
+          if (d < bestDistance) [bestDistance, best] = [d, members];
         }
-        if (best && bestDistance <= 0.5) best.push(m);
-        else rest.push(m);
       }
-      // Figures near no placed part stay together with the largest part when that part holds most of
-      // the block: a single scoped figure ("Trump's 3,000") must not split the story's main series.
-      const largest = [...placed.values()].sort((a, b) => b.length - a.length)[0];
-      if (rest.length && largest.length >= 0.5 * part.length) {
-        largest.push(...rest);
-        rest.length = 0;
-      }
-      out.push(...placed.values());
-      if (rest.length) out.push(rest);
-    } else {
-      out.push([...(placed.values().next().value ?? []), ...unplaced]);
+      if (best && bestDistance <= PLACED_FIGURE_LOG_DISTANCE) best.push(m);
+      else rest.push(m);
     }
+    out.push(...placed.values());
+    if (rest.length) out.push(rest);
   }
   // Estimates beside counts of record: two series when each is reported by at least two documents and
   // they lie apart (a study's excess deaths several times the certified toll); otherwise one measure.
@@ -242,11 +244,13 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   });
 }
 
-/** Share of a story's documents whose opening lines must name a subject for it to be the story's own. */
+/** Share of a story's documents whose headlines must name a subject for it to be the story's own. */
 const HOME_SHARE = 0.5;
-/** How much of a document's start is its headline and lead. */
+/** The longest headline read. */
 const LEAD_CHARS = 300;
 
+/** How close (log10) an unplaced figure must lie to a country's figure to be taken as that figure: ±12%. */
+const PLACED_FIGURE_LOG_DISTANCE = 0.05;
 /** How far apart (log10) two values may lie and still be one figure told again: about ±25%. */
 const SAME_FIGURE_LOG_DISTANCE = 0.1;
 
@@ -467,6 +471,58 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
   }
 }
 
+/** A value precise enough that two outlets giving it mean the same figure: two significant digits, 100 or more. */
+function isDistinctive(q: Quantity): boolean {
+  if (q.vague || (q.high !== null && q.high !== q.low)) return false;
+  if (!Number.isInteger(q.low)) return true;
+  if (q.low < 100) return false;
+  return String(q.low).replace(/0+$/, '').length >= 2;
+}
+
+/**
+ * Outlets name one measure in many words ("143 million U.S. consumers affected", "the personal information
+ * of 143 million Americans"). Two blocks of a story that give the same distinctive value in different
+ * documents, about the same kind of thing and the same place, are one measure: they are merged.
+ */
+function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
+  const byValue = new Map<string, Array<{ key: string; m: Mention }>>();
+  for (const [key, members] of blocks) {
+    if (key.endsWith('|added') || key.endsWith('|disputed')) continue;
+    for (const m of members) {
+      if (!isDistinctive(m.quantity) || m.measure.denied || m.measure.increment) continue;
+      const id = `${storyOf(key)}|${m.measure.dimension}|${m.measure.rate ?? ''}|${m.quantity.low}`;
+      byValue.set(id, [...(byValue.get(id) ?? []), { key, m }]);
+    }
+  }
+  const compatible = (a: Mention, b: Mention) => {
+    const [ha, hb] = [headOf(a), headOf(b)];
+    const [pa, pb] = [a.measure.places.join('+'), b.measure.places.join('+')];
+    const [sa, sb] = [a.measure.subject ?? '', b.measure.subject ?? ''];
+    return a.docIndex !== b.docIndex && (!ha || !hb || ha === hb) && (!pa || !pb || pa === pb) && (!sa || !sb || sa === sb);
+  };
+  // The figure told again moves from the smaller measure to the larger one; whole blocks are not
+  // merged, so one shared value cannot chain unrelated measures together.
+  const moves = new Map<Mention, string>();
+  for (const list of byValue.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [x, y] = [list[i], list[j]];
+        if (x.key === y.key || !compatible(x.m, y.m)) continue;
+        const [small, large] = (blocks.get(x.key)!.length <= blocks.get(y.key)!.length) ? [x, y] : [y, x];
+        if (!moves.has(small.m)) moves.set(small.m, large.key);
+      }
+    }
+  }
+  for (const [m, to] of moves) {
+    const from = [...blocks.entries()].find(([, ms]) => ms.includes(m));
+    if (!from || from[0] === to || !blocks.has(to)) continue;
+    const kept = from[1].filter((x) => x !== m);
+    if (kept.length) blocks.set(from[0], kept);
+    else blocks.delete(from[0]);
+    blocks.get(to)!.push(m);
+  }
+}
+
 export interface CompareOptions {
   /** Similarity at which two documents count as one story (for tests and tuning). */
   storyThreshold?: number;
@@ -503,6 +559,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
     else blocks.set(key, [m]);
   }
   attachLooseFigures(blocks);
+  mergeBlocksSharingFigures(blocks);
   const groups: CompareGroup[] = [];
   for (const block of blocks.values()) {
     for (const part of splitByScope(block, docs)) {

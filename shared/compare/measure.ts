@@ -325,7 +325,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // before any concept further back in the clause ("8 million affected in a nation of 28 million").
   const ofAt = ws.slice(k + 1, q.first).findIndex((w) => w.lower === 'of');
   let namedByNoun = false;
-  if (!m.event && (!m.head || m.head === 'person') && k >= clause.first && ofAt >= 0 && ws[k].isWord && !LEX.stopwords.has(ws[k].lower) && !isVerbForm(ws[k].lower) && !PREPOSITIONS.has(ws[k].lower)) {
+  if (!m.event && !m.head && k >= clause.first && ofAt >= 0 && ws[k].isWord && !LEX.stopwords.has(ws[k].lower) && !isVerbForm(ws[k].lower) && !PREPOSITIONS.has(ws[k].lower)) {
     const concept = conceptOf(ws[k].lower);
     if (concept || !LEX.genericHeads.has(ws[k].lower)) {
       m.event = concept ?? lemma(ws[k].lower);
@@ -537,7 +537,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
       continue;
     }
     // "Nepal's own count of the dead", "India's home secretary reported 72 deaths"; "Labour's 34 seats".
-    if (c < q.first && /['’]s$/.test(w.text) && isCapital(w)) {
+    // Only a possessive of the count itself: "Russia's army is forming a unit of 3,000" is not Russia's figure.
+    const ofTheCount = ws.slice(c + 1, c + 4).some((x, n) => c + 1 + n >= q.first || LEX.genericHeads.has(x.lower) || LEX.official.has(x.lower));
+    if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount) {
       const place = placeOf(possessive(w.lower));
       if (place && !places.includes(place)) places.push(place);
       else if (!place && c >= q.first - 2) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
