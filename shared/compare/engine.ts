@@ -167,6 +167,9 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const parts: string[] = [];
     const docYear = Number(docs[m.docIndex].date?.slice(0, 4)) || null;
     if (m.measure.year && firstYear && (m.measure.year < firstYear || (docYear && m.measure.year > docYear))) parts.push(`year ${m.measure.year}`);
+    // A forecast and the outcome, or this period and the one before, are different figures.
+    if (m.measure.expected) parts.push('expected');
+    if (m.measure.prior) parts.push('prior period');
     return parts.join('|');
   };
   // The name the story is about ("Netflix" in every headline) scopes nothing: every figure is its figure.

@@ -70,13 +70,15 @@ export const LEX = {
 };
 
 /** Cue families read in one pass over a clause: each phrase maps to the families it belongs to. */
-export const CUE = { denial: 1, change: 2, earlier: 4, estimate: 8, excess: 16 } as const;
+export const CUE = { denial: 1, change: 2, earlier: 4, estimate: 8, excess: 16, expectation: 32, prior: 64 } as const;
 const cueFamilies: Array<[number, string[]]> = [
   [CUE.denial, measures.denials],
   [CUE.change, measures.changes],
   [CUE.earlier, measures.earlier],
   [CUE.estimate, measures.estimates],
   [CUE.excess, measures.excess],
+  [CUE.expectation, measures.expectations],
+  [CUE.prior, measures.priorPeriods],
 ];
 const cueMap = new Map<string, number>();
 for (const [flag, phrases] of cueFamilies) for (const p of phrases) cueMap.set(p, (cueMap.get(p) ?? 0) | flag);

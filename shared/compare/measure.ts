@@ -44,6 +44,10 @@ export interface Measure {
   estimate: boolean;
   /** An official count or a figure of record ("the official toll", "the government's count"). */
   official: boolean;
+  /** What was expected or forecast ("analysts had expected 2.5 million"), not what happened. */
+  expected: boolean;
+  /** A figure of an earlier period the text names ("a year earlier it had added 4 million"). */
+  prior: boolean;
   question: boolean;
   /** Blocking key: figures with different keys never share a group. Null when nothing says what it counts. */
   key: string | null;
@@ -192,6 +196,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     earlier: false,
     estimate: false,
     official: false,
+    expected: false,
+    prior: false,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
     key: null,
   };
@@ -401,6 +407,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (cues & CUE.change) m.change = true;
     if (cues & CUE.earlier && c < q.first) m.earlier = true;
     if (cues & CUE.estimate) m.estimate = true;
+    // "higher than expected" compares with a forecast; it does not give one.
+    if (cues & CUE.expectation && c < q.first && ws[c - 1]?.lower !== 'than') m.expected = true;
+    if (cues & CUE.prior) m.prior = true;
     if (c > q.last && cues & CUE.excess) {
       m.estimate = true;
       m.increment = false;
@@ -529,7 +538,11 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     // raised the toll to 1,341"), or as the sentence's opening ("On Mount Everest, 18 people...").
     // A locative right after another figure is that figure's ("72 people in India and 25 in Nepal").
     const trailsOther = c < q.first && figureBetween(Math.max(clause.first, c - 4), c);
-    const framed = c > q.last || opening || (!trailsOther && !ws.slice(c, q.first).some((x) => x.text === ','));
+    // So does the place of the official who reports it: "the top official in Gorkha, said 223 people...".
+    const commas = ws.slice(c, q.first).filter((x) => x.text === ',').length;
+    const lastComma = ws.slice(0, q.first).map((x) => x.text).lastIndexOf(',');
+    const reporter = commas === 1 && lastComma > c && LEX.reportingVerbs.has(ws[lastComma + 1]?.lower ?? '');
+    const framed = c > q.last || opening || (!trailsOther && (commas === 0 || reporter));
     if (framed && (LEX.locatives.has(w.lower) || (opening && ['on', 'at'].includes(w.lower)))) {
       const { names, last } = areasFrom(ws, c + 1, clause.last);
       take(names);
@@ -538,7 +551,8 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     }
     // "Nepal's own count of the dead", "India's home secretary reported 72 deaths"; "Labour's 34 seats".
     // Only a possessive of the count itself: "Russia's army is forming a unit of 3,000" is not Russia's figure.
-    const ofTheCount = ws.slice(c + 1, c + 4).some((x, n) => c + 1 + n >= q.first || LEX.genericHeads.has(x.lower) || LEX.official.has(x.lower));
+    // A country's officials reporting ("India's home secretary reported 72 deaths") give its figure.
+    const ofTheCount = ws.slice(c + 1, c + 5).some((x, n) => c + 1 + n >= q.first || LEX.genericHeads.has(x.lower) || LEX.official.has(x.lower) || LEX.reportingVerbs.has(x.lower));
     if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount) {
       const place = placeOf(possessive(w.lower));
       if (place && !places.includes(place)) places.push(place);
@@ -565,6 +579,11 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     const area = areaAt(ws, c);
     if (!area || area.last >= q.first) continue;
     let v = area.last + 1;
+    // An apposition between subject and verb: "the central region, Kathmandu included, accounts for".
+    if (ws[v]?.text === ',') {
+      const close = ws.slice(v + 1, v + 6).findIndex((x) => x.text === ',');
+      if (close >= 0) v += close + 2;
+    }
     while (ws[v] && v + 1 < q.first && isBetweenSubjectAndVerb(ws[v]) && (isBetweenSubjectAndVerb(ws[v + 1]) || isFiniteVerb(ws[v + 1]))) v++;
     if (!isFiniteVerb(ws[v]) || v >= q.first) continue;
     const place = placeOf(area.name);

@@ -84,6 +84,18 @@ describe('scope and role', () => {
     expect(measure('Samsung said 4,000 phones were recalled.', '4,000').subject).toBeNull();
   });
 
+  it('tells a forecast and an earlier period from the figure itself', () => {
+    expect(measure('Analysts had expected the airline to carry 4.1 million passengers.', '4.1 million').expected).toBe(true);
+    expect(measure('Turnout was higher than expected: 1.2 million voters.', '1.2 million').expected).toBe(false);
+    expect(measure('A year earlier the airline had carried 3.6 million passengers.', '3.6 million').prior).toBe(true);
+    expect(measure('The airline carried 3.9 million passengers.', '3.9 million').prior).toBe(false);
+  });
+
+  it('reads the apposition and the reporting official around a scope', () => {
+    expect(measure('By province, the southern province, the capital included, accounts for 410 of the dead.', '410').subject).toBe('southern province');
+    expect(measure('Ana Ruiz, the mayor in Chimbote, said 57 people had died.', '57').subject).toBe('chimbote');
+  });
+
   it('names a measure by the noun before "of", before any concept further back', () => {
     expect(measure('Some 2 million people were displaced in a country of about 17 million.', '17 million').key).toBe('count|country');
     expect(measure('The survey gives the tremor a magnitude of 6.2, below its first reading of 6.4.', '6.2').dimension).toBe('magnitude');

@@ -40,9 +40,9 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'hurricane-maria': { precision: 0.85, recall: 0.65 },
   'equifax-breach': { precision: 0.78, recall: 0.68 },
   'ebola-2014': { precision: 0.72, recall: 0.65 },
-  'netflix-q1-2022': { precision: 0.31, recall: 0.5 },
-  'nz-election': { precision: 0.28, recall: 0.22 },
-  'nepal-quake': { precision: 0.32, recall: 0.7 },
+  'netflix-q1-2022': { precision: 0.48, recall: 0.5 },
+  'nz-election': { precision: 0.28, recall: 0.2 },
+  'nepal-quake': { precision: 0.65, recall: 0.7 },
   'twitter-layoffs': { precision: 0.6, recall: 0.35 },
   'hk-protest': { precision: 0.2, recall: 0.17 },
 };
