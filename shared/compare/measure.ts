@@ -395,12 +395,20 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   m.subject = scope.subject;
 
   // Scope, role and basis read over the whole clause.
+  let yearDistance = Infinity;
   for (let c = clause.first; c <= clause.last; c++) {
     const w = ws[c];
     if (/^(?:1[89]|20)\d\d$/.test(w.text) && !(c >= q.first && c <= q.last)) {
       const prev = ws[c - 1]?.lower ?? '';
-      // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event.
-      if (!['since', 'until', 'through', 'by'].includes(prev)) m.year = Number(w.text);
+      // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event. In
+      // "82.2% in 2020 and 79.8% in 2017" each figure has its own: the nearest with no figure between.
+      const between = c > q.last ? ws.slice(q.last + 1, c) : ws.slice(c + 1, q.first);
+      const own = !between.some((x) => /^\d/.test(x.text) && !/^(?:1[89]|20)\d\d$/.test(x.text));
+      const distance = c > q.last ? c - q.last - 0.5 : q.first - c; // "68.8% in 2017": the year after wins a tie
+      if (own && !['since', 'until', 'through', 'by'].includes(prev) && distance < yearDistance) {
+        m.year = Number(w.text);
+        yearDistance = distance;
+      }
     }
     const cues = cuesAt(ws, c);
     if (cues & CUE.denial && c < q.first) m.denied = true;
@@ -575,9 +583,16 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     // The object of a preposition ("of Liberia", "in the region") is no subject; after a conjunction
     // ("while Liberia has") a new clause starts.
     const governed = (w: Word | undefined) => !!w && PREPOSITIONS.has(w.lower) && !CONJUNCTIONS.has(w.lower);
-    if (prev && (governed(prev) || isName(prev) || (prev.lower === 'the' && governed(ws[c - 2])))) continue;
-    const area = areaAt(ws, c);
-    if (!area || area.last >= q.first) continue;
+    const joiner = prev?.lower === 'the' ? ws[c - 2] : prev;
+    const beforeJoiner = ws[ws.indexOf(joiner as Word) - 1];
+    const coordinatedTail = !!joiner && ['and', 'or'].includes(joiner.lower) && !!beforeJoiner && isName(beforeJoiner);
+    if (prev && (governed(prev) || isName(prev) || coordinatedTail || (prev.lower === 'the' && governed(ws[c - 2])))) continue;
+    const single = areaAt(ws, c);
+    if (!single || single.last >= q.first) continue;
+    // "National and ACT together hold 61 seats": a coordinated subject holds the figure jointly.
+    const listed = areasFrom(ws, c, q.first - 1);
+    const coordinated = listed.names.length > 1 && ws.slice(c, listed.last).some((x) => x.lower === 'and');
+    const area = coordinated ? { name: listed.names.join('+'), last: listed.last } : single;
     let v = area.last + 1;
     // An apposition between subject and verb: "the central region, Kathmandu included, accounts for".
     if (ws[v]?.text === ',') {
@@ -586,12 +601,13 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     }
     while (ws[v] && v + 1 < q.first && isBetweenSubjectAndVerb(ws[v]) && (isBetweenSubjectAndVerb(ws[v + 1]) || isFiniteVerb(ws[v + 1]))) v++;
     if (!isFiniteVerb(ws[v]) || v >= q.first) continue;
-    const place = placeOf(area.name);
+    const place = coordinated ? null : placeOf(area.name);
     // A place, or an area its words describe ("Gorkha district", "the eastern region"), reports or
     // holds its own figures; any other name only holds them ("Labour has"), since "Equifax said" is a source.
     const described = !isCapital(ws[area.last]) && isPlaceNoun(ws[area.last]);
     if (place || described || LEX.possessionVerbs.has(ws[v].lower)) {
-      take([area.name]);
+      if (coordinated && listed.names.every((n) => placeOf(n))) take(listed.names);
+      else take([area.name]);
       break;
     }
   }

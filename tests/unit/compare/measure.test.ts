@@ -91,6 +91,14 @@ describe('scope and role', () => {
     expect(measure('The airline carried 3.9 million passengers.', '3.9 million').prior).toBe(false);
   });
 
+  it('gives each figure of a list its own year, and a coordinated subject its joint figure', () => {
+    expect(measure('Turnout was 61.2%, down from 66.1% in 2019 and 68.8% in 2017.', '61.2%').year).toBeNull();
+    expect(measure('Turnout was 61.2%, down from 66.1% in 2019 and 68.8% in 2017.', '66.1%').year).toBe(2019);
+    expect(measure('Turnout was 61.2%, down from 66.1% in 2019 and 68.8% in 2017.', '68.8%').year).toBe(2017);
+    expect(measure('Together the Liberals and the Greens hold 172 seats.', '172').subject).toBe('liberals+greens');
+    expect(measure('Fianna Fail and Fine Gael together hold 86 seats.', '86').subject).toBe('fianna fail+fine gael');
+  });
+
   it('reads the apposition and the reporting official around a scope', () => {
     expect(measure('By province, the southern province, the capital included, accounts for 410 of the dead.', '410').subject).toBe('southern province');
     expect(measure('Ana Ruiz, the mayor in Chimbote, said 57 people had died.', '57').subject).toBe('chimbote');

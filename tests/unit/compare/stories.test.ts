@@ -41,9 +41,9 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'equifax-breach': { precision: 0.78, recall: 0.68 },
   'ebola-2014': { precision: 0.72, recall: 0.65 },
   'netflix-q1-2022': { precision: 0.48, recall: 0.5 },
-  'nz-election': { precision: 0.28, recall: 0.2 },
+  'nz-election': { precision: 0.45, recall: 0.22 },
   'nepal-quake': { precision: 0.65, recall: 0.7 },
-  'twitter-layoffs': { precision: 0.6, recall: 0.35 },
+  'twitter-layoffs': { precision: 0.75, recall: 0.48 },
   'hk-protest': { precision: 0.2, recall: 0.17 },
 };
 
