@@ -42,10 +42,9 @@ interface DocContext {
   sameText: number;
 }
 
-/** Same day, or a month that holds the other's day ("in October" and 11 Oct). */
-function atSameTime(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length, 10);
-  return a.slice(0, n) === b.slice(0, n);
+/** The same day, both known to the day: "in December" and 9 Dec cannot be said to disagree at one time. */
+function onSameDay(a: string, b: string): boolean {
+  return a.length >= 10 && b.length >= 10 && a.slice(0, 10) === b.slice(0, 10);
 }
 
 const readable = new Map<string, string>();
@@ -326,7 +325,7 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       }
       // Undated reports that say the figure moved ("rose to 22", "now says 31") describe a series too.
       const undatedChange = (!a.date || !b.date) && (a.measure.change || b.measure.change);
-      const explainedByTime = (a.date && b.date && !atSameTime(a.date, b.date)) || undatedChange || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change) && a.docIndex === b.docIndex);
+      const explainedByTime = (a.date && b.date && !onSameDay(a.date, b.date)) || undatedChange || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change) && a.docIndex === b.docIndex);
       if (explainedByTime) {
         overTime.push(pair);
       } else {

@@ -414,6 +414,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (cues & CUE.denial && c < q.first) m.denied = true;
     if (cues & CUE.change) m.change = true;
     if (cues & CUE.earlier && c < q.first) m.earlier = true;
+    // The past perfect before a figure ("the ministry had confirmed only 114") tells a state before the report.
+    if (c < q.first && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
     if (cues & CUE.estimate) m.estimate = true;
     // "higher than expected" compares with a forecast; it does not give one.
     if (cues & CUE.expectation && c < q.first && ws[c - 1]?.lower !== 'than') m.expected = true;
