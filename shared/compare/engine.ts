@@ -5,6 +5,8 @@ import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays } from '../text/dates.ts';
+import calendar from '../lexicon/calendar.json' with { type: 'json' };
+import { LEX } from './lexicon.ts';
 import { labelOf, measureOf, placesIn, type Measure } from './measure.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
 
@@ -69,7 +71,8 @@ function figureOf(q: Quantity, m: Measure): FigureLike {
 
 /** When a figure was reported: a dated phrase in its own sentence when there is one, else its document's date. */
 // Sentences without a month, weekday or relative day name need no date scan.
-const MAY_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|the day before|\d{4}-\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})/i;
+/** Words without which a sentence holds no date: calendar names, relative days, numeric dates. */
+const MAY_DATE = new RegExp(`\\b(?:${[...LEX.calendarWords, ...Object.keys(calendar.relativeDays)].sort((a, b) => b.length - a.length).join('|')}|\\d{4}-\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})`, 'i');
 
 function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string | null {
   if (!docDate) return null;
@@ -79,7 +82,11 @@ function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string 
   // given count: relative days ("said on Monday"), "as of"/"by" dates, and a fronted "In June," or "On Sept. 7,".
   const reportTime = (d: { start: number; end: number }) => {
     const before = claim.text.slice(Math.max(0, d.start - 40), d.start).toLowerCase();
-    return /\b(?:as of|as at|by|until)\s*$/.test(before) || /^\s*(?:in|on)?\s*$/.test(before) || /\b(?:said|says|announced|reported|revealed|disclosed|confirmed|told)\s+(?:on\s+)?$/.test(before);
+    const ws = before.match(/[\p{L}']+/gu) ?? [];
+    const last = ws.at(-1) ?? '';
+    const verb = last === 'on' ? (ws.at(-2) ?? '') : last;
+    const cue = LEX.reportTime.find((c) => c !== 'on' && c !== 'at' && before.trimEnd().endsWith(` ${c}`));
+    return cue !== undefined || /^\s*(?:in|on)?\s*$/.test(before) || LEX.reportingVerbs.has(verb);
   };
   const absolute = findDates(claim.text, docDate).filter((d) => (d.precision === 'day' || d.precision === 'minute') && reportTime(d));
   const relative = [...findRelativeDays(claim.text, docDate), ...findMonths(claim.text, docDate).filter(reportTime)];

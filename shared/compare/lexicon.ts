@@ -61,11 +61,15 @@ export const LEX = {
   reportingVerbs: set(measures.reportingVerbs),
   intensifiers: set(measures.intensifiers),
   genericHeads: set(measures.genericHeads),
+  /** Words that put a date on when a figure was given ("as of", "by"), not on what happened. */
+  reportTime: measures.reportTime,
   placeNouns: set(measures.placeNouns),
   locatives: set(measures.locatives),
   /** Auxiliaries and adverbs that stand between a subject and its verb ("Liberia has now recorded"). */
   verbCompanions: set(measures.verbCompanions),
   stopwords: new Set(measures.stopwords),
+  /** Closed-class words the clause reader steers by: prepositions, conjunctions, determiners. */
+  functionWords: Object.fromEntries(Object.entries(measures.functionWords).map(([k, words]) => [k, new Set(words)])) as Record<keyof typeof measures.functionWords, Set<string>>,
   calendarWords: new Set([...calendar.months.flat(), ...calendar.weekdays.flat()]),
 };
 

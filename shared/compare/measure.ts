@@ -113,11 +113,11 @@ function phraseEndingAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T
 }
 
 const CLAUSE_BREAK = new Set([';', ':', '?', '!', '(', ')', '—', '–']);
-const PREPOSITIONS = new Set(['versus', 'vs', 'than', 'if', 'whether', 'because', 'so', 'nor', 'of', 'in', 'on', 'at', 'for', 'from', 'to', 'by', 'with', 'into', 'over', 'after', 'before', 'than', 'since', 'during', 'across', 'among', 'between', 'under', 'about', 'per', 'as', 'like', 'and', 'or', 'but', 'who', 'that', 'which', 'whose', 'when', 'where', 'while']);
+const PREPOSITIONS = LEX.functionWords.prepositions;
 /** Bound and approximation cues that sit between a verb and its number ("killing more than 900"). */
-const NUMBER_CUES = new Set(['more', 'than', 'at', 'least', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'an', 'a', 'estimated', 'up', 'to', 'as', 'many', 'much', 'over', 'under', 'just', 'only', 'close', 'fewer', 'less', 'another', 'additional', 'extra', 'further', 'of', 'the', 'total', 'least', 'high', 'nowhere', 'near', 'absolutely', 'well', 'even', 'not', 'by', 'and']);
+const NUMBER_CUES = LEX.functionWords.numberCues;
 const isVerbForm = (w: string) => ((/(?:ed|ing)$/.test(w) || (/en$/.test(w) && !/teen$/.test(w))) && w.length > 4 && !PREPOSITIONS.has(w)) || LEX.irregularParticiples.has(w);
-const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'so', 'while', 'whereas', 'who', 'that', 'which', 'whose', 'when', 'where', 'if', 'whether', 'because', 'versus', 'vs']);
+const CONJUNCTIONS = LEX.functionWords.conjunctions;
 const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
 
 interface Span {
@@ -205,11 +205,11 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // The noun phrase after the number: "2.4 million more U.S. consumers", "8,000 damaged homes".
   let i = q.last + 1 + unitWords;
   if (dimension === 'money' && ws[i]?.lower === 'worth' && ws[i + 1]?.lower === 'of') i++;
-  if ((dimension === 'money' || dimension === 'percent' || dimension === 'duration') && ws[i] && ['of', 'in'].includes(ws[i].lower)) {
+  if ((dimension === 'money' || dimension === 'percent' || dimension === 'duration') && ws[i] && LEX.functionWords.amountPrepositions.has(ws[i].lower)) {
     i++; // "$4.5bn of losses", "44% of the population", "$90 billion in damage"
   }
   while (ws[i] && /^["“'‘]$/.test(ws[i].text)) i++;
-  if (dimension === 'count' && ws[i]?.lower === 'of' && ['the', 'its', 'their', 'those', 'these'].includes(ws[i + 1]?.lower ?? '')) {
+  if (dimension === 'count' && ws[i]?.lower === 'of' && LEX.functionWords.definiteDeterminers.has(ws[i + 1]?.lower ?? '')) {
     i += 2;
     while (ws[i] && ws[i + 1] && /['’]s$/.test(ws[i].text) === false && ws[i + 1].text === '’') i++;
   }
@@ -222,7 +222,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       continue;
     }
     if (LEX.genericHeads.has(w.lower) && !np.length) break;
-    if (['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'those', 'these', 'all'].includes(w.lower) && !np.length) continue;
+    if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
     if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower)) break;
     const rate = phraseAt(ws, i, LEX.rates);
     if (rate) break;
@@ -405,7 +405,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       const between = c > q.last ? ws.slice(q.last + 1, c) : ws.slice(c + 1, q.first);
       const own = !between.some((x) => /^\d/.test(x.text) && !/^(?:1[89]|20)\d\d$/.test(x.text));
       const distance = c > q.last ? c - q.last - 0.5 : q.first - c; // "68.8% in 2017": the year after wins a tie
-      if (own && !['since', 'until', 'through', 'by'].includes(prev) && distance < yearDistance) {
+      if (own && !LEX.functionWords.periodPrepositions.has(prev) && distance < yearDistance) {
         m.year = Number(w.text);
         yearDistance = distance;
       }
@@ -497,8 +497,8 @@ function areasFrom(ws: Word[], i: number, limit: number): { names: string[]; las
     names.push(area.name);
     last = area.last;
     k = area.last + 1;
-    if (ws[k]?.text === ',' && ['and', 'or'].includes(ws[k + 1]?.lower ?? '')) k += 2;
-    else if (ws[k]?.text === ',' || ['and', 'or'].includes(ws[k]?.lower ?? '')) k++;
+    if (ws[k]?.text === ',' && LEX.functionWords.coordinators.has(ws[k + 1]?.lower ?? '')) k += 2;
+    else if (ws[k]?.text === ',' || LEX.functionWords.coordinators.has(ws[k]?.lower ?? '')) k++;
     else break;
   }
   return { names, last };
@@ -540,7 +540,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     const own = c > q.last ? !figureBetween(q.last + 1, c) : !figureBetween(c, q.first);
     if (!own) continue;
     // "4,447 deaths, almost all of them in Guinea, ...": where a share of the figure lies, not its scope.
-    const partitive = c > q.last && ws.slice(Math.max(q.last + 1, c - 3), c).some((x, n, xs) => x.lower === 'of' && ['them', 'whom', 'which'].includes(xs[n + 1]?.lower ?? ''));
+    const partitive = c > q.last && ws.slice(Math.max(q.last + 1, c - 3), c).some((x, n, xs) => x.lower === 'of' && LEX.functionWords.partitivePronouns.has(xs[n + 1]?.lower ?? ''));
     if (partitive) continue;
     // "in Kathmandu district", "across Nepal, India and Tibet"; "On Mount Everest, 18 people...".
     const opening = c === clause.first || (c === clause.first + 1 && !ws[clause.first].isWord);
@@ -553,7 +553,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     const lastComma = ws.slice(0, q.first).map((x) => x.text).lastIndexOf(',');
     const reporter = commas === 1 && lastComma > c && LEX.reportingVerbs.has(ws[lastComma + 1]?.lower ?? '');
     const framed = c > q.last || opening || (!trailsOther && (commas === 0 || reporter));
-    if (framed && (LEX.locatives.has(w.lower) || (opening && ['on', 'at'].includes(w.lower)))) {
+    if (framed && (LEX.locatives.has(w.lower) || (opening && LEX.functionWords.openingLocatives.has(w.lower)))) {
       const { names, last } = areasFrom(ws, c + 1, clause.last);
       take(names);
       if (names.length) c = last;
@@ -587,7 +587,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     const governed = (w: Word | undefined) => !!w && PREPOSITIONS.has(w.lower) && !CONJUNCTIONS.has(w.lower);
     const joiner = prev?.lower === 'the' ? ws[c - 2] : prev;
     const beforeJoiner = ws[ws.indexOf(joiner as Word) - 1];
-    const coordinatedTail = !!joiner && ['and', 'or'].includes(joiner.lower) && !!beforeJoiner && isName(beforeJoiner);
+    const coordinatedTail = !!joiner && LEX.functionWords.coordinators.has(joiner.lower) && !!beforeJoiner && isName(beforeJoiner);
     if (prev && (governed(prev) || isName(prev) || coordinatedTail || (prev.lower === 'the' && governed(ws[c - 2])))) continue;
     const single = areaAt(ws, c);
     if (!single || single.last >= q.first) continue;
