@@ -511,24 +511,28 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
   };
   // The figure told again moves from the smaller measure to the larger one; whole blocks are not
   // merged, so one shared value cannot chain unrelated measures together.
-  const moves = new Map<Mention, string>();
+  const moves = new Map<Mention, { from: string; to: string }>();
   for (const list of byValue.values()) {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const [x, y] = [list[i], list[j]];
         if (x.key === y.key || !compatible(x.m, y.m)) continue;
-        const [small, large] = (blocks.get(x.key)!.length <= blocks.get(y.key)!.length) ? [x, y] : [y, x];
-        if (!moves.has(small.m)) moves.set(small.m, large.key);
+        const [small, large] = blocks.get(x.key)!.length <= blocks.get(y.key)!.length ? [x, y] : [y, x];
+        if (!moves.has(small.m)) moves.set(small.m, { from: small.key, to: large.key });
       }
     }
   }
-  for (const [m, to] of moves) {
-    const from = [...blocks.entries()].find(([, ms]) => ms.includes(m));
-    if (!from || from[0] === to || !blocks.has(to)) continue;
-    const kept = from[1].filter((x) => x !== m);
-    if (kept.length) blocks.set(from[0], kept);
-    else blocks.delete(from[0]);
-    blocks.get(to)!.push(m);
+  const leaving = new Map<string, Set<Mention>>();
+  for (const [m, { from }] of moves) leaving.set(from, (leaving.get(from) ?? new Set()).add(m));
+  for (const [from, gone] of leaving) {
+    const kept = blocks.get(from)!.filter((x) => !gone.has(x));
+    if (kept.length) blocks.set(from, kept);
+    else blocks.delete(from);
+  }
+  for (const [m, { to }] of moves) {
+    const list = blocks.get(to);
+    if (list) list.push(m);
+    else blocks.set(to, [m]);
   }
 }
 
