@@ -165,6 +165,27 @@ function collectMentions(docs: DocContext[]): Mention[] {
   return mentions;
 }
 
+// Headlines only: a dateline ("KATHMANDU, April 27 -") names where the reporter is, not what the story
+// is about. Read once per story and comparison.
+interface StoryHeadlines {
+  storyDocs: DocContext[];
+  leads: string[];
+  headlinePlaces: Array<Set<string>>;
+}
+const headlineCache = new WeakMap<DocContext[], Map<number, StoryHeadlines>>();
+function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
+  const byStory = headlineCache.get(docs) ?? new Map<number, StoryHeadlines>();
+  headlineCache.set(docs, byStory);
+  let found = byStory.get(story);
+  if (!found) {
+    const storyDocs = docs.filter((d) => d.story === story);
+    const headlines = storyDocs.map((d) => d.input.text.slice(0, LEAD_CHARS).split('\n')[0]);
+    found = { storyDocs, leads: headlines.map((h) => h.toLowerCase()), headlinePlaces: headlines.map((h) => new Set(placesIn(h.replace(/\b\p{L}/gu, (c) => c.toUpperCase())))) };
+    byStory.set(story, found);
+  }
+  return found;
+}
+
 /** Splits one block into scopes: another country, another year's event, or estimates beside counts. */
 function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   const storyYears = block.map((m) => docs[m.docIndex].date?.slice(0, 4)).filter(Boolean).map(Number);
@@ -179,9 +200,7 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     return parts.join('|');
   };
   // The name the story is about ("Netflix" in every headline) scopes nothing: every figure is its figure.
-  const storyDocs = docs.filter((d) => d.story === docs[block[0].docIndex].story);
-  // Headlines only: a dateline ("KATHMANDU, April 27 -") names where the reporter is, not what the story is about.
-  const leads = storyDocs.map((d) => d.input.text.slice(0, LEAD_CHARS).split('\n')[0].toLowerCase());
+  const { storyDocs, leads, headlinePlaces } = headlinesOf(docs, docs[block[0].docIndex].story);
   const homeNames = new Set<string>();
   for (const name of new Set(block.map((m) => m.measure.subject).filter((x): x is string => !!x))) {
     const named = leads.filter((lead) => lead.includes(name)).length;
@@ -189,7 +208,6 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   }
   const subjectOf = (m: Mention) => (m.measure.subject && !m.measure.denied && !homeNames.has(m.measure.subject) ? `@${m.measure.subject}` : '');
   // Likewise the country most headlines name ("Nepal quake toll rises"): its figures are the story's totals.
-  const headlinePlaces = leads.map((lead) => new Set(placesIn(lead.replace(/\b\p{L}/gu, (c) => c.toUpperCase()))));
   const homePlaces = new Set(
     [...new Set(block.flatMap((m) => m.measure.places))].filter((p) => {
       const named = headlinePlaces.filter((set) => set.has(p)).length;
@@ -513,12 +531,17 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
   // merged, so one shared value cannot chain unrelated measures together.
   const moves = new Map<Mention, { from: string; to: string }>();
   for (const list of byValue.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [x, y] = [list[i], list[j]];
-        if (x.key === y.key || !compatible(x.m, y.m)) continue;
-        const [small, large] = blocks.get(x.key)!.length <= blocks.get(y.key)!.length ? [x, y] : [y, x];
-        if (!moves.has(small.m)) moves.set(small.m, { from: small.key, to: large.key });
+    const byKey = new Map<string, Mention[]>();
+    for (const { key, m } of list) byKey.set(key, [...(byKey.get(key) ?? []), m]);
+    if (byKey.size < 2) continue;
+    const keys = [...byKey.keys()];
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const [small, large] = blocks.get(keys[i])!.length <= blocks.get(keys[j])!.length ? [keys[i], keys[j]] : [keys[j], keys[i]];
+        const targets = byKey.get(large)!;
+        for (const m of byKey.get(small)!) {
+          if (!moves.has(m) && targets.some((n) => compatible(m, n))) moves.set(m, { from: small, to: large });
+        }
       }
     }
   }
