@@ -44,6 +44,13 @@ interface DocContext {
   sameText: number;
 }
 
+/** A figure given to three significant digits or to a decimal: a count, not a round approximation. */
+function isPrecise(q: Quantity): boolean {
+  if (q.vague || (q.high !== null && q.high !== q.low)) return false;
+  if (!Number.isInteger(q.low)) return true;
+  return String(Math.abs(q.low)).replace(/0+$/, '').length >= 3;
+}
+
 /** The same day, both known to the day: "in December" and 9 Dec cannot be said to disagree at one time. */
 function onSameDay(a: string, b: string): boolean {
   return a.length >= 10 && b.length >= 10 && a.slice(0, 10) === b.slice(0, 10);
@@ -336,7 +343,12 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
     for (let j = i + 1; j < members.length && !full(); j++) {
       const [a, b] = [members[i], members[j]];
       if (voices[i] === voices[j] && !(a.measure.change || b.measure.change)) continue;
-      if (Math.max(intervals[i][0], intervals[j][0]) <= Math.min(intervals[i][1], intervals[j][1])) continue;
+      if (Math.max(intervals[i][0], intervals[j][0]) <= Math.min(intervals[i][1], intervals[j][1])) {
+        // "About 2,811,380" expected and 2,883,412 counted weeks later agree within "about", but a precise
+        // figure that changed between two dates was revised: the series moved.
+        if (a.date && b.date && !onSameDay(a.date, b.date) && a.quantity.low !== b.quantity.low && isPrecise(a.quantity) && isPrecise(b.quantity)) overTime.push({ a: i, b: j, reason: '' });
+        continue;
+      }
       // An increment does not contradict the total it adds to.
       if (a.measure.increment !== b.measure.increment) continue;
       const pair: ConflictPair = { a: i, b: j, reason: '' };
