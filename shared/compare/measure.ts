@@ -233,7 +233,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     np.push(w);
   }
   if (!np.length && q.last >= ws.length - 2 && ws.filter((w) => w.isWord).length <= 9) {
-    for (let b = q.first - 1; b >= 0 && np.length < 4; b--) {
+    let from = q.first - 1;
+    while (from >= 0 && NUMBER_CUES.has(ws[from].lower)) from--; // "kills at least 304": the cue is no noun
+    for (let b = from; b >= 0 && np.length < 4; b--) {
       if (!ws[b].isWord || LEX.auxiliaries.has(ws[b].lower) || PREPOSITIONS.has(ws[b].lower) || isVerbForm(ws[b].lower)) break;
       np.unshift(ws[b]);
     }
@@ -292,8 +294,12 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   if (j <= clause.last && ws[j]) {
     const rate = phraseAt(ws, j, LEX.rates) ?? phraseAt(ws, i, LEX.rates);
     if (rate) m.rate = rate.value;
-    let phrase = phraseAt(ws, j, LEX.concepts);
-    for (let f = j + 1; !phrase && f <= Math.min(clause.last, j + 5) && ws[f].isWord && !/^\d/.test(ws[f].text); f++) {
+    let phrase = /^\d/.test(ws[j].text) ? null : phraseAt(ws, j, LEX.concepts);
+    // Further on, only within this figure's own part of the clause: "killed 1,941 people and injured
+    // 9,900", "2,189 dead, 12,268 injured" and "climbs to 1,941 as Grace soaks the homeless" each end it.
+    const endsPart = (w: Word) => !w.isWord || /^\d/.test(w.text) || CONJUNCTIONS.has(w.lower) || w.lower === 'as';
+    const scanFrom = np.length && !endsPart(ws[j]) ? j + 1 : clause.last + 1;
+    for (let f = scanFrom; !phrase && f <= Math.min(clause.last, j + 5) && !endsPart(ws[f]); f++) {
       const found = phraseAt(ws, f, LEX.concepts);
       if (found) {
         phrase = found;
@@ -489,19 +495,23 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
 /** A list of areas from word i: "Guinea, Liberia and Sierra Leone". */
 function areasFrom(ws: Word[], i: number, limit: number): { names: string[]; last: number } {
   const names: string[] = [];
+  const lasts: number[] = [];
   let k = i;
-  let last = i - 1;
+  let joined = false;
   for (;;) {
     const area = areaAt(ws, k);
     if (!area || area.last > limit) break;
     names.push(area.name);
-    last = area.last;
+    lasts.push(area.last);
     k = area.last + 1;
-    if (ws[k]?.text === ',' && LEX.functionWords.coordinators.has(ws[k + 1]?.lower ?? '')) k += 2;
-    else if (ws[k]?.text === ',' || LEX.functionWords.coordinators.has(ws[k]?.lower ?? '')) k++;
+    if (ws[k]?.text === ',' && LEX.functionWords.coordinators.has(ws[k + 1]?.lower ?? '')) [k, joined] = [k + 2, true];
+    else if (LEX.functionWords.coordinators.has(ws[k]?.lower ?? '')) [k, joined] = [k + 1, true];
+    else if (ws[k]?.text === ',') k++;
     else break;
   }
-  return { names, last };
+  // Commas alone make no list: "in Haiti, the Civil Protection agency said" names one place.
+  if (!joined && names.length > 1) return { names: names.slice(0, 1), last: lasts[0] };
+  return { names, last: lasts.at(-1) ?? i - 1 };
 }
 
 /** Words that may stand between a subject and its verb ("Liberia has now recorded"). */

@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractClaims, normalizeText } from '../../../electron/services/claims/engine.ts';
 import { compareClaims, type CompareInput } from '../../../electron/services/compare/compare-service.ts';
+import { clusterStories } from '../../../shared/compare/stories.ts';
 
 const own = join(process.cwd(), 'tests', 'unit', 'compare', 'fixtures', 'stories');
 const shared = resolve(process.cwd(), '..', 'shared');
@@ -45,6 +46,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'nepal-quake': { precision: 0.65, recall: 0.7 },
   'twitter-layoffs': { precision: 0.75, recall: 0.48 },
   'hk-protest': { precision: 0.2, recall: 0.17 },
+  'haiti-quake': { precision: 0.68, recall: 0.39 },
 };
 
 describe.skipIf(!existsSync(scorer))('stories scored by the shared pairwise scorer', () => {
@@ -62,6 +64,18 @@ describe.skipIf(!existsSync(scorer))('stories scored by the shared pairwise scor
   }
 });
 if (!existsSync(scorer)) console.warn(`skipping story scores: ${scorer} is absent`);
+
+describe('which story', () => {
+  it('keeps two earthquakes in different countries apart, however alike their wording', () => {
+    const haiti = storyFiles(join(own, 'haiti-quake'));
+    const nepal = storyFiles(join(own, 'nepal-quake'));
+    const files = [...haiti, ...nepal];
+    const ids = clusterStories(files.map((f) => readFileSync(f, 'utf8')));
+    expect(new Set(ids.slice(0, haiti.length)).size).toBe(1);
+    expect(new Set(ids.slice(haiti.length)).size).toBe(1);
+    expect(ids[0]).not.toBe(ids[haiti.length]);
+  });
+});
 
 describe('a mixed library', () => {
   it('links no figures across stories', () => {
