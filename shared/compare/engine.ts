@@ -158,9 +158,12 @@ function collectMentions(docs: DocContext[]): Mention[] {
       const bareVerb = !own[i].measure.head && own[i].measure.event !== null && !own[i].measure.conceptual;
       if (own[i].key && !bareVerb) continue;
       for (let j = i - 1; j >= 0 && own[i].order - own[j].order < 600; j--) {
-        if (own[j].key && own[j].measure.dimension === own[i].measure.dimension) {
+        // In one sentence the figure before sets the measure, unit and all: "a magnitude of 7.6, and
+        // Cuba's centre 7.4". Further back, only a figure of the same dimension does.
+        const sameSentence = own[j].claim === own[i].claim && own[i].measure.dimension === 'count' && !own[i].measure.head;
+        if (own[j].key && (own[j].measure.dimension === own[i].measure.dimension || sameSentence)) {
           own[i].key = own[j].key.replace(/\|added$/, '') + (own[i].measure.increment ? '|added' : '');
-          own[i].measure = { ...own[i].measure, places: own[i].measure.places.length ? own[i].measure.places : own[j].measure.places, estimate: own[i].measure.estimate || own[j].measure.estimate, headText: own[j].measure.headText, eventText: own[j].measure.eventText };
+          own[i].measure = { ...own[i].measure, dimension: own[j].measure.dimension, places: own[i].measure.places.length ? own[i].measure.places : own[j].measure.places, estimate: own[i].measure.estimate || own[j].measure.estimate, headText: own[j].measure.headText, eventText: own[j].measure.eventText };
           break;
         }
       }
@@ -241,7 +244,10 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const areaParts = areas.map((k) => placed.get(k)!);
     for (const k of areas) placed.delete(k);
     out.push(...areaParts);
-    if (!placed.size && areas.length >= 2) {
+    // A series the text says moved ("rose to", "climbs to") is the story's running total, whatever areas
+    // its reports break it down into.
+    const series = unplaced.filter((m) => m.measure.change && !m.measure.earlier).length >= SERIES_SHARE * unplaced.length;
+    if (!placed.size && areas.length >= 2 && !series) {
       // Figures broken down by named subjects (parties, districts) with no country total beside them: an
       // unplaced figure belongs to a subject the text did not name, so only the same value told again links.
       out.push(...sameValueRuns(unplaced));
@@ -283,6 +289,8 @@ const HOME_SHARE = 0.5;
 /** The longest headline read. */
 const LEAD_CHARS = 300;
 
+/** Share of figures with a change cue that makes them a running series. */
+const SERIES_SHARE = 0.3;
 /** How close (log10) an unplaced figure must lie to a country's figure to be taken as that figure: ±12%. */
 const PLACED_FIGURE_LOG_DISTANCE = 0.05;
 /** How far apart (log10) two values may lie and still be one figure told again: about ±25%. */

@@ -409,7 +409,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event. In
       // "82.2% in 2020 and 79.8% in 2017" each figure has its own: the nearest with no figure between.
       const between = c > q.last ? ws.slice(q.last + 1, c) : ws.slice(c + 1, q.first);
-      const own = !between.some((x) => /^\d/.test(x.text) && !/^(?:1[89]|20)\d\d$/.test(x.text));
+      // "January 2010, when a magnitude-7.1 quake killed 200,000": a when-clause belongs to its year.
+      const whenClause = c < q.first && ws[c + 1]?.text === ',' && ws[c + 2]?.lower === 'when';
+      const own = whenClause || !between.some((x) => /^\d/.test(x.text) && !/^(?:1[89]|20)\d\d$/.test(x.text));
       const distance = c > q.last ? c - q.last - 0.5 : q.first - c; // "68.8% in 2017": the year after wins a tie
       if (own && !LEX.functionWords.periodPrepositions.has(prev) && distance < yearDistance) {
         m.year = Number(w.text);
