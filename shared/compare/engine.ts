@@ -350,7 +350,11 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
   for (let i = 0; i < members.length && !full(); i++) {
     for (let j = i + 1; j < members.length && !full(); j++) {
       const [a, b] = [members[i], members[j]];
-      if (voices[i] === voices[j] && !(a.measure.change || b.measure.change)) continue;
+      // One voice does not contradict itself, unless one sentence gives two readings of a measurement with
+      // nothing saying it moved: "the EMSC gave 7.6, and Cuba's centre 7.4" reports two sources.
+      const measurement = !['count', 'money', 'percent', 'percentage-point'].includes(a.measure.dimension);
+      const twoInOneSentence = measurement && a.claim === b.claim && a.quantity.low !== b.quantity.low && !a.measure.earlier && !b.measure.earlier;
+      if (voices[i] === voices[j] && !(a.measure.change || b.measure.change) && !twoInOneSentence) continue;
       if (Math.max(intervals[i][0], intervals[j][0]) <= Math.min(intervals[i][1], intervals[j][1])) {
         // "About 2,811,380" expected and 2,883,412 counted weeks later agree within "about", but a precise
         // figure that changed between two dates was revised: the series moved.
@@ -486,6 +490,24 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
       const head = m.measure.head;
       if (m.measure.event || m.measure.denied || !head || head === 'person') continue;
       const candidates = [...(homes.get(`${storyOf(from)}|${m.measure.dimension}|${head}`) ?? [])].filter((k) => k !== from);
+      if (candidates.length === 1) moves.push([m, from, candidates[0]]);
+    }
+  }
+
+  // A measurement with no noun of its own ("a magnitude of 7.2") is of the one thing its story measures
+  // that way ("the magnitude-7.2 quake"); with two (a quake and an aftershock) it stays apart.
+  const measured = new Map<string, Set<string>>();
+  for (const [key, members] of blocks) {
+    for (const n of members) {
+      if (['count', 'money', 'percent', 'percentage-point'].includes(n.measure.dimension) || !n.measure.head) continue;
+      const id = `${storyOf(key)}|${n.measure.dimension}|${n.measure.unitKey ?? ''}`;
+      measured.set(id, (measured.get(id) ?? new Set()).add(key));
+    }
+  }
+  for (const [from, members] of blocks) {
+    for (const m of members) {
+      if (['count', 'money', 'percent', 'percentage-point'].includes(m.measure.dimension) || m.measure.head) continue;
+      const candidates = [...(measured.get(`${storyOf(from)}|${m.measure.dimension}|${m.measure.unitKey ?? ''}`) ?? [])].filter((k) => k !== from);
       if (candidates.length === 1) moves.push([m, from, candidates[0]]);
     }
   }

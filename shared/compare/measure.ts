@@ -156,7 +156,8 @@ function dimensionOf(ws: Word[], q: Span, unit: string | null, quantityText: str
     if (dim && !/^\d/.test(piece)) return { dimension: dim, unitKey: lemma(piece), unitWords: 0 };
   }
   // A unit word just before the number ("magnitude 6.4", "Category 4").
-  const unitBefore = q.first > 1 && ws[q.first - 1].lower === 'of' ? q.first - 2 : q.first - 1; // "a magnitude of 7.8"
+  // "a magnitude of 7.8", "a magnitude-7.8 quake"
+  const unitBefore = q.first > 1 && (ws[q.first - 1].lower === 'of' || ws[q.first - 1].text === '-') ? q.first - 2 : q.first - 1;
   const before = unitBefore >= 0 ? LEX.dimensions.get(ws[unitBefore].lower) : undefined;
   if (before === 'magnitude' || before === 'ordinal-rank') return { dimension: before, unitKey: ws[unitBefore].lower, unitWords: 0 };
   return { dimension: 'count', unitKey: null, unitWords: 0 };
@@ -409,8 +410,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event. In
       // "82.2% in 2020 and 79.8% in 2017" each figure has its own: the nearest with no figure between.
       const between = c > q.last ? ws.slice(q.last + 1, c) : ws.slice(c + 1, q.first);
-      // "January 2010, when a magnitude-7.1 quake killed 200,000": a when-clause belongs to its year.
-      const whenClause = c < q.first && ws[c + 1]?.text === ',' && ws[c + 2]?.lower === 'when';
+      // "January 2010, when a quake killed 200,000", "the 2010 disaster, which killed 300,000": a relative
+      // clause belongs to its year.
+      const whenClause = c < q.first && ws.slice(c + 1, c + 4).some((x, n, xs) => x.text === ',' && ['when', 'which', 'where'].includes(xs[n + 1]?.lower ?? ''));
       const own = whenClause || !between.some((x) => /^\d/.test(x.text) && !/^(?:1[89]|20)\d\d$/.test(x.text));
       const distance = c > q.last ? c - q.last - 0.5 : q.first - c; // "68.8% in 2017": the year after wins a tie
       if (own && !LEX.functionWords.periodPrepositions.has(prev) && distance < yearDistance) {
@@ -422,8 +424,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (cues & CUE.denial && c < q.first) m.denied = true;
     if (cues & CUE.change) m.change = true;
     if (cues & CUE.earlier && c < q.first) m.earlier = true;
-    // The past perfect before a figure ("the ministry had confirmed only 114") tells a state before the report.
-    if (c < q.first && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
+    // The past perfect around a figure ("the ministry had confirmed only 114", "the 304 it had announced
+    // the evening before") tells a state before the report.
+    const nearAfter = c > q.last && c <= q.last + 3 && !ws.slice(q.last + 1, c).some((x) => !x.isWord || /^\d/.test(x.text));
+    if ((c < q.first || nearAfter) && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
     if (cues & CUE.estimate) m.estimate = true;
     // "higher than expected" compares with a forecast; it does not give one.
     if (cues & CUE.expectation && c < q.first && ws[c - 1]?.lower !== 'than') m.expected = true;
@@ -661,7 +665,9 @@ export function keyOf(m: Measure): string | null {
     case 'percentage-point':
       return `${m.dimension}|${what ?? ''}${thing}${role}`;
     default:
-      return `${m.dimension}|${m.unitKey ?? ''}|${what ?? ''}${role}`;
+      // A measurement (a magnitude, a distance, a temperature) is of its noun ("aftershock"), whatever
+      // the clause says happened: "the magnitude-7.2 quake that killed 2,207" still gives a magnitude.
+      return `${m.dimension}|${m.unitKey ?? ''}|${specificHead && specificHead !== m.unitKey && specificHead !== m.dimension ? specificHead : ''}${role}`;
   }
 }
 

@@ -99,6 +99,18 @@ describe('scope and role', () => {
     expect(measure('Fianna Fail and Fine Gael together hold 86 seats.', '86').subject).toBe('fianna fail+fine gael');
   });
 
+  it('keys a measurement by its noun, not by what the clause says happened', () => {
+    expect(measure('The magnitude-6.8 quake that struck on Friday killed 2,960 people.', '6.8').key).toBe('magnitude|magnitude|quake');
+    expect(measure('Seismologists gave the quake a magnitude of 6.8.', '6.8').key).toBe('magnitude|magnitude|');
+    expect(measure('A 5.9-magnitude aftershock followed.', '5.9').key).not.toBe(measure('Seismologists gave the quake a magnitude of 6.8.', '6.8').key);
+  });
+
+  it('reads an earlier state from the past perfect around a figure and a relative clause from its year', () => {
+    expect(measure('The toll rose to 2,012, more than double the 820 it had announced the day before.', '820').earlier).toBe(true);
+    expect(measure('The toll rose to 2,012, more than double the 820 it had announced the day before.', '2,012').earlier).toBe(false);
+    expect(measure('It recalls the 1960 quake, which killed over 1,600 people and injured 3,000.', '3,000').year).toBe(1960);
+  });
+
   it('reads the apposition and the reporting official around a scope', () => {
     expect(measure('By province, the southern province, the capital included, accounts for 410 of the dead.', '410').subject).toBe('southern province');
     expect(measure('Ana Ruiz, the mayor in Chimbote, said 57 people had died.', '57').subject).toBe('chimbote');
