@@ -556,10 +556,11 @@ function isDistinctive(q: Quantity): boolean {
 function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
   const byValue = new Map<string, Array<{ key: string; m: Mention }>>();
   for (const [key, members] of blocks) {
-    if (key.endsWith('|added') || key.endsWith('|disputed')) continue;
+    if (key.endsWith('|disputed')) continue;
     for (const m of members) {
-      if (!isDistinctive(m.quantity) || m.measure.denied || m.measure.increment) continue;
-      const id = `${storyOf(key)}|${m.measure.dimension}|${m.measure.rate ?? ''}|${m.quantity.low}`;
+      if (!isDistinctive(m.quantity) || m.measure.denied) continue;
+      // An increment is told again as an increment ("a further 14.5 million", "14.5 million more").
+      const id = `${storyOf(key)}|${m.measure.dimension}|${m.measure.rate ?? ''}|${m.measure.increment ? 'added' : ''}|${m.quantity.low}`;
       byValue.set(id, [...(byValue.get(id) ?? []), { key, m }]);
     }
   }
