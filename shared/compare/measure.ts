@@ -112,7 +112,8 @@ function phraseEndingAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T
   return found;
 }
 
-const CLAUSE_BREAK = new Set([';', ':', '?', '!', '(', ')', '—', '–']);
+// Parentheses do not end a clause: "(26.85%)" and "(down 2 from election night)" belong to it.
+const CLAUSE_BREAK = new Set([';', ':', '?', '!', '—', '–']);
 const PREPOSITIONS = LEX.functionWords.prepositions;
 /** Bound and approximation cues that sit between a verb and its number ("killing more than 900"). */
 const NUMBER_CUES = LEX.functionWords.numberCues;
@@ -479,7 +480,9 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   const k = ws[i]?.lower === 'the' ? i + 1 : i;
   let j = k;
   const run: string[] = [];
-  while (ws[j] && isName(ws[j]) && !LEX.calendarWords.has(possessive(ws[j].lower)) && run.length < 4) {
+  // A capitalised common word opens a name when a name follows: "New Zealand First", "United Nations".
+  const opensName = (w: Word, next: Word | undefined) => isCapital(w) && !!next && isName(next) && !LEX.functionWords.determiners.has(w.lower);
+  while (ws[j] && (isName(ws[j]) || (run.length === 0 && opensName(ws[j], ws[j + 1]))) && !LEX.calendarWords.has(possessive(ws[j].lower)) && run.length < 4) {
     run.push(possessive(ws[j].lower));
     if (/['’]s$/.test(ws[j].text)) break;
     j++;
@@ -583,6 +586,17 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
       const place = placeOf(possessive(w.lower));
       if (place && !places.includes(place)) places.push(place);
       else if (!place && c >= q.first - 2) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
+    }
+  }
+  // A list of rows in one sentence: "The Greens have 10.78% and 14 seats, ACT 9.00% and 11 seats": the
+  // name that opens the figure's own segment, straight before a figure, is its subject.
+  let segment = q.first - 1;
+  while (segment > clause.first && ws[segment].text !== ',') segment--;
+  if (ws[segment]?.text === ',' && segment < q.first) {
+    const opener = areaAt(ws, segment + 1);
+    if (opener && opener.last < q.first && /^\d/.test(ws[opener.last + 1]?.text ?? '') && opener.last + 1 < q.first && !LEX.concepts.has(opener.name)) {
+      take([opener.name]);
+      return { places, subject: subjects.length ? subjects.sort().join('+') : null };
     }
   }
   // A name right before the figure, as in elliptical lists: "National won 48, Labour 34, the western

@@ -111,6 +111,13 @@ describe('scope and role', () => {
     expect(measure('It recalls the 1960 quake, which killed over 1,600 people and injured 3,000.', '3,000').year).toBe(1960);
   });
 
+  it('reads the subject of each row of a list in one sentence, and across a parenthesis', () => {
+    const rows = 'The Liberals have 32.6% and 160 seats, the Conservatives 33.7% and 119 seats, New Democrats 17.8% and 25 seats.';
+    expect(measure(rows, '119').subject).toBe('conservatives');
+    expect(measure(rows, '25').subject).toBe('new democrats');
+    expect(measure('Labor has 4,776,030 votes (32.58%) and 77 seats.', '32.58%').subject).toBe('labor');
+  });
+
   it('reads the apposition and the reporting official around a scope', () => {
     expect(measure('By province, the southern province, the capital included, accounts for 410 of the dead.', '410').subject).toBe('southern province');
     expect(measure('Ana Ruiz, the mayor in Chimbote, said 57 people had died.', '57').subject).toBe('chimbote');
