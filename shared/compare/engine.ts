@@ -44,6 +44,9 @@ interface DocContext {
   sameText: number;
 }
 
+/** A reading of a measurement (a magnitude, a distance, a temperature), as against a count or an amount. */
+const isMeasurement = (dimension: string) => !['count', 'money', 'percent', 'percentage-point'].includes(dimension);
+
 /** A figure given to three significant digits or to a decimal: a count, not a round approximation. */
 function isPrecise(q: Quantity): boolean {
   if (q.vague || (q.high !== null && q.high !== q.low)) return false;
@@ -51,9 +54,11 @@ function isPrecise(q: Quantity): boolean {
   return String(Math.abs(q.low)).replace(/0+$/, '').length >= 3;
 }
 
-/** The same day, both known to the day: "in December" and 9 Dec cannot be said to disagree at one time. */
+/** The same day, or the same month when both are known only to the month: "in December" and 9 Dec cannot be said to disagree at one time. */
 function onSameDay(a: string, b: string): boolean {
-  return a.length >= 10 && b.length >= 10 && a.slice(0, 10) === b.slice(0, 10);
+  if (a.length >= 10 && b.length >= 10) return a.slice(0, 10) === b.slice(0, 10);
+  // Both known only to the month: the same month is the same time.
+  return a.length === 7 && b.length === 7 && a === b;
 }
 
 const readable = new Map<string, string>();
@@ -92,8 +97,10 @@ function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string 
     const ws = before.match(/[\p{L}']+/gu) ?? [];
     const last = ws.at(-1) ?? '';
     const verb = last === 'on' ? (ws.at(-2) ?? '') : last;
-    const cue = LEX.reportTime.find((c) => c !== 'on' && c !== 'at' && before.trimEnd().endsWith(` ${c}`));
-    return cue !== undefined || /^\s*(?:in|on)?\s*$/.test(before) || LEX.reportingVerbs.has(verb);
+    const tail = ` ${before.trimEnd()}`;
+    const cue = LEX.reportTimeCues.find((c) => tail.endsWith(` ${c}`));
+    const opening = ws.length === 0 || (ws.length === 1 && LEX.reportTimeOpeners.has(ws[0]) && before.trim() === ws[0]);
+    return cue !== undefined || opening || LEX.reportingVerbs.has(verb);
   };
   const absolute = findDates(claim.text, docDate).filter((d) => (d.precision === 'day' || d.precision === 'minute') && reportTime(d));
   const relative = [...findRelativeDays(claim.text, docDate), ...findMonths(claim.text, docDate).filter(reportTime)];
@@ -189,8 +196,14 @@ function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
   let found = byStory.get(story);
   if (!found) {
     const storyDocs = docs.filter((d) => d.story === story);
-    const headlines = storyDocs.map((d) => d.input.text.slice(0, LEAD_CHARS).split('\n')[0]);
-    found = { storyDocs, leads: headlines.map((h) => h.toLowerCase()), headlinePlaces: headlines.map((h) => new Set(placesIn(h.replace(/\b\p{L}/gu, (c) => c.toUpperCase())))) };
+    // The text's first line when it is a headline's length, else the document's title, else the opening
+    // of its first paragraph (a file name is no title).
+    const headlines = storyDocs.map((d) => {
+      const first = d.input.text.slice(0, LEAD_CHARS).split('\n')[0].trim();
+      if (first.length <= HEADLINE_CHARS) return first;
+      return d.input.title && !/\.\w{2,4}$/.test(d.input.title) ? d.input.title : first.slice(0, HEADLINE_CHARS);
+    });
+    found = { storyDocs, leads: headlines.map((h) => ` ${h.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `), headlinePlaces: headlines.map((h) => new Set(placesIn(h))) };
     byStory.set(story, found);
   }
   return found;
@@ -213,7 +226,7 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   const { storyDocs, leads, headlinePlaces } = headlinesOf(docs, docs[block[0].docIndex].story);
   const homeNames = new Set<string>();
   for (const name of new Set(block.map((m) => m.measure.subject).filter((x): x is string => !!x))) {
-    const named = leads.filter((lead) => lead.includes(name)).length;
+    const named = leads.filter((lead) => lead.includes(` ${name.replace(/[^\p{L}\p{N}]+/gu, ' ')} `)).length;
     if (named >= 2 && named >= HOME_SHARE * storyDocs.length) homeNames.add(name);
   }
   const subjectOf = (m: Mention) => (m.measure.subject && !m.measure.denied && !homeNames.has(m.measure.subject) ? `@${m.measure.subject}` : '');
@@ -286,8 +299,10 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
 
 /** Share of a story's documents whose headlines must name a subject for it to be the story's own. */
 const HOME_SHARE = 0.5;
-/** The longest headline read. */
+/** How much of a text's start is read for its headline. */
 const LEAD_CHARS = 300;
+/** A first line longer than this is a paragraph, not a headline. */
+const HEADLINE_CHARS = 200;
 
 /** Share of figures with a change cue that makes them a running series. */
 const SERIES_SHARE = 0.3;
@@ -302,8 +317,9 @@ function sameValueRuns(members: Mention[]): Mention[][] {
   const runs: Mention[][] = [];
   for (const m of sorted) {
     const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (last && Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, last.quantity.low))) <= SAME_FIGURE_LOG_DISTANCE) run.push(m);
+    // Against the run's first value, so a rising series does not drift into one "same value".
+    const first = run?.[0];
+    if (first && Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, first.quantity.low))) <= SAME_FIGURE_LOG_DISTANCE) run.push(m);
     else runs.push([m]);
   }
   return runs;
@@ -352,8 +368,11 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       const [a, b] = [members[i], members[j]];
       // One voice does not contradict itself, unless one sentence gives two readings of a measurement with
       // nothing saying it moved: "the EMSC gave 7.6, and Cuba's centre 7.4" reports two sources.
-      const measurement = !['count', 'money', 'percent', 'percentage-point'].includes(a.measure.dimension);
-      const twoInOneSentence = measurement && a.claim === b.claim && a.quantity.low !== b.quantity.low && !a.measure.earlier && !b.measure.earlier;
+      const measurement = isMeasurement(a.measure.dimension);
+      // Two readings set apart by a comma, each with its source ("7.6, and Cuba's centre 7.4"), not a plain
+      // list ("aftershocks of magnitude 5.1 and 4.7").
+      const apartInSentence = a.claim === b.claim && /,/.test(a.claim.text.slice(Math.min(a.quantity.end, b.quantity.end) - a.claim.start, Math.max(a.quantity.start, b.quantity.start) - a.claim.start));
+      const twoInOneSentence = measurement && apartInSentence && a.quantity.low !== b.quantity.low && !a.measure.earlier && !b.measure.earlier;
       if (voices[i] === voices[j] && !(a.measure.change || b.measure.change) && !twoInOneSentence) continue;
       if (Math.max(intervals[i][0], intervals[j][0]) <= Math.min(intervals[i][1], intervals[j][1])) {
         // "About 2,811,380" expected and 2,883,412 counted weeks later agree within "about", but a precise
@@ -499,14 +518,14 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
   const measured = new Map<string, Set<string>>();
   for (const [key, members] of blocks) {
     for (const n of members) {
-      if (['count', 'money', 'percent', 'percentage-point'].includes(n.measure.dimension) || !n.measure.head) continue;
+      if (!isMeasurement(n.measure.dimension) || !n.measure.head) continue;
       const id = `${storyOf(key)}|${n.measure.dimension}|${n.measure.unitKey ?? ''}`;
       measured.set(id, (measured.get(id) ?? new Set()).add(key));
     }
   }
   for (const [from, members] of blocks) {
     for (const m of members) {
-      if (['count', 'money', 'percent', 'percentage-point'].includes(m.measure.dimension) || m.measure.head) continue;
+      if (!isMeasurement(m.measure.dimension) || m.measure.head) continue;
       const candidates = [...(measured.get(`${storyOf(from)}|${m.measure.dimension}|${m.measure.unitKey ?? ''}`) ?? [])].filter((k) => k !== from);
       if (candidates.length === 1) moves.push([m, from, candidates[0]]);
     }

@@ -62,8 +62,12 @@ export const LEX = {
   intensifiers: set(measures.intensifiers),
   genericHeads: set(measures.genericHeads),
   /** Words that put a date on when a figure was given ("as of", "by"), not on what happened. */
-  reportTime: measures.reportTime,
+  reportTimeCues: measures.reportTime,
+  /** A date that opens its sentence ("In June,", "On Sept. 7,") dates the report. */
+  reportTimeOpeners: set(measures.reportTimeOpeners),
   placeNouns: set(measures.placeNouns),
+  /** Place nouns that make an area only after a name ("Sud department", "Bay Area"), not "the health department". */
+  namedPlaceNouns: set(measures.namedPlaceNouns),
   locatives: set(measures.locatives),
   /** Auxiliaries and adverbs that stand between a subject and its verb ("Liberia has now recorded"). */
   verbCompanions: set(measures.verbCompanions),

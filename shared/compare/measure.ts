@@ -413,7 +413,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       const between = c > q.last ? ws.slice(q.last + 1, c) : ws.slice(c + 1, q.first);
       // "January 2010, when a quake killed 200,000", "the 2010 disaster, which killed 300,000": a relative
       // clause belongs to its year.
-      const whenClause = c < q.first && ws.slice(c + 1, c + 4).some((x, n, xs) => x.text === ',' && ['when', 'which', 'where'].includes(xs[n + 1]?.lower ?? ''));
+      const whenClause = c < q.first && ws.slice(c + 1, c + 4).some((x, n) => x.text === ',' && LEX.functionWords.relativePronouns.has(ws[c + 2 + n]?.lower ?? ''));
       const own = whenClause || !between.some((x) => /^\d/.test(x.text) && !/^(?:1[89]|20)\d\d$/.test(x.text));
       const distance = c > q.last ? c - q.last - 0.5 : q.first - c; // "68.8% in 2017": the year after wins a tie
       if (own && !LEX.functionWords.periodPrepositions.has(prev) && distance < yearDistance) {
@@ -427,12 +427,20 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (cues & CUE.earlier && c < q.first) m.earlier = true;
     // The past perfect around a figure ("the ministry had confirmed only 114", "the 304 it had announced
     // the evening before") tells a state before the report.
+    // Only when "had" governs the figure itself: reported speech ("police said the storm had killed 12")
+    // and a relative clause ("which had warned of floods") tell nothing of an earlier state.
     const nearAfter = c > q.last && c <= q.last + 3 && !ws.slice(q.last + 1, c).some((x) => !x.isWord || /^\d/.test(x.text));
-    if ((c < q.first || nearAfter) && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
+    const governsFigure = c < q.first && q.first - c <= 4 && ws.slice(c + 2, q.first).every((x) => NUMBER_CUES.has(x.lower));
+    const reported = ws.slice(Math.max(clause.first, c - 4), c).some((x) => LEX.reportingVerbs.has(x.lower) || LEX.functionWords.relativePronouns.has(x.lower));
+    if ((governsFigure || nearAfter) && !reported && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
     if (cues & CUE.estimate) m.estimate = true;
     // "higher than expected" compares with a forecast; it does not give one.
-    if (cues & CUE.expectation && c < q.first && ws[c - 1]?.lower !== 'than') m.expected = true;
-    if (cues & CUE.prior) m.prior = true;
+    // A forecast only when the cue governs the figure ("had forecast 2.5 million"), not "as expected" or
+    // "higher than expected"; an earlier period only for the figure it dates ("a year earlier it had added
+    // 4 million"), not for a change measured from it ("climbed to $7.3 billion from the prior quarter").
+    if (cues & CUE.expectation && c < q.first && q.first - c <= 5 && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
+    const baseOfChange = LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '') || ws[c - 1]?.lower === 'the' && LEX.functionWords.comparisonBases.has(ws[c - 2]?.lower ?? '');
+    if (cues & CUE.prior && !baseOfChange && ws[q.first - 1]?.lower !== 'to') m.prior = true;
     if (c > q.last && cues & CUE.excess) {
       m.estimate = true;
       m.increment = false;
@@ -489,7 +497,7 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   }
   if (run.length) {
     let last = k + run.length - 1;
-    while (isPlaceNoun(ws[last + 1]) && !/['’]s$/.test(ws[last].text)) last++;
+    while ((isPlaceNoun(ws[last + 1]) || LEX.namedPlaceNouns.has(lemma(ws[last + 1]?.lower ?? ''))) && !/['’]s$/.test(ws[last].text)) last++;
     return { name: run.join(' '), last };
   }
   if (k === i) return null;
@@ -636,7 +644,8 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     const place = coordinated ? null : placeOf(area.name);
     // A place, or an area its words describe ("Gorkha district", "the eastern region"), reports or
     // holds its own figures; any other name only holds them ("Labour has"), since "Equifax said" is a source.
-    const described = !isCapital(ws[area.last]) && isPlaceNoun(ws[area.last]);
+    const lastWord = ws[area.last];
+    const described = !isCapital(lastWord) && (isPlaceNoun(lastWord) || (LEX.namedPlaceNouns.has(lemma(lastWord.lower)) && isCapital(ws[area.last - 1])));
     if (place || described || LEX.possessionVerbs.has(ws[v].lower)) {
       if (coordinated && listed.names.every((n) => placeOf(n))) take(listed.names);
       else take([area.name]);
@@ -679,9 +688,11 @@ export function keyOf(m: Measure): string | null {
     case 'percentage-point':
       return `${m.dimension}|${what ?? ''}${thing}${role}`;
     default:
-      // A measurement (a magnitude, a distance, a temperature) is of its noun ("aftershock"), whatever
-      // the clause says happened: "the magnitude-7.2 quake that killed 2,207" still gives a magnitude.
-      return `${m.dimension}|${m.unitKey ?? ''}|${specificHead && specificHead !== m.unitKey && specificHead !== m.dimension ? specificHead : ''}${role}`;
+      // A magnitude is of its noun ("aftershock"), whatever the clause says happened: "the magnitude-7.2
+      // quake that killed 2,207" still gives the quake's magnitude. Other measurements keep their event
+      // ("3 days of rain", "10 days without power").
+      if (m.dimension === 'magnitude') return `${m.dimension}|${m.unitKey ?? ''}|${specificHead && specificHead !== m.unitKey && specificHead !== m.dimension ? specificHead : ''}${role}`;
+      return `${m.dimension}|${m.unitKey ?? ''}|${what ?? ''}${role}`;
   }
 }
 

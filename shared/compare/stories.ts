@@ -6,6 +6,8 @@ import { LEX, placeOf } from './lexicon.ts';
 
 /** Two documents whose similarity reaches this are about the same story. */
 export const STORY_SIMILARITY = 0.09;
+/** Above this multiple of the story threshold, documents are one story whatever countries they name. */
+export const APART_CEILING = 3;
 /** Share of one text's 8-word shingles found in another for the two to count as one origin. */
 export const SAME_TEXT_CONTAINMENT = 0.5;
 /**
@@ -125,7 +127,8 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
   const leading = countries.map(leadingCountry);
   const apart = (i: number, j: number) => {
     const [a, b] = [leading[i], leading[j]];
-    return a !== null && b !== null && a !== b && !countries[i].has(b) && !countries[j].has(a);
+    // Only near the threshold: reports far more alike than that are one story whatever places they name.
+    return sims[i][j] < APART_CEILING * threshold && a !== null && b !== null && a !== b && !countries[i].has(b) && !countries[j].has(a);
   };
   const uf = new UnionFind(texts.length);
   for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (sims[i][j] >= threshold && !apart(i, j)) uf.union(i, j);

@@ -118,6 +118,15 @@ describe('scope and role', () => {
     expect(measure('Labor has 4,776,030 votes (32.58%) and 77 seats.', '32.58%').subject).toBe('labor');
   });
 
+  it('does not read reported speech, a relative clause or a base of change as another time', () => {
+    expect(measure('Police said the storm had killed 12 people.', '12').earlier).toBe(false);
+    expect(measure('The ministry, which had warned of floods, said 300 people died.', '300').earlier).toBe(false);
+    expect(measure('Revenue climbed to $7.3 billion from the prior quarter.', '$7.3 billion').prior).toBe(false);
+    expect(measure('As expected, the company cut 3,000 jobs.', '3,000').expected).toBe(false);
+    expect(measure('The health department reported 40 new cases.', '40').subject).toBeNull();
+    expect(measure('The Sud department accounts for most of the dead, at least 1,597.', '1,597').subject).toBe('sud');
+  });
+
   it('reads the apposition and the reporting official around a scope', () => {
     expect(measure('By province, the southern province, the capital included, accounts for 410 of the dead.', '410').subject).toBe('southern province');
     expect(measure('Ana Ruiz, the mayor in Chimbote, said 57 people had died.', '57').subject).toBe('chimbote');

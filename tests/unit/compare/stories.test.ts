@@ -41,10 +41,10 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'hurricane-maria': { precision: 0.85, recall: 0.65 },
   'equifax-breach': { precision: 0.79, recall: 0.7 },
   'ebola-2014': { precision: 0.72, recall: 0.65 },
-  'netflix-q1-2022': { precision: 0.5, recall: 0.5 },
-  'nz-election': { precision: 0.47, recall: 0.25 },
+  'netflix-q1-2022': { precision: 0.4, recall: 0.5 },
+  'nz-election': { precision: 0.55, recall: 0.25 },
   'nepal-quake': { precision: 0.66, recall: 0.74 },
-  'twitter-layoffs': { precision: 0.83, recall: 0.62 },
+  'twitter-layoffs': { precision: 0.75, recall: 0.5 },
   'hk-protest': { precision: 0.2, recall: 0.17 },
   'haiti-quake': { precision: 0.74, recall: 0.67 },
 };
