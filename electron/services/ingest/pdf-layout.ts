@@ -35,6 +35,8 @@ export interface LayoutResult {
   title: string | null;
   /** The text every page repeats in its header or footer, page numbers removed. */
   runningTitle: string | null;
+  /** The most descriptive heading above the first page's body text: a title set at body size. */
+  leadHeading: string | null;
 }
 
 interface Segment {
@@ -113,7 +115,11 @@ function groupRuns(page: PageRuns): TextRun[][] {
       const size = Math.max(run.size, maxSize);
       const sameBaseline = Math.abs(run.y - baseY) <= 0.55 * size;
       const forward = run.x >= x1 - 0.6 * size && run.x - x1 < 12 * size;
-      if (sameBaseline && forward) {
+      // Text of a very different size set well apart on the same baseline (a masthead's section name
+      // beside the publication's) is another line, not a word of this one; superscripts sit close.
+      const smaller = Math.min(run.size, maxSize);
+      const apart = !blank && size > 1.5 * smaller && run.x - x1 > 1.5 * smaller;
+      if (sameBaseline && forward && !apart) {
         current.push(run);
         if (!blank) {
           x1 = Math.max(x1, run.x + run.width);
@@ -452,11 +458,39 @@ function classify(blocks: Block[], metrics: Metrics): void {
   }
 }
 
+// The separators a periodical's running head sets between its items: "Journal / Vol. 8 / May 2, 2020".
+const HEADER_ITEM_BREAK = /\s+[/|•·]\s+/;
+const lineKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * A periodical's running head gathers, one after another, several items its first page prints apart
+ * in the masthead (the publication, its volume, the date, the section). First-page lines that the
+ * head of a later page gathers with another such line name the publication, never the document.
+ */
+function mastheadLines(firstPage: Line[], laterFurniture: Line[]): Set<Line> {
+  const byKey = new Map<string, Line[]>();
+  for (const line of firstPage) {
+    const key = lineKey(line.text);
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)!.push(line);
+  }
+  const masthead = new Set<Line>();
+  for (const head of laterFurniture) {
+    // The page number set beside the head is a segment of its own.
+    const items = head.segments.flatMap((segment) => segment.text.split(HEADER_ITEM_BREAK)).map(lineKey);
+    const printed = items.filter((item) => byKey.has(item));
+    if (printed.length < 2) continue;
+    for (const item of printed) for (const line of byKey.get(item)!) masthead.add(line);
+  }
+  return masthead;
+}
+
 /** The largest text near the top of the first page, if it stands out from the body. */
-function findTitle(blocks: Block[], metrics: Metrics, height: number): Block | null {
+function findTitle(blocks: Block[], metrics: Metrics, height: number, masthead: Set<Line>): Block | null {
   let best: Block | null = null;
   for (const block of blocks) {
     if (block.kind === 'footnote' || block.kind === 'table') continue;
+    if (block.lines.every((line) => masthead.has(line))) continue;
     if (block.lines[0].y < height * 0.35 || block.lines.length > 4) continue;
     if (blockText(block).length > 250 || !/\p{L}{3}/u.test(blockText(block))) continue;
     if (block.size >= metrics.bodySize * 1.2 && (!best || block.size > best.size + 0.1)) best = block;
@@ -468,10 +502,11 @@ function findTitle(blocks: Block[], metrics: Metrics, height: number): Block | n
  * Without a title block, the most prominent heading of the first page names it (an excerpt's first
  * table or section): the largest text above body size, the more descriptive when sizes tie.
  */
-function prominentHeading(blocks: Block[], metrics: Metrics): string | null {
+function prominentHeading(blocks: Block[], metrics: Metrics, masthead: Set<Line>): string | null {
   let best: { size: number; words: number; text: string } | null = null;
   for (const block of blocks) {
     if (block.kind === 'footnote' || block.kind === 'table' || block.lines.length > 3) continue;
+    if (block.lines.every((line) => masthead.has(line))) continue;
     if (block.size < metrics.bodySize * 1.05) continue;
     const text = blockText(block)
       .replace(CAPTION_START, '')
@@ -483,6 +518,26 @@ function prominentHeading(blocks: Block[], metrics: Metrics): string | null {
     if (!best || block.size > best.size + 0.1 || (Math.abs(block.size - best.size) <= 0.1 && words > best.words)) {
       best = { size: block.size, words, text };
     }
+  }
+  return best?.text ?? null;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+
+/**
+ * The heading that leads into the first page's body text. When nothing stands out by size, the
+ * headings stacked above the first paragraph (the issuing body, its office, then the subject) hold
+ * the title, and the most descriptive of them (the later one on a tie) names the document.
+ */
+function leadHeading(blocks: Block[], metrics: Metrics, masthead: Set<Line>): string | null {
+  let best: { words: number; text: string } | null = null;
+  for (const block of blocks) {
+    const text = blockText(block);
+    const body = block.kind === 'paragraph' && sameSize(block.size, metrics.bodySize) && block.lines.length >= 2;
+    if (body && /[.!?]["”’)\]]?(?:\s|$)/.test(text)) break;
+    if (block.kind !== 'heading' || block.lines.every((line) => masthead.has(line))) continue;
+    const words = wordCount(text);
+    if (words >= 2 && (!best || words >= best.words)) best = { words, text: text.replace(/\s+/g, ' ').trim() };
   }
   return best?.text ?? null;
 }
@@ -646,16 +701,23 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
   const content = pageLines.map((lines) => lines.filter((line) => !furniture.lines.has(line)));
   const metrics = measure(content.flat());
 
+  const masthead = mastheadLines(
+    content[0] ?? [],
+    pageLines.slice(1).flatMap((lines) => lines.filter((line) => furniture.lines.has(line))),
+  );
+
   let titleBlock: Block | null = null;
   let heading: string | null = null;
+  let lead: string | null = null;
   const sequence: Block[] = [];
   content.forEach((lines, index) => {
     const blocks = buildBlocks(lines, metrics);
     classify(blocks, metrics);
     if (index === 0) {
-      titleBlock = findTitle(blocks, metrics, pages[index].height);
+      titleBlock = findTitle(blocks, metrics, pages[index].height, masthead);
       if (titleBlock) titleBlock.kind = 'title';
-      else heading = prominentHeading(blocks, metrics);
+      else heading = prominentHeading(blocks, metrics, masthead);
+      lead = leadHeading(blocks, metrics, masthead);
     }
     // Notes go after the page's text; the title block opens the document.
     const ordered = [
@@ -678,5 +740,6 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
     blocks: emitted.blocks,
     title: title ?? heading,
     runningTitle: furniture.runningTitle,
+    leadHeading: lead,
   };
 }

@@ -10,7 +10,7 @@ import { extractPdf } from '../../../electron/services/ingest/pdf.ts';
 import { pageAt } from '../../../electron/services/briefs/brief-service.ts';
 import { renderSampleReport, type DrawnLine } from '../../../scripts/sample-pdf.ts';
 import { longSampleReport } from '../../../scripts/sample-report.ts';
-import { sharedFolder } from './helpers.ts';
+import { sharedFolder, writePdf, type PdfRun } from './helpers.ts';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const plain = (text: string) => squash(text.replace(/\u00ad/g, '').replace(/\[\^\w+\]/g, ''));
@@ -97,6 +97,61 @@ describe('layout of a generated two-column report', () => {
   });
 });
 
+describe('title of a periodical page', () => {
+  // A bulletin's first page: a masthead (the publication, its section in large type, volume and date),
+  // the issuing office in bold, then the notice's own title in bold at body size above its text. Later
+  // pages repeat the masthead's items in one running head.
+  const body = [
+    'The bureau will close the upper deck of the harbor bridge to all traffic on four nights',
+    'in April so that crews can replace the expansion joints installed in 1987. Each closure',
+    'starts at 10 p.m. and ends at 5 a.m. the next morning, when the deck opens again.',
+    'Buses on the two night routes that cross the bridge will use the lower deck instead.',
+  ];
+  const masthead = (page: number): PdfRun[] =>
+    page === 1
+      ? [
+          { text: 'Service Changes', x: 45, y: 723, size: 18 },
+          { text: 'Harbor City Bulletin', x: 400, y: 727, size: 8 },
+          { text: 'Vol. 12, No. 7', x: 400, y: 712, size: 8 },
+          { text: 'Monday, March 4, 2024', x: 400, y: 695, size: 8 },
+        ]
+      : [
+          { text: 'Harbor City Bulletin / Vol. 12, No. 7 / Monday, March 4, 2024 / Service Changes', x: 120, y: 750, size: 9 },
+          { text: String(40 + page), x: 540, y: 750, size: 10 },
+        ];
+  const bodyRuns = (top: number): PdfRun[] => body.map((text, i) => ({ text, x: 45, y: top - 13 * i, size: 10 }));
+
+  it('takes the bold title above the first paragraph, not the masthead or the office', async () => {
+    const first: PdfRun[] = [
+      ...masthead(1),
+      { text: 'DEPARTMENT OF PUBLIC WORKS', x: 45, y: 640, size: 10, bold: true },
+      { text: 'Bureau of Bridges', x: 45, y: 622, size: 10, bold: true },
+      { text: 'Night Closures of the Harbor Bridge', x: 45, y: 600, size: 10, bold: true },
+      { text: 'Upper Deck in April', x: 45, y: 588, size: 10, bold: true },
+      ...bodyRuns(566),
+    ];
+    const pages = [first, [...masthead(2), ...bodyRuns(700)], [...masthead(3), ...bodyRuns(700)]];
+    const doc = await extractDocument({ name: 'bulletin.pdf', bytes: writePdf(pages.map((runs) => ({ runs }))) });
+    expect(doc.meta.title).toBe('Night Closures of the Harbor Bridge Upper Deck in April');
+    // The running head is page furniture; the masthead's items are not read as one line with the section.
+    expect(doc.text).not.toContain('Vol. 12, No. 7 / Monday');
+    expect(doc.text).not.toContain('Service Changes Harbor City Bulletin');
+  });
+
+  it('keeps a cover title that the running head repeats alone', async () => {
+    const pages = [1, 2, 3].map((page) => ({
+      runs: [
+        ...(page === 1
+          ? [{ text: 'Harbor Bridge Repairs 2024', x: 45, y: 700, size: 20 }]
+          : [{ text: 'Harbor Bridge Repairs 2024', x: 45, y: 750, size: 9 }]),
+        ...bodyRuns(650),
+      ],
+    }));
+    const doc = await extractDocument({ name: 'repairs.pdf', bytes: writePdf(pages) });
+    expect(doc.meta.title).toBe('Harbor Bridge Repairs 2024');
+  });
+});
+
 const SHARED_PDFS = sharedFolder('formats', 'pdf');
 if (!SHARED_PDFS) console.warn('Skipping the shared-PDF layout checks: ../shared/formats/pdf is absent.');
 
@@ -109,6 +164,7 @@ describe.skipIf(!SHARED_PDFS)('layout of the real PDFs in ../shared/formats/pdf'
       sentences: string[];
       absent: string[];
       order: string[];
+      title: string;
     };
     const doc = await extractDocument({ name, bytes: new Uint8Array(readFileSync(join(SHARED_PDFS!, name))) });
     const text = normalize(doc.text);
@@ -125,6 +181,11 @@ describe.skipIf(!SHARED_PDFS)('layout of the real PDFs in ../shared/formats/pdf'
       expect(at, phrase).toBeGreaterThanOrEqual(0);
       from = at + phrase.length;
     }
+    // As a reader would name it (case, spacing, quote and dash style aside; a subtitle after ": " may be left off).
+    const titleKey = (title: string) => squash(title).toLowerCase().replace(/[‘’“”"']/g, "'").replace(/[–—-]/g, '-');
+    const got = titleKey(doc.meta.title ?? '');
+    const want = titleKey(expected.title);
+    expect([want, want.split(': ')[0]], `title: ${doc.meta.title}`).toContain(got.replace(/:$/, ''));
   }, 60_000);
 });
 
