@@ -5,17 +5,36 @@
 import type { DocBlock } from '../../../shared/types/blocks.ts';
 import { NON_CLAIM_BLOCKS } from '../../../shared/types/blocks.ts';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
+import { LIST_MARKER } from '../ingest/layout-cues.ts';
 
-/** The text the engine should read: non-claim blocks turned to spaces, line ends kept. */
+/** Blocks of running text, whose line ends (a hard-wrapped text's) are no sentence ends. */
+const FLOWING = new Set<DocBlock['kind']>(['paragraph', 'list-item', 'quote']);
+
+const blank = (mark: string) => ' '.repeat(mark.length);
+
+/** A flowing block as the engine should read it: bullets and quote marks are no words of the statement. */
+function readable(kind: DocBlock['kind'], body: string): string {
+  let out = body;
+  if (kind === 'list-item') out = out.replace(LIST_MARKER, blank);
+  if (kind === 'quote') out = out.replace(/^[ \t]*>[ \t]?/gm, blank);
+  return out.replace(/\n/g, ' ');
+}
+
+/**
+ * The text the engine should read: non-claim blocks turned to spaces (their line ends kept), and the
+ * line ends inside a paragraph, list item or quote read as the spaces they stand for.
+ */
 export function claimableText(text: string, blocks: readonly DocBlock[] | null | undefined): string {
   if (!blocks?.length) return text;
-  const hidden = blocks.filter((block) => NON_CLAIM_BLOCKS.has(block.kind) || block.references);
-  if (!hidden.length) return text;
+  const changed = blocks.filter((block) => NON_CLAIM_BLOCKS.has(block.kind) || block.references || FLOWING.has(block.kind));
+  if (!changed.length) return text;
   let out = '';
   let at = 0;
-  for (const block of [...hidden].sort((a, b) => a.start - b.start)) {
+  for (const block of [...changed].sort((a, b) => a.start - b.start)) {
     if (block.start < at) continue;
-    out += text.slice(at, block.start) + text.slice(block.start, block.end).replace(/[^\n]/g, ' ');
+    const body = text.slice(block.start, block.end);
+    const hidden = NON_CLAIM_BLOCKS.has(block.kind) || block.references;
+    out += text.slice(at, block.start) + (hidden ? body.replace(/[^\n]/g, ' ') : readable(block.kind, body));
     at = block.end;
   }
   return out + text.slice(at);

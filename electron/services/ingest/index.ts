@@ -17,6 +17,7 @@ import { extractHtml } from './html.ts';
 import { extractMarkdown } from './markdown.ts';
 import { extractPdf } from './pdf.ts';
 import { finalizeText, guessTitle, normalizeNewlines } from './text.ts';
+import { plainTextBlocks } from './text-blocks.ts';
 import { cleanByline } from './byline.ts';
 import { findDates, findDocumentDate, parseDate } from '../../../shared/text/dates.ts';
 
@@ -84,6 +85,7 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
     case 'txt':
       // Offsets of the original file must stay valid apart from line ends, so nothing else is touched.
       text = finalizeText(decodeText(name, bytes));
+      blocks = plainTextBlocks(text);
       break;
     case 'md': {
       const result = extractMarkdown(normalizeNewlines(decodeText(name, bytes)));
