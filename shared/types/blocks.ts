@@ -42,6 +42,8 @@ export interface DocBlock extends TextSpan {
   marker?: string;
   /** Reference lists and bibliographies are kept apart from running text. */
   references?: boolean;
+  /** Note reference marks inside the block ("[1]", "[citation needed]"): shown, but no words of the text. */
+  refs?: TextSpan[];
 }
 
 /** Blocks whose sentences are not claims: they stay searchable but state no finding of their own. */

@@ -12,11 +12,18 @@ const FLOWING = new Set<DocBlock['kind']>(['paragraph', 'list-item', 'quote']);
 
 const blank = (mark: string) => ' '.repeat(mark.length);
 
-/** A flowing block as the engine should read it: bullets and quote marks are no words of the statement. */
-function readable(kind: DocBlock['kind'], body: string): string {
+/**
+ * A block of running text as the engine should read it: bullets, quote marks and note reference marks
+ * ("[1]") are no words of the statement, and a line end inside it is a space.
+ */
+function readable(block: DocBlock, body: string): string {
   let out = body;
-  if (kind === 'list-item') out = out.replace(LIST_MARKER, blank);
-  if (kind === 'quote') out = out.replace(/^[ \t]*>[ \t]?/gm, blank);
+  for (const ref of block.refs ?? []) {
+    const [from, to] = [ref.start - block.start, ref.end - block.start];
+    if (from >= 0 && to <= out.length) out = out.slice(0, from) + blank(out.slice(from, to)) + out.slice(to);
+  }
+  if (block.kind === 'list-item') out = out.replace(LIST_MARKER, blank);
+  if (block.kind === 'quote') out = out.replace(/^[ \t]*>[ \t]?/gm, blank);
   return out.replace(/\n/g, ' ');
 }
 
@@ -26,7 +33,7 @@ function readable(kind: DocBlock['kind'], body: string): string {
  */
 export function claimableText(text: string, blocks: readonly DocBlock[] | null | undefined): string {
   if (!blocks?.length) return text;
-  const changed = blocks.filter((block) => NON_CLAIM_BLOCKS.has(block.kind) || block.references || FLOWING.has(block.kind));
+  const changed = blocks.filter((block) => NON_CLAIM_BLOCKS.has(block.kind) || block.references || FLOWING.has(block.kind) || block.refs);
   if (!changed.length) return text;
   let out = '';
   let at = 0;
@@ -34,7 +41,7 @@ export function claimableText(text: string, blocks: readonly DocBlock[] | null |
     if (block.start < at) continue;
     const body = text.slice(block.start, block.end);
     const hidden = NON_CLAIM_BLOCKS.has(block.kind) || block.references;
-    out += text.slice(at, block.start) + (hidden ? body.replace(/[^\n]/g, ' ') : readable(block.kind, body));
+    out += text.slice(at, block.start) + (hidden ? body.replace(/[^\n]/g, ' ') : readable(block, body));
     at = block.end;
   }
   return out + text.slice(at);
