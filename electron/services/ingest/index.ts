@@ -18,6 +18,7 @@ import { extractMarkdown } from './markdown.ts';
 import { extractPdf } from './pdf.ts';
 import { finalizeText, guessTitle, normalizeNewlines } from './text.ts';
 import { plainTextBlocks } from './text-blocks.ts';
+import { markReferences } from './references.ts';
 import { cleanByline } from './byline.ts';
 import { findDates, findDocumentDate, parseDate } from '../../../shared/text/dates.ts';
 
@@ -111,6 +112,8 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
 
   if (text.length > MAX_TEXT_CHARS) throw tooMuchTextError(name, text.length, MAX_TEXT_CHARS);
   if (!text.trim()) throw noTextError(name);
+  // Reference lists look alike in every format: they stay in the text but state no claims.
+  if (blocks) blocks = markReferences(text, blocks);
 
   const meta: DetectedMetadata = { ...emptyMeta(), ...stripUndefined(found) };
   if (format === 'pdf') {
