@@ -58,6 +58,8 @@ interface Line {
   lead: string | null;
   /** Footnote reference markers detached from the words they were set against. */
   refs: string[];
+  /** Baseline of the last line a table row's cells wrapped onto, when they did. */
+  bottom?: number;
 }
 
 interface Block {
@@ -114,7 +116,9 @@ function groupRuns(page: PageRuns): TextRun[][] {
     if (current) {
       const size = Math.max(run.size, maxSize);
       const sameBaseline = Math.abs(run.y - baseY) <= 0.55 * size;
-      const forward = run.x >= x1 - 0.6 * size && run.x - x1 < 12 * size;
+      // Far along the very same baseline, in the same size, is the next cell of a table row.
+      const nextCell = Math.abs(run.y - baseY) <= 0.05 * size && Math.abs(run.size - maxSize) <= 0.05 * size && run.x - x1 < 0.5 * page.width;
+      const forward = run.x >= x1 - 0.6 * size && (run.x - x1 < 12 * size || nextCell);
       // Text of a very different size set well apart on the same baseline (a masthead's section name
       // beside the publication's) is another line, not a word of this one; superscripts sit close.
       const smaller = Math.min(run.size, maxSize);
@@ -201,7 +205,7 @@ function toLine(pageNumber: number, lineRuns: TextRun[]): Line | null {
       }
     }
     const gap = run.x - prevEnd;
-    if (segment && gap > 1.5 * size) {
+    if (segment && gap > 1.2 * size) {
       segment = null;
       pendingSpace = true;
     }
@@ -229,6 +233,11 @@ function toLine(pageNumber: number, lineRuns: TextRun[]): Line | null {
   if (!text) return null;
   for (const seg of segments) seg.text = clean(seg.text.replace(INLINE_SYMBOL_MARKER, '$1'));
   const kept = segments.filter((seg) => seg.text);
+  // A list's number or bullet set apart from its item ("1." then a tab) is no table cell.
+  if (kept.length >= 2 && kept[0].text.length <= 4 && LIST_MARKER.test(`${kept[0].text} `)) {
+    const [marker, item] = kept.splice(0, 2);
+    kept.unshift({ x0: marker.x0, x1: item.x1, text: `${marker.text} ${item.text}` });
+  }
   return {
     page: pageNumber,
     y: baseY,
@@ -337,6 +346,24 @@ function measure(lines: Line[]): Metrics {
 const isTableRow = (line: Line) => line.segments.length >= 2;
 const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.08 * Math.max(a, b);
 
+/**
+ * A cell's text wrapped onto a line of its own under a table row ("Ever Given" / "runs aground"): set
+ * at a line's distance below the row, starting where one of its cells starts. It is added to that cell.
+ */
+function continuesCell(row: Line, line: Line, metrics: Metrics): boolean {
+  if (!isTableRow(row) || isTableRow(line) || !sameSize(line.size, row.size)) return false;
+  const dy = (row.bottom ?? row.y) - line.y;
+  if (dy <= 0.3 * line.size || dy > (metrics.lineGap * 1.35 + 0.05) * line.size) return false;
+  const cell = row.segments.find((segment) => Math.abs(segment.x0 - line.x0) <= 0.3 * line.size);
+  const next = cell && row.segments[row.segments.indexOf(cell) + 1];
+  if (!cell || (next && line.x1 > next.x0)) return false;
+  cell.text = `${cell.text} ${line.text}`;
+  cell.x1 = Math.max(cell.x1, line.x1);
+  row.bottom = line.y;
+  row.text = row.segments.map((segment) => segment.text).join(' ');
+  return true;
+}
+
 /** Splits a page's lines, in content order, into blocks of one kind each. */
 function buildBlocks(lines: Line[], metrics: Metrics): Block[] {
   const blocks: Block[] = [];
@@ -345,9 +372,10 @@ function buildBlocks(lines: Line[], metrics: Metrics): Block[] {
   let minX0 = 0;
   for (const line of lines) {
     const prev = block?.lines.at(-1);
+    if (block?.kind === 'table' && prev && continuesCell(prev, line, metrics)) continue;
     let startNew = !block || !prev;
     if (block && prev) {
-      const dy = prev.y - line.y;
+      const dy = (prev.bottom ?? prev.y) - line.y;
       const size = Math.max(line.size, prev.size);
       const gapLimit = (metrics.lineGap * 1.35 + 0.05) * size;
       const listStart = LIST_MARKER.test(line.text) || line.lead !== null;
@@ -391,12 +419,13 @@ const extent = (block: Block) => ({
 });
 
 /** Whether body text runs below a block in its column: notes sit at the foot, under all of it. */
-function bodyBelow(block: Block, blocks: Block[], bodySize: number): boolean {
+function bodyBelow(block: Block, blocks: Block[], bodySize: number, notes: ReadonlySet<Block>): boolean {
   const span = extent(block);
   const bottom = block.lines.at(-1)!.y;
   return blocks.some(
     (other) =>
       other !== block &&
+      !notes.has(other) &&
       sameSize(other.size, bodySize) &&
       other.kind !== 'table' &&
       // A label or caption under a note (a table's title) is not running text.
@@ -415,6 +444,11 @@ function classify(blocks: Block[], metrics: Metrics): void {
   for (const block of blocks) {
     if (sameSize(block.size, body) && block.kind !== 'table') lowestBody = Math.min(lowestBody, block.lines.at(-1)!.y);
   }
+  // Notes set at body size still open with the raised mark that the page's text refers to.
+  const referenced = new Set(blocks.flatMap((block) => block.lines.flatMap((line) => line.refs)));
+  const linkedNotes = new Set(
+    blocks.filter((block) => block.marker !== undefined && referenced.has(block.marker) && block.size <= body * 1.05),
+  );
   for (const block of blocks) {
     const text = blockText(block);
     const first = block.lines[0];
@@ -425,7 +459,7 @@ function classify(blocks: Block[], metrics: Metrics): void {
     }
     // Notes are set smaller than the body, open with their number, and sit low on the page.
     const opensNote = block.marker !== undefined || /^(?:\(?\d{1,3}\)?|[*†‡§])\s+\S/.test(first.text);
-    if (small && opensNote && !bodyBelow(block, blocks, body)) {
+    if (((small && opensNote) || linkedNotes.has(block)) && !bodyBelow(block, blocks, body, linkedNotes)) {
       block.kind = 'footnote';
       block.marker ??= /^(\(?\d{1,3}\)?|[*†‡§])/.exec(first.text)?.[1];
       inNotes = true;
