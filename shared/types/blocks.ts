@@ -56,5 +56,8 @@ export const NON_CLAIM_BLOCKS: ReadonlySet<BlockKind> = new Set<BlockKind>([
   'furniture',
 ]);
 
-/** Version of the block builders; documents stored with an older version get their blocks rebuilt. */
-export const BLOCK_MODEL_VERSION = 1;
+/**
+ * Version of the block builders; documents stored with an older version get their blocks rebuilt when
+ * opened. 2: plain-text structure, reference lists, note marks, notes set at body size in PDFs.
+ */
+export const BLOCK_MODEL_VERSION = 2;
