@@ -274,12 +274,12 @@ function findFurniture(pages: Line[][], heights: number[]): Furniture {
     return new Set([...top, ...bottom]);
   });
   // The same text at the same edge and height of other pages: set there by the page template.
-  const placements = new Map<string, Array<{ page: number; y: number }>>();
+  const placements = new Map<string, Array<{ page: number; y: number; size: number }>>();
   edgeLines.forEach((set, index) => {
     for (const line of set) {
       const key = furnitureKey(line.text);
       if (!placements.has(key)) placements.set(key, []);
-      placements.get(key)!.push({ page: index, y: line.y });
+      placements.get(key)!.push({ page: index, y: line.y, size: line.size });
     }
   });
   const everywhere = new Map<string, number>();
@@ -289,8 +289,12 @@ function findFurniture(pages: Line[][], heights: number[]): Furniture {
     // Text that also runs in the body is the body's, even where a page happens to start with it.
     if ((everywhere.get(key) ?? 0) > (placements.get(key)?.length ?? 0)) return 0;
     const tolerance = Math.max(2 * line.size, 0.02 * heights[line.page - 1]);
+    // The same words set far larger (a title on the first page that later pages repeat as their
+    // running head) are not the template's.
     const pagesAt = new Set(
-      (placements.get(key) ?? []).filter((p) => Math.abs(p.y - line.y) <= tolerance).map((p) => p.page),
+      (placements.get(key) ?? [])
+        .filter((p) => Math.abs(p.y - line.y) <= tolerance && Math.abs(p.size - line.size) <= 0.2 * line.size)
+        .map((p) => p.page),
     );
     return pagesAt.size;
   };

@@ -138,17 +138,21 @@ describe('title of a periodical page', () => {
     expect(doc.text).not.toContain('Service Changes Harbor City Bulletin');
   });
 
-  it('keeps a cover title that the running head repeats alone', async () => {
+  it('keeps a first-page title that later pages repeat, small, as their running head', async () => {
     const pages = [1, 2, 3].map((page) => ({
       runs: [
         ...(page === 1
-          ? [{ text: 'Harbor Bridge Repairs 2024', x: 45, y: 700, size: 20 }]
-          : [{ text: 'Harbor Bridge Repairs 2024', x: 45, y: 750, size: 9 }]),
+          ? [{ text: 'Harbor Bridge Repairs 2024', x: 45, y: 735, size: 22 }]
+          : [{ text: 'Harbor Bridge Repairs 2024', x: 300, y: 750, size: 9 }]),
         ...bodyRuns(650),
       ],
     }));
     const doc = await extractDocument({ name: 'repairs.pdf', bytes: writePdf(pages) });
     expect(doc.meta.title).toBe('Harbor Bridge Repairs 2024');
+    // On the first page it is the title block, not page furniture; on the others it is the running head.
+    expect(doc.text.startsWith('Harbor Bridge Repairs 2024\n\n')).toBe(true);
+    expect(doc.blocks![0].kind).toBe('title');
+    expect(doc.text.match(/Harbor Bridge Repairs/g)).toHaveLength(1);
   });
 });
 
