@@ -598,8 +598,18 @@ function joinBrokenParagraphs(sequence: Block[]): Block[] {
     for (;;) {
       const last = block.lines.at(-1)!;
       if (TERMINAL.test(last.text)) break;
+      // Set between the halves: floats, and, once a float has come, what a figure or table brings
+      // with it (its title after its caption, its notes and source lines in smaller type).
       let j = i + 1;
-      while (j < sequence.length && (absorbed.has(sequence[j]) || FLOATS.has(sequence[j].kind))) j++;
+      let floated = false;
+      const setApart = (k: number) => {
+        const other = sequence[k];
+        if (absorbed.has(other)) return true;
+        if (FLOATS.has(other.kind)) return (floated = true);
+        if (!floated) return false;
+        return other.size < block.size * 0.92 || (other.kind === 'heading' && sequence[k - 1]?.kind === 'caption');
+      };
+      while (j < sequence.length && setApart(j)) j++;
       const next = sequence[j];
       if (!next || next.kind !== 'paragraph' || !sameSize(next.size, block.size)) break;
       if (next.page > last.page + 1) break;

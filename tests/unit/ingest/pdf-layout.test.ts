@@ -156,6 +156,36 @@ describe('title of a periodical page', () => {
   });
 });
 
+describe('a sentence cut by a page break and a table', () => {
+  it('joins the halves over the table, its title and its smaller notes and source line', async () => {
+    const body = (lines: string[], top: number): PdfRun[] => lines.map((text, i) => ({ text, x: 72, y: top - 14 * i, size: 11 }));
+    const first = body(
+      [
+        'Ferry crossings on the northern route fell sharply in the winter, when',
+        'two of the four vessels were withdrawn for repairs to their engines and',
+        'the operator cut the timetable to six sailings a day. Among the',
+      ],
+      140,
+    );
+    const second: PdfRun[] = [
+      { text: 'Table 3.', x: 72, y: 720, size: 11, bold: true },
+      { text: 'Crossings by Month', x: 72, y: 702, size: 13, bold: true },
+      { text: 'Month', x: 72, y: 680, size: 9 },
+      { text: 'Crossings', x: 250, y: 680, size: 9 },
+      { text: 'December', x: 72, y: 666, size: 9 },
+      { text: '186', x: 250, y: 666, size: 9 },
+      { text: 'January', x: 72, y: 652, size: 9 },
+      { text: '174', x: 250, y: 652, size: 9 },
+      { text: 'Note: sailings cancelled for weather are not counted.', x: 72, y: 634, size: 8 },
+      { text: 'Source: harbour authority records.', x: 72, y: 623, size: 8 },
+      ...body(['passengers who still travelled, most were commuters who crossed twice a day.', 'Freight was moved to the southern route.'], 600),
+    ];
+    const doc = await extractDocument({ name: 'ferries.pdf', bytes: writePdf([{ runs: first }, { runs: second }]) });
+    expect(squash(doc.text)).toContain('Among the passengers who still travelled, most were commuters who crossed twice a day.');
+    expect(doc.blocks!.some((block) => block.kind === 'table')).toBe(true);
+  });
+});
+
 const SHARED_PDFS = sharedFolder('formats', 'pdf');
 if (!SHARED_PDFS) console.warn('Skipping the shared-PDF layout checks: ../shared/formats/pdf is absent.');
 
