@@ -1,6 +1,6 @@
 // Structure of plain text, which has no markup: read from blank lines and the shape of each line.
-// Paragraphs are runs of lines between blank lines (or single lines, where the text puts one paragraph
-// per line); headings are short lines without closing punctuation that stand alone, lead into a
+// Paragraphs are runs of hard-wrapped lines (each broken where the next word would not fit) or single
+// lines, where the text puts one paragraph per line; headings are short lines without closing punctuation that stand alone, lead into a
 // paragraph, or are underlined with === or ---; list items open with a bullet or a number; lines opening
 // with "[n]" are notes; "> " lines are quotes; tab-separated rows are tables. Offsets are the text's own.
 import type { DocBlock, TextSpan } from '../../../shared/types/blocks.ts';
@@ -49,6 +49,16 @@ function headingShaped(line: TextLine): boolean {
   return text.split(/\s+/).length <= HEADING_MAX_WORDS;
 }
 
+/**
+ * Whether a hard-wrapped line runs on into the next: it was broken there because the next word would
+ * not have fitted. A line that ends well short of the wrap width ends its paragraph (one paragraph per
+ * line, or a heading or date line above the text).
+ */
+function wrapsOnto(line: TextLine, next: TextLine, width: number): boolean {
+  const nextWord = /^\s*(\S+)/.exec(next.text)?.[1] ?? '';
+  return line.text.trim().length + 1 + nextWord.length >= 0.9 * width;
+}
+
 /** The span of a line without its surrounding spaces. */
 function trimmed(line: TextLine): TextSpan {
   const lead = line.text.length - line.text.trimStart().length;
@@ -78,7 +88,9 @@ export function plainTextBlocks(text: string): DocBlock[] {
   if (!filled.length) return [];
   // Text set one paragraph per line runs its lines long; hard-wrapped text never passes its width.
   const wrapped = filled.every((line) => line.text.trimEnd().length <= WRAPPED_MAX);
-  const width = Math.max(...filled.map((line) => line.text.trim().length));
+  // The wrap width, from the lines of running text (tables and rules are set to their own widths).
+  const prose = filled.filter((line) => !isTableLine(line) && !UNDERLINE.test(line.text));
+  const width = Math.max(...(prose.length ? prose : filled).map((line) => line.text.trim().length));
   const blocks: DocBlock[] = [];
   const push = (block: DocBlock) => {
     if (block.end > block.start) blocks.push(block);
@@ -138,7 +150,7 @@ export function plainTextBlocks(text: string): DocBlock[] {
       const indent = line.text.length - line.text.trimStart().length;
       let j = i + 1;
       while (j < lines.length && !blank(lines[j]) && !isListLine(lines[j]) && !NOTE.test(lines[j].text) && !UNDERLINE.test(lines[j].text)) {
-        const continued = lines[j].text.length - lines[j].text.trimStart().length > indent || wrapped;
+        const continued = lines[j].text.length - lines[j].text.trimStart().length > indent || (wrapped && wrapsOnto(lines[j - 1], lines[j], width));
         if (!continued) break;
         j++;
       }
@@ -168,7 +180,8 @@ export function plainTextBlocks(text: string): DocBlock[] {
         !isListLine(lines[j]) &&
         !NOTE.test(lines[j].text) &&
         !UNDERLINE.test(lines[j].text) &&
-        !(lines[j + 1] && !blank(lines[j + 1]) && UNDERLINE.test(lines[j + 1].text))
+        !(lines[j + 1] && !blank(lines[j + 1]) && UNDERLINE.test(lines[j + 1].text)) &&
+        wrapsOnto(lines[j - 1], lines[j], width)
       ) {
         j++;
       }

@@ -146,6 +146,20 @@ describe('lines that are not headings', () => {
     expect(blocks.every((block) => block.kind === 'paragraph')).toBe(true);
   });
 
+  it('does not run short lines set one per line into one another', () => {
+    const text = [
+      'Storm closes the coast road',
+      'Harbour Gazette, 2024-01-18',
+      'The coast road was closed for 9 hours after waves washed gravel onto it.',
+      'Crews reopened one lane at noon.',
+    ].join('\n');
+    const blocks = plainTextBlocks(text);
+    expect(blocks.map((block) => text.slice(block.start, block.end))[0]).toBe('Storm closes the coast road');
+    const claims = withDocumentText(extractClaims(claimableText(text, blocks)), text).claims.map((claim) => claim.text);
+    expect(claims).toContain('The coast road was closed for 9 hours after waves washed gravel onto it.');
+    expect(claims.some((claim) => claim.includes('Harbour Gazette'))).toBe(false);
+  });
+
   it('gives no blocks for blank text', () => {
     expect(plainTextBlocks('\n\n  \n')).toEqual([]);
   });
