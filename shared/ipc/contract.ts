@@ -6,6 +6,7 @@ import type { CompareResult } from '../types/compare.ts';
 import type { Brief, BriefItem } from '../types/brief.ts';
 import type { RequestInput, SchemaChannel } from './requests.ts';
 import type { SearchResult } from '../types/search.ts';
+import type { AnnotationImportReport, ArchiveImportReport, ExportedFile } from '../types/interchange.ts';
 import type {
   Collection,
   CollectionSummary,
@@ -46,6 +47,16 @@ export interface Contract {
     request: RequestInput<'library:sources'>;
     response: { fileName: string; mime: string; text: string; count: number };
   };
+  /** The library, or one collection, as a .dossier.zip archive. */
+  'library:exportArchive': { request: RequestInput<'library:exportArchive'> | void; response: ExportedFile };
+  /** Restores an archive, merging documents the library already has; nothing changes when it is damaged. */
+  'library:importArchive': { request: RequestInput<'library:importArchive'>; response: ArchiveImportReport };
+  /** The library, or one collection, as a Markdown vault (a zip of .md files with YAML front matter). */
+  'library:exportVault': { request: RequestInput<'library:exportVault'> | void; response: ExportedFile };
+  /** Notes and reviewed claims as a W3C Web Annotation collection (JSON-LD). */
+  'annotations:export': { request: RequestInput<'annotations:export'> | void; response: ExportedFile };
+  /** W3C Web Annotations or a Hypothesis export attached to library documents by their quotes. */
+  'annotations:import': { request: RequestInput<'annotations:import'>; response: AnnotationImportReport };
   'collections:list': { request: void; response: CollectionSummary[] };
   'collections:create': { request: RequestInput<'collections:create'>; response: Collection };
   'collections:rename': { request: RequestInput<'collections:rename'>; response: Collection };
@@ -59,6 +70,8 @@ export interface Contract {
     response: Claim;
   };
   'claims:add': { request: RequestInput<'claims:add'>; response: Claim };
+  /** A reviewed claim as schema.org ClaimReview JSON-LD. */
+  'claims:claimReview': { request: RequestInput<'claims:claimReview'>; response: ExportedFile };
   'compare:run': { request: RequestInput<'compare:run'>; response: CompareResult };
   'briefs:list': { request: void; response: Brief[] };
   'briefs:get': { request: RequestInput<'briefs:get'>; response: Brief };
@@ -98,6 +111,11 @@ export const CHANNELS = [
   'library:update',
   'library:updateMany',
   'library:sources',
+  'library:exportArchive',
+  'library:importArchive',
+  'library:exportVault',
+  'annotations:export',
+  'annotations:import',
   'collections:list',
   'collections:create',
   'collections:rename',
@@ -108,6 +126,7 @@ export const CHANNELS = [
   'claims:list',
   'claims:review',
   'claims:add',
+  'claims:claimReview',
   'compare:run',
   'briefs:list',
   'briefs:get',

@@ -30,6 +30,8 @@ export interface ImportSource {
   label: string;
   name: string;
   read(): Promise<Uint8Array>;
+  /** The absolute path, for a file on disk (an upload has none). */
+  path?: string;
   /** Set when a folder walk found the file but import does not read it: the reason, reported as `skipped`. */
   skip?: string;
 }
@@ -241,8 +243,14 @@ export class LibraryService {
     return {
       label: path,
       name: basename(path),
+      path,
       read: () => this.deps.readFile(path),
     };
+  }
+
+  /** A file on disk as import reads it (refusing huge, empty or unsupported files before loading them). */
+  sourceForPath(path: string): ImportSource {
+    return this.pathSource(resolve(path));
   }
 
   async importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportResult[]> {
