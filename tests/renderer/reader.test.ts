@@ -392,6 +392,25 @@ describe('blocks and segments', () => {
     expect(segments[0].claimStart).toBe(true);
     expect(findMatches('a'.repeat(20), 'a', 5)).toMatchObject({ capped: true });
   });
+
+  it('carries note marks and reference entries from the document structure, and sets note marks apart', () => {
+    const text = 'The port reopened on Monday.[1]\n\nKatz, S. L. (2004). Measles elimination. Journal, 189.';
+    const mark = { start: text.indexOf('[1]'), end: text.indexOf('[1]') + 3 };
+    const entry = text.indexOf('Katz');
+    const blocks = splitBlocks(text, null, 4000, [
+      { kind: 'paragraph', start: 0, end: mark.end, refs: [mark] },
+      { kind: 'paragraph', start: entry, end: text.length, references: true },
+    ]);
+    expect(blocks.map((b) => [b.refs ?? null, b.references ?? false])).toEqual([
+      [[mark], false],
+      [null, true],
+    ]);
+    const segments = segmentBlock(text, blocks[0], [], [], [], blocks[0].refs);
+    expect(segments.map((s) => [text.slice(s.start, s.end), s.ref])).toEqual([
+      ['The port reopened on Monday.', false],
+      ['[1]', true],
+    ]);
+  });
 });
 
 function paneFor(content: DocumentContent): Pane {
