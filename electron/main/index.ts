@@ -11,6 +11,7 @@ import { ClaimsRunner } from '../services/claims/claims-runner.ts';
 import { CompareRunner } from '../services/compare/compare-runner.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { SUPPORTED_EXTENSIONS } from '../services/ingest/index.ts';
+import type { ExportFormat } from '../services/briefs/export/index.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
 import { CONTENT_SECURITY_POLICY, installSecurityGuards, isAppUrl, secureWebPreferences } from './security.ts';
 import { buildMenu } from './menu.ts';
@@ -51,6 +52,20 @@ async function chooseFolder(): Promise<string[]> {
   const options = { title: 'Import a folder into Dossier', properties: ['openDirectory', 'multiSelections'] as Array<'openDirectory' | 'multiSelections'> };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'Web page', extensions: ['html'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  docx: { name: 'Word document', extensions: ['docx'] },
+};
+
+/** Where to save an export: the user's choice, or null when they cancel. */
+async function chooseExportPath(fileName: string, format: ExportFormat): Promise<string | null> {
+  const options = { title: 'Export brief', defaultPath: join(app.getPath('documents'), fileName), filters: [EXPORT_FILTERS[format]] };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 /** Opens a `dossier://doc/<id>#<start>-<end>` link in the reader, focusing the window. */
@@ -118,6 +133,7 @@ async function start(): Promise<void> {
       emit,
       openFilesDialog: chooseFiles,
       openFolderDialog: chooseFolder,
+      saveExportDialog: chooseExportPath,
     });
   } catch (error) {
     dialog.showErrorBox('Dossier cannot open its library', (error as Error).message);

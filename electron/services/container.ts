@@ -1,7 +1,7 @@
 // Composition root shared by every host (Electron main, browser host, CLI): opens the library,
 // wires the services together and maps each contract channel to one service call.
-import type { Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
-import { join } from 'node:path';
+import type { BriefExport, Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
+import { basename, join } from 'node:path';
 import { DossierError } from './errors.ts';
 import { validateRequest } from '../../shared/ipc/requests.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
@@ -18,7 +18,8 @@ import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
 import { BriefService } from './briefs/brief-service.ts';
-import { EXPORT_FORMATS, exportBrief, type ExportFormat } from './briefs/export/index.ts';
+import { EXPORT_FORMATS, exportBriefToFile, type ExportFormat } from './briefs/export/index.ts';
+import { ExportDownloads } from './briefs/downloads.ts';
 import type { Brief } from '../../shared/types/brief.ts';
 import type { Collection, DocumentRecord } from '../../shared/types/library.ts';
 import { SOURCES_FORMATS } from '../../shared/types/library.ts';
@@ -48,6 +49,11 @@ export interface ServiceOptions {
   openFilesDialog?(): Promise<string[]>;
   /** Native folder picker (Electron only). */
   openFolderDialog?(): Promise<string[]>;
+  /**
+   * Native save dialog for an export (Electron only): the path chosen, or null when cancelled. Without
+   * it, exports wait in `downloads` for the browser to fetch them.
+   */
+  saveExportDialog?(fileName: string, format: ExportFormat): Promise<string | null>;
 }
 
 export interface Services {
@@ -59,6 +65,10 @@ export interface Services {
   briefs: BriefService;
   collections: CollectionsService;
   handlers: Handlers;
+  /** Exports waiting for the browser host to send them (`GET /api/download/<id>`). */
+  downloads: ExportDownloads;
+  /** Writes a brief (`briefs:export`'s request) to a file the caller names, as the CLI does. */
+  exportBriefTo(request: RequestOf<'briefs:export'>, path: string): Promise<BriefExport>;
   close(): Promise<void>;
 }
 
@@ -169,6 +179,15 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     onChanged: (reason) => options.emit?.('library:changed', { reason }),
   });
 
+  const downloads = new ExportDownloads();
+  /** The brief an export request names, streamed, and the file name it is offered under. */
+  const briefExport = ({ id, format, allClaims, title }: RequestOf<'briefs:export'>) => {
+    if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
+    const brief = allClaims ? briefs.streamAllClaims(title || 'All claims') : briefs.stream(briefs.get(id ?? ''));
+    const fileName = `${brief.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'brief'}.${format}`;
+    return { brief, fileName, mime: EXPORT_MIME[format] };
+  };
+
   const handlers: Handlers = {
     'app:info': async () => ({
       host: options.host === 'electron' ? 'electron' : 'browser',
@@ -238,12 +257,22 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       if (!claim) throw new DossierError('not-found', `No claim ${String(claimId)} in this document.`);
       return BriefService.claimItem(docId, set.text, claim);
     },
-    'briefs:export': async ({ id, format, allClaims, title }) => {
-      if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
-      const brief = allClaims ? await briefs.allClaimsBrief(title || 'All claims') : briefs.get(id ?? '');
-      const bytes = await exportBrief(await briefs.resolve(brief), format);
-      const fileName = `${brief.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'brief'}.${format}`;
-      return { fileName, mime: EXPORT_MIME[format], dataBase64: Buffer.from(bytes).toString('base64') };
+    'briefs:export': async (request) => {
+      const { brief, fileName, mime } = briefExport(request);
+      if (options.saveExportDialog) {
+        const path = await options.saveExportDialog(fileName, request.format);
+        if (!path) return { fileName, mime, bytes: 0, cancelled: true };
+        return { fileName: basename(path), mime, bytes: await exportBriefToFile(brief, request.format, path), savedTo: path };
+      }
+      const download = await downloads.reserve(fileName, mime);
+      try {
+        const bytes = await exportBriefToFile(brief, request.format, download.path);
+        downloads.ready(download.id, bytes);
+        return { fileName, mime, bytes, download: download.id };
+      } catch (error) {
+        await downloads.discard(download.id);
+        throw error;
+      }
     },
     'notes:list': async (filter) => notes.list(filter ?? {}),
     'notes:create': async (draft) => notes.create(draft),
@@ -266,7 +295,14 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     briefs,
     collections,
     handlers: guarded(handlers, activity),
+    downloads,
+    async exportBriefTo(request, path) {
+      const valid = validateRequest('briefs:export', request);
+      const { brief, mime } = briefExport(valid);
+      return { fileName: basename(path), mime, bytes: await exportBriefToFile(brief, valid.format, path), savedTo: path };
+    },
     async close() {
+      await downloads.close();
       if (warmUp) clearTimeout(warmUp);
       await search.close();
       await options.claims?.close();

@@ -24,6 +24,20 @@ export interface UploadedFile {
   dataBase64: string;
 }
 
+/** What exporting a brief made: a file saved where the user chose, or one waiting to be fetched. */
+export interface BriefExport {
+  fileName: string;
+  mime: string;
+  /** The file's size in bytes (0 when cancelled). */
+  bytes: number;
+  /** Where the file was saved (desktop app). */
+  savedTo?: string;
+  /** The user closed the save dialog: nothing was written. */
+  cancelled?: boolean;
+  /** The id to fetch the file by, once, from the browser host. */
+  download?: string;
+}
+
 export interface Contract {
   'app:info': { request: void; response: LibraryInfo };
   /** Newest first; `limit` returns only the first rows, so a large library shows its first screen at once. */
@@ -69,9 +83,13 @@ export interface Contract {
   'briefs:restore': { request: RequestInput<'briefs:restore'>; response: Brief };
   /** A brief item for a claim, anchored to its passage so it survives re-extraction. */
   'briefs:claimItem': { request: RequestInput<'briefs:claimItem'>; response: BriefItem };
+  /**
+   * Writes the brief as a file, a piece at a time. The desktop app asks where to save it first
+   * (`savedTo`, or `cancelled`); the browser host keeps it for one fetch of `GET /api/download/<download>`.
+   */
   'briefs:export': {
     request: RequestInput<'briefs:export'>;
-    response: { fileName: string; mime: string; dataBase64: string };
+    response: BriefExport;
   };
   'notes:list': { request: RequestInput<'notes:list'>; response: Note[] };
   'notes:create': { request: RequestInput<'notes:create'>; response: Note };
