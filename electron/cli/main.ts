@@ -16,6 +16,7 @@ import { DOCUMENT_FORMATS, type DocumentFormat } from '../../shared/types/ingest
 import type { CompareResult } from '../../shared/types/compare.ts';
 import { compareClaims, type CompareInput } from '../services/compare/compare-service.ts';
 import { CompareRunner } from '../services/compare/compare-runner.ts';
+import { WorkerBriefFileWriter } from '../services/briefs/export/export-runner.ts';
 import { formatFromPath } from '../services/briefs/export/index.ts';
 import { writeFile } from 'node:fs/promises';
 import { openServices, type Services } from '../services/container.ts';
@@ -508,10 +509,11 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     libraryDir,
     host: 'browser',
     version: VERSION,
-    // Claims, import and comparison in worker threads, so a slow document never holds up the app.
+    // Claims, import, comparison and export in worker threads, so a slow document never holds up the app.
     claims: new ClaimsRunner(workerEntry('claims-worker.js', '../services/claims/worker.ts')),
     ingest: new ImportRunner(workerEntry('import-worker.js', '../services/ingest/worker.ts')),
     compare: new CompareRunner(workerEntry('compare-worker.js', '../services/compare/worker.ts')),
+    exportWriter: new WorkerBriefFileWriter(workerEntry('export-worker.js', '../services/briefs/export/worker.ts')),
     emit: (event, payload) => late.host?.emit(event, payload),
   });
   // Without --port, each library gets the same port every run where it is free: the browser keeps

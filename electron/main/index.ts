@@ -12,6 +12,7 @@ import { CompareRunner } from '../services/compare/compare-runner.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { SUPPORTED_EXTENSIONS } from '../services/ingest/index.ts';
 import type { ExportFormat } from '../services/briefs/export/index.ts';
+import { WorkerBriefFileWriter } from '../services/briefs/export/export-runner.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
 import { CONTENT_SECURITY_POLICY, installSecurityGuards, isAppUrl, secureWebPreferences } from './security.ts';
 import { buildMenu } from './menu.ts';
@@ -122,6 +123,7 @@ async function start(): Promise<void> {
   const claims = new ClaimsRunner({ workerFile: join(here, 'claims-worker.js') });
   const ingest = new ImportRunner({ workerFile: join(here, 'import-worker.js') });
   const compare = new CompareRunner({ workerFile: join(here, 'compare-worker.js') });
+  const exportWriter = new WorkerBriefFileWriter({ workerFile: join(here, 'export-worker.js') });
   try {
     services = await openServices({
       libraryDir: libraryDirFromArgs(),
@@ -130,6 +132,7 @@ async function start(): Promise<void> {
       claims,
       ingest,
       compare,
+      exportWriter,
       emit,
       openFilesDialog: chooseFiles,
       openFolderDialog: chooseFolder,

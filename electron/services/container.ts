@@ -18,7 +18,8 @@ import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
 import { BriefService } from './briefs/brief-service.ts';
-import { EXPORT_FORMATS, exportBriefToFile, type ExportFormat } from './briefs/export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './briefs/export/index.ts';
+import { InlineBriefFileWriter, type BriefFileWriter } from './briefs/export/export-runner.ts';
 import { ExportDownloads } from './briefs/downloads.ts';
 import type { Brief } from '../../shared/types/brief.ts';
 import type { Collection, DocumentRecord } from '../../shared/types/library.ts';
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   ingest?: DocumentExtractor;
   /** Groups and judges figures, in a worker where the host has one; in-process otherwise. */
   compare?: CompareExecutor;
+  /** Lays out and writes exported briefs, in a worker where the host has one; in-process otherwise. */
+  exportWriter?: BriefFileWriter;
   emit?<E extends EventName>(event: E, payload: EventMap[E]): void;
   /** Native file picker (Electron only). */
   openFilesDialog?(): Promise<string[]>;
@@ -180,6 +183,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   });
 
   const downloads = new ExportDownloads();
+  const exportWriter = options.exportWriter ?? new InlineBriefFileWriter();
   /** The brief an export request names, streamed, and the file name it is offered under. */
   const briefExport = ({ id, format, allClaims, title }: RequestOf<'briefs:export'>) => {
     if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
@@ -262,11 +266,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       if (options.saveExportDialog) {
         const path = await options.saveExportDialog(fileName, request.format);
         if (!path) return { fileName, mime, bytes: 0, cancelled: true };
-        return { fileName: basename(path), mime, bytes: await exportBriefToFile(brief, request.format, path), savedTo: path };
+        return { fileName: basename(path), mime, bytes: await exportWriter.write(brief, request.format, path), savedTo: path };
       }
       const download = await downloads.reserve(fileName, mime);
       try {
-        const bytes = await exportBriefToFile(brief, request.format, download.path);
+        const bytes = await exportWriter.write(brief, request.format, download.path);
         downloads.ready(download.id, bytes);
         return { fileName, mime, bytes, download: download.id };
       } catch (error) {
@@ -299,9 +303,10 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     async exportBriefTo(request, path) {
       const valid = validateRequest('briefs:export', request);
       const { brief, mime } = briefExport(valid);
-      return { fileName: basename(path), mime, bytes: await exportBriefToFile(brief, valid.format, path), savedTo: path };
+      return { fileName: basename(path), mime, bytes: await exportWriter.write(brief, valid.format, path), savedTo: path };
     },
     async close() {
+      await exportWriter.close();
       await downloads.close();
       if (warmUp) clearTimeout(warmUp);
       await search.close();

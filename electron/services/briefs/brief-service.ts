@@ -15,7 +15,7 @@ import { formatFigure } from '../../../shared/figures/index.ts';
 import { measureOf } from '../../../shared/compare/measure.ts';
 import type { AnalystReview } from '../../../shared/types/brief.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
-import type { StreamedBrief } from './export/streamed.ts';
+import { each, type StreamedBrief } from './export/streamed.ts';
 
 export interface BriefDeps {
   briefs: ShardedCollection<Brief>;
@@ -342,7 +342,9 @@ export class BriefService {
     const stream = this.stream(brief);
     const items: ResolvedBriefItem[] = [];
     for await (const item of stream.items) items.push(item);
-    return { title: stream.title, generatedAt: stream.generatedAt, items, sources: stream.sources(), disputes: stream.disputes() };
+    const disputes: ResolvedGroup[] = [];
+    for await (const group of stream.disputes()) disputes.push(group);
+    return { title: stream.title, generatedAt: stream.generatedAt, items, sources: stream.sources(), disputes };
   }
 
   /** The brief resolved one item at a time, for exports: no more than a few documents' claims are held at once. */
@@ -358,7 +360,7 @@ export class BriefService {
         },
       },
       sources: () => last?.sourceList() ?? [],
-      disputes: () => last?.disputes ?? [],
+      disputes: () => each(last?.disputes ?? []),
     };
   }
 
@@ -388,7 +390,7 @@ export class BriefService {
         },
       },
       sources: () => last?.sourceList() ?? [],
-      disputes: () => last?.disputes ?? [],
+      disputes: () => each(last?.disputes ?? []),
     };
   }
 

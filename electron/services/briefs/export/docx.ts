@@ -34,7 +34,7 @@ import type { Certainty } from '../../../../shared/types/claims.ts';
 import { CERTAINTY_COLORS } from '../../../../shared/certainty.ts';
 import { BriefPlanner, briefTitle, claimDetails, citationRuns, formatBibliography, formatDate, groupTitle, memberSource, memberVia, VERDICT_LABEL, type Footnote, type NoteRef, type PlannedItem } from './citations.ts';
 import { MemoryOutput, type ExportOutput, type Spool } from './output.ts';
-import { streamOf, type StreamedBrief } from './streamed.ts';
+import { mapEach, peek, streamOf, type StreamedBrief } from './streamed.ts';
 import { cleanText, markdownBlocks, oneLine, safeHref, type Block, type Run } from './rich-text.ts';
 
 const SERIF = 'Georgia';
@@ -266,14 +266,25 @@ class PartWriter {
   }
 
   /** A table, a hundred rows at a time; the header row is written once. */
-  table(header: string[], fractions: number[], rows: Paragraph[][][]): void {
+  async table(header: string[], fractions: number[], rows: Iterable<Paragraph[][]> | AsyncIterable<Paragraph[][]>, pause: () => Promise<void>): Promise<void> {
     const total = fractions.reduce((a, b) => a + b, 0);
     const widths = fractions.map((f) => Math.floor((CONTENT_WIDTH * f) / total));
-    for (let start = 0; start === 0 || start < rows.length; start += TABLE_PIECE) {
-      const xml = xmlText(table(widths, start === 0 ? header : null, rows.slice(start, start + TABLE_PIECE)).prepForXml(this.context()) as Xmlable);
+    let first = true;
+    const piece = (rows: Paragraph[][][]) => {
+      const xml = xmlText(table(widths, first ? header : null, rows).prepForXml(this.context()) as Xmlable);
       // The first piece brings the table's properties and header; later pieces only their rows.
-      this.emit(xml.slice(start === 0 ? 0 : xml.indexOf('<w:tr>'), xml.lastIndexOf('</w:tbl>')));
+      this.emit(xml.slice(first ? 0 : xml.indexOf('<w:tr>'), xml.lastIndexOf('</w:tbl>')));
+      first = false;
+    };
+    let pending: Paragraph[][][] = [];
+    for await (const row of rows) {
+      pending.push(row);
+      if (pending.length < TABLE_PIECE) continue;
+      piece(pending);
+      pending = [];
+      await pause();
     }
+    if (pending.length || first) piece(pending);
     this.emit('</w:tbl>');
   }
 
@@ -344,7 +355,7 @@ function titleBlock(title: string, generated: string | null): Paragraph[] {
 }
 
 /** One item of the brief as Word elements, through `part`. */
-function writeItem(part: PartWriter, item: PlannedItem): void {
+async function writeItem(part: PartWriter, item: PlannedItem, pause: () => Promise<void>): Promise<void> {
   switch (item.type) {
     case 'heading':
       part.element(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(oneLine(item.text))] }));
@@ -383,7 +394,7 @@ function writeItem(part: PartWriter, item: PlannedItem): void {
           ],
         }),
       );
-      part.table(
+      await part.table(
         ['Source', 'Figure', 'Via'],
         [3, 2, 3],
         group.members.map((m, i) => [
@@ -391,6 +402,7 @@ function writeItem(part: PartWriter, item: PlannedItem): void {
           [cellText([new TextRun(oneLine(m.quantityText)), noteRun(item.notes[i])])],
           [cellText([new TextRun(memberVia(m))])],
         ]),
+        pause,
       );
       part.element(new Paragraph({ children: [], spacing: { after: 60 } }));
       break;
@@ -481,6 +493,7 @@ export async function writeDocx(brief: StreamedBrief, out: ExportOutput): Promis
   const text = (path: string) => strFromU8(parts[path]!);
 
   const zip = new ZipStream(out);
+  const pause = () => out.flush();
   for (const [path, data] of Object.entries(parts)) if (!STREAMED_PARTS.includes(path)) zip.file(path, data);
 
   const bodyLinks = out.spool();
@@ -498,23 +511,27 @@ export async function writeDocx(brief: StreamedBrief, out: ExportOutput): Promis
   const body = new PartWriter(frame, (xml) => documentXml.write(xml), new LinkRelationships((xml) => bodyLinks.write(xml)));
   for (const paragraph of titleBlock(title, generated)) body.element(paragraph);
   for await (const item of brief.items) {
-    writeItem(body, planner.item(item));
+    await writeItem(body, planner.item(item), pause);
     await out.flush();
   }
 
-  const disputes = brief.disputes().map((group) => planner.dispute(group));
-  if (disputes.length) {
+  const disputes = await peek(brief.disputes());
+  if (disputes) {
     body.element(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Figures in dispute')] }));
-    body.table(
+    await body.table(
       ['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'],
       [1.6, 1, 1.1, 2.6, 2.8],
-      disputes.map(({ group, notes: refs }) => [
-        [cellText([new TextRun(oneLine(group.label))])],
-        [cellText([new TextRun(oneLine(group.unit ?? '') || '—')])],
-        [cellText([new TextRun({ text: VERDICT_LABEL[group.verdict], bold: true, color: VERDICT_COLOR[group.verdict] ?? TEXT })])],
-        [cellText([new TextRun(oneLine(group.reason))])],
-        group.members.map((m, i) => cellText([new TextRun(`${oneLine(m.quantityText)} (${memberSource(m)})`), noteRun(refs[i])])),
-      ]),
+      mapEach(disputes, (disputed) => {
+        const { group, notes: refs } = planner.dispute(disputed);
+        return [
+          [cellText([new TextRun(oneLine(group.label))])],
+          [cellText([new TextRun(oneLine(group.unit ?? '') || '—')])],
+          [cellText([new TextRun({ text: VERDICT_LABEL[group.verdict], bold: true, color: VERDICT_COLOR[group.verdict] ?? TEXT })])],
+          [cellText([new TextRun(oneLine(group.reason))])],
+          group.members.map((m, i) => cellText([new TextRun(`${oneLine(m.quantityText)} (${memberSource(m)})`), noteRun(refs[i])])),
+        ];
+      }),
+      pause,
     );
     await out.flush();
   }

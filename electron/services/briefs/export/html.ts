@@ -176,21 +176,20 @@ function htmlWriter(emit: Emit): TextWriter {
         }
       }
     },
-    disputes(disputes: PlannedDispute[]) {
-      if (!disputes.length) return;
-      // Row by row: a dispute over a whole library can list thousands of figures.
-      emit(`<section class="disputes">\n<h2>Figures in dispute</h2>\n${tableHead(['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'])}`);
-      disputes.forEach(({ group, notes }, i) => {
-        const row = tableRow([
-          escapeHtml(oneLine(group.label)),
-          escapeHtml(oneLine(group.unit ?? '') || '—'),
-          `<span class="verdict ${group.verdict}">${VERDICT_LABEL[group.verdict]}</span>`,
-          escapeHtml(oneLine(group.reason)),
-          `<ul>${group.members.map((m, j) => `<li>${escapeHtml(oneLine(m.quantityText))} (${escapeHtml(memberSource(m))})${noteRef(notes[j])}</li>`).join('')}</ul>`,
-        ]);
-        emit(i ? `\n${row}` : row);
-      });
-      part('\n</tbody>\n</table>\n</section>');
+    // Row by row: a brief over a whole library can dispute a thousand figures, each given thousands of times.
+    dispute({ group, notes }: PlannedDispute, index: number) {
+      if (index === 0) emit(`<section class="disputes">\n<h2>Figures in dispute</h2>\n${tableHead(['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'])}`);
+      const row = tableRow([
+        escapeHtml(oneLine(group.label)),
+        escapeHtml(oneLine(group.unit ?? '') || '—'),
+        `<span class="verdict ${group.verdict}">${VERDICT_LABEL[group.verdict]}</span>`,
+        escapeHtml(oneLine(group.reason)),
+        `<ul>${group.members.map((m, j) => `<li>${escapeHtml(oneLine(m.quantityText))} (${escapeHtml(memberSource(m))})${noteRef(notes[j])}</li>`).join('')}</ul>`,
+      ]);
+      emit(index ? `\n${row}` : row);
+    },
+    disputesEnd(count: number) {
+      if (count) part('\n</tbody>\n</table>\n</section>');
     },
     sources(bibliography: BibliographyEntry[]) {
       if (!bibliography.length) return;

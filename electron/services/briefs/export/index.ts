@@ -7,11 +7,12 @@ import { toDocx, writeDocx } from './docx.ts';
 import { toHtml, writeHtml } from './html.ts';
 import { toMarkdown, writeMarkdown } from './markdown.ts';
 import { FileOutput, MemoryOutput, type ExportOutput } from './output.ts';
-import { toPdf, writePdf } from './pdf.ts';
+import { scanBrief, toPdf, writePdf, type BriefScan } from './pdf.ts';
 import { streamOf, type StreamedBrief } from './streamed.ts';
 
 export { toDocx, toHtml, toMarkdown, toPdf };
-export type { PdfOptions } from './pdf.ts';
+export type { BriefScan, PdfOptions } from './pdf.ts';
+export { scanBrief };
 export type { StreamedBrief } from './streamed.ts';
 
 export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx';
@@ -40,7 +41,7 @@ function checkFormat(format: ExportFormat): void {
 }
 
 /** Writes a brief to `out` in `format`, one item at a time. */
-export async function writeBrief(brief: StreamedBrief, format: ExportFormat, out: ExportOutput): Promise<void> {
+export async function writeBrief(brief: StreamedBrief, format: ExportFormat, out: ExportOutput, scan?: BriefScan): Promise<void> {
   checkFormat(format);
   switch (format) {
     case 'md':
@@ -48,7 +49,7 @@ export async function writeBrief(brief: StreamedBrief, format: ExportFormat, out
     case 'html':
       return writeHtml(brief, out);
     case 'pdf':
-      return writePdf(brief, out);
+      return writePdf(brief, out, { scan });
     case 'docx':
       return writeDocx(brief, out);
   }
@@ -58,11 +59,11 @@ export async function writeBrief(brief: StreamedBrief, format: ExportFormat, out
  * Writes a brief to the file at `path`, atomically: the file appears complete or not at all (a full
  * disk included), and whatever was at `path` before stays until then. Returns the file's size in bytes.
  */
-export async function exportBriefToFile(brief: StreamedBrief, format: ExportFormat, path: string): Promise<number> {
+export async function exportBriefToFile(brief: StreamedBrief, format: ExportFormat, path: string, scan?: BriefScan): Promise<number> {
   checkFormat(format);
   const out = new FileOutput(path);
   try {
-    await writeBrief(brief, format, out);
+    await writeBrief(brief, format, out, scan);
     return await out.commit();
   } catch (error) {
     await out.abort();

@@ -104,24 +104,24 @@ function markdownWriter(emit: Emit): TextWriter {
         }
       }
     },
-    disputes(disputes: PlannedDispute[]) {
-      if (!disputes.length) return;
-      block('## Figures in dispute');
-      const header = ['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'];
-      // Row by row: a dispute over a whole library can list thousands of figures.
-      block(`${tableRow(header)}\n${tableRow(header.map(() => '---'))}`);
-      for (const { group, notes } of disputes) {
-        emit(
-          `\n${tableRow([
-            escapeMarkdown(group.label),
-            escapeMarkdown(group.unit ?? '—'),
-            VERDICT_LABEL[group.verdict],
-            escapeMarkdown(group.reason),
-            group.members.map((m, i) => `${escapeMarkdown(m.quantityText)} (${escapeMarkdown(memberSource(m))})${noteMark(notes[i])}`).join('; '),
-          ])}`,
-        );
+    // Row by row: a brief over a whole library can dispute a thousand figures, each given thousands of times.
+    dispute({ group, notes }: PlannedDispute, index: number) {
+      if (index === 0) {
+        block('## Figures in dispute');
+        const header = ['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'];
+        block(`${tableRow(header)}\n${tableRow(header.map(() => '---'))}`);
       }
+      emit(
+        `\n${tableRow([
+          escapeMarkdown(group.label),
+          escapeMarkdown(group.unit ?? '—'),
+          VERDICT_LABEL[group.verdict],
+          escapeMarkdown(group.reason),
+          group.members.map((m, i) => `${escapeMarkdown(m.quantityText)} (${escapeMarkdown(memberSource(m))})${noteMark(notes[i])}`).join('; '),
+        ])}`,
+      );
     },
+    disputesEnd() {},
     sources(bibliography: BibliographyEntry[]) {
       if (!bibliography.length) return;
       block('## Sources');

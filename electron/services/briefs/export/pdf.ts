@@ -8,7 +8,7 @@ import type { Certainty } from '../../../../shared/types/claims.ts';
 import { CERTAINTY_COLORS } from '../../../../shared/certainty.ts';
 import { BriefPlanner, briefTitle, claimDetails, citationRuns, formatBibliography, formatDate, groupTitle, memberSource, memberVia, runsText, VERDICT_LABEL, type Footnote, type NoteRef } from './citations.ts';
 import { MemoryOutput, type ExportOutput } from './output.ts';
-import { streamOf, type StreamedBrief } from './streamed.ts';
+import { mapEach, peek, streamOf, type StreamedBrief } from './streamed.ts';
 import { cleanText, markdownBlocks, oneLine, type Run } from './rich-text.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -20,6 +20,8 @@ export interface PdfOptions {
    * Off, such characters are replaced. Default on.
    */
   unicodeFonts?: boolean;
+  /** The brief's counts and character needs, when the caller has read it through already. */
+  scan?: BriefScan;
 }
 
 interface FontSet {
@@ -402,7 +404,7 @@ class BriefPdf {
   }
 
   /** Draws a ruled table; rows never split across pages, and the header repeats after a break. */
-  async table(columns: Column[], rows: Iterable<Cell[]>, size = 8.5): Promise<void> {
+  async table(columns: Column[], rows: Iterable<Cell[]> | AsyncIterable<Cell[]>, size = 8.5): Promise<void> {
     const doc = this.doc;
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (this.width * c.width) / total);
@@ -463,7 +465,7 @@ class BriefPdf {
       columns.map((c) => [[{ text: c.title }]]),
       true,
     );
-    for (const row of rows) {
+    for await (const row of rows) {
       await drawRow(row, false);
       await this.pause();
     }
@@ -500,7 +502,7 @@ function creationDate(generatedAt: string): Date {
 }
 
 /** What the title block and the choice of fonts need before the first line is written. */
-interface BriefScan {
+export interface BriefScan {
   claims: number;
   sources: number;
   /** Whether any text of the brief needs more than WinAnsi. */
@@ -511,7 +513,7 @@ interface BriefScan {
  * Reads the brief through once without writing it: a streamed brief is resolved again for the real
  * pass, which costs a fraction of laying it out and holds nothing.
  */
-async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
+export async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
   const planner = new BriefPlanner(() => {});
   let claims = 0;
   let unicode = NOT_WIN_ANSI.test(brief.title) || NOT_WIN_ANSI.test(brief.generatedAt);
@@ -520,10 +522,12 @@ async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
     if (item.type === 'claim') claims++;
     if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(item));
   }
-  const disputes = brief.disputes();
-  for (const group of disputes) planner.dispute(group);
+  for await (const group of brief.disputes()) {
+    planner.dispute(group);
+    if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(group));
+  }
   const sources = planner.sources(brief.sources());
-  if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(sources)) || NOT_WIN_ANSI.test(JSON.stringify(disputes));
+  if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(sources));
   return { claims, sources: sources.length, unicode };
 }
 
@@ -587,7 +591,7 @@ export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Pro
 
 /** Writes the brief page by page: each page goes out as soon as the next begins. */
 export async function writePdf(brief: StreamedBrief, out: ExportOutput, options: PdfOptions = {}): Promise<void> {
-  const scan = await scanBrief(brief);
+  const scan = options.scan ?? (await scanBrief(brief));
   const title = briefTitle(brief.title);
   const dejavu = options.unicodeFonts !== false && scan.unicode ? findDejaVu() : null;
   const doc = new PDFDocument({
@@ -695,8 +699,8 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
     await out.flush();
   }
 
-  const disputes = brief.disputes().map((group) => planner.dispute(group));
-  if (disputes.length) {
+  const disputes = await peek(brief.disputes());
+  if (disputes) {
     pdf.heading('Figures in dispute', 1);
     await pdf.table(
       [
@@ -706,13 +710,16 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
         { title: 'Reason', width: 2.6 },
         { title: 'Figures given', width: 2.8 },
       ],
-      disputes.map(({ group, notes: refs }) => [
-        [[{ text: oneLine(group.label) }]],
-        [[{ text: oneLine(group.unit ?? '') || '—' }]],
-        [[{ text: VERDICT_LABEL[group.verdict], bold: true }]],
-        [[{ text: oneLine(group.reason) }]],
-        group.members.map((m, i) => [{ text: `${oneLine(m.quantityText)} (${memberSource(m)})` }, ...noteRun(refs[i])]),
-      ]),
+      mapEach(disputes, (disputed): Cell[] => {
+        const { group, notes: refs } = planner.dispute(disputed);
+        return [
+          [[{ text: oneLine(group.label) }]],
+          [[{ text: oneLine(group.unit ?? '') || '—' }]],
+          [[{ text: VERDICT_LABEL[group.verdict], bold: true }]],
+          [[{ text: oneLine(group.reason) }]],
+          group.members.map((m, i) => [{ text: `${oneLine(m.quantityText)} (${memberSource(m)})` }, ...noteRun(refs[i])]),
+        ];
+      }),
     );
   }
 

@@ -14,7 +14,30 @@ export interface StreamedBrief {
   /** Once `items` has been read through: every cited document, in order of first citation. */
   sources(): CitedSource[];
   /** Once `items` has been read through: the groups judged conflicting or evolving, in brief order. */
-  disputes(): ResolvedGroup[];
+  disputes(): AsyncIterable<ResolvedGroup>;
+}
+
+/** The values, or null when there are none: a section's heading is written only above rows it has. */
+export async function peek<T>(values: AsyncIterable<T>): Promise<AsyncIterable<T> | null> {
+  const iterator = values[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return null;
+  return {
+    async *[Symbol.asyncIterator]() {
+      yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    },
+  };
+}
+
+/** Each value mapped as it comes. */
+export async function* mapEach<T, U>(values: AsyncIterable<T>, map: (value: T) => U): AsyncGenerator<U> {
+  for await (const value of values) yield map(value);
+}
+
+/** Reads an array as an async iterable. */
+export async function* each<T>(values: Iterable<T>): AsyncGenerator<T> {
+  yield* values;
 }
 
 /** A brief already resolved in memory, as a stream. */
@@ -28,7 +51,7 @@ export function streamOf(brief: ResolvedBrief): StreamedBrief {
       },
     },
     sources: () => brief.sources,
-    disputes: () => brief.disputes,
+    disputes: () => each(brief.disputes),
   };
 }
 
@@ -38,7 +61,10 @@ export type Emit = (text: string) => void;
 export interface TextWriter {
   begin(title: string, generatedAt: string): void;
   item(item: PlannedItem): void;
-  disputes(disputes: PlannedDispute[]): void;
+  /** One row of the table of disputed figures; `index` counts from 0. */
+  dispute(dispute: PlannedDispute, index: number): void;
+  /** After the last row, when there were `count`. */
+  disputesEnd(count: number): void;
   sources(bibliography: BibliographyEntry[]): void;
   /** One footnote's text, kept aside until the notes are written at the end. */
   footnote(footnote: Footnote): string;
@@ -55,7 +81,8 @@ export function renderText(brief: ResolvedBrief, make: (emit: Emit) => TextWrite
   const planner = new BriefPlanner((footnote) => notes.push(writer.footnote(footnote)));
   writer.begin(briefTitle(brief.title), brief.generatedAt);
   for (const item of brief.items) writer.item(planner.item(item));
-  writer.disputes(brief.disputes.map((group) => planner.dispute(group)));
+  brief.disputes.forEach((group, i) => writer.dispute(planner.dispute(group), i));
+  writer.disputesEnd(brief.disputes.length);
   writer.sources(formatBibliography(planner.sources(brief.sources)));
   if (notes.length) {
     writer.notesBegin();
@@ -76,7 +103,12 @@ export async function streamText(brief: StreamedBrief, make: (emit: Emit) => Tex
     writer.item(planner.item(item));
     await out.flush();
   }
-  writer.disputes(brief.disputes().map((group) => planner.dispute(group)));
+  let disputes = 0;
+  for await (const group of brief.disputes()) {
+    writer.dispute(planner.dispute(group), disputes++);
+    await out.flush();
+  }
+  writer.disputesEnd(disputes);
   await out.flush();
   writer.sources(formatBibliography(planner.sources(brief.sources())));
   await out.flush();
