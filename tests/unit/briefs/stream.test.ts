@@ -251,3 +251,24 @@ describe('a real library', () => {
     }
   });
 });
+
+describe('the file an export is written to', () => {
+  it('finishes when the file and its spools fill and drain in turns', async () => {
+    const { FileOutput } = await import('../../../electron/services/briefs/export/output.ts');
+    const dir = mkdtempSync(join(work, 'turns-'));
+    const out = new FileOutput(join(dir, 'brief.md'));
+    const notes = out.spool();
+    const other = out.spool();
+    const line = `${'The river rose two metres overnight, the mayor said. '.repeat(40)}\n`;
+    for (let i = 0; i < 3000; i++) {
+      out.write(line);
+      notes.write(line);
+      if (i % 3 === 0) other.write(line);
+      await out.flush();
+    }
+    for await (const chunk of notes.chunks()) out.write(chunk);
+    const bytes = await out.commit();
+    expect(bytes).toBe(Buffer.byteLength(line) * 6000);
+    expect(readdirSync(dir)).toEqual(['brief.md']);
+  }, 60_000);
+});

@@ -90,7 +90,6 @@ export class MemoryOutput implements ExportOutput {
 class FileWriter {
   private readonly stream: WriteStream;
   private error: Error | null = null;
-  private blocked = false;
   private closed: Promise<void>;
 
   constructor(readonly path: string) {
@@ -100,24 +99,23 @@ class FileWriter {
   }
 
   write(chunk: string | Uint8Array): void {
-    if (this.error) return;
-    if (!this.stream.write(chunk)) this.blocked = true;
+    if (!this.error) this.stream.write(chunk);
   }
 
   async drained(): Promise<void> {
     if (this.error) throw this.error;
-    if (!this.blocked) return;
-    await new Promise<void>((resolve, reject) => {
+    // The stream's own flag: a 'drain' that came while another stream was awaited is never missed.
+    if (!this.stream.writableNeedDrain || this.stream.destroyed) return;
+    await new Promise<void>((resolve) => {
       const done = () => {
         this.stream.off('drain', done);
         this.stream.off('close', done);
-        if (this.error) reject(this.error);
-        else resolve();
+        resolve();
       };
       this.stream.on('drain', done);
       this.stream.on('close', done);
     });
-    this.blocked = false;
+    if (this.error) throw this.error;
   }
 
   /** Ends the stream and waits until every byte is in the file and the file is closed. */
