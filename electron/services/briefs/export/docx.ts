@@ -32,7 +32,7 @@ import {
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
 import type { Certainty } from '../../../../shared/types/claims.ts';
 import { CERTAINTY_COLORS } from '../../../../shared/certainty.ts';
-import { BriefPlanner, briefTitle, claimDetails, citationRuns, formatBibliography, formatDate, groupTitle, memberSource, memberVia, VERDICT_LABEL, type Footnote, type NoteRef, type PlannedItem } from './citations.ts';
+import { BriefPlanner, briefTitle, claimDetails, citationRuns, formatBibliography, formatDate, groupTitle, memberSource, memberVia, VERDICT_LABEL, type NoteRef, type PlannedItem } from './citations.ts';
 import { MemoryOutput, type ExportOutput, type Spool } from './output.ts';
 import { mapEach, peek, streamOf, type StreamedBrief } from './streamed.ts';
 import { cleanText, markdownBlocks, oneLine, safeHref, type Block, type Run } from './rich-text.ts';
@@ -238,7 +238,21 @@ export function xmlText(data: Xmlable): string {
  * library adds is written out at once (to a spool), instead of being kept for the whole document.
  */
 class LinkRelationships {
+  private pieces: string[] | null = null;
+
   constructor(private readonly write: (xml: string) => void) {}
+
+  /** A link's relationship, written as the library writes one. */
+  add(id: string, target: string): void {
+    if (!this.pieces) {
+      let xml = '';
+      new LinkRelationships((written) => (xml = written)).addRelationship(MARK, 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink', `${MARK}target`, 'External');
+      const [head, rest] = xml.split(`rId${MARK}`);
+      const [middle, tail] = rest!.split(`${MARK}target`);
+      this.pieces = [head!, middle!, tail!];
+    }
+    this.write(`${this.pieces[0]}${id}${this.pieces[1]}${String(xmlEscape(target))}${this.pieces[2]}`);
+  }
 
   addRelationship(id: string | number, type: string, target: string, targetMode?: string): void {
     const relationship = new BuilderElement<{ id: string; type: string; target: string; targetMode?: string }>({
@@ -254,7 +268,8 @@ class PartWriter {
   constructor(
     private readonly file: File,
     private readonly emit: (xml: string) => void,
-    private readonly links: LinkRelationships,
+    readonly links: LinkRelationships,
+    readonly shapes: WordShapes,
   ) {}
 
   private context(): IContext {
@@ -265,36 +280,171 @@ class PartWriter {
     this.emit(xmlText(element.prepForXml(this.context()) as Xmlable));
   }
 
-  /** A table, a hundred rows at a time; the header row is written once. */
-  async table(header: string[], fractions: number[], rows: Iterable<Paragraph[][]> | AsyncIterable<Paragraph[][]>, pause: () => Promise<void>): Promise<void> {
+  /** XML already written (by `shapes`). */
+  raw(xml: string): void {
+    this.emit(xml);
+  }
+
+  /** A table: its properties and header row from the library, then each row's cells (paragraphs already written). */
+  async table(header: string[], fractions: number[], rows: Iterable<string[]> | AsyncIterable<string[]>, pause: () => Promise<void>): Promise<void> {
     const total = fractions.reduce((a, b) => a + b, 0);
     const widths = fractions.map((f) => Math.floor((CONTENT_WIDTH * f) / total));
-    let first = true;
-    const piece = (rows: Paragraph[][][]) => {
-      const xml = xmlText(table(widths, first ? header : null, rows).prepForXml(this.context()) as Xmlable);
-      // The first piece brings the table's properties and header; later pieces only their rows.
-      this.emit(xml.slice(first ? 0 : xml.indexOf('<w:tr>'), xml.lastIndexOf('</w:tbl>')));
-      first = false;
-    };
-    let pending: Paragraph[][][] = [];
-    for await (const row of rows) {
-      pending.push(row);
-      if (pending.length < TABLE_PIECE) continue;
-      piece(pending);
-      pending = [];
-      await pause();
+    const head = xmlText(table(widths, header, []).prepForXml(this.context()) as Xmlable);
+    this.emit(head.slice(0, head.lastIndexOf('</w:tbl>')));
+    let count = 0;
+    for await (const cells of rows) {
+      this.emit(this.shapes.row(widths, cells));
+      if (++count % TABLE_PIECE === 0) await pause();
     }
-    if (pending.length || first) piece(pending);
     this.emit('</w:tbl>');
   }
 
-  /** A footnote, as the library writes one: its first paragraph opens with the note's number. */
-  footnote(n: number, paragraphs: Paragraph[]): void {
-    const notes = new FootNotes();
-    notes.createFootNote(n, paragraphs);
-    const xml = notes.prepForXml(this.context()) as Xmlable;
-    // Skip the part's attributes and the two separator notes every footnotes part starts with.
-    for (const child of (xml['w:footnotes'] as Xmlable[]).slice(3)) this.emit(xmlText(child));
+  /** A table cell's paragraph (style TableText) around runs already written. */
+  cellParagraph(runs: string): string {
+    return this.shapes.paragraph({ style: 'TableText' }, runs);
+  }
+}
+
+// A placeholder the library writes unchanged (no character it escapes), and a number it writes as is.
+const MARK = 'dossierplaceholder';
+const MARK_NUMBER = 987654321;
+
+/** The library's rule for a link's fragment: written as the hyperlink's anchor when short enough. */
+function linkParts(link: string): { target: string; anchor: string | null } {
+  const index = link.indexOf('#');
+  const fragment = link.length - index - 1;
+  return index > 0 && fragment > 0 && fragment <= 255 ? { target: link.slice(0, index), anchor: link.slice(index + 1) } : { target: link, anchor: null };
+}
+
+/**
+ * XML for what a long brief repeats thousands of times (runs, claim and table paragraphs, table rows,
+ * links, footnotes): the docx library writes each shape once, with placeholders, and each occurrence
+ * fills them with its own escaped text. Every tag and attribute is still the library's; a brief of
+ * 50,000 claims costs string joins instead of 50,000 element trees for the garbage collector.
+ */
+class WordShapes {
+  private readonly cache = new Map<string, string[]>();
+  private linkCount = 0;
+  private readonly runMark: string;
+
+  constructor(private readonly file: File) {
+    this.runMark = this.xml(new TextRun(MARK));
+  }
+
+  private xml(element: XmlComponent, onLink?: (id: string) => void): string {
+    const relationships = { addRelationship: (id: string | number) => onLink?.(`rId${id}`) };
+    return xmlText(element.prepForXml({ file: this.file, viewWrapper: { View: this.file.Document.View, Relationships: relationships }, stack: [] } as unknown as IContext) as Xmlable);
+  }
+
+  /** The pieces of a shape's XML between its placeholders, made once per key. */
+  private shape(key: string, make: () => { xml: string; marks: string[] }): string[] {
+    let pieces = this.cache.get(key);
+    if (!pieces) {
+      const { xml, marks } = make();
+      pieces = [];
+      let rest = xml;
+      for (const mark of marks) {
+        const at = rest.indexOf(mark);
+        if (at < 0) throw new Error(`Word export: the library's XML for ${key} lost a placeholder`);
+        pieces.push(rest.slice(0, at));
+        rest = rest.slice(at + mark.length);
+      }
+      pieces.push(rest);
+      this.cache.set(key, pieces);
+    }
+    return pieces;
+  }
+
+  private static fill(pieces: string[], values: string[]): string {
+    let out = pieces[0]!;
+    for (let i = 0; i < values.length; i++) out += values[i]! + pieces[i + 1]!;
+    return out;
+  }
+
+  /** A run of text in one style (`TextRun`). */
+  run(text: string, options: Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text'>): string {
+    const pieces = this.shape(`run ${JSON.stringify(options)}`, () => ({ xml: this.xml(new TextRun({ ...options, text: MARK })), marks: [MARK] }));
+    return WordShapes.fill(pieces, [String(xmlEscape(text))]);
+  }
+
+  /** A paragraph around runs already written (`Paragraph` with `children`). */
+  paragraph(options: Omit<ConstructorParameters<typeof Paragraph>[0] & object, 'children'>, children: string): string {
+    // With no runs the library writes the paragraph differently (possibly as an empty element).
+    if (!children) return this.xml(new Paragraph({ ...options, children: [] }));
+    const pieces = this.shape(`paragraph ${JSON.stringify(options)}`, () => ({ xml: this.xml(new Paragraph({ ...options, children: [new TextRun(MARK)] })), marks: [this.runMark] }));
+    return WordShapes.fill(pieces, [children]);
+  }
+
+  /** A link around runs already written (`ExternalHyperlink`); its relationship goes to `links`. */
+  hyperlink(link: string, children: string, links: LinkRelationships): string {
+    const { target, anchor } = linkParts(link);
+    let linkId = '';
+    const pieces = this.shape(`hyperlink ${anchor === null ? 'plain' : 'anchored'}`, () => {
+      const xml = this.xml(new Paragraph({ children: [new ExternalHyperlink({ link: anchor === null ? `https://${MARK}.invalid/` : `https://${MARK}.invalid/#${MARK}anchor`, children: [new TextRun(MARK)] })] }), (id) => (linkId = id));
+      const link = xml.slice(xml.indexOf('<w:hyperlink'), xml.lastIndexOf('</w:hyperlink>') + '</w:hyperlink>'.length);
+      return { xml: link, marks: anchor === null ? [linkId, this.runMark] : [`${MARK}anchor`, linkId, this.runMark] };
+    });
+    const id = `rId${(++this.linkCount).toString(36).padStart(21, 'l')}`;
+    links.add(id, target);
+    return WordShapes.fill(pieces, anchor === null ? [id, children] : [String(xmlEscape(anchor)), id, children]);
+  }
+
+  /** A footnote's number in the text (`FootnoteReferenceRun`). */
+  footnoteReference(n: number): string {
+    const pieces = this.shape('footnote reference', () => ({ xml: this.xml(new FootnoteReferenceRun(MARK_NUMBER)), marks: [String(MARK_NUMBER)] }));
+    return WordShapes.fill(pieces, [String(n)]);
+  }
+
+  /** A table row of cells, each holding paragraphs already written, in a table of `widths`. */
+  row(widths: number[], cells: string[]): string {
+    const marks = widths.map((_, i) => this.xml(cellText([new TextRun(`${MARK}cell${i}x`)])));
+    const pieces = this.shape(`row ${widths.join(',')}`, () => {
+      const xml = this.xml(table(widths, null, [widths.map((_, i) => [cellText([new TextRun(`${MARK}cell${i}x`)])])]));
+      return { xml: xml.slice(xml.indexOf('<w:tr>'), xml.lastIndexOf('</w:tr>') + '</w:tr>'.length), marks };
+    });
+    return WordShapes.fill(pieces, cells);
+  }
+
+  /** A footnote whose one paragraph holds runs already written; the library puts the note's own number first. */
+  footnote(n: number, runs: string): string {
+    const pieces = this.shape('footnote', () => {
+      const notes = new FootNotes();
+      notes.createFootNote(MARK_NUMBER, [new Paragraph({ style: 'FootnoteText', children: [new TextRun(MARK)] })]);
+      const xml = notes.prepForXml({ file: this.file, viewWrapper: { View: this.file.Document.View, Relationships: { addRelationship: () => {} } }, stack: [] } as unknown as IContext) as Xmlable;
+      const note = (xml['w:footnotes'] as Xmlable[]).map(xmlText).find((x) => x.includes(String(MARK_NUMBER)))!;
+      return { xml: note, marks: [String(MARK_NUMBER), this.runMark] };
+    });
+    return WordShapes.fill(pieces, [String(n), runs]);
+  }
+
+  // ---- The brief's runs, as `textRuns`, `noteRun` and `docxRuns` make them ----
+
+  textRuns(text: string, style: RunStyle, characterStyle?: string): string {
+    return cleanText(text)
+      .split('\n')
+      .map((line, i) => this.run(line, { break: i ? 1 : undefined, style: characterStyle, ...style }))
+      .join('');
+  }
+
+  noteRun(ref: NoteRef): string {
+    return ref.first ? this.footnoteReference(ref.n) : this.run(String(ref.n), { superScript: true });
+  }
+
+  runs(runs: Run[], links: LinkRelationships, base: RunStyle = {}): string {
+    let out = '';
+    for (const run of runs) {
+      if (run.note) {
+        out += this.run(String(run.note), { superScript: true });
+        continue;
+      }
+      const style: RunStyle = { ...base };
+      if (run.bold) style.bold = true;
+      if (run.italic) style.italics = true;
+      if (run.code) style.font = MONO;
+      const href = safeHref(run.href);
+      out += href ? this.hyperlink(href, this.textRuns(run.text, style, 'Hyperlink'), links) : this.textRuns(run.text, style);
+    }
+    return out;
   }
 }
 
@@ -365,10 +515,11 @@ async function writeItem(part: PartWriter, item: PlannedItem, pause: () => Promi
       break;
     case 'claim': {
       const { claim } = item;
+      const { shapes } = part;
       // Both paragraphs share the same left rule, which Word draws as one bar beside the claim.
       const border = { left: { style: BorderStyle.SINGLE, size: 18, color: CERTAINTY_COLOR[claim.certainty] ?? MUTED, space: 8 } };
-      part.element(new Paragraph({ style: 'ClaimText', border, keepNext: true, keepLines: true, children: [new TextRun(oneLine(claim.text)), noteRun(item.note)] }));
-      part.element(new Paragraph({ style: 'ClaimDetails', border, keepLines: true, children: docxRuns(claimDetails(claim)) }));
+      part.raw(shapes.paragraph({ style: 'ClaimText', border, keepNext: true, keepLines: true }, shapes.run(oneLine(claim.text), {}) + shapes.noteRun(item.note)));
+      part.raw(shapes.paragraph({ style: 'ClaimDetails', border, keepLines: true }, shapes.runs(claimDetails(claim), part.links)));
       break;
     }
     case 'note': {
@@ -394,13 +545,14 @@ async function writeItem(part: PartWriter, item: PlannedItem, pause: () => Promi
           ],
         }),
       );
+      const { shapes } = part;
       await part.table(
         ['Source', 'Figure', 'Via'],
         [3, 2, 3],
         group.members.map((m, i) => [
-          [cellText([new TextRun(memberSource(m))])],
-          [cellText([new TextRun(oneLine(m.quantityText)), noteRun(item.notes[i])])],
-          [cellText([new TextRun(memberVia(m))])],
+          part.cellParagraph(shapes.run(memberSource(m), {})),
+          part.cellParagraph(shapes.run(oneLine(m.quantityText), {}) + shapes.noteRun(item.notes[i])),
+          part.cellParagraph(shapes.run(memberVia(m), {})),
         ]),
         pause,
       );
@@ -408,10 +560,6 @@ async function writeItem(part: PartWriter, item: PlannedItem, pause: () => Promi
       break;
     }
   }
-}
-
-function footnoteParagraphs(citation: Footnote['citation']): Paragraph[] {
-  return [new Paragraph({ style: 'FootnoteText', children: [new TextRun(' '), ...docxRuns(citationRuns(citation))] })];
 }
 
 /** Streams the entries of a zip file into `out`, deflating each as it is written. */
@@ -499,8 +647,9 @@ export async function writeDocx(brief: StreamedBrief, out: ExportOutput): Promis
   const bodyLinks = out.spool();
   const notes = out.spool();
   const noteLinks = out.spool();
-  const notesPart = new PartWriter(frame, (xml) => notes.write(xml), new LinkRelationships((xml) => noteLinks.write(xml)));
-  const planner = new BriefPlanner(({ n, citation }) => notesPart.footnote(n, footnoteParagraphs(citation)));
+  const shapes = new WordShapes(frame);
+  const footnoteLinks = new LinkRelationships((xml) => noteLinks.write(xml));
+  const planner = new BriefPlanner(({ n, citation }) => notes.write(shapes.footnote(n, shapes.run(' ', {}) + shapes.runs(citationRuns(citation), footnoteLinks))));
 
   const documentXmlFrame = text('word/document.xml');
   const sections = documentXmlFrame.lastIndexOf('<w:sectPr');
@@ -508,7 +657,7 @@ export async function writeDocx(brief: StreamedBrief, out: ExportOutput): Promis
   const [documentHead, documentTail] = [documentXmlFrame.slice(0, sections), documentXmlFrame.slice(sections)];
   const documentXml = zip.entry('word/document.xml');
   documentXml.write(documentHead);
-  const body = new PartWriter(frame, (xml) => documentXml.write(xml), new LinkRelationships((xml) => bodyLinks.write(xml)));
+  const body = new PartWriter(frame, (xml) => documentXml.write(xml), new LinkRelationships((xml) => bodyLinks.write(xml)), shapes);
   for (const paragraph of titleBlock(title, generated)) body.element(paragraph);
   for await (const item of brief.items) {
     await writeItem(body, planner.item(item), pause);
@@ -524,11 +673,11 @@ export async function writeDocx(brief: StreamedBrief, out: ExportOutput): Promis
       mapEach(disputes, (disputed) => {
         const { group, notes: refs } = planner.dispute(disputed);
         return [
-          [cellText([new TextRun(oneLine(group.label))])],
-          [cellText([new TextRun(oneLine(group.unit ?? '') || '—')])],
-          [cellText([new TextRun({ text: VERDICT_LABEL[group.verdict], bold: true, color: VERDICT_COLOR[group.verdict] ?? TEXT })])],
-          [cellText([new TextRun(oneLine(group.reason))])],
-          group.members.map((m, i) => cellText([new TextRun(`${oneLine(m.quantityText)} (${memberSource(m)})`), noteRun(refs[i])])),
+          body.cellParagraph(shapes.run(oneLine(group.label), {})),
+          body.cellParagraph(shapes.run(oneLine(group.unit ?? '') || '—', {})),
+          body.cellParagraph(shapes.run(VERDICT_LABEL[group.verdict], { bold: true, color: VERDICT_COLOR[group.verdict] ?? TEXT })),
+          body.cellParagraph(shapes.run(oneLine(group.reason), {})),
+          group.members.map((m, i) => body.cellParagraph(shapes.run(`${oneLine(m.quantityText)} (${memberSource(m)})`, {}) + shapes.noteRun(refs[i]))).join(''),
         ];
       }),
       pause,
