@@ -184,10 +184,20 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
 
   const downloads = new ExportDownloads();
   const exportWriter = options.exportWriter ?? new InlineBriefFileWriter();
-  /** The brief an export request names, streamed, and the file name it is offered under. */
+  /** The brief an export request names, streamed, and the file name it is offered under; its progress goes out as events. */
   const briefExport = ({ id, format, allClaims, title }: RequestOf<'briefs:export'>) => {
     if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
-    const brief = allClaims ? briefs.streamAllClaims(title || 'All claims') : briefs.stream(briefs.get(id ?? ''));
+    const briefId = allClaims ? 'all-claims' : String(id ?? '');
+    // A PDF reads its brief twice (its title block counts claims and sources first): progress spans both.
+    const passes = format === 'pdf' ? 2 : 1;
+    let reported = 0;
+    const progress = (pass: number, done: number, total: number) => {
+      const now = Date.now();
+      if (now - reported < 200 && done < total) return;
+      reported = now;
+      options.emit?.('briefs:exportProgress', { briefId, done: Math.min(pass, passes - 1) * total + done, total: passes * total });
+    };
+    const brief = allClaims ? briefs.streamAllClaims(title || 'All claims', progress) : briefs.stream(briefs.get(id ?? ''), progress);
     const fileName = `${brief.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'brief'}.${format}`;
     return { brief, fileName, mime: EXPORT_MIME[format] };
   };

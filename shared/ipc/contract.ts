@@ -159,11 +159,13 @@ void everyChannelValidated;
 export interface EventMap {
   'library:progress': ImportProgress;
   'library:changed': { reason: string };
+  /** How far an export has got: `done` of `total` steps (items or documents read, over every reading). */
+  'briefs:exportProgress': { briefId: string; done: number; total: number };
   /** A menu or shortcut action from the desktop host, e.g. `view:library`. */
   'app:command': { command: string };
 }
 export type EventName = keyof EventMap;
-export const EVENTS = ['library:progress', 'library:changed', 'app:command'] as const satisfies readonly EventName[];
+export const EVENTS = ['library:progress', 'library:changed', 'briefs:exportProgress', 'app:command'] as const satisfies readonly EventName[];
 
 /** The single IPC channel that carries host-to-renderer events in the desktop app. */
 export const EVENT_CHANNEL = 'dossier:event';

@@ -233,6 +233,9 @@ class BriefResolver {
   }
 }
 
+/** Reports an export's reading: `done` of `total` steps in reading number `pass` (a PDF reads its brief twice). */
+export type ExportProgress = (pass: number, done: number, total: number) => void;
+
 export class BriefService {
   constructor(private readonly deps: BriefDeps) {}
 
@@ -347,16 +350,20 @@ export class BriefService {
     return { title: stream.title, generatedAt: stream.generatedAt, items, sources: stream.sources(), disputes };
   }
 
-  /** The brief resolved one item at a time, for exports: no more than a few documents' claims are held at once. */
-  stream(brief: Brief): StreamedBrief {
+  /**
+   * The brief resolved one item at a time, for exports: no more than a few documents' claims are held
+   * at once. `progress` hears how many items of each reading (`pass`) are resolved.
+   */
+  stream(brief: Brief, progress?: ExportProgress): StreamedBrief {
     let last: BriefResolver | null = null;
+    let pass = 0;
     return {
       title: brief.title,
       generatedAt: new Date().toISOString(),
       items: {
         [Symbol.asyncIterator]: () => {
           last = this.resolver(brief.title);
-          return BriefService.resolveEach(brief.items, last);
+          return BriefService.resolveEach(brief.items, last, pass++, progress);
         },
       },
       sources: () => last?.sourceList() ?? [],
@@ -364,8 +371,11 @@ export class BriefService {
     };
   }
 
-  private static async *resolveEach(items: BriefItem[], resolver: BriefResolver): AsyncGenerator<ResolvedBriefItem> {
-    for (const item of items) yield await resolver.item(item);
+  private static async *resolveEach(items: BriefItem[], resolver: BriefResolver, pass: number, progress?: ExportProgress): AsyncGenerator<ResolvedBriefItem> {
+    for (const [i, item] of items.entries()) {
+      yield await resolver.item(item);
+      progress?.(pass, i + 1, items.length);
+    }
   }
 
   /**
@@ -373,8 +383,9 @@ export class BriefService {
    * figures, as `allClaimsBrief` lists them, but read one document at a time. The comparison of all
    * documents runs (in the compare worker, where the host has one) while the sections are written.
    */
-  streamAllClaims(title = 'All claims'): StreamedBrief {
+  streamAllClaims(title = 'All claims', progress?: ExportProgress): StreamedBrief {
     let last: BriefResolver | null = null;
+    let pass = 0;
     // Started by the first reading of the items, kept for a second.
     let comparison: Promise<CompareResult> | null = null;
     return {
@@ -386,7 +397,7 @@ export class BriefService {
           const resolver = (last = this.resolver(title));
           comparison ??= this.compareAll(docs, resolver);
           comparison.catch(() => {}); // awaited after the sections; a failure is reported there
-          return this.allClaimsItems(docs, resolver, comparison);
+          return this.allClaimsItems(docs, resolver, comparison, pass++, progress);
         },
       },
       sources: () => last?.sourceList() ?? [],
@@ -394,16 +405,21 @@ export class BriefService {
     };
   }
 
-  private async *allClaimsItems(docs: DocumentRecord[], resolver: BriefResolver, comparison: Promise<CompareResult>): AsyncGenerator<ResolvedBriefItem> {
+  private async *allClaimsItems(docs: DocumentRecord[], resolver: BriefResolver, comparison: Promise<CompareResult>, pass: number, progress?: ExportProgress): AsyncGenerator<ResolvedBriefItem> {
     const docIds = docs.map((d) => d.id);
     resolver.expectComparison(docIds, comparison);
-    for (const doc of docs) {
+    // Steps: each document's section, then the disputed figures as one.
+    const steps = docs.length + 1;
+    for (const [i, doc] of docs.entries()) {
       const { set } = await resolver.load(doc.id);
       const kept = set.claims.filter((c) => c.review?.status !== 'rejected');
-      if (!kept.length) continue;
-      yield { type: 'heading', text: doc.title };
-      for (const claim of kept) yield await resolver.claim(doc.id, claim);
+      if (kept.length) {
+        yield { type: 'heading', text: doc.title };
+        for (const claim of kept) yield await resolver.claim(doc.id, claim);
+      }
+      progress?.(pass, i + 1, steps);
     }
     for (const item of BriefService.disputedItems(await comparison, docIds)) yield await resolver.item(item);
+    progress?.(pass, steps, steps);
   }
 }

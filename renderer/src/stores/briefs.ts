@@ -32,6 +32,8 @@ export const useBriefsStore = defineStore('briefs', () => {
   const saving = ref<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const saveError = ref<string | null>(null);
   const exporting = ref<ExportFormat | null>(null);
+  /** How far the running export has got, 0 to 1, once the host has said. */
+  const exportProgress = ref<number | null>(null);
   /** Claim sets of the documents a brief cites, to show each claim's source and certainty. */
   const claimSets = shallowRef<Record<string, ClaimSet>>({});
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -219,6 +221,10 @@ export const useBriefsStore = defineStore('briefs', () => {
     const brief = current.value;
     if (!brief) return;
     exporting.value = format;
+    exportProgress.value = null;
+    const stop = useApi().on('briefs:exportProgress', ({ briefId, done, total }) => {
+      if (briefId === brief.id && total > 0) exportProgress.value = Math.min(1, done / total);
+    });
     try {
       if (saveTimer) {
         clearTimeout(saveTimer);
@@ -233,9 +239,11 @@ export const useBriefsStore = defineStore('briefs', () => {
     } catch (e) {
       useUiStore().notify(`Export failed: ${errorMessage(e)}`, { kind: 'error', timeout: 12000 });
     } finally {
+      stop();
       exporting.value = null;
+      exportProgress.value = null;
     }
   }
 
-  return { briefs, currentId, current, loaded, saving, saveError, exporting, claimSets, load, create, select, addItem, addClaim, addNote, addGroup, updateItem, removeItem, moveItem, rename, duplicate, remove, exportAs, save };
+  return { briefs, currentId, current, loaded, saving, saveError, exporting, exportProgress, claimSets, load, create, select, addItem, addClaim, addNote, addGroup, updateItem, removeItem, moveItem, rename, duplicate, remove, exportAs, save };
 });

@@ -144,6 +144,9 @@ const REPORTS: Record<string, string> = {
 
 describe('a real library', () => {
   let services: Services;
+  const events: Array<{ briefId: string; done: number; total: number }> = [];
+  const open = () =>
+    openServices({ libraryDir: join(work, 'library'), host: 'cli', version: 'test', claims: new InlineClaimsRunner(), emit: (event, payload) => event === 'briefs:exportProgress' && events.push(payload as (typeof events)[number]) });
   let ids: string[] = [];
   let stored: Brief;
   const worker = new WorkerBriefFileWriter({ workerFile: new URL('../../../electron/services/briefs/export/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] });
@@ -155,7 +158,7 @@ describe('a real library', () => {
       execFileSync('mkdir', ['-p', inbox]);
       writeFileSync(path, `${text}\n`);
     }
-    services = await openServices({ libraryDir: join(work, 'library'), host: 'cli', version: 'test', claims: new InlineClaimsRunner() });
+    services = await open();
     const imported = await services.library.importPaths([inbox]);
     ids = (imported as Array<{ id: string }>).map((r) => r.id);
     // A brief that goes back and forth between documents, further apart than the resolver keeps.
@@ -218,6 +221,23 @@ describe('a real library', () => {
     for (const item of items) if (item.type === 'claim') expect(md).toContain(`“${item.citation.quote.replace(/\s+/g, ' ')}”`.slice(0, 30));
   });
 
+  it('reports its progress to the app, over both readings of a PDF', async () => {
+    for (const [request, briefId] of [
+      [{ id: stored.id, format: 'md' }, stored.id],
+      [{ allClaims: true, format: 'pdf' }, 'all-claims'],
+    ] as const) {
+      events.length = 0;
+      const exported = await services.handlers['briefs:export'](request);
+      await services.downloads.discard(exported.download!);
+      expect(events.length, briefId).toBeGreaterThan(0);
+      expect(new Set(events.map((e) => e.briefId))).toEqual(new Set([briefId]));
+      const done = events.map((e) => e.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
+      if (request.format === 'pdf') expect(events.some((e) => e.done * 2 === e.total)).toBe(true);
+    }
+  });
+
   it('leaves the earlier file and no temp file behind when an item fails half-way', async () => {
     const items = [...stored.items];
     const claim = items.find((i) => i.type === 'claim')!;
@@ -247,7 +267,7 @@ describe('a real library', () => {
       expect(existsSync(out)).toBe(true);
       expect(readdirSync(join(work, 'cli'))).toEqual(['every-claim.md']);
     } finally {
-      services = await openServices({ libraryDir: join(work, 'library'), host: 'cli', version: 'test', claims: new InlineClaimsRunner() });
+      services = await open();
     }
   });
 });
