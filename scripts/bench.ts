@@ -159,6 +159,9 @@ async function libraryMetrics(work: string, libraryDir: string): Promise<Metric[
 interface RunningHost {
   url: string;
   pid: number;
+  /** What the host printed, for an error report. */
+  log(): string;
+  alive(): boolean;
   stop(): Promise<void>;
 }
 
@@ -178,8 +181,11 @@ async function serve(libraryDir: string): Promise<RunningHost> {
   return {
     url,
     pid: child.pid!,
+    log: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -308,6 +314,13 @@ function resetPeak(pid: number): boolean {
   }
 }
 
+/** CPU seconds the process has used, all its threads. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -384,12 +397,20 @@ async function exportMetrics(work: string): Promise<Metric[]> {
       })();
       log(label);
       const began = performance.now();
-      await task(call, host);
+      const cpuBefore = cpuSeconds(host.pid);
+      try {
+        await task(call, host);
+      } catch (error) {
+        busy = false;
+        await pinger.catch(() => {});
+        throw host.alive() ? error : new Error(`the host stopped during ${label}: ${host.log().slice(-3000)}`);
+      }
       const ms = performance.now() - began;
+      const cpu = cpuSeconds(host.pid) - cpuBefore;
       busy = false;
       await pinger;
       if (exact) peak = Math.max(peak, peakRssMb(host.pid));
-      return { ms, extraMb: peak - baseline, baseline, busyP95: percentile(pings, 95), idleP95: percentile(idle, 95), pings: pings.length };
+      return { ms, cpu, extraMb: peak - baseline, baseline, busyP95: percentile(pings, 95), idleP95: percentile(idle, 95), pings: pings.length };
     } finally {
       await host.stop();
     }
@@ -408,6 +429,7 @@ async function exportMetrics(work: string): Promise<Metric[]> {
   metrics.push(
     { name: 'export.read_claims_1000_docs_ms', value: round(readMs), unit: 'ms', peer: 'claims read', peer_value: claims },
     { name: 'export.compare_1000_docs_ms', value: round(compared.ms), unit: 'ms', peer: 'export.read_claims_1000_docs_ms', peer_value: round(readMs) },
+    { name: 'export.compare_1000_docs_host_cpu_s', value: round(compared.cpu, 1), unit: 's', peer: 'export.compare_1000_docs_ms / 1000 (wall)', peer_value: round(compared.ms / 1000, 1) },
     { name: 'export.compare_1000_docs_rss_mb', value: round(compared.extraMb, 1), unit: 'MB extra', peer: 'host RSS before', peer_value: round(compared.baseline, 1) },
   );
 
@@ -433,9 +455,10 @@ async function exportMetrics(work: string): Promise<Metric[]> {
         await fetchFile(host, exported.download);
       },
     );
-    log(`${format}: ${(bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s, +${result.extraMb.toFixed(0)} MB`);
+    log(`${format}: ${(bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s (${result.cpu.toFixed(1)} s of host CPU), +${result.extraMb.toFixed(0)} MB`);
     metrics.push(
       { name: `export.1000_docs_${format}_ms`, value: round(result.ms), unit: 'ms', peer: 'export.compare_1000_docs_ms (included)', peer_value: round(compared.ms) },
+      { name: `export.1000_docs_${format}_host_cpu_s`, value: round(result.cpu, 1), unit: 's', peer: 'export.compare_1000_docs_host_cpu_s (included)', peer_value: round(compared.cpu, 1) },
       { name: `export.1000_docs_${format}_rss_mb`, value: round(result.extraMb, 1), unit: 'MB extra', peer: 'export.compare_1000_docs_rss_mb (included)', peer_value: round(compared.extraMb, 1) },
       { name: `export.1000_docs_${format}_host_busy_p95_ms`, value: round(result.busyP95), unit: 'ms', peer: 'host idle p95 (ms), same request', peer_value: round(result.idleP95) },
       { name: `export.1000_docs_${format}_file_mb`, value: round(bytes / 1e6, 1), unit: 'MB', peer: 'requests answered during the export', peer_value: result.pings },

@@ -151,8 +151,11 @@ class BriefResolver {
   private async cite(docId: string, start: number, end: number): Promise<ResolvedCitation> {
     const doc = this.deps.document(docId);
     if (!this.sources.has(docId)) this.sources.set(docId, { docId, title: doc.title, author: doc.author, outlet: doc.outlet, published: doc.published, url: doc.url, format: doc.format, lang: doc.lang });
-    if (!this.texts.has(docId)) await this.load(docId);
-    const quoted = this.texts.get(docId) ?? { text: (await this.load(docId)).set.text };
+    let quoted = this.texts.get(docId);
+    if (!quoted) {
+      const { set } = await this.load(docId);
+      quoted = this.texts.get(docId) ?? { text: set.text };
+    }
     if (quoted.pages === undefined) quoted.pages = await this.deps.pages(docId);
     return { source: this.sources.get(docId)!, quote: quoted.text.slice(start, end), start, end, page: pageAt(quoted.pages, start), link: `dossier://doc/${docId}#${start}-${end}` };
   }

@@ -553,8 +553,13 @@ function deferFooters(doc: Doc, footerFont: string): { slots: FooterSlot[]; draw
   doc.font(footerFont);
   const font = internals._font;
   const slots: FooterSlot[] = [];
+  let previous: { data: unknown } | null = null;
   doc.on('pageAdded', () => {
+    // The page before this one has just been written out. pdfkit keeps its dictionary for the page tree,
+    // which needs only the dictionary's object number: its contents (links, resources) can go.
+    if (previous) previous.data = {};
     const page = internals.page;
+    previous = page.dictionary as unknown as { data: unknown };
     const stream = doc.ref({});
     page.dictionary.data.Contents = [page.dictionary.data.Contents, stream];
     // The page's resources are written with the page, before its footer: the font must be listed now.
