@@ -31,6 +31,7 @@ import { resolveLibraryDir } from '../services/storage/paths.ts';
 import { forTerminal, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, terminalSafe } from './terminal.ts';
 import { startHttpHost, type HttpHost } from '../host/http-host.ts';
 import { table } from './table.ts';
+import { countOf } from '../../shared/text/plural.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -49,14 +50,18 @@ Commands:
                         --outlet O, --published YYYY-MM-DD[THH:MM], --url U, --lang L,
                         --tag T / --untag T (repeatable), --collection C (made if new);
                         an empty value ("") clears a field
-  search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE,
-                        --collection C)
+  search QUERY          Full-text search: every word must match; a OR b, -word and "a phrase" too
+                        (quote a query with -word: dossier search 'canal -tug');
+                        --tag T, --outlet O, --format F, --from DATE, --to DATE, --collection C;
+                        filters alone list the documents they keep
   collections           List the collections and how many documents each holds
   sources               Write the library's sources for a reference manager:
                         [--collection C] [--format csl-json|bibtex|ris] [--out FILE]
   annotations           Notes and reviewed claims as W3C Web Annotations: --out FILE.jsonld
                         [--collection C]; or --import FILE (W3C JSON-LD or a Hypothesis export)
   claims FILE|ID        Extract the claims of a file, or show a library document's claims
+  review ID CLAIM       Review one claim (ids from \`dossier claims ID\`): --accept, --reject or --pending;
+                        --revert undoes your corrections (back to what the engine extracted)
   claim-review ID CLAIM A reviewed claim as schema.org ClaimReview JSON-LD [--out FILE]
                         [--reviewer NAME] [--url URL]
   compare FILE|ID...    Group figures across documents: agreement, conflict, change over time
@@ -159,6 +164,10 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         collection: { type: 'string' },
         import: { type: 'string' },
         reviewer: { type: 'string' },
+        accept: { type: 'boolean', default: false },
+        reject: { type: 'boolean', default: false },
+        pending: { type: 'boolean', default: false },
+        revert: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -219,7 +228,9 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         });
       }
       case 'search': {
-        if (!args.length) throw new UsageError('missing argument: dossier search QUERY');
+        const filtered = [values.tag?.length, values.outlet, values.format?.length, values.from, values.to, values.collection].some(Boolean);
+        // Filters alone list the documents they keep.
+        if (!args.length && !filtered) throw new UsageError('missing argument: dossier search QUERY (or a filter such as --outlet O)');
         const query: SearchQuery = {
           query: args.join(' '),
           tags: values.tag,
@@ -233,13 +244,13 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
           if (values.collection !== undefined) query.collection = collections.resolve(values.collection).id;
           const result = await handlers['search:query'](query);
           if (json) io.out(JSON.stringify(result, null, 2));
-          else if (!result.hits.length) io.out(`No document matches “${query.query}”.`);
+          else if (!result.hits.length) io.out(query.query ? `No document matches “${query.query}”.` : 'No document matches these filters.');
           else {
             for (const hit of result.hits) {
-              io.out(`${hit.docId}  ${hit.title}${hit.outlet ? ` — ${hit.outlet}` : ''}`);
+              io.out(`${hit.docId}  ${hit.title}${hit.outlet ? ` — ${hit.outlet}` : ''}${hit.published ? ` (${hit.published.slice(0, 10)})` : ''}`);
               if (hit.snippet) io.out(`    …${highlight(hit.snippet.text, hit.snippet.highlights)}…`);
             }
-            io.out(`${result.hits.length} of ${result.total} matching documents (${result.tookMs} ms)`);
+            io.out(`${result.hits.length.toLocaleString()} of ${countOf(result.total, 'matching document')} (${result.tookMs} ms)`);
           }
           return 0;
         });
@@ -262,6 +273,8 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         return await annotationsCommand(libraryDir, args, values, json, io);
       case 'claim-review':
         return await claimReviewCommand(libraryDir, args, values, json, io);
+      case 'review':
+        return await reviewCommand(libraryDir, args, values, json, io);
       case 'claims': {
         const target = requireArg(args, 'claims FILE|ID');
         let set: ClaimSet;
@@ -464,7 +477,7 @@ async function sourcesCommand(libraryDir: string, values: Values, json: boolean,
   }
   await writeFile(resolve(out), result.text);
   if (json) io.out(JSON.stringify({ out: resolve(out), format: format ?? 'csl-json', count: result.count }));
-  else io.out(`Wrote ${result.count} source${result.count === 1 ? '' : 's'} to ${resolve(out)}`);
+  else io.out(`Wrote ${countOf(result.count, 'source')} to ${resolve(out)}`);
   return 0;
 }
 
@@ -520,7 +533,7 @@ async function importCommand(libraryDir: string, given: string[], json: boolean,
 }
 
 function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return countOf(n, noun);
 }
 
 function printArchiveReport(path: string, report: ArchiveImportReport, io: Io): void {
@@ -607,6 +620,26 @@ async function annotationsCommand(libraryDir: string, args: string[], values: Va
   await writeFile(resolve(out), text);
   if (json) io.out(JSON.stringify({ out: resolve(out), summary: exported.summary }));
   else io.out(`Wrote ${exported.summary} to ${resolve(out)}`);
+  return 0;
+}
+
+/** `review ID CLAIM`: accept, reject or reopen one claim, or revert the corrections made to it. */
+async function reviewCommand(libraryDir: string, args: string[], values: Values, json: boolean, io: Io): Promise<number> {
+  const [docId, claimId, ...extra] = args;
+  if (!docId || !claimId) throw new UsageError('missing argument: dossier review ID CLAIM (the claim ids are in `dossier claims ID`)');
+  if (extra.length) throw new UsageError(`review takes one document and one claim, not “${args.join(' ')}”`);
+  const verdicts = (['accept', 'reject', 'pending'] as const).filter((flag) => values[flag]);
+  if (verdicts.length + (values.revert ? 1 : 0) !== 1) throw new UsageError('choose one of --accept, --reject, --pending or --revert');
+  const status = ({ accept: 'accepted', reject: 'rejected', pending: 'pending' } as const)[verdicts[0] ?? 'pending'];
+  const claim = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) =>
+    values.revert ? handlers['claims:revert']({ docId, claimId }) : handlers['claims:review']({ docId, claimId, status }),
+  );
+  if (json) io.out(JSON.stringify(claim, null, 2));
+  else {
+    const state = claim.review ? [claim.review.added ? 'added' : null, claim.review.status, claim.review.edited ? 'edited' : null].filter(Boolean).join(', ') : 'as extracted, not reviewed';
+    io.out(`${claim.id}  ${state}  ${claim.certainty}${claim.attribution ? `  source: ${claim.attribution.source}` : ''}`);
+    io.out(`    ${claim.text}`);
+  }
   return 0;
 }
 

@@ -14,6 +14,7 @@ import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
 import { ClaimsService } from './claims/claims-service.ts';
+import { readPassage } from './claims/engine.ts';
 import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
@@ -33,6 +34,7 @@ import { buildVault } from './interchange/vault.ts';
 import { claimReview, CLAIM_REVIEW_MIME } from './interchange/claim-review.ts';
 import { zipToBuffer } from './interchange/zip.ts';
 import { existsSync } from 'node:fs';
+import { countOf } from '../../shared/text/plural.ts';
 import type { UploadedFile as Upload } from '../../shared/ipc/contract.ts';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
@@ -138,7 +140,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   // Notes make their document findable by their words; the index hears of every change to them.
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
   const reviewCollection = store.collection<StoredReview>('reviews', recordCheck(reviewRecordSchema));
-  const review = new ReviewService(reviewCollection);
+  const review = new ReviewService(reviewCollection, readPassage);
   const briefCollection = store.collection<Brief>('briefs', recordCheck(briefRecordSchema));
   const collectionRecords = store.collection<Collection>('collections', recordCheck(collectionRecordSchema));
   const collections = new CollectionsService({
@@ -317,7 +319,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
         fileName: `${fileNameFrom(collection?.name ?? 'library', 'library')}.dossier.zip`,
         mime: 'application/zip',
         dataBase64: data.toString('base64'),
-        summary: `${c.documents} document${c.documents === 1 ? '' : 's'}, ${c.notes} note${c.notes === 1 ? '' : 's'}, ${c.reviews} claim review${c.reviews === 1 ? '' : 's'}, ${c.briefs} brief${c.briefs === 1 ? '' : 's'}`,
+        summary: [countOf(c.documents, 'document'), countOf(c.notes, 'note'), countOf(c.reviews, 'claim review'), countOf(c.briefs, 'brief')].join(', '),
       };
     },
     'library:importArchive': async (request) => {
@@ -330,7 +332,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       const root = fileNameFrom(collection?.name ?? 'Dossier', 'Dossier');
       const data = await zipToBuffer(files.map((f) => ({ name: `${root}/${f.path}`, data: f.content })));
       const docs = files.filter((f) => f.path.startsWith('Documents/')).length;
-      return { fileName: `${root}-vault.zip`, mime: 'application/zip', dataBase64: data.toString('base64'), summary: `${files.length} Markdown files (${docs} document${docs === 1 ? '' : 's'})` };
+      return { fileName: `${root}-vault.zip`, mime: 'application/zip', dataBase64: data.toString('base64'), summary: `${countOf(files.length, 'Markdown file')} (${countOf(docs, 'document')})` };
     },
     'annotations:export': async (request) => {
       const collection = scoped(request?.collection);
@@ -340,7 +342,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
         fileName: `${fileNameFrom(collection?.name ?? 'annotations', 'annotations')}.jsonld`,
         mime: ANNOTATION_MIME,
         dataBase64: Buffer.from(text).toString('base64'),
-        summary: `${count} annotation${count === 1 ? '' : 's'}`,
+        summary: countOf(count, 'annotation'),
       };
     },
     'annotations:import': async (request) => {
@@ -370,6 +372,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'claims:list': async ({ id }) => reviewedClaims(id),
     'claims:review': async ({ docId, claimId, status, edits }) => claims.review(docId, claimId, status, edits),
     'claims:add': async ({ docId, start, end, edits }) => claims.add(docId, start, end, edits),
+    'claims:revert': async ({ docId, claimId }) => claims.revert(docId, claimId),
     'claims:claimReview': async ({ docId, claimId, reviewer, url }) => {
       const doc = store.get(docId);
       const set = await reviewedClaims(docId);
@@ -401,6 +404,14 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'briefs:duplicate': async ({ id }) => briefs.duplicate(id),
     'briefs:delete': async ({ id }) => briefs.delete(id),
     'briefs:restore': async ({ id }) => briefs.restore(id),
+    'briefs:group': async ({ docIds, label }) => {
+      // Resolved as the export resolves it, so the composer shows what the brief will say.
+      const now = new Date().toISOString();
+      const resolved = await briefs.resolve({ id: 'preview', title: label, createdAt: now, updatedAt: now, items: [{ id: 'group', type: 'group', docIds, label }] });
+      const item = resolved.items[0];
+      if (item?.type !== 'group') throw new DossierError('stale-brief', `The comparison “${label}” no longer has figures in its documents.`);
+      return item.group;
+    },
     'briefs:claimItem': async ({ docId, claimId }) => {
       const set = await reviewedClaims(docId);
       const claim = set.claims.find((c) => c.id === claimId);

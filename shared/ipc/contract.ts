@@ -3,7 +3,7 @@
 import type { Claim, ClaimSet } from '../types/claims.ts';
 import type { Note } from '../types/notes.ts';
 import type { CompareResult } from '../types/compare.ts';
-import type { Brief, BriefItem } from '../types/brief.ts';
+import type { Brief, BriefItem, ResolvedGroup } from '../types/brief.ts';
 import type { RequestInput, SchemaChannel } from './requests.ts';
 import type { SearchResult } from '../types/search.ts';
 import type { AnnotationImportReport, ArchiveImportReport, ExportedFile } from '../types/interchange.ts';
@@ -84,6 +84,8 @@ export interface Contract {
     response: Claim;
   };
   'claims:add': { request: RequestInput<'claims:add'>; response: Claim };
+  /** Undoes the analyst's corrections: the claim as the engine extracted it (an added claim: as the engine read its passage). */
+  'claims:revert': { request: RequestInput<'claims:revert'>; response: Claim };
   /** A reviewed claim as schema.org ClaimReview JSON-LD. */
   'claims:claimReview': { request: RequestInput<'claims:claimReview'>; response: ExportedFile };
   'compare:run': { request: RequestInput<'compare:run'>; response: CompareResult };
@@ -94,6 +96,8 @@ export interface Contract {
   'briefs:duplicate': { request: RequestInput<'briefs:duplicate'>; response: Brief };
   'briefs:delete': { request: RequestInput<'briefs:delete'>; response: { id: string; title: string } };
   'briefs:restore': { request: RequestInput<'briefs:restore'>; response: Brief };
+  /** A comparison item as it will be exported: its figures, who gave them when, and the verdict. */
+  'briefs:group': { request: RequestInput<'briefs:group'>; response: ResolvedGroup };
   /** A brief item for a claim, anchored to its passage so it survives re-extraction. */
   'briefs:claimItem': { request: RequestInput<'briefs:claimItem'>; response: BriefItem };
   /**
@@ -144,6 +148,7 @@ export const CHANNELS = [
   'claims:list',
   'claims:review',
   'claims:add',
+  'claims:revert',
   'claims:claimReview',
   'compare:run',
   'briefs:list',
@@ -153,6 +158,7 @@ export const CHANNELS = [
   'briefs:duplicate',
   'briefs:delete',
   'briefs:restore',
+  'briefs:group',
   'briefs:claimItem',
   'briefs:export',
   'notes:list',

@@ -150,6 +150,7 @@ export const REQUEST_SCHEMAS = {
   'claims:list': byId,
   'claims:review': v.object({ docId: id, claimId: id, status: v.optional(reviewStatusSchema), edits: v.optional(claimEditsSchema) }),
   'claims:add': v.object({ docId: id, start: offset, end: offset, edits: v.optional(claimEditsSchema) }),
+  'claims:revert': v.object({ docId: id, claimId: id }),
   'claims:claimReview': v.object({
     docId: id,
     claimId: id,
@@ -164,6 +165,7 @@ export const REQUEST_SCHEMAS = {
   'briefs:duplicate': byId,
   'briefs:delete': byId,
   'briefs:restore': byId,
+  'briefs:group': v.object({ docIds: v.pipe(list(id), v.minLength(1, 'must name at least one document')), label }),
   'briefs:claimItem': v.object({ docId: id, claimId: id }),
   'briefs:export': v.object({ id: v.optional(id), allClaims: v.optional(v.boolean()), title: v.optional(label), format: exportFormatSchema }),
   'notes:list': v.optional(v.nullable(v.object({ docId: v.optional(id), query: v.optional(label) }))),

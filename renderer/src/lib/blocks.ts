@@ -162,6 +162,8 @@ export interface Segment {
   noted: boolean;
   /** A note reference mark ("[1]"). */
   ref: boolean;
+  /** The first segment of a noted passage, which carries the note's mark in the text. */
+  noteStart: boolean;
 }
 
 export interface FindMatch extends Range {
@@ -225,6 +227,7 @@ export function segmentBlock(
       match: match ? match.index : -1,
       noted: noted.some((n) => n.start <= start && n.end >= end),
       ref: refs.some((r) => r.start <= start && r.end >= end),
+      noteStart: noted.some((n) => n.start === start && n.end > start),
     });
   }
   return segments;
