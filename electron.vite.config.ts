@@ -1,5 +1,5 @@
-// Build of the three Electron targets from this repository's folders: main (with the claims, import
-// and compare workers, and the command line that serves the app to a browser), the sandboxed CommonJS
+// Build of the three Electron targets from this repository's folders: main (with the claims, import,
+// compare and export workers, and the command line that serves the app to a browser), the sandboxed CommonJS
 // preload, and the renderer.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ export default defineConfig({
           'claims-worker': resolve(root, 'electron/services/claims/worker.ts'),
           'import-worker': resolve(root, 'electron/services/ingest/worker.ts'),
           'compare-worker': resolve(root, 'electron/services/compare/worker.ts'),
+          'export-worker': resolve(root, 'electron/services/briefs/export/worker.ts'),
           cli: resolve(root, 'electron/cli/run.ts'),
         },
       },

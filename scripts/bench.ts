@@ -160,6 +160,9 @@ async function libraryMetrics(work: string, libraryDir: string): Promise<Metric[
 interface RunningHost {
   url: string;
   pid: number;
+  /** What the host printed, for an error report. */
+  log(): string;
+  alive(): boolean;
   stop(): Promise<void>;
 }
 
@@ -179,8 +182,11 @@ async function serve(libraryDir: string): Promise<RunningHost> {
   return {
     url,
     pid: child.pid!,
+    log: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -299,6 +305,169 @@ async function compareMetrics(work: string): Promise<Metric[]> {
   }
 }
 
+/** Sets the process's peak RSS (VmHWM) back to its current RSS, so the next peak is measured from here. */
+function resetPeak(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** CPU seconds the process has used, all its threads. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const EXPORT_DOCS = 1000;
+
+/**
+ * Export at scale: every claim of 1,000 documents, in each format, through the browser host as the app
+ * runs it (the comparison in its worker, the file fetched from the host afterwards), with the host's
+ * extra memory and how fast it answers meanwhile. Next to reading every claim of the same documents,
+ * and to comparing them, which every all-claims export includes.
+ */
+async function exportMetrics(work: string): Promise<Metric[]> {
+  const sourceDir = join(work, 'export-sources');
+  const libraryDir = join(work, 'export-library');
+  mkdirSync(sourceDir, { recursive: true });
+  for (let i = 0; i < EXPORT_DOCS; i++) writeFileSync(join(sourceDir, `report-${String(i).padStart(4, '0')}.txt`), article(200_000 + i));
+  log(`importing ${EXPORT_DOCS} documents for the export benchmark`);
+  let services = await openServices({
+    libraryDir,
+    host: 'cli',
+    version: 'bench',
+    claims: new ClaimsRunner({ workerFile: resolve('out/main/claims-worker.js') }),
+    ingest: new ImportRunner({ workerFile: resolve('out/main/import-worker.js') }),
+  });
+  const imported = await services.library.importPaths([sourceDir]);
+  if (imported.some((r) => r.status !== 'imported')) throw new Error('bench: the export library did not import');
+  await services.close();
+
+  services = await open(libraryDir);
+  const ids = services.library.list().map((d) => d.id);
+  const started = performance.now();
+  let claims = 0;
+  for (const id of ids) claims += (await services.handlers['claims:list']({ id })).claims.length;
+  const readMs = performance.now() - started;
+  // A one-claim brief, exported first in each format so each host has loaded what that format needs.
+  const first = (await services.handlers['claims:list']({ id: ids[0] })).claims[0];
+  const warmBrief = await services.handlers['briefs:create']({ title: 'Warm-up', items: [await services.handlers['briefs:claimItem']({ docId: ids[0], claimId: first.id })] });
+  await services.close();
+  log(`${claims} claims in ${EXPORT_DOCS} documents`);
+
+  /** Runs `work` against a fresh host, measuring its time, the host's extra memory and its answers meanwhile. */
+  const measured = async (label: string, task: (call: (channel: string, data: unknown) => Promise<unknown>, host: RunningHost) => Promise<void>, warm: (call: (channel: string, data: unknown) => Promise<unknown>, host: RunningHost) => Promise<void>) => {
+    const host = await serve(libraryDir);
+    try {
+      const token = new URL(host.url).hash.slice(7);
+      const call = async (channel: string, data: unknown) => {
+        const response = await fetch(new URL(`/api/${channel}`, host.url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(data) });
+        const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+        if (!response.ok) throw new Error(`${channel}: ${body.error?.message ?? response.status}`);
+        return body.result;
+      };
+      await warm(call, host);
+      const idle: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const sent = performance.now();
+        await call('app:info', undefined);
+        idle.push(performance.now() - sent);
+      }
+      const exact = resetPeak(host.pid);
+      const baseline = rssMb(host.pid);
+      let peak = baseline;
+      let busy = true;
+      const pings: number[] = [];
+      const pinger = (async () => {
+        while (busy) {
+          const sent = performance.now();
+          await call('app:info', undefined);
+          pings.push(performance.now() - sent);
+          peak = Math.max(peak, rssMb(host.pid));
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      })();
+      log(label);
+      const began = performance.now();
+      const cpuBefore = cpuSeconds(host.pid);
+      try {
+        await task(call, host);
+      } catch (error) {
+        busy = false;
+        await pinger.catch(() => {});
+        throw host.alive() ? error : new Error(`the host stopped during ${label}: ${host.log().slice(-3000)}`);
+      }
+      const ms = performance.now() - began;
+      const cpu = cpuSeconds(host.pid) - cpuBefore;
+      busy = false;
+      await pinger;
+      if (exact) peak = Math.max(peak, peakRssMb(host.pid));
+      return { ms, cpu, extraMb: peak - baseline, baseline, busyP95: percentile(pings, 95), idleP95: percentile(idle, 95), pings: pings.length };
+    } finally {
+      await host.stop();
+    }
+  };
+
+  const metrics: Metric[] = [];
+  const compared = await measured(
+    `comparing all ${EXPORT_DOCS} documents through the host`,
+    async (call) => {
+      await call('compare:run', { docIds: ids });
+    },
+    async (call) => {
+      await call('compare:run', { docIds: ids.slice(0, 2) });
+    },
+  );
+  metrics.push(
+    { name: 'export.read_claims_1000_docs_ms', value: round(readMs), unit: 'ms', peer: 'claims read', peer_value: claims },
+    { name: 'export.compare_1000_docs_ms', value: round(compared.ms), unit: 'ms', peer: 'export.read_claims_1000_docs_ms', peer_value: round(readMs) },
+    { name: 'export.compare_1000_docs_host_cpu_s', value: round(compared.cpu, 1), unit: 's', peer: 'export.compare_1000_docs_ms / 1000 (wall)', peer_value: round(compared.ms / 1000, 1) },
+    { name: 'export.compare_1000_docs_rss_mb', value: round(compared.extraMb, 1), unit: 'MB extra', peer: 'host RSS before', peer_value: round(compared.baseline, 1) },
+  );
+
+  for (const format of ['md', 'html', 'pdf', 'docx'] as const) {
+    let bytes = 0;
+    const fetchFile = async (host: RunningHost, download: string) => {
+      const response = await fetch(new URL(`/api/download/${download}`, host.url), { headers: { authorization: `Bearer ${new URL(host.url).hash.slice(7)}` } });
+      if (!response.ok || !response.body) throw new Error(`download of the ${format} export failed: ${response.status}`);
+      let size = 0;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) size += chunk.length;
+      return size;
+    };
+    const result = await measured(
+      `exporting every claim of ${EXPORT_DOCS} documents as ${format}`,
+      async (call, host) => {
+        const exported = (await call('briefs:export', { allClaims: true, format })) as { download: string; bytes: number };
+        bytes = await fetchFile(host, exported.download);
+        if (bytes !== exported.bytes || bytes === 0) throw new Error(`the ${format} export sent ${bytes} of ${exported.bytes} bytes`);
+      },
+      async (call, host) => {
+        await call('compare:run', { docIds: ids.slice(0, 2) });
+        const exported = (await call('briefs:export', { id: warmBrief.id, format })) as { download: string };
+        await fetchFile(host, exported.download);
+      },
+    );
+    log(`${format}: ${(bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s (${result.cpu.toFixed(1)} s of host CPU), +${result.extraMb.toFixed(0)} MB`);
+    metrics.push(
+      { name: `export.1000_docs_${format}_ms`, value: round(result.ms), unit: 'ms', peer: 'export.compare_1000_docs_ms (included)', peer_value: round(compared.ms) },
+      { name: `export.1000_docs_${format}_host_cpu_s`, value: round(result.cpu, 1), unit: 's', peer: 'export.compare_1000_docs_host_cpu_s (included)', peer_value: round(compared.cpu, 1) },
+      { name: `export.1000_docs_${format}_rss_mb`, value: round(result.extraMb, 1), unit: 'MB extra', peer: 'export.compare_1000_docs_rss_mb (included)', peer_value: round(compared.extraMb, 1) },
+      { name: `export.1000_docs_${format}_host_busy_p95_ms`, value: round(result.busyP95), unit: 'ms', peer: 'host idle p95 (ms), same request', peer_value: round(result.idleP95) },
+      { name: `export.1000_docs_${format}_file_mb`, value: round(bytes / 1e6, 1), unit: 'MB', peer: 'requests answered during the export', peer_value: result.pings },
+    );
+  }
+  return metrics;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
   const libraryDir = join(work, 'library');
@@ -331,6 +500,10 @@ async function main(): Promise<void> {
     if (wanted('archive')) {
       log('library archive: 300 documents with notes, written and restored');
       metrics.push(...(await benchArchive()));
+    }
+    if (wanted('export')) {
+      log(`export of every claim of ${EXPORT_DOCS} documents, in each format, through the browser host`);
+      metrics.push(...(await exportMetrics(work)));
     }
     if (wanted('pdf')) {
       log('PDF import: layout analysis against pdf.js text extraction, 100 two-column pages');

@@ -17,6 +17,7 @@ import { DOCUMENT_FORMATS, type DocumentFormat } from '../../shared/types/ingest
 import type { CompareResult } from '../../shared/types/compare.ts';
 import { compareClaims, type CompareInput } from '../services/compare/compare-service.ts';
 import { CompareRunner } from '../services/compare/compare-runner.ts';
+import { WorkerBriefFileWriter } from '../services/briefs/export/export-runner.ts';
 import { formatFromPath } from '../services/briefs/export/index.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { ArchiveImportReport } from '../../shared/types/interchange.ts';
@@ -320,11 +321,11 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         const format = formatFromPath(out);
         if (!format) throw new UsageError(`--out must end in .md, .html, .pdf or .docx, not “${out}”`);
         if (!values.brief && !values['all-claims']) throw new UsageError('choose what to export: --brief ID or --all-claims');
-        const exported = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) =>
-          handlers['briefs:export']({ id: values.brief, allClaims: values['all-claims'], title: values.title, format }),
+        // Written straight to the file, a piece at a time, and only renamed into place once complete.
+        const exported = await withLibrary(libraryDir, new InlineClaimsRunner(), (services) =>
+          services.exportBriefTo({ id: values.brief, allClaims: values['all-claims'], title: values.title, format }, resolve(out)),
         );
-        await writeFile(resolve(out), Buffer.from(exported.dataBase64, 'base64'));
-        if (json) io.out(JSON.stringify({ out: resolve(out), format, bytes: Buffer.byteLength(exported.dataBase64, 'base64') }));
+        if (json) io.out(JSON.stringify({ out: resolve(out), format, bytes: exported.bytes }));
         else io.out(`Wrote ${resolve(out)}`);
         return 0;
       }
@@ -684,10 +685,11 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     libraryDir,
     host: 'browser',
     version: VERSION,
-    // Claims, import and comparison in worker threads, so a slow document never holds up the app.
+    // Claims, import, comparison and export in worker threads, so a slow document never holds up the app.
     claims: new ClaimsRunner(workerEntry('claims-worker.js', '../services/claims/worker.ts')),
     ingest: new ImportRunner(workerEntry('import-worker.js', '../services/ingest/worker.ts')),
     compare: new CompareRunner(workerEntry('compare-worker.js', '../services/compare/worker.ts')),
+    exportWriter: new WorkerBriefFileWriter(workerEntry('export-worker.js', '../services/briefs/export/worker.ts')),
     emit: (event, payload) => late.host?.emit(event, payload),
     // `npm start` says it started the host; run directly, the host was started by `dossier serve`.
     startCommand: envSetting(process.env, 'DOSSIER_START_COMMAND') ?? 'dossier serve',
@@ -697,6 +699,7 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
   const host = await startHttpHost({
     handlers: services.handlers,
     rendererDir,
+    downloads: services.downloads,
     token: await hostToken(libraryDir),
     ...(portText === undefined ? { preferredPort: libraryPort(libraryDir) } : { port }),
   });

@@ -1,11 +1,13 @@
 // The browser host: serves the built renderer and the typed contract over HTTP on 127.0.0.1 only.
 // Every API call needs the per-run bearer token; Host and Origin must be this server's own (DNS rebinding).
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { isChannel, type EventMap, type EventName } from '../../shared/ipc/contract.ts';
 import { dispatch, type Handlers } from '../services/container.ts';
+import type { ExportDownload } from '../services/briefs/downloads.ts';
 import { toWireError } from '../services/errors.ts';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -31,6 +33,8 @@ export interface HttpHostOptions {
   /** A port to try first, falling back to any free one when it is taken. */
   preferredPort?: number;
   token?: string;
+  /** Exports waiting to be fetched once with `GET /api/download/<id>`. */
+  downloads?: { take(id: string): ExportDownload | null; release(download: ExportDownload): Promise<void> };
 }
 
 function listen(server: Server, port: number): Promise<void> {
@@ -96,6 +100,33 @@ function answerError(res: ServerResponse, error: unknown): void {
   sendJson(res, status, { error: wire });
 }
 
+/** `attachment; filename="…"` with an ASCII fallback and the full name in RFC 5987 form. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7E]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Streams a finished export from disk, then removes it; an unknown or already fetched id is a 404. */
+function sendDownload(res: ServerResponse, download: ExportDownload | null, downloads: HttpHostOptions['downloads']): void {
+  if (!download || !downloads) {
+    sendJson(res, 404, { error: { code: 'not-found', message: 'This export is no longer available: export the brief again.' } });
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': download.mime,
+    'content-length': String(download.bytes),
+    'content-disposition': contentDisposition(download.fileName),
+    'cache-control': 'no-store',
+  });
+  const file = createReadStream(download.path);
+  file.on('error', () => res.destroy());
+  res.on('close', () => {
+    file.destroy();
+    void downloads.release(download);
+  });
+  file.pipe(res);
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -156,6 +187,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (url.pathname.startsWith('/api/download/') && req.method === 'GET') {
+      sendDownload(res, options.downloads?.take(url.pathname.slice('/api/download/'.length)) ?? null, options.downloads);
       return;
     }
     if (req.method !== 'POST') {

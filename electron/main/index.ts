@@ -11,6 +11,8 @@ import { ClaimsRunner } from '../services/claims/claims-runner.ts';
 import { CompareRunner } from '../services/compare/compare-runner.ts';
 import { ImportRunner } from '../services/ingest/import-runner.ts';
 import { SUPPORTED_EXTENSIONS } from '../services/ingest/index.ts';
+import type { ExportFormat } from '../services/briefs/export/index.ts';
+import { WorkerBriefFileWriter } from '../services/briefs/export/export-runner.ts';
 import { resolveLibraryDir } from '../services/storage/paths.ts';
 import { CONTENT_SECURITY_POLICY, installSecurityGuards, isAppUrl, secureWebPreferences } from './security.ts';
 import { buildMenu } from './menu.ts';
@@ -53,6 +55,20 @@ async function chooseFolder(): Promise<string[]> {
   const options = { title: 'Import a folder into Dossier', properties: ['openDirectory', 'multiSelections'] as Array<'openDirectory' | 'multiSelections'> };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'Web page', extensions: ['html'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  docx: { name: 'Word document', extensions: ['docx'] },
+};
+
+/** Where to save an export: the user's choice, or null when they cancel. */
+async function chooseExportPath(fileName: string, format: ExportFormat): Promise<string | null> {
+  const options = { title: 'Export brief', defaultPath: join(app.getPath('documents'), fileName), filters: [EXPORT_FILTERS[format]] };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 /** Opens a `dossier://doc/<id>#<start>-<end>` link in the reader, focusing the window. */
@@ -109,6 +125,7 @@ async function start(): Promise<void> {
   const claims = new ClaimsRunner({ workerFile: join(here, 'claims-worker.js') });
   const ingest = new ImportRunner({ workerFile: join(here, 'import-worker.js') });
   const compare = new CompareRunner({ workerFile: join(here, 'compare-worker.js') });
+  const exportWriter = new WorkerBriefFileWriter({ workerFile: join(here, 'export-worker.js') });
   try {
     services = await openServices({
       libraryDir: libraryDirFromArgs(),
@@ -117,9 +134,11 @@ async function start(): Promise<void> {
       claims,
       ingest,
       compare,
+      exportWriter,
       emit,
       openFilesDialog: chooseFiles,
       openFolderDialog: chooseFolder,
+      saveExportDialog: chooseExportPath,
     });
   } catch (error) {
     dialog.showErrorBox('Dossier cannot open its library', (error as Error).message);

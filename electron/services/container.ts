@@ -1,7 +1,7 @@
 // Composition root shared by every host (Electron main, browser host, CLI): opens the library,
 // wires the services together and maps each contract channel to one service call.
-import type { Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
-import { join } from 'node:path';
+import type { BriefExport, Channel, EventMap, EventName, RequestOf, ResponseOf, UploadedFile } from '../../shared/ipc/contract.ts';
+import { basename, join } from 'node:path';
 import { DossierError } from './errors.ts';
 import { validateRequest } from '../../shared/ipc/requests.ts';
 import { LibraryService, type ImportSource } from './library/library-service.ts';
@@ -19,7 +19,9 @@ import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
 import { BriefService } from './briefs/brief-service.ts';
-import { EXPORT_FORMATS, exportBrief, type ExportFormat } from './briefs/export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './briefs/export/index.ts';
+import { InlineBriefFileWriter, type BriefFileWriter } from './briefs/export/export-runner.ts';
+import { ExportDownloads } from './briefs/downloads.ts';
 import type { Brief } from '../../shared/types/brief.ts';
 import type { Collection, DocumentRecord } from '../../shared/types/library.ts';
 import { SOURCES_FORMATS } from '../../shared/types/library.ts';
@@ -53,11 +55,18 @@ export interface ServiceOptions {
   ingest?: DocumentExtractor;
   /** Groups and judges figures, in a worker where the host has one; in-process otherwise. */
   compare?: CompareExecutor;
+  /** Lays out and writes exported briefs, in a worker where the host has one; in-process otherwise. */
+  exportWriter?: BriefFileWriter;
   emit?<E extends EventName>(event: E, payload: EventMap[E]): void;
   /** Native file picker (Electron only). */
   openFilesDialog?(): Promise<string[]>;
   /** Native folder picker (Electron only). */
   openFolderDialog?(): Promise<string[]>;
+  /**
+   * Native save dialog for an export (Electron only): the path chosen, or null when cancelled. Without
+   * it, exports wait in `downloads` for the browser to fetch them.
+   */
+  saveExportDialog?(fileName: string, format: ExportFormat): Promise<string | null>;
   /** The command that started this host (browser host only), so the app can say how to start it again. */
   startCommand?: string | null;
 }
@@ -74,6 +83,10 @@ export interface Services {
   briefs: BriefService;
   collections: CollectionsService;
   handlers: Handlers;
+  /** Exports waiting for the browser host to send them (`GET /api/download/<id>`). */
+  downloads: ExportDownloads;
+  /** Writes a brief (`briefs:export`'s request) to a file the caller names, as the CLI does. */
+  exportBriefTo(request: RequestOf<'briefs:export'>, path: string): Promise<BriefExport>;
   close(): Promise<void>;
 }
 
@@ -245,6 +258,25 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     extensions: SUPPORTED_EXTENSIONS,
   });
   const scoped = (collection: string | undefined) => (collection ? collections.resolve(collection) : null);
+  const downloads = new ExportDownloads();
+  const exportWriter = options.exportWriter ?? new InlineBriefFileWriter();
+  /** The brief an export request names, streamed, and the file name it is offered under; its progress goes out as events. */
+  const briefExport = ({ id, format, allClaims, title }: RequestOf<'briefs:export'>) => {
+    if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
+    const briefId = allClaims ? 'all-claims' : String(id ?? '');
+    // A PDF reads its brief twice (its title block counts claims and sources first): progress spans both.
+    const passes = format === 'pdf' ? 2 : 1;
+    let reported = 0;
+    const progress = (pass: number, done: number, total: number) => {
+      const now = Date.now();
+      if (now - reported < 200 && done < total) return;
+      reported = now;
+      options.emit?.('briefs:exportProgress', { briefId, done: Math.min(pass, passes - 1) * total + done, total: passes * total });
+    };
+    const brief = allClaims ? briefs.streamAllClaims(title || 'All claims', progress) : briefs.stream(briefs.get(id ?? ''), progress);
+    const fileName = `${brief.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'brief'}.${format}`;
+    return { brief, fileName, mime: EXPORT_MIME[format] };
+  };
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -389,12 +421,22 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       if (!claim) throw new DossierError('not-found', `No claim ${String(claimId)} in this document.`);
       return BriefService.claimItem(docId, set.text, claim);
     },
-    'briefs:export': async ({ id, format, allClaims, title }) => {
-      if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
-      const brief = allClaims ? await briefs.allClaimsBrief(title || 'All claims') : briefs.get(id ?? '');
-      const bytes = await exportBrief(await briefs.resolve(brief), format);
-      const fileName = `${brief.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'brief'}.${format}`;
-      return { fileName, mime: EXPORT_MIME[format], dataBase64: Buffer.from(bytes).toString('base64') };
+    'briefs:export': async (request) => {
+      const { brief, fileName, mime } = briefExport(request);
+      if (options.saveExportDialog) {
+        const path = await options.saveExportDialog(fileName, request.format);
+        if (!path) return { fileName, mime, bytes: 0, cancelled: true };
+        return { fileName: basename(path), mime, bytes: await exportWriter.write(brief, request.format, path), savedTo: path };
+      }
+      const download = await downloads.reserve(fileName, mime);
+      try {
+        const bytes = await exportWriter.write(brief, request.format, download.path);
+        downloads.ready(download.id, bytes);
+        return { fileName, mime, bytes, download: download.id };
+      } catch (error) {
+        await downloads.discard(download.id);
+        throw error;
+      }
     },
     'notes:list': async (filter) => notes.list(filter ?? {}),
     'notes:create': async (draft) => notes.create(draft),
@@ -420,7 +462,15 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     briefs,
     collections,
     handlers: guarded(handlers, activity),
+    downloads,
+    async exportBriefTo(request, path) {
+      const valid = validateRequest('briefs:export', request);
+      const { brief, mime } = briefExport(valid);
+      return { fileName: basename(path), mime, bytes: await exportWriter.write(brief, valid.format, path), savedTo: path };
+    },
     async close() {
+      await exportWriter.close();
+      await downloads.close();
       if (warmUp) clearTimeout(warmUp);
       await search.close();
       await options.claims?.close();

@@ -25,6 +25,20 @@ export interface UploadedFile {
   dataBase64: string;
 }
 
+/** What exporting a brief made: a file saved where the user chose, or one waiting to be fetched. */
+export interface BriefExport {
+  fileName: string;
+  mime: string;
+  /** The file's size in bytes (0 when cancelled). */
+  bytes: number;
+  /** Where the file was saved (desktop app). */
+  savedTo?: string;
+  /** The user closed the save dialog: nothing was written. */
+  cancelled?: boolean;
+  /** The id to fetch the file by, once, from the browser host. */
+  download?: string;
+}
+
 export interface Contract {
   'app:info': { request: void; response: LibraryInfo };
   /** Newest first; `limit` returns only the first rows, so a large library shows its first screen at once. */
@@ -86,9 +100,13 @@ export interface Contract {
   'briefs:group': { request: RequestInput<'briefs:group'>; response: ResolvedGroup };
   /** A brief item for a claim, anchored to its passage so it survives re-extraction. */
   'briefs:claimItem': { request: RequestInput<'briefs:claimItem'>; response: BriefItem };
+  /**
+   * Writes the brief as a file, a piece at a time. The desktop app asks where to save it first
+   * (`savedTo`, or `cancelled`); the browser host keeps it for one fetch of `GET /api/download/<download>`.
+   */
   'briefs:export': {
     request: RequestInput<'briefs:export'>;
-    response: { fileName: string; mime: string; dataBase64: string };
+    response: BriefExport;
   };
   'notes:list': { request: RequestInput<'notes:list'>; response: Note[] };
   'notes:create': { request: RequestInput<'notes:create'>; response: Note };
@@ -166,11 +184,13 @@ void everyChannelValidated;
 export interface EventMap {
   'library:progress': ImportProgress;
   'library:changed': { reason: string };
+  /** How far an export has got: `done` of `total` steps (items or documents read, over every reading). */
+  'briefs:exportProgress': { briefId: string; done: number; total: number };
   /** A menu or shortcut action from the desktop host, e.g. `view:library`. */
   'app:command': { command: string };
 }
 export type EventName = keyof EventMap;
-export const EVENTS = ['library:progress', 'library:changed', 'app:command'] as const satisfies readonly EventName[];
+export const EVENTS = ['library:progress', 'library:changed', 'briefs:exportProgress', 'app:command'] as const satisfies readonly EventName[];
 
 /** The single IPC channel that carries host-to-renderer events in the desktop app. */
 export const EVENT_CHANNEL = 'dossier:event';

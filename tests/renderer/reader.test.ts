@@ -8,7 +8,7 @@ import { nextTick, reactive } from 'vue';
 import type { DocumentContent } from '../../shared/types/library';
 import { setApi } from '@renderer/api';
 import { useLibraryStore } from '@renderer/stores/library';
-import { MAX_PANES, claimMatchesFilter, useReaderStore, type Pane } from '@renderer/stores/reader';
+import { MAX_PANES, PANEL_SHARE, PANEL_WIDTH, claimMatchesFilter, useReaderStore, type Pane } from '@renderer/stores/reader';
 import { useNotesStore } from '@renderer/stores/notes';
 import { useUiStore } from '@renderer/stores/ui';
 import { blockIndexAt, findMatches, segmentBlock, splitBlocks } from '@renderer/lib/blocks';
@@ -406,6 +406,25 @@ describe('blocks and segments', () => {
     expect(segments[0].claimStart).toBe(true);
     expect(findMatches('a'.repeat(20), 'a', 5)).toMatchObject({ capped: true });
   });
+
+  it('carries note marks and reference entries from the document structure, and sets note marks apart', () => {
+    const text = 'The port reopened on Monday.[1]\n\nKatz, S. L. (2004). Measles elimination. Journal, 189.';
+    const mark = { start: text.indexOf('[1]'), end: text.indexOf('[1]') + 3 };
+    const entry = text.indexOf('Katz');
+    const blocks = splitBlocks(text, null, 4000, [
+      { kind: 'paragraph', start: 0, end: mark.end, refs: [mark] },
+      { kind: 'paragraph', start: entry, end: text.length, references: true },
+    ]);
+    expect(blocks.map((b) => [b.refs ?? null, b.references ?? false])).toEqual([
+      [[mark], false],
+      [null, true],
+    ]);
+    const segments = segmentBlock(text, blocks[0], [], [], [], blocks[0].refs);
+    expect(segments.map((s) => [text.slice(s.start, s.end), s.ref])).toEqual([
+      ['The port reopened on Monday.', false],
+      ['[1]', true],
+    ]);
+  });
 });
 
 function paneFor(content: DocumentContent): Pane {
@@ -419,14 +438,14 @@ function paneFor(content: DocumentContent): Pane {
     claimsError: null,
     activeClaimId: null,
     focusOffset: null,
+    focusEnd: null,
     revealSeq: 0,
     size: 1,
     sidePanel: null,
     filter: { kind: '', certainty: '', source: '', hasNumber: false, opinion: false },
     relatedFrom: null,
-    focusEnd: null,
-    panelShare: 0.3,
-    panelWidth: 340,
+    panelShare: PANEL_SHARE.initial,
+    panelWidth: PANEL_WIDTH.initial,
     panelCollapsed: false,
     editingClaimId: null,
   }) as Pane;

@@ -15,6 +15,7 @@ import { formatFigure } from '../../../shared/figures/index.ts';
 import { measureOf } from '../../../shared/compare/measure.ts';
 import type { AnalystReview } from '../../../shared/types/brief.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
+import { each, type StreamedBrief } from './export/streamed.ts';
 
 export interface BriefDeps {
   briefs: ShardedCollection<Brief>;
@@ -89,6 +90,155 @@ export function analystReview(claim: Claim): AnalystReview | null {
   return review.status === 'accepted' ? 'accepted' : null;
 }
 
+/** How many documents' claim sets a resolver keeps: a brief's claims come document by document. */
+const SETS_KEPT = 4;
+/** Characters of document text kept for quoting passages (about 1,000 long reports). */
+const QUOTE_TEXT_BUDGET = 32_000_000;
+
+/**
+ * Resolves a brief's items one at a time: finds each claim in its document's current claims, quotes
+ * its passage and names its source. It keeps a few documents' claim sets and, for quoting, the texts
+ * of recently cited documents up to a budget, so memory stays flat however long the brief is.
+ */
+class BriefResolver {
+  private readonly sources = new Map<string, CitedSource>();
+  readonly disputes: ResolvedGroup[] = [];
+  private readonly sets = new Map<string, { set: ClaimSet }>();
+  private readonly texts = new Map<string, { text: string; pages?: PageSpan[] | null }>();
+  private textChars = 0;
+  private notes: Promise<Map<string, Note>> | null = null;
+  private readonly comparisons = new Map<string, Promise<CompareResult>>();
+
+  constructor(
+    private readonly deps: BriefDeps,
+    private readonly title: string,
+    private readonly compare: (inputs: CompareInput[]) => Promise<CompareResult>,
+  ) {}
+
+  /** A document's claims, with its text kept for quoting. */
+  async load(docId: string): Promise<{ set: ClaimSet }> {
+    const kept = this.sets.get(docId);
+    if (kept) {
+      // Most recently used last.
+      this.sets.delete(docId);
+      this.sets.set(docId, kept);
+      return kept;
+    }
+    const entry = { set: await this.deps.claims(docId) };
+    this.sets.set(docId, entry);
+    if (this.sets.size > SETS_KEPT) this.sets.delete(this.sets.keys().next().value!);
+    if (!this.texts.has(docId)) {
+      this.texts.set(docId, { text: entry.set.text });
+      this.textChars += entry.set.text.length;
+      for (const [id, { text }] of this.texts) {
+        if (this.textChars <= QUOTE_TEXT_BUDGET || id === docId) break;
+        this.texts.delete(id);
+        this.textChars -= text.length;
+      }
+    }
+    return entry;
+  }
+
+  /** A comparison already under way for these documents (an all-claims brief starts it early). */
+  expectComparison(docIds: string[], result: Promise<CompareResult>): void {
+    this.comparisons.set(docIds.join('\n'), result);
+  }
+
+  sourceList(): CitedSource[] {
+    return [...this.sources.values()];
+  }
+
+  private async cite(docId: string, start: number, end: number): Promise<ResolvedCitation> {
+    const doc = this.deps.document(docId);
+    if (!this.sources.has(docId)) this.sources.set(docId, { docId, title: doc.title, author: doc.author, outlet: doc.outlet, published: doc.published, url: doc.url, format: doc.format, lang: doc.lang });
+    let quoted = this.texts.get(docId);
+    if (!quoted) {
+      const { set } = await this.load(docId);
+      quoted = this.texts.get(docId) ?? { text: set.text };
+    }
+    if (quoted.pages === undefined) quoted.pages = await this.deps.pages(docId);
+    return { source: this.sources.get(docId)!, quote: quoted.text.slice(start, end), start, end, page: pageAt(quoted.pages, start), link: `dossier://doc/${docId}#${start}-${end}` };
+  }
+
+  /** A claim as exports show it, from the claim itself. */
+  async claim(docId: string, claim: Claim): Promise<ResolvedBriefItem> {
+    return {
+      type: 'claim',
+      text: claim.text,
+      certainty: claim.certainty,
+      attribution: claim.attribution ? { source: claim.attribution.source, via: claim.attribution.via } : null,
+      hedges: claim.hedges,
+      negated: claim.negated,
+      quantities: claim.quantities.map((q) => ({
+        text: q.text,
+        low: q.low,
+        high: q.high,
+        approximate: q.approximate,
+        bound: q.bound,
+        unit: q.unit,
+        vague: q.vague,
+        figure: formatFigure({ ...q, high: q.vague ? null : q.high, denied: isDenied(claim, q) }),
+      })),
+      citation: await this.cite(docId, claim.start, claim.end),
+      review: analystReview(claim),
+    };
+  }
+
+  async item(item: BriefItem): Promise<ResolvedBriefItem> {
+    switch (item.type) {
+      case 'heading':
+        return { type: 'heading', text: item.text };
+      case 'text':
+        return { type: 'text', markdown: item.markdown };
+      case 'claim': {
+        const { set } = await this.load(item.docId);
+        const claim = findClaim(set, item);
+        if (!claim) throw new DossierError('stale-brief', `A claim in “${this.title}” no longer occurs in its document: “${item.anchor.quote.exact.slice(0, 80)}”.`);
+        return this.claim(item.docId, claim);
+      }
+      case 'note': {
+        this.notes ??= this.deps.notes().then((notes) => new Map(notes.map((n) => [n.id, n])));
+        const note = (await this.notes).get(item.noteId);
+        if (!note) throw new DossierError('stale-brief', `A note in “${this.title}” has been deleted.`);
+        // notes.list() has already re-attached the anchor, or marked it as no longer found.
+        const citation = note.docId && note.anchor && note.attached !== false ? await this.cite(note.docId, note.anchor.position.start, note.anchor.position.end) : null;
+        return { type: 'note', markdown: note.body, citation };
+      }
+      case 'group': {
+        // Group items over the same documents share one comparison: an all-claims brief has one group
+        // item per disputed figure, all over every document, and comparing again for each is quadratic.
+        const key = item.docIds.join('\n');
+        let compared = this.comparisons.get(key);
+        if (!compared) {
+          const inputs: CompareInput[] = [];
+          for (const docId of item.docIds) {
+            const doc = this.deps.document(docId);
+            inputs.push({ doc: docId, docId, title: doc.title, published: doc.published, claims: (await this.load(docId)).set });
+          }
+          compared = this.compare(inputs);
+          this.comparisons.set(key, compared);
+        }
+        const group = (await compared).groups.find((g) => g.label === item.label);
+        if (!group) throw new DossierError('stale-brief', `The comparison “${item.label}” no longer has figures in its documents.`);
+        const resolved = await this.group(group);
+        if (resolved.verdict === 'conflicting' || resolved.verdict === 'evolving') this.disputes.push(resolved);
+        return { type: 'group', group: resolved };
+      }
+    }
+  }
+
+  private async group(group: CompareGroup): Promise<ResolvedGroup> {
+    const members = [];
+    for (const m of group.members) {
+      members.push({ quantityText: m.figure, date: m.date, low: m.quantity.low, high: m.quantity.high, source: m.source, via: m.via, citation: await this.cite(m.docId ?? m.doc, m.start, m.end) });
+    }
+    return { label: group.label, unit: group.unit, verdict: group.verdict, reason: group.reason, members };
+  }
+}
+
+/** Reports an export's reading: `done` of `total` steps in reading number `pass` (a PDF reads its brief twice). */
+export type ExportProgress = (pass: number, done: number, total: number) => void;
+
 export class BriefService {
   constructor(private readonly deps: BriefDeps) {}
 
@@ -145,7 +295,6 @@ export class BriefService {
     return { id: newId(), type: 'claim', docId, claimId: claim.id, anchor: makeAnchor(text, claim.start, claim.end) };
   }
 
-  /** A brief of every claim in the library (rejected ones left out), a section per document. */
   /** The last comparison, kept so that exporting an all-claims brief compares its documents once. */
   private lastComparison: { key: string; result: CompareResult } | null = null;
 
@@ -159,108 +308,121 @@ export class BriefService {
     return result;
   }
 
+  /** Every document's claims, as an all-claims brief compares them. */
+  private async compareAll(docs: DocumentRecord[], resolver: BriefResolver): Promise<CompareResult> {
+    const inputs: CompareInput[] = [];
+    for (const doc of docs) inputs.push({ doc: doc.id, docId: doc.id, title: doc.title, published: doc.published, claims: (await resolver.load(doc.id)).set });
+    return this.compared(inputs);
+  }
+
+  /** The groups of an all-claims brief: the figures its documents dispute, compared across all of them. */
+  private static disputedItems(result: CompareResult, docIds: string[]): BriefItem[] {
+    const disputed = result.groups.filter((g) => g.verdict === 'conflicting' || g.verdict === 'evolving');
+    if (!disputed.length) return [];
+    return [{ id: newId(), type: 'heading', text: 'Figures compared across sources' }, ...disputed.map((group): BriefItem => ({ id: newId(), type: 'group', docIds, label: group.label }))];
+  }
+
+  /** A brief of every claim in the library (rejected ones left out), a section per document. */
   async allClaimsBrief(title = 'All claims'): Promise<Brief> {
     const items: BriefItem[] = [];
     const docs = this.deps.documents();
-    const inputs = [];
+    const resolver = this.resolver(title);
     for (const doc of docs) {
-      const set = await this.deps.claims(doc.id);
-      inputs.push({ doc: doc.id, docId: doc.id, title: doc.title, published: doc.published, claims: set });
+      const { set } = await resolver.load(doc.id);
       const kept = set.claims.filter((c) => c.review?.status !== 'rejected');
       if (!kept.length) continue;
       items.push({ id: newId(), type: 'heading', text: doc.title });
       for (const claim of kept) items.push(BriefService.claimItem(doc.id, set.text, claim));
     }
-    const disputed = (await this.compared(inputs)).groups.filter((g) => g.verdict === 'conflicting' || g.verdict === 'evolving');
-    if (disputed.length) {
-      items.push({ id: newId(), type: 'heading', text: 'Figures compared across sources' });
-      const docIds = docs.map((d) => d.id);
-      for (const group of disputed) items.push({ id: newId(), type: 'group', docIds, label: group.label });
-    }
+    items.push(...BriefService.disputedItems(await this.compareAll(docs, resolver), docs.map((d) => d.id)));
     const now = new Date().toISOString();
     return { id: 'all-claims', title, createdAt: now, updatedAt: now, items };
   }
 
-  async resolve(brief: Brief): Promise<ResolvedBrief> {
-    const sources = new Map<string, CitedSource>();
-    const cache = new Map<string, { set: ClaimSet; pages: PageSpan[] | null }>();
-    const load = async (docId: string) => {
-      if (!cache.has(docId)) cache.set(docId, { set: await this.deps.claims(docId), pages: await this.deps.pages(docId) });
-      return cache.get(docId)!;
-    };
-    const cite = async (docId: string, start: number, end: number): Promise<ResolvedCitation> => {
-      const doc = this.deps.document(docId);
-      if (!sources.has(docId)) sources.set(docId, { docId, title: doc.title, author: doc.author, outlet: doc.outlet, published: doc.published, url: doc.url, format: doc.format, lang: doc.lang });
-      const { set, pages } = await load(docId);
-      return { source: sources.get(docId)!, quote: set.text.slice(start, end), start, end, page: pageAt(pages, start), link: `dossier://doc/${docId}#${start}-${end}` };
-    };
-    const notes = brief.items.some((i) => i.type === 'note') ? new Map((await this.deps.notes()).map((n) => [n.id, n])) : new Map<string, Note>();
-    const items: ResolvedBriefItem[] = [];
-    const disputes: ResolvedGroup[] = [];
-    const comparisons = new Map<string, ReturnType<typeof compareClaims>>();
-
-    for (const item of brief.items) {
-      if (item.type === 'heading' || item.type === 'text') {
-        items.push(item.type === 'heading' ? { type: 'heading', text: item.text } : { type: 'text', markdown: item.markdown });
-      } else if (item.type === 'claim') {
-        const { set } = await load(item.docId);
-        const claim = findClaim(set, item);
-        if (!claim) throw new DossierError('stale-brief', `A claim in “${brief.title}” no longer occurs in its document: “${item.anchor.quote.exact.slice(0, 80)}”.`);
-        items.push({
-          type: 'claim',
-          text: claim.text,
-          certainty: claim.certainty,
-          attribution: claim.attribution ? { source: claim.attribution.source, via: claim.attribution.via } : null,
-          hedges: claim.hedges,
-          negated: claim.negated,
-          quantities: claim.quantities.map((q) => ({
-            text: q.text,
-            low: q.low,
-            high: q.high,
-            approximate: q.approximate,
-            bound: q.bound,
-            unit: q.unit,
-            vague: q.vague,
-            figure: formatFigure({ ...q, high: q.vague ? null : q.high, denied: isDenied(claim, q) }),
-          })),
-          citation: await cite(item.docId, claim.start, claim.end),
-          review: analystReview(claim),
-        });
-      } else if (item.type === 'note') {
-        const note = notes.get(item.noteId);
-        if (!note) throw new DossierError('stale-brief', `A note in “${brief.title}” has been deleted.`);
-        // notes.list() has already re-attached the anchor, or marked it as no longer found.
-        const citation = note.docId && note.anchor && note.attached !== false ? await cite(note.docId, note.anchor.position.start, note.anchor.position.end) : null;
-        items.push({ type: 'note', markdown: note.body, citation });
-      } else {
-        // Group items over the same documents share one comparison: an all-claims brief has one group
-        // item per disputed figure, all over every document, and comparing again for each is quadratic.
-        const key = item.docIds.join('\n');
-        let compared = comparisons.get(key);
-        if (!compared) {
-          const inputs = [];
-          for (const docId of item.docIds) {
-            const doc = this.deps.document(docId);
-            inputs.push({ doc: docId, docId, title: doc.title, published: doc.published, claims: (await load(docId)).set });
-          }
-          compared = await this.compared(inputs);
-          comparisons.set(key, compared);
-        }
-        const group = compared.groups.find((g) => g.label === item.label);
-        if (!group) throw new DossierError('stale-brief', `The comparison “${item.label}” no longer has figures in its documents.`);
-        const resolved = await this.resolveGroup(group, cite);
-        items.push({ type: 'group', group: resolved });
-        if (resolved.verdict === 'conflicting' || resolved.verdict === 'evolving') disputes.push(resolved);
-      }
-    }
-    return { title: brief.title, generatedAt: new Date().toISOString(), items, sources: [...sources.values()], disputes };
+  private resolver(title: string): BriefResolver {
+    return new BriefResolver(this.deps, title, (inputs) => this.compared(inputs));
   }
 
-  private async resolveGroup(group: CompareGroup, cite: (docId: string, start: number, end: number) => Promise<ResolvedCitation>): Promise<ResolvedGroup> {
-    const members = [];
-    for (const m of group.members) {
-      members.push({ quantityText: m.figure, date: m.date, low: m.quantity.low, high: m.quantity.high, source: m.source, via: m.via, citation: await cite(m.docId ?? m.doc, m.start, m.end) });
+  /** The brief with every claim found in its document, every note and comparison filled in, all in memory. */
+  async resolve(brief: Brief): Promise<ResolvedBrief> {
+    const stream = this.stream(brief);
+    const items: ResolvedBriefItem[] = [];
+    for await (const item of stream.items) items.push(item);
+    const disputes: ResolvedGroup[] = [];
+    for await (const group of stream.disputes()) disputes.push(group);
+    return { title: stream.title, generatedAt: stream.generatedAt, items, sources: stream.sources(), disputes };
+  }
+
+  /**
+   * The brief resolved one item at a time, for exports: no more than a few documents' claims are held
+   * at once. `progress` hears how many items of each reading (`pass`) are resolved.
+   */
+  stream(brief: Brief, progress?: ExportProgress): StreamedBrief {
+    let last: BriefResolver | null = null;
+    let pass = 0;
+    return {
+      title: brief.title,
+      generatedAt: new Date().toISOString(),
+      items: {
+        [Symbol.asyncIterator]: () => {
+          last = this.resolver(brief.title);
+          return BriefService.resolveEach(brief.items, last, pass++, progress);
+        },
+      },
+      sources: () => last?.sourceList() ?? [],
+      disputes: () => each(last?.disputes ?? []),
+    };
+  }
+
+  private static async *resolveEach(items: BriefItem[], resolver: BriefResolver, pass: number, progress?: ExportProgress): AsyncGenerator<ResolvedBriefItem> {
+    for (const [i, item] of items.entries()) {
+      yield await resolver.item(item);
+      progress?.(pass, i + 1, items.length);
     }
-    return { label: group.label, unit: group.unit, verdict: group.verdict, reason: group.reason, members };
+  }
+
+  /**
+   * Every claim in the library (rejected ones left out), a section per document, then the disputed
+   * figures, as `allClaimsBrief` lists them, but read one document at a time. The comparison of all
+   * documents runs (in the compare worker, where the host has one) while the sections are written.
+   */
+  streamAllClaims(title = 'All claims', progress?: ExportProgress): StreamedBrief {
+    let last: BriefResolver | null = null;
+    let pass = 0;
+    // Started by the first reading of the items, kept for a second.
+    let comparison: Promise<CompareResult> | null = null;
+    return {
+      title,
+      generatedAt: new Date().toISOString(),
+      items: {
+        [Symbol.asyncIterator]: () => {
+          const docs = this.deps.documents();
+          const resolver = (last = this.resolver(title));
+          comparison ??= this.compareAll(docs, resolver);
+          comparison.catch(() => {}); // awaited after the sections; a failure is reported there
+          return this.allClaimsItems(docs, resolver, comparison, pass++, progress);
+        },
+      },
+      sources: () => last?.sourceList() ?? [],
+      disputes: () => each(last?.disputes ?? []),
+    };
+  }
+
+  private async *allClaimsItems(docs: DocumentRecord[], resolver: BriefResolver, comparison: Promise<CompareResult>, pass: number, progress?: ExportProgress): AsyncGenerator<ResolvedBriefItem> {
+    const docIds = docs.map((d) => d.id);
+    resolver.expectComparison(docIds, comparison);
+    // Steps: each document's section, then the disputed figures as one.
+    const steps = docs.length + 1;
+    for (const [i, doc] of docs.entries()) {
+      const { set } = await resolver.load(doc.id);
+      const kept = set.claims.filter((c) => c.review?.status !== 'rejected');
+      if (kept.length) {
+        yield { type: 'heading', text: doc.title };
+        for (const claim of kept) yield await resolver.claim(doc.id, claim);
+      }
+      progress?.(pass, i + 1, steps);
+    }
+    for (const item of BriefService.disputedItems(await comparison, docIds)) yield await resolver.item(item);
+    progress?.(pass, steps, steps);
   }
 }

@@ -57,6 +57,21 @@ export function takeToken(location: Location, storage: Storage): string | null {
   return storage.getItem('dossier.token');
 }
 
+/** Fetches a finished export from the browser host (once: the host then removes it). */
+export async function fetchDownload(token: string, id: string, base = ''): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}/api/download/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    throw new ApiError('offline', 'The Dossier host is not answering. Is `dossier serve` still running?');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    throw new ApiError(body?.error?.code ?? 'http', body?.error?.message ?? `The host answered ${response.status}.`);
+  }
+  return response.blob();
+}
+
 export function createHttpBridge(token: string, base = ''): DossierApi {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let source: EventSource | null = null;

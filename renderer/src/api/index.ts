@@ -1,6 +1,6 @@
 // The only code that talks to the host: the preload bridge in the desktop app, HTTP in a browser.
 import type { DossierApi } from '../../../shared/ipc/contract';
-import { ApiError, createHttpBridge, currentConnection, onConnection, rememberStartCommand, startCommand, takeToken, type ConnectionState } from './http-bridge';
+import { ApiError, createHttpBridge, currentConnection, fetchDownload, onConnection, rememberStartCommand, startCommand, takeToken, type ConnectionState } from './http-bridge';
 
 declare global {
   interface Window {
@@ -9,6 +9,8 @@ declare global {
 }
 
 let api: DossierApi | null = null;
+/** The browser host's token, for fetching exports (the desktop app saves them itself). */
+let httpToken: string | null = null;
 
 export function useApi(): DossierApi {
   if (api) return api;
@@ -18,8 +20,16 @@ export function useApi(): DossierApi {
   }
   const token = takeToken(window.location, window.sessionStorage);
   if (!token) throw new ApiError('unauthorized', `No access token. Open the address printed by \`${startCommand()}\`.`);
+  httpToken = token;
   api = createHttpBridge(token);
   return api;
+}
+
+/** A finished export the browser host keeps for one fetch, as a file's contents. */
+export async function downloadExport(id: string): Promise<Blob> {
+  useApi();
+  if (!httpToken) throw new ApiError('unsupported', 'This host saves exports itself; there is nothing to download.');
+  return fetchDownload(httpToken, id);
 }
 
 /** Lets tests hand in an API (for example, an HTTP bridge to a real host). */

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Brief, BriefItem, ResolvedGroup } from '../../../shared/types/brief';
 import type { ClaimSet } from '../../../shared/types/claims';
-import { errorMessage, useApi } from '../api';
+import { downloadExport, errorMessage, useApi } from '../api';
 import { useUiStore } from './ui';
 
 export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx';
@@ -13,9 +13,9 @@ function newItemId(): string {
   return Math.random().toString(16).slice(2, 14);
 }
 
-function download(fileName: string, mime: string, dataBase64: string): void {
-  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+/** Hands a file to the browser as a download. */
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -32,6 +32,8 @@ export const useBriefsStore = defineStore('briefs', () => {
   const saving = ref<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const saveError = ref<string | null>(null);
   const exporting = ref<ExportFormat | null>(null);
+  /** How far the running export has got, 0 to 1, once the host has said. */
+  const exportProgress = ref<number | null>(null);
   /** Claim sets of the documents a brief cites, to show each claim's source and certainty. */
   const claimSets = shallowRef<Record<string, ClaimSet>>({});
   /** Comparison items as the export will show them (figures, who, when, verdict), by their documents and label. */
@@ -243,6 +245,10 @@ export const useBriefsStore = defineStore('briefs', () => {
     const brief = current.value;
     if (!brief) return;
     exporting.value = format;
+    exportProgress.value = null;
+    const stop = useApi().on('briefs:exportProgress', ({ briefId, done, total }) => {
+      if (briefId === brief.id && total > 0) exportProgress.value = Math.min(1, done / total);
+    });
     try {
       if (saveTimer) {
         clearTimeout(saveTimer);
@@ -250,14 +256,18 @@ export const useBriefsStore = defineStore('briefs', () => {
         await useApi().briefs.update({ id: brief.id, title: brief.title, items: brief.items });
       }
       const file = await useApi().briefs.export({ id: brief.id, format });
-      download(file.fileName, file.mime, file.dataBase64);
-      useUiStore().notify(`Exported ${file.fileName}.`, { kind: 'success' });
+      if (file.cancelled) return;
+      // The desktop app has saved the file where the user chose; in a browser, it is fetched and downloaded.
+      if (file.download) saveBlob(file.fileName, await downloadExport(file.download));
+      useUiStore().notify(file.savedTo ? `Exported ${file.fileName} to ${file.savedTo}.` : `Exported ${file.fileName}.`, { kind: 'success' });
     } catch (e) {
       useUiStore().notify(`Export failed: ${errorMessage(e)}`, { kind: 'error', timeout: 12000 });
     } finally {
+      stop();
       exporting.value = null;
+      exportProgress.value = null;
     }
   }
 
-  return { briefs, currentId, current, loaded, saving, saveError, exporting, claimSets, groups, groupKey, loadGroups, load, create, select, addItem, addClaim, addNote, addGroup, updateItem, removeItem, moveItem, rename, duplicate, remove, exportAs, save };
+  return { briefs, currentId, current, loaded, saving, saveError, exporting, exportProgress, claimSets, groups, groupKey, loadGroups, load, create, select, addItem, addClaim, addNote, addGroup, updateItem, removeItem, moveItem, rename, duplicate, remove, exportAs, save };
 });

@@ -1,14 +1,16 @@
 // The Electron host's wiring, checked without the Electron binary: the built main bundle against a
 // stand-in `electron`, and the built CommonJS preload against a stand-in contextBridge.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract.ts';
 import { ClaimsRunner } from '../../../electron/services/claims/claims-runner.ts';
 import { ImportRunner } from '../../../electron/services/ingest/import-runner.ts';
+import { WorkerBriefFileWriter } from '../../../electron/services/briefs/export/export-runner.ts';
+import { streamOf } from '../../../electron/services/briefs/export/streamed.ts';
 
 const root = process.cwd();
 const mainBundle = join(root, 'out', 'main', 'index.js');
@@ -126,7 +128,7 @@ describe('built workers', () => {
     const outDir = join(root, 'out', 'main');
     for (const bundle of ['index.js', 'cli.js']) {
       const named = [...readFileSync(join(outDir, bundle), 'utf8').matchAll(/["'`]\.?\/?([a-z-]+-worker\.js)["'`]/g)].map((m) => m[1]);
-      expect(new Set(named)).toEqual(new Set(['claims-worker.js', 'import-worker.js', 'compare-worker.js']));
+      expect(new Set(named)).toEqual(new Set(['claims-worker.js', 'import-worker.js', 'compare-worker.js', 'export-worker.js']));
       for (const name of named) expect(existsSync(join(outDir, name))).toBe(true);
     }
     const importer = new ImportRunner({ workerFile: join(outDir, 'import-worker.js') });
@@ -136,6 +138,12 @@ describe('built workers', () => {
       expect(doc.text).toContain('About 300 homes were flooded');
       expect((await claims.extract(doc.text)).claims.length).toBeGreaterThan(0);
       await expect(importer.extract({ name: 'x.txt', bytes: new Uint8Array() })).rejects.toMatchObject({ code: 'empty' });
+      const writer = new WorkerBriefFileWriter({ workerFile: join(outDir, 'export-worker.js') });
+      const file = join(mkdtempSync(join(tmpdir(), 'dossier-export-worker-')), 'brief.md');
+      const bytes = await writer.write(streamOf({ title: 'Flood', generatedAt: '2024-05-02T10:00:00Z', items: [{ type: 'heading', text: 'About 300 homes' }], sources: [], disputes: [] }), 'md', file);
+      expect(readFileSync(file, 'utf8')).toBe('# Flood\n\n*Research brief · generated 2 May 2024, 10:00 UTC*\n\n## About 300 homes\n');
+      expect(bytes).toBe(statSync(file).size);
+      rmSync(dirname(file), { recursive: true, force: true });
     } finally {
       await importer.close();
       await claims.close();

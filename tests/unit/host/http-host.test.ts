@@ -43,7 +43,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Dossier</title>');
   const late: { host?: HttpHost } = {};
   services = await openServices({ libraryDir: join(work, 'library'), host: 'browser', version: 'test', emit: (e, p) => late.host?.emit(e, p) });
-  host = await startHttpHost({ handlers: services.handlers, rendererDir });
+  host = await startHttpHost({ handlers: services.handlers, rendererDir, downloads: services.downloads });
   late.host = host;
 });
 afterAll(async () => {
@@ -115,6 +115,23 @@ describe('browser host', () => {
     const { result } = JSON.parse(reply.body);
     expect(result.map((r: { status: string }) => r.status)).toEqual(['imported', 'error']);
     expect(result[1].error).toMatch(/empty/);
+  });
+
+  it('sends an exported brief once, from disk, to the token holder only', async () => {
+    const brief = JSON.parse((await api('briefs:create', { title: 'Bridges: 12 to mend', items: [] })).body).result as { id: string };
+    const exported = JSON.parse((await api('briefs:export', { id: brief.id, format: 'md' })).body).result as { fileName: string; mime: string; bytes: number; download: string };
+    expect(exported).toMatchObject({ fileName: 'Bridges-12-to-mend.md', mime: 'text/markdown' });
+    expect(exported.download).toMatch(/^[0-9a-f]{32}$/);
+    expect((await send(`/api/download/${exported.download}`)).status).toBe(401);
+    const file = await send(`/api/download/${exported.download}`, { headers: { authorization: `Bearer ${host.token}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('text/markdown');
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="Bridges-12-to-mend.md"; filename*=UTF-8''Bridges-12-to-mend.md`);
+    expect(Number(file.headers['content-length'])).toBe(exported.bytes);
+    expect(file.body).toMatch(/^# Bridges: 12 to mend\n/);
+    // Sent once: the file is gone from the host afterwards.
+    expect((await send(`/api/download/${exported.download}`, { headers: { authorization: `Bearer ${host.token}` } })).status).toBe(404);
+    expect((await send('/api/download/not-an-export', { headers: { authorization: `Bearer ${host.token}` } })).status).toBe(404);
   });
 
   it('serves the renderer with a strict CSP and no directory traversal', async () => {

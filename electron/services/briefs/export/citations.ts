@@ -39,49 +39,85 @@ export interface BriefPlan {
   footnotes: Footnote[];
   sources: CitedSource[];
   /** The Sources list: every cited document formatted by the citation engine, in the style's order. */
-  bibliography: Array<{ source: CitedSource; runs: Run[] }>;
+  bibliography: BibliographyEntry[];
+}
+
+/** One entry of the Sources list. */
+export interface BibliographyEntry {
+  source: CitedSource;
+  runs: Run[];
+}
+
+/**
+ * Numbers footnotes as items arrive, in reading order, so a brief can be planned one item at a time
+ * and written while it is being read: an export never needs all of its items at once.
+ */
+export class BriefPlanner {
+  private count = 0;
+  private readonly byLink = new Map<string, number>();
+  /** Documents the footnotes cite, in order of first citation. */
+  private readonly cited = new Map<string, CitedSource>();
+
+  /** `onFootnote` receives each new footnote once, in number order. */
+  constructor(private readonly onFootnote: (footnote: Footnote) => void) {}
+
+  get footnoteCount(): number {
+    return this.count;
+  }
+
+  private fresh(citation: ResolvedCitation): NoteRef {
+    const n = ++this.count;
+    if (!this.byLink.has(citation.link)) this.byLink.set(citation.link, n);
+    if (!this.cited.has(citation.source.docId)) this.cited.set(citation.source.docId, citation.source);
+    this.onFootnote({ n, citation });
+    return { n, first: true };
+  }
+
+  // A figure in a comparison usually comes from a passage a claim above already cites: it points back
+  // to that note rather than repeating the passage. Claims and notes always get a footnote of their own.
+  private reuse(citation: ResolvedCitation): NoteRef {
+    const n = this.byLink.get(citation.link);
+    return n ? { n, first: false } : this.fresh(citation);
+  }
+
+  item(item: ResolvedBriefItem): PlannedItem {
+    switch (item.type) {
+      case 'claim':
+        return { type: 'claim', claim: item, note: this.fresh(item.citation) };
+      case 'note':
+        return { type: 'note', markdown: item.markdown, citation: item.citation, note: item.citation ? this.fresh(item.citation) : null };
+      case 'group':
+        return { type: 'group', group: item.group, notes: item.group.members.map((m) => this.reuse(m.citation)) };
+      default:
+        return item;
+    }
+  }
+
+  dispute(group: ResolvedGroup): PlannedDispute {
+    return { group, notes: group.members.map((m) => this.reuse(m.citation)) };
+  }
+
+  /** The brief's sources and, after them, any cited document the resolver forgot to list: every cited document belongs in Sources. */
+  sources(listed: CitedSource[]): CitedSource[] {
+    const sources = [...listed];
+    const known = new Set(sources.map((s) => s.docId));
+    for (const source of this.cited.values()) if (!known.has(source.docId)) sources.push(source);
+    return sources;
+  }
 }
 
 export function planBrief(brief: ResolvedBrief): BriefPlan {
   const footnotes: Footnote[] = [];
-  const byLink = new Map<string, number>();
-  const fresh = (citation: ResolvedCitation): NoteRef => {
-    const n = footnotes.length + 1;
-    footnotes.push({ n, citation });
-    if (!byLink.has(citation.link)) byLink.set(citation.link, n);
-    return { n, first: true };
-  };
-  // A figure in a comparison usually comes from a passage a claim above already cites: it points back
-  // to that note rather than repeating the passage. Claims and notes always get a footnote of their own.
-  const reuse = (citation: ResolvedCitation): NoteRef => {
-    const n = byLink.get(citation.link);
-    return n ? { n, first: false } : fresh(citation);
-  };
+  const planner = new BriefPlanner((footnote) => footnotes.push(footnote));
+  const items = brief.items.map((item) => planner.item(item));
+  const disputes = brief.disputes.map((group) => planner.dispute(group));
+  const sources = planner.sources(brief.sources);
+  return { title: briefTitle(brief.title), generatedAt: brief.generatedAt, items, disputes, footnotes, sources, bibliography: formatBibliography(sources) };
+}
 
-  const items: PlannedItem[] = brief.items.map((item): PlannedItem => {
-    switch (item.type) {
-      case 'claim':
-        return { type: 'claim', claim: item, note: fresh(item.citation) };
-      case 'note':
-        return { type: 'note', markdown: item.markdown, citation: item.citation, note: item.citation ? fresh(item.citation) : null };
-      case 'group':
-        return { type: 'group', group: item.group, notes: item.group.members.map((m) => reuse(m.citation)) };
-      default:
-        return item;
-    }
-  });
-  const disputes = brief.disputes.map((group) => ({ group, notes: group.members.map((m) => reuse(m.citation)) }));
-
-  // Every cited document belongs in Sources, even one the resolver forgot to list.
-  const sources = [...brief.sources];
-  const known = new Set(sources.map((s) => s.docId));
-  for (const { citation } of footnotes) {
-    if (!known.has(citation.source.docId)) {
-      known.add(citation.source.docId);
-      sources.push(citation.source);
-    }
-  }
-  return { title: oneLine(brief.title) || 'Untitled brief', generatedAt: brief.generatedAt, items, disputes, footnotes, sources, bibliography: formatBibliography(sources) };
+/** The title every format prints: one line, never empty. */
+export function briefTitle(title: string): string {
+  return oneLine(title) || 'Untitled brief';
 }
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -120,7 +156,7 @@ export function cslHtmlToRuns(html: string): Run[] {
 }
 
 /** Every cited document, formatted by citeproc-js in the bundled style; the plain form if that fails. */
-function formatBibliography(sources: CitedSource[]): Array<{ source: CitedSource; runs: Run[] }> {
+export function formatBibliography(sources: CitedSource[]): BibliographyEntry[] {
   if (!sources.length) return [];
   const byId = new Map(sources.map((s) => [s.docId, s]));
   try {

@@ -1,7 +1,9 @@
 // HTML export: one self-contained page (inline styles, no scripts, nothing loaded from outside,
 // a CSP that forbids it anyway) that reads well on screen in light or dark and prints cleanly.
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
-import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, VERDICT_LABEL, type NoteRef } from './citations.ts';
+import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, VERDICT_LABEL, type BibliographyEntry, type Footnote, type NoteRef, type PlannedDispute, type PlannedItem } from './citations.ts';
+import type { ExportOutput } from './output.ts';
+import { renderText, streamText, type Emit, type StreamedBrief, type TextWriter } from './streamed.ts';
 import { cleanText, markdown, oneLine, type Run } from './rich-text.ts';
 import { CERTAINTY_COLORS } from '../../../../shared/certainty.ts';
 
@@ -113,86 +115,106 @@ td ul { margin: 0; padding-left: 1rem; }
 }
 `;
 
-function table(header: string[], rows: string[][]): string {
-  const head = header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
-  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+function tableRow(cells: string[]): string {
+  return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
 
-export function toHtml(brief: ResolvedBrief): string {
-  const plan = planBrief(brief);
-  const out: string[] = [];
-  const generated = formatDate(plan.generatedAt, true);
-  out.push(`<header>\n<h1>${escapeHtml(plan.title)}</h1>`);
-  out.push(`<p class="meta">Research brief${generated ? ` · generated <time datetime="${escapeHtml(oneLine(plan.generatedAt))}">${escapeHtml(generated)}</time>` : ''}</p>\n</header>`);
+function tableHead(header: string[]): string {
+  return `<table>\n<thead><tr>${header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>\n<tbody>\n`;
+}
 
-  for (const item of plan.items) {
-    switch (item.type) {
-      case 'heading':
-        out.push(`<h2>${escapeHtml(oneLine(item.text))}</h2>`);
-        break;
-      case 'text':
-        out.push(markdownToHtml(item.markdown).trim());
-        break;
-      case 'claim': {
-        const { claim } = item;
-        out.push(
-          `<div class="claim ${escapeHtml(claim.certainty)}">\n<p>${escapeHtml(oneLine(claim.text))}${noteRef(item.note)}</p>\n<p class="details">${runsToHtml(claimDetails(claim))}</p>\n</div>`,
-        );
-        break;
-      }
-      case 'note':
-        out.push(`<aside class="note">\n<span class="label">Note${noteRef(item.note)}</span>\n${markdownToHtml(item.markdown).trim()}\n</aside>`);
-        break;
-      case 'group': {
-        const { group } = item;
-        const reason = oneLine(group.reason);
-        const rows = group.members.map((m, i) => [escapeHtml(memberSource(m)), `${escapeHtml(oneLine(m.quantityText))}${noteRef(item.notes[i])}`, escapeHtml(memberVia(m))]);
-        out.push(
-          `<div class="group">\n<p class="caption"><strong>${escapeHtml(groupTitle(group))}</strong> · Verdict: <span class="verdict ${group.verdict}">${VERDICT_LABEL[group.verdict]}</span>${reason ? ` — ${escapeHtml(reason)}` : ''}</p>\n${table(['Source', 'Figure', 'Via'], rows)}\n</div>`,
-        );
-        break;
-      }
-    }
-  }
+function table(header: string[], rows: string[][]): string {
+  return `${tableHead(header)}${rows.map(tableRow).join('\n')}\n</tbody>\n</table>`;
+}
 
-  if (plan.disputes.length) {
-    const rows = plan.disputes.map(({ group, notes }) => [
-      escapeHtml(oneLine(group.label)),
-      escapeHtml(oneLine(group.unit ?? '') || '—'),
-      `<span class="verdict ${group.verdict}">${VERDICT_LABEL[group.verdict]}</span>`,
-      escapeHtml(oneLine(group.reason)),
-      `<ul>${group.members.map((m, i) => `<li>${escapeHtml(oneLine(m.quantityText))} (${escapeHtml(memberSource(m))})${noteRef(notes[i])}</li>`).join('')}</ul>`,
-    ]);
-    out.push(`<section class="disputes">\n<h2>Figures in dispute</h2>\n${table(['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'], rows)}\n</section>`);
-  }
-
-  if (plan.sources.length) {
-    out.push(`<section class="sources">\n<h2>Sources</h2>\n<ol>\n${plan.bibliography.map((entry) => `<li>${runsToHtml(entry.runs)}</li>`).join('\n')}\n</ol>\n</section>`);
-  }
-
-  if (plan.footnotes.length) {
-    const notes = plan.footnotes.map(
-      ({ n, citation }) => `<li id="fn-${n}">${runsToHtml(citationRuns(citation))} <a class="backref" href="#fnref-${n}" aria-label="Back to text">↩</a></li>`,
-    );
-    out.push(`<section class="footnotes">\n<h2>Notes</h2>\n<ol>\n${notes.join('\n')}\n</ol>\n</section>`);
-  }
-
-  return `<!doctype html>
+/** The page's parts, one per line inside <main>; the notes close it. */
+function htmlWriter(emit: Emit): TextWriter {
+  const part = (html: string) => emit(`${html}\n`);
+  return {
+    begin(title, generatedAt) {
+      emit(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Dossier">
-<title>${escapeHtml(plan.title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-${out.join('\n')}
-</main>
-</body>
-</html>
-`;
+`);
+      const generated = formatDate(generatedAt, true);
+      part(`<header>\n<h1>${escapeHtml(title)}</h1>`);
+      part(`<p class="meta">Research brief${generated ? ` · generated <time datetime="${escapeHtml(oneLine(generatedAt))}">${escapeHtml(generated)}</time>` : ''}</p>\n</header>`);
+    },
+    item(item: PlannedItem) {
+      switch (item.type) {
+        case 'heading':
+          part(`<h2>${escapeHtml(oneLine(item.text))}</h2>`);
+          break;
+        case 'text':
+          part(markdownToHtml(item.markdown).trim());
+          break;
+        case 'claim': {
+          const { claim } = item;
+          part(`<div class="claim ${escapeHtml(claim.certainty)}">\n<p>${escapeHtml(oneLine(claim.text))}${noteRef(item.note)}</p>\n<p class="details">${runsToHtml(claimDetails(claim))}</p>\n</div>`);
+          break;
+        }
+        case 'note':
+          part(`<aside class="note">\n<span class="label">Note${noteRef(item.note)}</span>\n${markdownToHtml(item.markdown).trim()}\n</aside>`);
+          break;
+        case 'group': {
+          const { group } = item;
+          const reason = oneLine(group.reason);
+          const rows = group.members.map((m, i) => [escapeHtml(memberSource(m)), `${escapeHtml(oneLine(m.quantityText))}${noteRef(item.notes[i])}`, escapeHtml(memberVia(m))]);
+          part(
+            `<div class="group">\n<p class="caption"><strong>${escapeHtml(groupTitle(group))}</strong> · Verdict: <span class="verdict ${group.verdict}">${VERDICT_LABEL[group.verdict]}</span>${reason ? ` — ${escapeHtml(reason)}` : ''}</p>\n${table(['Source', 'Figure', 'Via'], rows)}\n</div>`,
+          );
+          break;
+        }
+      }
+    },
+    // Row by row: a brief over a whole library can dispute a thousand figures, each given thousands of times.
+    dispute({ group, notes }: PlannedDispute, index: number) {
+      if (index === 0) emit(`<section class="disputes">\n<h2>Figures in dispute</h2>\n${tableHead(['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'])}`);
+      const row = tableRow([
+        escapeHtml(oneLine(group.label)),
+        escapeHtml(oneLine(group.unit ?? '') || '—'),
+        `<span class="verdict ${group.verdict}">${VERDICT_LABEL[group.verdict]}</span>`,
+        escapeHtml(oneLine(group.reason)),
+        `<ul>${group.members.map((m, j) => `<li>${escapeHtml(oneLine(m.quantityText))} (${escapeHtml(memberSource(m))})${noteRef(notes[j])}</li>`).join('')}</ul>`,
+      ]);
+      emit(index ? `\n${row}` : row);
+    },
+    disputesEnd(count: number) {
+      if (count) part('\n</tbody>\n</table>\n</section>');
+    },
+    sources(bibliography: BibliographyEntry[]) {
+      if (!bibliography.length) return;
+      part(`<section class="sources">\n<h2>Sources</h2>\n<ol>\n${bibliography.map((entry) => `<li>${runsToHtml(entry.runs)}</li>`).join('\n')}\n</ol>\n</section>`);
+    },
+    footnote({ n, citation }: Footnote) {
+      return `<li id="fn-${n}">${runsToHtml(citationRuns(citation))} <a class="backref" href="#fnref-${n}" aria-label="Back to text">↩</a></li>\n`;
+    },
+    notesBegin() {
+      emit('<section class="footnotes">\n<h2>Notes</h2>\n<ol>\n');
+    },
+    notesEnd() {
+      part('</ol>\n</section>');
+    },
+    end() {
+      emit('</main>\n</body>\n</html>\n');
+    },
+  };
+}
+
+export function toHtml(brief: ResolvedBrief): string {
+  return renderText(brief, htmlWriter);
+}
+
+/** Writes the brief as its items arrive. */
+export function writeHtml(brief: StreamedBrief, out: ExportOutput): Promise<void> {
+  return streamText(brief, htmlWriter, out);
 }

@@ -1,14 +1,19 @@
-// Research-brief exporters: a ResolvedBrief in, file bytes out. Pure functions with no Electron
-// dependency, so the app, the browser host and the CLI write identical files.
+// Research-brief exporters: a brief in, a file out, written as the brief's items are read (or, for a
+// brief already in memory, file bytes out). No Electron dependency, so the app, the browser host and
+// the CLI write identical files.
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
 import { DossierError } from '../../errors.ts';
-import { toDocx } from './docx.ts';
-import { toHtml } from './html.ts';
-import { toMarkdown } from './markdown.ts';
-import { toPdf } from './pdf.ts';
+import { toDocx, writeDocx } from './docx.ts';
+import { toHtml, writeHtml } from './html.ts';
+import { toMarkdown, writeMarkdown } from './markdown.ts';
+import { FileOutput, MemoryOutput, type ExportOutput } from './output.ts';
+import { scanBrief, toPdf, writePdf, type BriefScan } from './pdf.ts';
+import { streamOf, type StreamedBrief } from './streamed.ts';
 
 export { toDocx, toHtml, toMarkdown, toPdf };
-export type { PdfOptions } from './pdf.ts';
+export type { BriefScan, PdfOptions } from './pdf.ts';
+export { scanBrief };
+export type { StreamedBrief } from './streamed.ts';
 
 export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx';
 
@@ -31,17 +36,45 @@ export function formatFromPath(path: string): ExportFormat | null {
   return EXTENSIONS[name.slice(dot + 1).toLowerCase()] ?? null;
 }
 
-export async function exportBrief(brief: ResolvedBrief, format: ExportFormat): Promise<Uint8Array> {
+function checkFormat(format: ExportFormat): void {
+  if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Briefs export to Markdown, HTML, PDF or Word, not "${String(format)}".`);
+}
+
+/** Writes a brief to `out` in `format`, one item at a time. */
+export async function writeBrief(brief: StreamedBrief, format: ExportFormat, out: ExportOutput, scan?: BriefScan): Promise<void> {
+  checkFormat(format);
   switch (format) {
     case 'md':
-      return new TextEncoder().encode(toMarkdown(brief));
+      return writeMarkdown(brief, out);
     case 'html':
-      return new TextEncoder().encode(toHtml(brief));
+      return writeHtml(brief, out);
     case 'pdf':
-      return toPdf(brief);
+      return writePdf(brief, out, { scan });
     case 'docx':
-      return toDocx(brief);
-    default:
-      throw new DossierError('bad-request', `Briefs export to Markdown, HTML, PDF or Word, not "${String(format)}".`);
+      return writeDocx(brief, out);
   }
+}
+
+/**
+ * Writes a brief to the file at `path`, atomically: the file appears complete or not at all (a full
+ * disk included), and whatever was at `path` before stays until then. Returns the file's size in bytes.
+ */
+export async function exportBriefToFile(brief: StreamedBrief, format: ExportFormat, path: string, scan?: BriefScan): Promise<number> {
+  checkFormat(format);
+  const out = new FileOutput(path);
+  try {
+    await writeBrief(brief, format, out, scan);
+    return await out.commit();
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+}
+
+/** A brief already resolved in memory, as file bytes. */
+export async function exportBrief(brief: ResolvedBrief, format: ExportFormat): Promise<Uint8Array> {
+  checkFormat(format);
+  const out = new MemoryOutput();
+  await writeBrief(streamOf(brief), format, out);
+  return out.bytes();
 }

@@ -1,7 +1,9 @@
 // Markdown export: the brief as plain text that reads well raw and renders anywhere, with
 // footnotes (`[^1]`) carrying each quoted passage and its source.
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
-import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, VERDICT_LABEL, type NoteRef } from './citations.ts';
+import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, VERDICT_LABEL, type BibliographyEntry, type Footnote, type NoteRef, type PlannedDispute, type PlannedItem } from './citations.ts';
+import type { ExportOutput } from './output.ts';
+import { renderText, streamText, type Emit, type StreamedBrief, type TextWriter } from './streamed.ts';
 import { cleanText, oneLine, type Run } from './rich-text.ts';
 
 /** Backslash-escapes what Markdown would read as syntax, so titles and quotes come out as written. */
@@ -48,75 +50,102 @@ export function runsToMarkdown(runs: Run[]): string {
   return escapeLineStart(text);
 }
 
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+function tableRow(cells: string[]): string {
+  return `| ${cells.map((c) => c || ' ').join(' | ')} |`;
 }
 
-export function toMarkdown(brief: ResolvedBrief): string {
-  const plan = planBrief(brief);
-  const blocks: string[] = [];
-  blocks.push(`# ${escapeMarkdown(plan.title)}`);
-  const generated = formatDate(plan.generatedAt, true);
-  blocks.push(`*Research brief${generated ? ` · generated ${escapeMarkdown(generated)}` : ''}*`);
+function table(header: string[], rows: string[][]): string {
+  return [tableRow(header), tableRow(header.map(() => '---')), ...rows.map(tableRow)].join('\n');
+}
 
-  for (const item of plan.items) {
-    switch (item.type) {
-      case 'heading':
-        blocks.push(`## ${escapeMarkdown(item.text)}`);
-        break;
-      case 'text': {
-        const text = cleanText(item.markdown).trim();
-        if (text) blocks.push(text);
-        break;
+/** Markdown blocks, separated by blank lines; footnote definitions close the file, one per line. */
+function markdownWriter(emit: Emit): TextWriter {
+  let started = false;
+  const block = (text: string) => {
+    emit(started ? `\n\n${text}` : text);
+    started = true;
+  };
+  return {
+    begin(title, generatedAt) {
+      block(`# ${escapeMarkdown(title)}`);
+      const generated = formatDate(generatedAt, true);
+      block(`*Research brief${generated ? ` · generated ${escapeMarkdown(generated)}` : ''}*`);
+    },
+    item(item: PlannedItem) {
+      switch (item.type) {
+        case 'heading':
+          block(`## ${escapeMarkdown(item.text)}`);
+          break;
+        case 'text': {
+          const text = cleanText(item.markdown).trim();
+          if (text) block(text);
+          break;
+        }
+        case 'claim':
+          block(`> ${escapeMarkdown(item.claim.text)}${noteMark(item.note)}\n>\n> ${runsToMarkdown(claimDetails(item.claim))}`);
+          break;
+        case 'note': {
+          block(`**Note**${noteMark(item.note)}`);
+          const text = cleanText(item.markdown).trim();
+          if (text) block(text);
+          break;
+        }
+        case 'group': {
+          const { group } = item;
+          const reason = oneLine(group.reason);
+          block(`**${escapeMarkdown(groupTitle(group))}** · Verdict: ${VERDICT_LABEL[group.verdict]}${reason ? ` — ${escapeMarkdown(reason)}` : ''}`);
+          block(
+            table(
+              ['Source', 'Figure', 'Via'],
+              group.members.map((m, i) => [escapeMarkdown(memberSource(m)), `${escapeMarkdown(m.quantityText)}${noteMark(item.notes[i])}`, escapeMarkdown(memberVia(m))]),
+            ),
+          );
+          break;
+        }
       }
-      case 'claim':
-        blocks.push(`> ${escapeMarkdown(item.claim.text)}${noteMark(item.note)}\n>\n> ${runsToMarkdown(claimDetails(item.claim))}`);
-        break;
-      case 'note': {
-        blocks.push(`**Note**${noteMark(item.note)}`);
-        const text = cleanText(item.markdown).trim();
-        if (text) blocks.push(text);
-        break;
+    },
+    // Row by row: a brief over a whole library can dispute a thousand figures, each given thousands of times.
+    dispute({ group, notes }: PlannedDispute, index: number) {
+      if (index === 0) {
+        block('## Figures in dispute');
+        const header = ['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'];
+        block(`${tableRow(header)}\n${tableRow(header.map(() => '---'))}`);
       }
-      case 'group': {
-        const { group } = item;
-        const reason = oneLine(group.reason);
-        blocks.push(`**${escapeMarkdown(groupTitle(group))}** · Verdict: ${VERDICT_LABEL[group.verdict]}${reason ? ` — ${escapeMarkdown(reason)}` : ''}`);
-        blocks.push(
-          table(
-            ['Source', 'Figure', 'Via'],
-            group.members.map((m, i) => [escapeMarkdown(memberSource(m)), `${escapeMarkdown(m.quantityText)}${noteMark(item.notes[i])}`, escapeMarkdown(memberVia(m))]),
-          ),
-        );
-        break;
-      }
-    }
-  }
-
-  if (plan.disputes.length) {
-    blocks.push('## Figures in dispute');
-    blocks.push(
-      table(
-        ['Figure', 'Unit', 'Verdict', 'Reason', 'Figures given'],
-        plan.disputes.map(({ group, notes }) => [
+      emit(
+        `\n${tableRow([
           escapeMarkdown(group.label),
           escapeMarkdown(group.unit ?? '—'),
           VERDICT_LABEL[group.verdict],
           escapeMarkdown(group.reason),
           group.members.map((m, i) => `${escapeMarkdown(m.quantityText)} (${escapeMarkdown(memberSource(m))})${noteMark(notes[i])}`).join('; '),
-        ]),
-      ),
-    );
-  }
+        ])}`,
+      );
+    },
+    disputesEnd() {},
+    sources(bibliography: BibliographyEntry[]) {
+      if (!bibliography.length) return;
+      block('## Sources');
+      block(bibliography.map((entry, i) => `${i + 1}. ${runsToMarkdown(entry.runs)}`).join('\n'));
+    },
+    footnote({ n, citation }: Footnote) {
+      return `[^${n}]: ${runsToMarkdown(citationRuns(citation))}\n`;
+    },
+    notesBegin() {
+      emit('\n\n');
+    },
+    notesEnd() {},
+    end(hasNotes) {
+      // The footnote lines already end the file with a line break.
+      if (!hasNotes) emit('\n');
+    },
+  };
+}
 
-  if (plan.sources.length) {
-    blocks.push('## Sources');
-    blocks.push(plan.bibliography.map((entry, i) => `${i + 1}. ${runsToMarkdown(entry.runs)}`).join('\n'));
-  }
+export function toMarkdown(brief: ResolvedBrief): string {
+  return renderText(brief, markdownWriter);
+}
 
-  if (plan.footnotes.length) {
-    blocks.push(plan.footnotes.map(({ n, citation }) => `[^${n}]: ${runsToMarkdown(citationRuns(citation))}`).join('\n'));
-  }
-  return `${blocks.join('\n\n')}\n`;
+/** Writes the brief as its items arrive. */
+export function writeMarkdown(brief: StreamedBrief, out: ExportOutput): Promise<void> {
+  return streamText(brief, markdownWriter, out);
 }

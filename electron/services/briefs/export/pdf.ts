@@ -6,7 +6,9 @@ import PDFDocument from 'pdfkit';
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
 import type { Certainty } from '../../../../shared/types/claims.ts';
 import { CERTAINTY_COLORS } from '../../../../shared/certainty.ts';
-import { claimDetails, citationRuns, formatDate, groupTitle, memberSource, memberVia, planBrief, runsText, VERDICT_LABEL, type NoteRef } from './citations.ts';
+import { BriefPlanner, briefTitle, claimDetails, citationRuns, formatBibliography, formatDate, groupTitle, memberSource, memberVia, runsText, VERDICT_LABEL, type Footnote, type NoteRef } from './citations.ts';
+import { MemoryOutput, type ExportOutput } from './output.ts';
+import { mapEach, peek, streamOf, type StreamedBrief } from './streamed.ts';
 import { cleanText, markdownBlocks, oneLine, type Run } from './rich-text.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -18,6 +20,8 @@ export interface PdfOptions {
    * Off, such characters are replaced. Default on.
    */
   unicodeFonts?: boolean;
+  /** The brief's counts and character needs, when the caller has read it through already. */
+  scan?: BriefScan;
 }
 
 interface FontSet {
@@ -170,11 +174,6 @@ function embeddedFilter(doc: Doc, fonts: FontSet): (text: string) => string {
   };
 }
 
-/** Whether any user text (anything in the brief) needs more than WinAnsi. */
-function needsUnicode(brief: ResolvedBrief): boolean {
-  return NOT_WIN_ANSI.test(JSON.stringify(brief));
-}
-
 const TEXT = '#1d232b';
 const MUTED = '#5f6b78';
 const RULE = '#c9d0d8';
@@ -211,12 +210,15 @@ class BriefPdf {
   readonly doc: Doc;
   private readonly fonts: FontSet;
   private readonly clean: (text: string) => string;
-  private pageCount = 1;
+  private pageCount = 0;
+  /** Lets the event loop run between rows and paragraphs of long tables. */
+  private readonly pause: () => Promise<void>;
 
-  constructor(doc: Doc, fonts: FontSet, clean: (text: string) => string) {
+  constructor(doc: Doc, fonts: FontSet, clean: (text: string) => string, pause: () => Promise<void>) {
     this.doc = doc;
     this.fonts = fonts;
     this.clean = clean;
+    this.pause = pause;
     doc.on('pageAdded', () => this.pageCount++);
   }
 
@@ -402,7 +404,7 @@ class BriefPdf {
   }
 
   /** Draws a ruled table; rows never split across pages, and the header repeats after a break. */
-  table(columns: Column[], rows: Cell[][], size = 8.5): void {
+  async table(columns: Column[], rows: Iterable<Cell[]> | AsyncIterable<Cell[]>, size = 8.5): Promise<void> {
     const doc = this.doc;
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (this.width * c.width) / total);
@@ -410,17 +412,25 @@ class BriefPdf {
     const padY = 3.5;
     const lineGap = 1.2;
     const cellFlow = (i: number, x: number): Flow => ({ x: x + padX, width: widths[i] - 2 * padX, family: 'sans', size, color: TEXT, lineGap });
+    // A cell can hold thousands of paragraphs (every figure of a dispute over a whole library).
+    const many = 200;
 
-    const drawRow = (cells: Cell[], header: boolean) => {
-      const heights = cells.map((cell, i) =>
-        cell.reduce((h, para) => h + this.measure(header ? para.map((r) => ({ ...r, bold: true })) : para, { ...cellFlow(i, 0), family: 'sans' }) + 1.5, 0),
-      );
+    const drawRow = async (cells: Cell[], header: boolean): Promise<void> => {
+      const heights: number[] = [];
+      for (const [i, cell] of cells.entries()) {
+        let height = 0;
+        for (const [k, para] of cell.entries()) {
+          height += this.measure(header ? para.map((r) => ({ ...r, bold: true })) : para, { ...cellFlow(i, 0), family: 'sans' }) + 1.5;
+          if (k % many === many - 1) await this.pause();
+        }
+        heights.push(height);
+      }
       // Bold and markers measure a little wider than plain text: one spare line keeps the estimate safe.
       const estimate = Math.max(...heights) + 2 * padY + size * 1.3;
       const fits = doc.y + estimate <= this.bottom;
       if (!fits && !header) {
         doc.addPage();
-        drawRow(
+        await drawRow(
           columns.map((c) => [[{ text: c.title }]]),
           true,
         );
@@ -435,26 +445,30 @@ class BriefPdf {
       doc.page.margins.bottom = 0;
       let bottom = top;
       let x = this.left;
-      cells.forEach((cell, i) => {
+      for (const [i, cell] of cells.entries()) {
         doc.y = top + padY;
-        for (const para of cell) {
+        for (const [k, para] of cell.entries()) {
           this.runs(header ? para.map((r) => ({ ...r, bold: true })) : para, cellFlow(i, x));
           doc.y += 1.5;
+          if (k % many === many - 1) await this.pause();
         }
         bottom = Math.max(bottom, doc.y);
         x += widths[i];
-      });
+      }
       doc.page.margins.bottom = margin;
       doc.y = bottom + padY - 1.5;
       this.rule(doc.y, this.left, this.width, header ? TEXT : RULE, header ? 0.6 : 0.4);
     };
 
     this.ensureSpace(size * 6);
-    drawRow(
+    await drawRow(
       columns.map((c) => [[{ text: c.title }]]),
       true,
     );
-    for (const row of rows) drawRow(row, false);
+    for await (const row of rows) {
+      await drawRow(row, false);
+      await this.pause();
+    }
     this.rule(doc.y, this.left, this.width, TEXT, 0.9);
     doc.x = this.left;
     this.space(12);
@@ -487,21 +501,115 @@ function creationDate(generatedAt: string): Date {
   return Number.isNaN(date.getTime()) ? new Date() : date;
 }
 
+/** What the title block and the choice of fonts need before the first line is written. */
+export interface BriefScan {
+  claims: number;
+  sources: number;
+  /** Whether any text of the brief needs more than WinAnsi. */
+  unicode: boolean;
+}
+
+/**
+ * Reads the brief through once without writing it: a streamed brief is resolved again for the real
+ * pass, which costs a fraction of laying it out and holds nothing.
+ */
+export async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
+  const planner = new BriefPlanner(() => {});
+  let claims = 0;
+  let unicode = NOT_WIN_ANSI.test(brief.title) || NOT_WIN_ANSI.test(brief.generatedAt);
+  for await (const item of brief.items) {
+    planner.item(item);
+    if (item.type === 'claim') claims++;
+    if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(item));
+  }
+  for await (const group of brief.disputes()) {
+    planner.dispute(group);
+    if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(group));
+  }
+  const sources = planner.sources(brief.sources());
+  if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(sources));
+  return { claims, sources: sources.length, unicode };
+}
+
+/** A PDF page whose footer is written after the last page, once their count is known. */
+interface FooterSlot {
+  stream: PDFKit.PDFKitReference;
+  page: { width: number; height: number; margins: { top: number; bottom: number; left: number; right: number } };
+}
+
+/** Internals of pdfkit this file relies on: each is used the way pdfkit itself uses it (see `footers`). */
+interface PdfKitInternals {
+  _font: { id: string; ref(): PDFKit.PDFKitReference };
+  page: { dictionary: { data: { Contents: unknown } }; fonts: Record<string, unknown>; width: number; height: number; margins: FooterSlot['page']['margins'] };
+}
+
+/**
+ * Page footers ("title · 3 / 120") without holding the pages: each page gets a second, empty content
+ * stream (a PDF page may have several, drawn in order), left open while the page itself is written
+ * out; after the last page the footers are drawn into them with pdfkit's own text layout.
+ */
+function deferFooters(doc: Doc, footerFont: string): { slots: FooterSlot[]; draw(write: (slot: FooterSlot, page: number, total: number) => void): void } {
+  const internals = doc as unknown as PdfKitInternals;
+  doc.font(footerFont);
+  const font = internals._font;
+  const slots: FooterSlot[] = [];
+  let previous: { data: unknown } | null = null;
+  doc.on('pageAdded', () => {
+    // The page before this one has just been written out. pdfkit keeps its dictionary for the page tree,
+    // which needs only the dictionary's object number: its contents (links, resources) can go.
+    if (previous) previous.data = {};
+    const page = internals.page;
+    previous = page.dictionary as unknown as { data: unknown };
+    const stream = doc.ref({});
+    page.dictionary.data.Contents = [page.dictionary.data.Contents, stream];
+    // The page's resources are written with the page, before its footer: the font must be listed now.
+    page.fonts[font.id] = font.ref();
+    slots.push({ stream, page: { width: page.width, height: page.height, margins: { ...page.margins } } });
+  });
+  return {
+    slots,
+    draw(write) {
+      const current = internals.page;
+      slots.forEach((slot, i) => {
+        // Text drawn while `page` is this stand-in goes to the footer stream; the fonts are already listed.
+        internals.page = {
+          ...slot.page,
+          margins: { ...slot.page.margins },
+          dictionary: { data: { Contents: null } },
+          fonts: {},
+          write: (chunk: string) => slot.stream.write(chunk),
+          maxY: () => slot.page.height,
+        } as unknown as PdfKitInternals['page'];
+        write(slot, i + 1, slots.length);
+        slot.stream.end('');
+      });
+      internals.page = current;
+    },
+  };
+}
+
 export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Promise<Uint8Array> {
-  const plan = planBrief(brief);
-  const dejavu = options.unicodeFonts !== false && needsUnicode(brief) ? findDejaVu() : null;
+  const out = new MemoryOutput();
+  await writePdf(streamOf(brief), out, options);
+  return out.bytes();
+}
+
+/** Writes the brief page by page: each page goes out as soon as the next begins. */
+export async function writePdf(brief: StreamedBrief, out: ExportOutput, options: PdfOptions = {}): Promise<void> {
+  const scan = options.scan ?? (await scanBrief(brief));
+  const title = briefTitle(brief.title);
+  const dejavu = options.unicodeFonts !== false && scan.unicode ? findDejaVu() : null;
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
-    bufferPages: true,
+    autoFirstPage: false,
     lang: 'en',
     displayTitle: true,
-    info: { Title: plan.title, Creator: 'Dossier', Producer: 'Dossier', Subject: 'Research brief', CreationDate: creationDate(plan.generatedAt) },
+    info: { Title: title, Creator: 'Dossier', Producer: 'Dossier', Subject: 'Research brief', CreationDate: creationDate(brief.generatedAt) },
   });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+  doc.on('data', (chunk: Uint8Array) => out.write(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
     doc.on('error', reject);
   });
 
@@ -511,7 +619,9 @@ export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Pro
     fonts = Object.fromEntries(Object.keys(dejavu).map((name) => [name, `dossier-${name}`])) as unknown as FontSet;
   }
   const clean = dejavu ? embeddedFilter(doc, fonts) : toWinAnsi;
-  const pdf = new BriefPdf(doc, fonts, clean);
+  const footers = deferFooters(doc, fonts.sans);
+  const pdf = new BriefPdf(doc, fonts, clean, () => out.flush());
+  doc.addPage();
   const left = pdf.left;
   const width = pdf.width;
   const body = (x = left, w = width): Flow => ({ x, width: w, family: 'serif', size: BODY_SIZE, color: TEXT, lineGap: BODY_GAP });
@@ -519,17 +629,20 @@ export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Pro
   // Title block.
   doc.font(fonts.sansBold).fontSize(7.5).fillColor(ACCENT).text('RESEARCH BRIEF', left, doc.y, { characterSpacing: 1.4, width });
   pdf.space(6);
-  doc.font(fonts.sansBold).fontSize(21).fillColor(TEXT).text(clean(plan.title), left, doc.y, { width, lineGap: 1 });
+  doc.font(fonts.sansBold).fontSize(21).fillColor(TEXT).text(clean(title), left, doc.y, { width, lineGap: 1 });
   pdf.space(5);
-  const generated = formatDate(plan.generatedAt, true);
-  const claimCount = plan.items.filter((i) => i.type === 'claim').length;
-  const summary = [generated ? `Generated ${generated}` : null, `${claimCount} claim${claimCount === 1 ? '' : 's'}`, `${plan.sources.length} source${plan.sources.length === 1 ? '' : 's'}`];
+  const generated = formatDate(brief.generatedAt, true);
+  const summary = [generated ? `Generated ${generated}` : null, `${scan.claims} claim${scan.claims === 1 ? '' : 's'}`, `${scan.sources} source${scan.sources === 1 ? '' : 's'}`];
   doc.font(fonts.sans).fontSize(8.5).fillColor(MUTED).text(clean(summary.filter(Boolean).join('  ·  ')), left, doc.y, { width });
   pdf.space(8);
   pdf.rule(doc.y, left, width, TEXT, 1.4);
   pdf.space(14);
 
-  for (const item of plan.items) {
+  // Endnotes wait on disk, one JSON line each, until the last item is written.
+  const notes = out.spool();
+  const planner = new BriefPlanner((footnote) => notes.write(`${JSON.stringify(footnote)}\n`));
+  for await (const resolved of brief.items) {
+    const item = planner.item(resolved);
     switch (item.type) {
       case 'heading':
         pdf.heading(item.text, 1);
@@ -577,7 +690,7 @@ export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Pro
         if (reason) doc.font(fonts.sans).fillColor(MUTED).text(clean(` — ${reason}`), { continued: false });
         doc.x = left;
         pdf.space(4);
-        pdf.table(
+        await pdf.table(
           [
             { title: 'Source', width: 3 },
             { title: 'Figure', width: 2 },
@@ -588,11 +701,13 @@ export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Pro
         break;
       }
     }
+    await out.flush();
   }
 
-  if (plan.disputes.length) {
+  const disputes = await peek(brief.disputes());
+  if (disputes) {
     pdf.heading('Figures in dispute', 1);
-    pdf.table(
+    await pdf.table(
       [
         { title: 'Figure', width: 1.6 },
         { title: 'Unit', width: 1 },
@@ -600,40 +715,47 @@ export async function toPdf(brief: ResolvedBrief, options: PdfOptions = {}): Pro
         { title: 'Reason', width: 2.6 },
         { title: 'Figures given', width: 2.8 },
       ],
-      plan.disputes.map(({ group, notes }) => [
-        [[{ text: oneLine(group.label) }]],
-        [[{ text: oneLine(group.unit ?? '') || '—' }]],
-        [[{ text: VERDICT_LABEL[group.verdict], bold: true }]],
-        [[{ text: oneLine(group.reason) }]],
-        group.members.map((m, i) => [{ text: `${oneLine(m.quantityText)} (${memberSource(m)})` }, ...noteRun(notes[i])]),
-      ]),
+      mapEach(disputes, (disputed): Cell[] => {
+        const { group, notes: refs } = planner.dispute(disputed);
+        return [
+          [[{ text: oneLine(group.label) }]],
+          [[{ text: oneLine(group.unit ?? '') || '—' }]],
+          [[{ text: VERDICT_LABEL[group.verdict], bold: true }]],
+          [[{ text: oneLine(group.reason) }]],
+          group.members.map((m, i) => [{ text: `${oneLine(m.quantityText)} (${memberSource(m)})` }, ...noteRun(refs[i])]),
+        ];
+      }),
     );
   }
 
-  if (plan.sources.length) {
+  const bibliography = formatBibliography(planner.sources(brief.sources()));
+  if (bibliography.length) {
     pdf.heading('Sources', 1);
-    plan.bibliography.forEach((entry, i) => pdf.numbered(i + 1, entry.runs, null));
+    for (const [i, entry] of bibliography.entries()) {
+      pdf.numbered(i + 1, entry.runs, null);
+      await out.flush();
+    }
   }
 
-  if (plan.footnotes.length) {
+  if (notes.count) {
     pdf.heading('Notes', 1);
-    for (const { n, citation } of plan.footnotes) pdf.numbered(n, citationRuns(citation), `note-${n}`);
+    for await (const line of notes.lines()) {
+      const { n, citation } = JSON.parse(line) as Footnote;
+      pdf.numbered(n, citationRuns(citation), `note-${n}`);
+      await out.flush();
+    }
   }
 
-  // Footers go on last, once the page count is known; the bottom margin is lifted so they do not spill onto new pages.
-  const range = doc.bufferedPageRange();
-  const footerTitle = clean(plan.title.length > 80 ? `${plan.title.slice(0, 79)}…` : plan.title);
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - margin + 26;
+  // Footers go on last, once the page count is known, each into its page's own footer stream.
+  const footerTitle = clean(title.length > 80 ? `${title.slice(0, 79)}…` : title);
+  footers.draw((slot, n, total) => {
+    const y = slot.page.height - slot.page.margins.bottom + 26;
     doc.font(fonts.sans).fontSize(7.5).fillColor(MUTED);
     doc.text(footerTitle, left, y, { lineBreak: false });
-    const pageLabel = `${i + 1 - range.start} / ${range.count}`;
+    const pageLabel = `${n} / ${total}`;
     doc.text(pageLabel, left + width - doc.widthOfString(pageLabel), y, { lineBreak: false });
-    doc.page.margins.bottom = margin;
-  }
+  });
   doc.end();
-  return finished;
+  await finished;
+  await out.flush();
 }
