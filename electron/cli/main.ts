@@ -679,6 +679,8 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
   if (!existsSync(join(rendererDir, 'index.html'))) {
     io.err(`warning: the app is not built yet (${rendererDir} is missing), so only the API is served. Run \`npm run build\`, or use \`npm start\`.`);
   }
+  // `npm start` says it started the host; run directly, the host was started by `dossier serve`.
+  const startCommand = envSetting(process.env, 'DOSSIER_START_COMMAND') ?? 'dossier serve';
   // The services need the host's emitter and the host needs the services' handlers: bind late.
   const late: { host?: HttpHost } = {};
   const services = await openServices({
@@ -691,8 +693,7 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     compare: new CompareRunner(workerEntry('compare-worker.js', '../services/compare/worker.ts')),
     exportWriter: new WorkerBriefFileWriter(workerEntry('export-worker.js', '../services/briefs/export/worker.ts')),
     emit: (event, payload) => late.host?.emit(event, payload),
-    // `npm start` says it started the host; run directly, the host was started by `dossier serve`.
-    startCommand: envSetting(process.env, 'DOSSIER_START_COMMAND') ?? 'dossier serve',
+    startCommand,
   });
   // Without --port, each library gets the same port every run where it is free: the browser keeps
   // what it stores per address (pane layout, theme) across restarts of the host.
@@ -701,6 +702,7 @@ async function serveCommand(libraryDir: string, portText: string | undefined, io
     rendererDir,
     downloads: services.downloads,
     token: await hostToken(libraryDir),
+    startCommand,
     ...(portText === undefined ? { preferredPort: libraryPort(libraryDir) } : { port }),
   });
   late.host = host;

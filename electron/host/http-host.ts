@@ -33,6 +33,8 @@ export interface HttpHostOptions {
   /** A port to try first, falling back to any free one when it is taken. */
   preferredPort?: number;
   token?: string;
+  /** The command that started this host (`npm start`, `dossier serve`), named when a request has no key. */
+  startCommand?: string;
   /** Exports waiting to be fetched once with `GET /api/download/<id>`. */
   downloads?: { take(id: string): ExportDownload | null; release(download: ExportDownload): Promise<void> };
 }
@@ -179,7 +181,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const auth = req.headers.authorization ?? '';
     const given = auth.startsWith('Bearer ') ? auth.slice(7) : url.pathname === '/api/events' ? (url.searchParams.get('token') ?? '') : '';
     if (!sameSecret(given, token)) {
-      sendJson(res, 401, { error: { code: 'unauthorized', message: 'Missing or wrong access token. Open the URL printed by `dossier serve`.' } });
+      sendJson(res, 401, { error: { code: 'unauthorized', message: `Missing or wrong access token. Open the address printed by \`${options.startCommand ?? 'dossier serve'}\`.` } });
       return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
