@@ -74,9 +74,9 @@ test('figures, outlet filter with suggestions, filters alone, OR / -word / phras
   // The outlet filter: "bbc" suggests "BBC News", and with no words the filter lists what it keeps.
   await page.getByRole('searchbox', { name: 'Search the library' }).fill('');
   await page.getByRole('button', { name: /^Filters/ }).click();
-  const outlet = page.getByRole('group', { name: 'Search filters' }).getByRole('combobox', { name: 'Outlet', exact: true });
+  const outlet = page.getByRole('group', { name: 'Search filters' }).getByRole('combobox', { name: 'Outlet filter', exact: true });
   await outlet.fill('bbc');
-  const suggestions = page.getByRole('listbox', { name: 'Outlet suggestions' });
+  const suggestions = page.getByRole('listbox', { name: 'Outlet filter suggestions' });
   await expect(suggestions.getByRole('option')).toHaveText(['BBC News']);
   await outlet.fill('courier');
   await expect(suggestions.getByRole('option')).toHaveText(['The Lowland Courier']);
