@@ -15,6 +15,7 @@ import { article, rng, story } from './bench/corpus.ts';
 import { benchExtract } from './bench-extract.ts';
 import { benchBrief } from './bench-brief.ts';
 import { benchPdf } from './bench-pdf.ts';
+import { benchArchive } from './bench-archive.ts';
 import { extractClaims, normalizeText } from '../electron/services/claims/engine.ts';
 import { compareClaims } from '../electron/services/compare/compare-service.ts';
 
@@ -495,6 +496,10 @@ async function main(): Promise<void> {
     if (wanted('brief')) {
       log('brief export');
       metrics.push(...(await benchBrief()));
+    }
+    if (wanted('archive')) {
+      log('library archive: 300 documents with notes, written and restored');
+      metrics.push(...(await benchArchive()));
     }
     if (wanted('export')) {
       log(`export of every claim of ${EXPORT_DOCS} documents, in each format, through the browser host`);

@@ -1,8 +1,9 @@
 // The `dossier` command line: scripted access to the same services the app uses
-// (import, list, show, edit, delete, search, collections, sources, claims, compare, brief, serve),
+// (import, export, list, show, edit, delete, search, collections, sources, annotations, claims,
+// claim-review, compare, brief, serve),
 // each with --library DIR and --json.
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SingleBar, Presets } from 'cli-progress';
@@ -18,7 +19,8 @@ import { compareClaims, type CompareInput } from '../services/compare/compare-se
 import { CompareRunner } from '../services/compare/compare-runner.ts';
 import { WorkerBriefFileWriter } from '../services/briefs/export/export-runner.ts';
 import { formatFromPath } from '../services/briefs/export/index.ts';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { ArchiveImportReport } from '../../shared/types/interchange.ts';
 import { openServices, type Services } from '../services/container.ts';
 import { extractClaims, normalizeText } from '../services/claims/engine.ts';
 import { ClaimsRunner, InlineClaimsRunner, type ClaimsExtractor } from '../services/claims/claims-runner.ts';
@@ -29,6 +31,7 @@ import { resolveLibraryDir } from '../services/storage/paths.ts';
 import { forTerminal, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, terminalSafe } from './terminal.ts';
 import { startHttpHost, type HttpHost } from '../host/http-host.ts';
 import { table } from './table.ts';
+import { countOf } from '../../shared/text/plural.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -36,7 +39,10 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
-  import PATH...        Import files or folders (txt, md, html, pdf, docx)
+  import PATH...        Import files or folders (txt, md, html, pdf, docx); a reference manager's
+                        BibTeX, RIS or CSL-JSON file with its attached files; or a .dossier.zip archive
+  export --out FILE     Write the library, or --collection C, as an archive (FILE.dossier.zip)
+                        or, with --format markdown, as a Markdown vault in the folder --out DIR
   list                  List the documents in the library
   show ID               Show one document's metadata and text
   delete ID             Delete a document
@@ -44,12 +50,20 @@ Commands:
                         --outlet O, --published YYYY-MM-DD[THH:MM], --url U, --lang L,
                         --tag T / --untag T (repeatable), --collection C (made if new);
                         an empty value ("") clears a field
-  search QUERY          Full-text search (--tag T, --outlet O, --format F, --from DATE, --to DATE,
-                        --collection C)
+  search QUERY          Full-text search: every word must match; a OR b, -word and "a phrase" too
+                        (quote a query with -word: dossier search 'canal -tug');
+                        --tag T, --outlet O, --format F, --from DATE, --to DATE, --collection C;
+                        filters alone list the documents they keep
   collections           List the collections and how many documents each holds
   sources               Write the library's sources for a reference manager:
                         [--collection C] [--format csl-json|bibtex|ris] [--out FILE]
+  annotations           Notes and reviewed claims as W3C Web Annotations: --out FILE.jsonld
+                        [--collection C]; or --import FILE (W3C JSON-LD or a Hypothesis export)
   claims FILE|ID        Extract the claims of a file, or show a library document's claims
+  review ID CLAIM       Review one claim (ids from \`dossier claims ID\`): --accept, --reject or --pending;
+                        --revert undoes your corrections (back to what the engine extracted)
+  claim-review ID CLAIM A reviewed claim as schema.org ClaimReview JSON-LD [--out FILE]
+                        [--reviewer NAME] [--url URL]
   compare FILE|ID...    Group figures across documents: agreement, conflict, change over time
                         (single-source groups are listed with --all)
   brief --out FILE      Export a research brief (.md, .html, .pdf, .docx): --brief ID, or --all-claims [--title T]
@@ -148,6 +162,12 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         lang: { type: 'string' },
         untag: { type: 'string', multiple: true },
         collection: { type: 'string' },
+        import: { type: 'string' },
+        reviewer: { type: 'string' },
+        accept: { type: 'boolean', default: false },
+        reject: { type: 'boolean', default: false },
+        pending: { type: 'boolean', default: false },
+        revert: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -208,7 +228,9 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         });
       }
       case 'search': {
-        if (!args.length) throw new UsageError('missing argument: dossier search QUERY');
+        const filtered = [values.tag?.length, values.outlet, values.format?.length, values.from, values.to, values.collection].some(Boolean);
+        // Filters alone list the documents they keep.
+        if (!args.length && !filtered) throw new UsageError('missing argument: dossier search QUERY (or a filter such as --outlet O)');
         const query: SearchQuery = {
           query: args.join(' '),
           tags: values.tag,
@@ -222,13 +244,13 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
           if (values.collection !== undefined) query.collection = collections.resolve(values.collection).id;
           const result = await handlers['search:query'](query);
           if (json) io.out(JSON.stringify(result, null, 2));
-          else if (!result.hits.length) io.out(`No document matches “${query.query}”.`);
+          else if (!result.hits.length) io.out(query.query ? `No document matches “${query.query}”.` : 'No document matches these filters.');
           else {
             for (const hit of result.hits) {
-              io.out(`${hit.docId}  ${hit.title}${hit.outlet ? ` — ${hit.outlet}` : ''}`);
+              io.out(`${hit.docId}  ${hit.title}${hit.outlet ? ` — ${hit.outlet}` : ''}${hit.published ? ` (${hit.published.slice(0, 10)})` : ''}`);
               if (hit.snippet) io.out(`    …${highlight(hit.snippet.text, hit.snippet.highlights)}…`);
             }
-            io.out(`${result.hits.length} of ${result.total} matching documents (${result.tookMs} ms)`);
+            io.out(`${result.hits.length.toLocaleString()} of ${countOf(result.total, 'matching document')} (${result.tookMs} ms)`);
           }
           return 0;
         });
@@ -245,6 +267,14 @@ export async function main(argv: string[], rawIo: Io = stdio): Promise<number> {
         });
       case 'sources':
         return await sourcesCommand(libraryDir, values, json, io);
+      case 'export':
+        return await exportCommand(libraryDir, args, values, json, io);
+      case 'annotations':
+        return await annotationsCommand(libraryDir, args, values, json, io);
+      case 'claim-review':
+        return await claimReviewCommand(libraryDir, args, values, json, io);
+      case 'review':
+        return await reviewCommand(libraryDir, args, values, json, io);
       case 'claims': {
         const target = requireArg(args, 'claims FILE|ID');
         let set: ClaimSet;
@@ -447,7 +477,7 @@ async function sourcesCommand(libraryDir: string, values: Values, json: boolean,
   }
   await writeFile(resolve(out), result.text);
   if (json) io.out(JSON.stringify({ out: resolve(out), format: format ?? 'csl-json', count: result.count }));
-  else io.out(`Wrote ${result.count} source${result.count === 1 ? '' : 's'} to ${resolve(out)}`);
+  else io.out(`Wrote ${countOf(result.count, 'source')} to ${resolve(out)}`);
   return 0;
 }
 
@@ -456,8 +486,20 @@ function requireArg(args: string[], usage: string): string {
   return args[0];
 }
 
-async function importCommand(libraryDir: string, paths: string[], json: boolean, io: Io): Promise<number> {
-  if (!paths.length) throw new UsageError('missing argument: dossier import PATH...');
+const isArchivePath = (path: string) => /\.zip$/i.test(path);
+
+async function importCommand(libraryDir: string, given: string[], json: boolean, io: Io): Promise<number> {
+  if (!given.length) throw new UsageError('missing argument: dossier import PATH...');
+  // Archives are restored whole; everything else goes through document import.
+  const archives = given.filter(isArchivePath);
+  const paths = given.filter((p) => !isArchivePath(p));
+  let failed = false;
+  for (const archive of archives) {
+    const report = await withLibrary(libraryDir, undefined, ({ handlers }) => handlers['library:importArchive']({ path: resolve(archive) }));
+    if (json) io.out(JSON.stringify({ file: resolve(archive), ...report }, null, 2));
+    else printArchiveReport(resolve(archive), report, io);
+  }
+  if (!paths.length) return failed ? 1 : 0;
   const bar = process.stderr.isTTY
     ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
     : null;
@@ -466,7 +508,7 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
     results = await withLibrary(
       libraryDir,
       new InlineClaimsRunner(),
-      ({ library }) => library.importPaths(paths),
+      ({ handlers }) => handlers['library:import']({ paths: paths.map((p) => resolve(p)) }),
       (event, payload) => {
         if (!bar || event !== 'library:progress') return;
         const progress = payload as EventMap['library:progress'];
@@ -486,7 +528,140 @@ async function importCommand(libraryDir: string, paths: string[], json: boolean,
       io.out(r.status === 'imported' ? `imported   ${r.id}  ${r.title}${same}` : `duplicate  ${r.id}  ${r.path} is already in the library as “${r.title}”`);
     }
   }
-  return results.some((r) => r.status === 'error') ? 1 : 0;
+  failed ||= results.some((r) => r.status === 'error');
+  return failed ? 1 : 0;
+}
+
+function count(n: number, noun: string): string {
+  return countOf(n, noun);
+}
+
+function printArchiveReport(path: string, report: ArchiveImportReport, io: Io): void {
+  const { archive: a, documents, collections, notes, reviews, briefs } = report;
+  io.out(`Imported ${path}${a.collection ? ` (the collection “${a.collection}”` : ' (a whole library'}, archived ${a.createdAt.slice(0, 10)} by Dossier ${a.appVersion})`);
+  io.out(`  documents    ${documents.added} added, ${documents.merged} already in the library (merged)`);
+  io.out(`  collections  ${collections.added} added, ${collections.merged} merged by name`);
+  io.out(`  notes        ${notes.added} added, ${notes.skipped} already here`);
+  io.out(`  reviews      ${reviews.added} added, ${reviews.skipped} already here`);
+  io.out(`  briefs       ${briefs.added} added, ${briefs.skipped} already here`);
+  if (report.unplaced.length) {
+    io.err(`${count(report.unplaced.length, 'item')} could not be placed at their passage (kept, marked as detached):`);
+    for (const u of report.unplaced) io.err(`  ${u.kind} on “${u.document ?? '?'}”: “${u.quote.slice(0, 80)}” (${u.reason})`);
+  }
+}
+
+/** `export`: an archive (.dossier.zip) or, with --format markdown, a Markdown vault in a folder. */
+async function exportCommand(libraryDir: string, args: string[], values: Values, json: boolean, io: Io): Promise<number> {
+  if (args.length) throw new UsageError(`export takes no arguments, only options, not “${args.join(' ')}”`);
+  const out = values.out as string | undefined;
+  const formats = (values.format as string[] | undefined) ?? [];
+  if (formats.length > 1) throw new UsageError('give --format once');
+  const format = formats[0] ?? (out && /\.zip$/i.test(out) ? 'archive' : undefined);
+  if (!out) throw new UsageError('missing --out FILE.dossier.zip (an archive) or --format markdown --out DIR (a Markdown vault)');
+  if (format !== 'archive' && format !== 'markdown') {
+    throw new UsageError(format ? `--format must be archive or markdown, not “${format}”` : `cannot tell the format from “${out}”: end it in .dossier.zip, or give --format markdown for a vault folder`);
+  }
+  const collection = values.collection as string | undefined;
+  if (collection !== undefined && !collection.trim()) throw new UsageError('--collection needs a name');
+  const target = resolve(out);
+  if (format === 'archive') {
+    if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`--out names a folder (${target}); an archive is one file, such as library.dossier.zip`);
+    const { bytes, manifest } = await withLibrary(libraryDir, undefined, async ({ archive, collections }) =>
+      archive.exportToFile(collection ? collections.resolve(collection) : null, target),
+    );
+    const c = manifest.counts;
+    if (json) io.out(JSON.stringify({ out: target, format, bytes, counts: c }));
+    else io.out(`Wrote ${target}: ${count(c.documents, 'document')}, ${count(c.notes, 'note')}, ${count(c.reviews, 'claim review')}, ${count(c.briefs, 'brief')}, ${count(c.collections, 'collection')}`);
+    return 0;
+  }
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw new UsageError(`--out must be a folder for a Markdown vault, and ${target} is a file`);
+    const entries = readdirSync(target).filter((name) => !name.startsWith('.'));
+    if (entries.length && !entries.includes('Index.md')) throw new UsageError(`${target} is not empty and holds no earlier Dossier vault (Index.md): choose an empty or new folder`);
+  }
+  const files = await withLibrary(libraryDir, new InlineClaimsRunner(), async ({ vault, collections }) => vault(collection ? collections.resolve(collection) : null));
+  for (const file of files) {
+    const path = join(target, ...file.path.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.content);
+  }
+  if (json) io.out(JSON.stringify({ out: target, format, files: files.map((f) => f.path) }));
+  else io.out(`Wrote a Markdown vault of ${count(files.filter((f) => f.path.startsWith('Documents/')).length, 'document')} to ${target} (open the folder as a vault in Obsidian)`);
+  return 0;
+}
+
+/** `annotations`: export notes and reviewed claims as W3C JSON-LD, or import W3C or Hypothesis annotations. */
+async function annotationsCommand(libraryDir: string, args: string[], values: Values, json: boolean, io: Io): Promise<number> {
+  if (args.length) throw new UsageError(`annotations takes no arguments, only options, not “${args.join(' ')}”`);
+  const out = values.out as string | undefined;
+  const from = values.import as string | undefined;
+  const collection = values.collection as string | undefined;
+  if (collection !== undefined && !collection.trim()) throw new UsageError('--collection needs a name');
+  if (out && from) throw new UsageError('give either --out FILE (export) or --import FILE, not both');
+  if (from) {
+    const report = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) => handlers['annotations:import']({ path: resolve(from), collection }));
+    if (json) io.out(JSON.stringify(report, null, 2));
+    else {
+      io.out(`Read ${count(report.total, `${report.source === 'hypothesis' ? 'Hypothesis' : 'W3C'} annotation`)} from ${resolve(from)}`);
+      io.out(`  ${count(report.notes, 'note')} and ${count(report.reviews, 'claim review')} added${report.reanchored ? `, ${report.reanchored} re-anchored where the text had moved` : ''}; ${report.duplicates} already in the library`);
+    }
+    if (report.unplaced.length) {
+      io.err(`${count(report.unplaced.length, 'annotation')} could not be placed:`);
+      for (const u of report.unplaced) io.err(`  ${u.document ? `“${u.document}”: ` : ''}“${u.quote.slice(0, 80)}” (${u.reason})`);
+    }
+    return 0;
+  }
+  const exported = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) => handlers['annotations:export']({ collection }));
+  const text = Buffer.from(exported.dataBase64, 'base64').toString('utf8');
+  if (!out) {
+    io.out(text);
+    return 0;
+  }
+  await writeFile(resolve(out), text);
+  if (json) io.out(JSON.stringify({ out: resolve(out), summary: exported.summary }));
+  else io.out(`Wrote ${exported.summary} to ${resolve(out)}`);
+  return 0;
+}
+
+/** `review ID CLAIM`: accept, reject or reopen one claim, or revert the corrections made to it. */
+async function reviewCommand(libraryDir: string, args: string[], values: Values, json: boolean, io: Io): Promise<number> {
+  const [docId, claimId, ...extra] = args;
+  if (!docId || !claimId) throw new UsageError('missing argument: dossier review ID CLAIM (the claim ids are in `dossier claims ID`)');
+  if (extra.length) throw new UsageError(`review takes one document and one claim, not “${args.join(' ')}”`);
+  const verdicts = (['accept', 'reject', 'pending'] as const).filter((flag) => values[flag]);
+  if (verdicts.length + (values.revert ? 1 : 0) !== 1) throw new UsageError('choose one of --accept, --reject, --pending or --revert');
+  const status = ({ accept: 'accepted', reject: 'rejected', pending: 'pending' } as const)[verdicts[0] ?? 'pending'];
+  const claim = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) =>
+    values.revert ? handlers['claims:revert']({ docId, claimId }) : handlers['claims:review']({ docId, claimId, status }),
+  );
+  if (json) io.out(JSON.stringify(claim, null, 2));
+  else {
+    const state = claim.review ? [claim.review.added ? 'added' : null, claim.review.status, claim.review.edited ? 'edited' : null].filter(Boolean).join(', ') : 'as extracted, not reviewed';
+    io.out(`${claim.id}  ${state}  ${claim.certainty}${claim.attribution ? `  source: ${claim.attribution.source}` : ''}`);
+    io.out(`    ${claim.text}`);
+  }
+  return 0;
+}
+
+/** `claim-review ID CLAIM`: one reviewed claim as schema.org ClaimReview JSON-LD. */
+async function claimReviewCommand(libraryDir: string, args: string[], values: Values, json: boolean, io: Io): Promise<number> {
+  const [docId, claimId, ...extra] = args;
+  if (!docId || !claimId) throw new UsageError('missing argument: dossier claim-review ID CLAIM (the claim ids are in `dossier claims ID`)');
+  if (extra.length) throw new UsageError(`claim-review takes one document and one claim, not “${args.join(' ')}”`);
+  const url = values.url as string | undefined;
+  if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw new UsageError(`--url must be an http(s) address, not “${url}”`);
+  const exported = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) =>
+    handlers['claims:claimReview']({ docId, claimId, reviewer: values.reviewer as string | undefined, url }),
+  );
+  const text = Buffer.from(exported.dataBase64, 'base64').toString('utf8');
+  const out = values.out as string | undefined;
+  if (!out) io.out(text);
+  else {
+    await writeFile(resolve(out), text);
+    if (json) io.out(JSON.stringify({ out: resolve(out), rating: exported.summary }));
+    else io.out(`Wrote ${resolve(out)} (${exported.summary})`);
+  }
+  return 0;
 }
 
 /** A port in 20000–59999 that depends only on the library folder. */

@@ -41,7 +41,9 @@ async function chooseFiles(): Promise<string[]> {
     title: 'Import into Dossier',
     properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
     filters: [
+      { name: 'Documents, archives, annotations and references', extensions: [...SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1)), 'zip', 'jsonld', 'json', 'bib', 'ris'] },
       { name: 'Documents', extensions: SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1)) },
+      { name: 'Dossier archives', extensions: ['zip'] },
       { name: 'All files', extensions: ['*'] },
     ],
   };

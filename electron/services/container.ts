@@ -14,6 +14,7 @@ import { SearchService } from './search/search-service.ts';
 import { NotesService } from './notes/notes-service.ts';
 import { ReviewService, type StoredReview } from './review/review-service.ts';
 import { ClaimsService } from './claims/claims-service.ts';
+import { readPassage } from './claims/engine.ts';
 import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
@@ -26,6 +27,15 @@ import type { Collection, DocumentRecord } from '../../shared/types/library.ts';
 import { SOURCES_FORMATS } from '../../shared/types/library.ts';
 import { CollectionsService } from './collections/collections-service.ts';
 import { formatSources, SOURCES_EXTENSION, SOURCES_MIME } from './sources/sources.ts';
+import { ArchiveService } from './interchange/archive.ts';
+import { ANNOTATION_MIME, AnnotationService } from './interchange/annotations.ts';
+import { readReferenceFile, ReferenceImporter, referenceFormatOf } from './interchange/references.ts';
+import { buildVault } from './interchange/vault.ts';
+import { claimReview, CLAIM_REVIEW_MIME } from './interchange/claim-review.ts';
+import { zipToBuffer } from './interchange/zip.ts';
+import { existsSync } from 'node:fs';
+import { countOf } from '../../shared/text/plural.ts';
+import type { UploadedFile as Upload } from '../../shared/ipc/contract.ts';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   md: 'text/markdown',
@@ -61,6 +71,9 @@ export interface ServiceOptions {
 
 export interface Services {
   store: LibraryStore;
+  archive: ArchiveService;
+  annotations: AnnotationService;
+  vault(collection: Collection | null): ReturnType<typeof buildVault>;
   library: LibraryService;
   search: SearchService;
   notes: NotesService;
@@ -80,6 +93,21 @@ function uploadSource(file: UploadedFile): ImportSource {
     throw new DossierError('bad-request', 'Each uploaded file needs a name and base64 data.');
   }
   return { label: file.name, name: file.name, read: async () => new Uint8Array(Buffer.from(file.dataBase64, 'base64')) };
+}
+
+/** A file name made from a title: letters, digits, spaces, dashes and underscores, at most 80 characters. */
+export function fileNameFrom(title: string, fallback: string): string {
+  return title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || fallback;
+}
+
+/** The bytes of a file to import: read from its path, or decoded from its upload. */
+async function pathOrUploadBytes(request: { path?: string; file?: Upload }, what: string): Promise<{ bytes: Buffer; label: string; path: string | null }> {
+  if (request.path) {
+    if (!existsSync(request.path)) throw new DossierError('not-found', `No file at ${request.path}.`);
+    return { bytes: Buffer.alloc(0), label: request.path, path: request.path };
+  }
+  if (request.file) return { bytes: Buffer.from(request.file.dataBase64, 'base64'), label: request.file.name, path: null };
+  throw new DossierError('bad-request', `Give the ${what} to import: a path or a file.`);
 }
 
 /** The search index loads in the background once no request has been in progress for this long. */
@@ -111,10 +139,12 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const noteCollection = store.collection<Note>('notes', recordCheck(noteRecordSchema));
   // Notes make their document findable by their words; the index hears of every change to them.
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
-  const review = new ReviewService(store.collection<StoredReview>('reviews', recordCheck(reviewRecordSchema)));
+  const reviewCollection = store.collection<StoredReview>('reviews', recordCheck(reviewRecordSchema));
+  const review = new ReviewService(reviewCollection, readPassage);
   const briefCollection = store.collection<Brief>('briefs', recordCheck(briefRecordSchema));
+  const collectionRecords = store.collection<Collection>('collections', recordCheck(collectionRecordSchema));
   const collections = new CollectionsService({
-    collections: store.collection<Collection>('collections', recordCheck(collectionRecordSchema)),
+    collections: collectionRecords,
     documents: () => store.documents.values(),
     saveDocument: (record) => store.update(record),
   });
@@ -177,11 +207,55 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     readFile: readChecked,
     claims: options.claims,
     collectionExists: (id) => collections.exists(id),
-    extensions: SUPPORTED_EXTENSIONS,
+    // A folder walk also picks up reference-manager files, whose records say which files to import.
+    extensions: [...SUPPORTED_EXTENSIONS, '.bib', '.bibtex', '.ris'],
     onProgress: (progress) => options.emit?.('library:progress', progress),
     onChanged: (reason) => options.emit?.('library:changed', { reason }),
   });
 
+  const archive = new ArchiveService({
+    store,
+    collections: collectionRecords,
+    notes: noteCollection,
+    reviews: reviewCollection,
+    briefs: briefCollection,
+    appVersion: options.version,
+    index: { add: (doc) => search.add(doc), notesChanged: (docId) => search.notesChanged(docId) },
+    onChanged: (reason) => options.emit?.('library:changed', { reason }),
+  });
+  const liveDocuments = () => library.list().map((d) => store.get(d.id));
+  const annotations = new AnnotationService({
+    documents: liveDocuments,
+    text: (id) => store.readText(id),
+    pages: (id) => store.readPages(id),
+    notes: () => noteCollection.values(),
+    reviews: () => reviewCollection.values(),
+    claims: reviewedClaims,
+    createNote: (draft) => notes.create(draft),
+    reviewClaim: (docId, claimId, status) => claims.review(docId, claimId, status, undefined),
+    addClaim: (docId, start, end) => claims.add(docId, start, end, undefined),
+  });
+  const vault = (collection: Collection | null) =>
+    buildVault(
+      {
+        documents: liveDocuments,
+        collections: () => collections.list().map((c) => collections.get(c.id)),
+        text: (id) => store.readText(id),
+        pages: (id) => store.readPages(id),
+        claims: reviewedClaims,
+        notes: () => notes.list(),
+        briefs: () => briefs.list(),
+      },
+      collection,
+    );
+  const references = new ReferenceImporter({
+    sourceForPath: (path) => library.sourceForPath(path),
+    exists: (path) => existsSync(path),
+    documents: liveDocuments,
+    update: (id, changes) => library.update(id, changes),
+    extensions: SUPPORTED_EXTENSIONS,
+  });
+  const scoped = (collection: string | undefined) => (collection ? collections.resolve(collection) : null);
   const downloads = new ExportDownloads();
   const exportWriter = options.exportWriter ?? new InlineBriefFileWriter();
   /** The brief an export request names, streamed, and the file name it is offered under; its progress goes out as events. */
@@ -221,7 +295,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'library:import': async ({ paths, files, jobId }) => {
       const sources = [...(paths?.length ? await library.expandPaths(paths) : []), ...(files ?? []).map(uploadSource)];
       if (!sources.length) throw new DossierError('bad-request', 'Nothing to import: give at least one file or folder.');
-      return library.importSources(sources, { jobId });
+      // Reference-manager files bring their attachments and metadata; they are read as text, not as documents.
+      const batch = sources.map((s) => (s.path && !s.skip && referenceFormatOf(s.name) ? { ...s, read: () => readReferenceFile(s.path!) } : s));
+      return references.importBatch(batch, (list) => library.importSources(list, { jobId }));
     },
     'library:cancelImport': async ({ jobId }) => ({ cancelled: library.cancelImport(jobId) }),
     'library:update': async ({ id, changes }) => library.update(id, changes),
@@ -234,6 +310,53 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       if (Array.isArray(docIds)) docs = docIds.map((id) => store.get(id));
       const base = (chosen?.name ?? 'sources').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'sources';
       return { fileName: `${base}.${SOURCES_EXTENSION[format]}`, mime: SOURCES_MIME[format], text: formatSources(docs, format), count: docs.length };
+    },
+    'library:exportArchive': async (request) => {
+      const collection = scoped(request?.collection);
+      const { data, manifest } = await archive.exportToBuffer(collection);
+      const c = manifest.counts;
+      return {
+        fileName: `${fileNameFrom(collection?.name ?? 'library', 'library')}.dossier.zip`,
+        mime: 'application/zip',
+        dataBase64: data.toString('base64'),
+        summary: [countOf(c.documents, 'document'), countOf(c.notes, 'note'), countOf(c.reviews, 'claim review'), countOf(c.briefs, 'brief')].join(', '),
+      };
+    },
+    'library:importArchive': async (request) => {
+      const given = await pathOrUploadBytes(request, 'archive');
+      return archive.importArchive(given.path ?? given.bytes, given.path ? given.label : `“${given.label}”`);
+    },
+    'library:exportVault': async (request) => {
+      const collection = scoped(request?.collection);
+      const files = await vault(collection);
+      const root = fileNameFrom(collection?.name ?? 'Dossier', 'Dossier');
+      const data = await zipToBuffer(files.map((f) => ({ name: `${root}/${f.path}`, data: f.content })));
+      const docs = files.filter((f) => f.path.startsWith('Documents/')).length;
+      return { fileName: `${root}-vault.zip`, mime: 'application/zip', dataBase64: data.toString('base64'), summary: `${countOf(files.length, 'Markdown file')} (${countOf(docs, 'document')})` };
+    },
+    'annotations:export': async (request) => {
+      const collection = scoped(request?.collection);
+      const { json, count } = await annotations.exportCollection(collection);
+      const text = `${JSON.stringify(json, null, 2)}\n`;
+      return {
+        fileName: `${fileNameFrom(collection?.name ?? 'annotations', 'annotations')}.jsonld`,
+        mime: ANNOTATION_MIME,
+        dataBase64: Buffer.from(text).toString('base64'),
+        summary: countOf(count, 'annotation'),
+      };
+    },
+    'annotations:import': async (request) => {
+      const given = await pathOrUploadBytes(request, 'annotation file');
+      const bytes = given.path ? await readReferenceFile(given.path) : given.bytes;
+      let data: unknown;
+      try {
+        data = JSON.parse(Buffer.from(bytes).toString('utf8'));
+      } catch {
+        throw new DossierError('bad-annotations', `${given.label} is not JSON, so it is not a W3C annotation file or a Hypothesis export.`);
+      }
+      const report = await annotations.importAnnotations(data, scoped(request.collection), given.label);
+      if (report.notes || report.reviews) options.emit?.('library:changed', { reason: 'annotations' });
+      return report;
     },
     'collections:list': async () => collections.list(),
     'collections:create': async ({ name }) => collections.create(name),
@@ -249,6 +372,22 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'claims:list': async ({ id }) => reviewedClaims(id),
     'claims:review': async ({ docId, claimId, status, edits }) => claims.review(docId, claimId, status, edits),
     'claims:add': async ({ docId, start, end, edits }) => claims.add(docId, start, end, edits),
+    'claims:revert': async ({ docId, claimId }) => claims.revert(docId, claimId),
+    'claims:claimReview': async ({ docId, claimId, reviewer, url }) => {
+      const doc = store.get(docId);
+      const set = await reviewedClaims(docId);
+      const claim = set.claims.find((c) => c.id === claimId);
+      if (!claim) throw new DossierError('not-found', `No claim ${claimId} in “${doc.title}”.`);
+      const stored = claim.review ? reviewCollection.get(claim.review.id) : undefined;
+      const claimNotes = (await notes.list({ docId })).filter((n) => n.claimId === claimId || (n.anchor && n.attached !== false && n.anchor.position.start < claim.end && claim.start < n.anchor.position.end));
+      const json = claimReview(doc, claim, { reviewer, url, notes: claimNotes, reviewedAt: stored?.updatedAt ?? null });
+      return {
+        fileName: `${fileNameFrom(`claim-review ${claim.text.slice(0, 40)}`, 'claim-review')}.jsonld`,
+        mime: CLAIM_REVIEW_MIME,
+        dataBase64: Buffer.from(`${JSON.stringify(json, null, 2)}\n`).toString('base64'),
+        summary: String((json.reviewRating as { alternateName: string }).alternateName),
+      };
+    },
     'compare:run': async ({ docIds }) => {
       if (!Array.isArray(docIds) || docIds.length < 1) throw new DossierError('bad-request', 'Choose at least one document to compare.');
       const inputs: CompareInput[] = [];
@@ -265,6 +404,14 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'briefs:duplicate': async ({ id }) => briefs.duplicate(id),
     'briefs:delete': async ({ id }) => briefs.delete(id),
     'briefs:restore': async ({ id }) => briefs.restore(id),
+    'briefs:group': async ({ docIds, label }) => {
+      // Resolved as the export resolves it, so the composer shows what the brief will say.
+      const now = new Date().toISOString();
+      const resolved = await briefs.resolve({ id: 'preview', title: label, createdAt: now, updatedAt: now, items: [{ id: 'group', type: 'group', docIds, label }] });
+      const item = resolved.items[0];
+      if (item?.type !== 'group') throw new DossierError('stale-brief', `The comparison “${label}” no longer has figures in its documents.`);
+      return item.group;
+    },
     'briefs:claimItem': async ({ docId, claimId }) => {
       const set = await reviewedClaims(docId);
       const claim = set.claims.find((c) => c.id === claimId);
@@ -302,6 +449,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
 
   return {
     store,
+    archive,
+    annotations,
+    vault,
     library,
     search,
     notes,

@@ -5,7 +5,9 @@ import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays } from '../text/dates.ts';
-import { labelOf, measureOf, type Measure } from './measure.ts';
+import calendar from '../lexicon/calendar.json' with { type: 'json' };
+import { LEX } from './lexicon.ts';
+import { labelOf, measureOf, placesIn, type Measure } from './measure.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
 
 export interface CompareDocument {
@@ -42,10 +44,21 @@ interface DocContext {
   sameText: number;
 }
 
-/** Same day, or a month that holds the other's day ("in October" and 11 Oct). */
-function atSameTime(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length, 10);
-  return a.slice(0, n) === b.slice(0, n);
+/** A reading of a measurement (a magnitude, a distance, a temperature), as against a count or an amount. */
+const isMeasurement = (dimension: string) => !['count', 'money', 'percent', 'percentage-point'].includes(dimension);
+
+/** A figure given to three significant digits or to a decimal: a count, not a round approximation. */
+function isPrecise(q: Quantity): boolean {
+  if (q.vague || (q.high !== null && q.high !== q.low)) return false;
+  if (!Number.isInteger(q.low)) return true;
+  return String(Math.abs(q.low)).replace(/0+$/, '').length >= 3;
+}
+
+/** The same day, or the same month when both are known only to the month: "in December" and 9 Dec cannot be said to disagree at one time. */
+function onSameDay(a: string, b: string): boolean {
+  if (a.length >= 10 && b.length >= 10) return a.slice(0, 10) === b.slice(0, 10);
+  // Both known only to the month: the same month is the same time.
+  return a.length === 7 && b.length === 7 && a === b;
 }
 
 const readable = new Map<string, string>();
@@ -70,7 +83,8 @@ function figureOf(q: Quantity, m: Measure): FigureLike {
 
 /** When a figure was reported: a dated phrase in its own sentence when there is one, else its document's date. */
 // Sentences without a month, weekday or relative day name need no date scan.
-const MAY_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|the day before|\d{4}-\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})/i;
+/** Words without which a sentence holds no date: calendar names, relative days, numeric dates. */
+const MAY_DATE = new RegExp(`\\b(?:${[...LEX.calendarWords, ...Object.keys(calendar.relativeDays)].sort((a, b) => b.length - a.length).join('|')}|\\d{4}-\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})`, 'i');
 
 function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string | null {
   if (!docDate) return null;
@@ -80,7 +94,13 @@ function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string 
   // given count: relative days ("said on Monday"), "as of"/"by" dates, and a fronted "In June," or "On Sept. 7,".
   const reportTime = (d: { start: number; end: number }) => {
     const before = claim.text.slice(Math.max(0, d.start - 40), d.start).toLowerCase();
-    return /\b(?:as of|as at|by|until)\s*$/.test(before) || /^\s*(?:in|on)?\s*$/.test(before) || /\b(?:said|says|announced|reported|revealed|disclosed|confirmed|told)\s+(?:on\s+)?$/.test(before);
+    const ws = before.match(/[\p{L}']+/gu) ?? [];
+    const last = ws.at(-1) ?? '';
+    const verb = last === 'on' ? (ws.at(-2) ?? '') : last;
+    const tail = ` ${before.trimEnd()}`;
+    const cue = LEX.reportTimeCues.find((c) => tail.endsWith(` ${c}`));
+    const opening = ws.length === 0 || (ws.length === 1 && LEX.reportTimeOpeners.has(ws[0]) && before.trim() === ws[0]);
+    return cue !== undefined || opening || LEX.reportingVerbs.has(verb);
   };
   const absolute = findDates(claim.text, docDate).filter((d) => (d.precision === 'day' || d.precision === 'minute') && reportTime(d));
   const relative = [...findRelativeDays(claim.text, docDate), ...findMonths(claim.text, docDate).filter(reportTime)];
@@ -145,9 +165,12 @@ function collectMentions(docs: DocContext[]): Mention[] {
       const bareVerb = !own[i].measure.head && own[i].measure.event !== null && !own[i].measure.conceptual;
       if (own[i].key && !bareVerb) continue;
       for (let j = i - 1; j >= 0 && own[i].order - own[j].order < 600; j--) {
-        if (own[j].key && own[j].measure.dimension === own[i].measure.dimension) {
+        // In one sentence the figure before sets the measure, unit and all: "a magnitude of 7.6, and
+        // Cuba's centre 7.4". Further back, only a figure of the same dimension does.
+        const sameSentence = own[j].claim === own[i].claim && own[i].measure.dimension === 'count' && !own[i].measure.head;
+        if (own[j].key && (own[j].measure.dimension === own[i].measure.dimension || sameSentence)) {
           own[i].key = own[j].key.replace(/\|added$/, '') + (own[i].measure.increment ? '|added' : '');
-          own[i].measure = { ...own[i].measure, places: own[i].measure.places.length ? own[i].measure.places : own[j].measure.places, estimate: own[i].measure.estimate || own[j].measure.estimate, headText: own[j].measure.headText, eventText: own[j].measure.eventText };
+          own[i].measure = { ...own[i].measure, dimension: own[j].measure.dimension, places: own[i].measure.places.length ? own[i].measure.places : own[j].measure.places, estimate: own[i].measure.estimate || own[j].measure.estimate, headText: own[j].measure.headText, eventText: own[j].measure.eventText };
           break;
         }
       }
@@ -159,6 +182,33 @@ function collectMentions(docs: DocContext[]): Mention[] {
   return mentions;
 }
 
+// Headlines only: a dateline ("KATHMANDU, April 27 -") names where the reporter is, not what the story
+// is about. Read once per story and comparison.
+interface StoryHeadlines {
+  storyDocs: DocContext[];
+  leads: string[];
+  headlinePlaces: Array<Set<string>>;
+}
+const headlineCache = new WeakMap<DocContext[], Map<number, StoryHeadlines>>();
+function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
+  const byStory = headlineCache.get(docs) ?? new Map<number, StoryHeadlines>();
+  headlineCache.set(docs, byStory);
+  let found = byStory.get(story);
+  if (!found) {
+    const storyDocs = docs.filter((d) => d.story === story);
+    // The text's first line when it is a headline's length, else the document's title, else the opening
+    // of its first paragraph (a file name is no title).
+    const headlines = storyDocs.map((d) => {
+      const first = d.input.text.slice(0, LEAD_CHARS).split('\n')[0].trim();
+      if (first.length <= HEADLINE_CHARS) return first;
+      return d.input.title && !/\.\w{2,4}$/.test(d.input.title) ? d.input.title : first.slice(0, HEADLINE_CHARS);
+    });
+    found = { storyDocs, leads: headlines.map((h) => ` ${h.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `), headlinePlaces: headlines.map((h) => new Set(placesIn(h))) };
+    byStory.set(story, found);
+  }
+  return found;
+}
+
 /** Splits one block into scopes: another country, another year's event, or estimates beside counts. */
 function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   const storyYears = block.map((m) => docs[m.docIndex].date?.slice(0, 4)).filter(Boolean).map(Number);
@@ -167,8 +217,26 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const parts: string[] = [];
     const docYear = Number(docs[m.docIndex].date?.slice(0, 4)) || null;
     if (m.measure.year && firstYear && (m.measure.year < firstYear || (docYear && m.measure.year > docYear))) parts.push(`year ${m.measure.year}`);
+    // A forecast and the outcome, or this period and the one before, are different figures.
+    if (m.measure.expected) parts.push('expected');
+    if (m.measure.prior) parts.push('prior period');
     return parts.join('|');
   };
+  // The name the story is about ("Netflix" in every headline) scopes nothing: every figure is its figure.
+  const { storyDocs, leads, headlinePlaces } = headlinesOf(docs, docs[block[0].docIndex].story);
+  const homeNames = new Set<string>();
+  for (const name of new Set(block.map((m) => m.measure.subject).filter((x): x is string => !!x))) {
+    const named = leads.filter((lead) => lead.includes(` ${name.replace(/[^\p{L}\p{N}]+/gu, ' ')} `)).length;
+    if (named >= 2 && named >= HOME_SHARE * storyDocs.length) homeNames.add(name);
+  }
+  const subjectOf = (m: Mention) => (m.measure.subject && !m.measure.denied && !homeNames.has(m.measure.subject) ? `@${m.measure.subject}` : '');
+  // Likewise the country most headlines name ("Nepal quake toll rises"): its figures are the story's totals.
+  const homePlaces = new Set(
+    [...new Set(block.flatMap((m) => m.measure.places))].filter((p) => {
+      const named = headlinePlaces.filter((set) => set.has(p)).length;
+      return named >= 2 && named >= HOME_SHARE * storyDocs.length;
+    }),
+  );
   const byYear = new Map<string, Mention[]>();
   for (const m of block) byYear.set(scopeOf(m), [...(byYear.get(scopeOf(m)) ?? []), m]);
   const out: Mention[][] = [];
@@ -178,36 +246,44 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const placed = new Map<string, Mention[]>();
     const unplaced: Mention[] = [];
     for (const m of part) {
-      const place = [...m.measure.places].sort().join('+') + (m.measure.subject && !m.measure.denied ? `@${m.measure.subject}` : '');
+      const places = m.measure.places.length === 1 && homePlaces.has(m.measure.places[0]) ? [] : [...m.measure.places].sort();
+      const place = places.join('+') + subjectOf(m);
       if (place) placed.set(place, [...(placed.get(place) ?? []), m]);
       else unplaced.push(m);
     }
-    if (placed.size > 1) {
-      const rest: Mention[] = [];
-      for (const m of unplaced) {
-        let best: Mention[] | null = null;
-        let bestDistance = Infinity;
-        for (const members of placed.values()) {
-          for (const other of members) {
-            const d = Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, other.quantity.low)));
-            if (d < bestDistance) [bestDistance, best] = [d, members];
-          }
-        }
-        if (best && bestDistance <= 0.5) best.push(m);
-        else rest.push(m);
-      }
-      // Figures near no placed part stay together with the largest part when that part holds most of
-      // the block: a single scoped figure ("Trump's 3,000") must not split the story's main series.
-      const largest = [...placed.values()].sort((a, b) => b.length - a.length)[0];
-      if (rest.length && largest.length >= 0.5 * part.length) {
-        largest.push(...rest);
-        rest.length = 0;
-      }
-      out.push(...placed.values());
-      if (rest.length) out.push(rest);
-    } else {
-      out.push([...(placed.values().next().value ?? []), ...unplaced]);
+    // A named area's figures ("in Kathmandu district", "the eastern region") take none of the unplaced
+    // figures, which are the story's totals or unknown: they stay apart.
+    const areas = [...placed.keys()].filter((k) => k.includes('@'));
+    const areaParts = areas.map((k) => placed.get(k)!);
+    for (const k of areas) placed.delete(k);
+    out.push(...areaParts);
+    // A series the text says moved ("rose to", "climbs to") is the story's running total, whatever areas
+    // its reports break it down into.
+    const series = unplaced.filter((m) => m.measure.change && !m.measure.earlier).length >= SERIES_SHARE * unplaced.length;
+    if (!placed.size && areas.length >= 2 && !series) {
+      // Figures broken down by named subjects (parties, districts) with no country total beside them: an
+      // unplaced figure belongs to a subject the text did not name, so only the same value told again links.
+      out.push(...sameValueRuns(unplaced));
+      continue;
     }
+    // A figure with no place joins a country's figures only when it is that figure told again, close in
+    // value ("145.5 million" beside "143 million U.S. consumers"); otherwise it is a total or unknown.
+    const rest: Mention[] = [];
+    for (const m of unplaced) {
+      let best: Mention[] | null = null;
+      let bestDistance = Infinity;
+      for (const [scope, members] of placed) {
+        if (scope.includes('+')) continue;
+        for (const other of members) {
+          const d = Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, other.quantity.low)));
+          if (d < bestDistance) [bestDistance, best] = [d, members];
+        }
+      }
+      if (best && bestDistance <= PLACED_FIGURE_LOG_DISTANCE) best.push(m);
+      else rest.push(m);
+    }
+    out.push(...placed.values());
+    if (rest.length) out.push(rest);
   }
   // Estimates beside counts of record: two series when each is reported by at least two documents and
   // they lie apart (a study's excess deaths several times the certified toll); otherwise one measure.
@@ -219,6 +295,34 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     const ratio = median(estimates.map((m) => m.quantity.low)) / Math.max(1e-9, median(counts.map((m) => m.quantity.low)));
     return ratio >= 3 || ratio <= 1 / 3 ? [counts, estimates] : [members];
   });
+}
+
+/** Share of a story's documents whose headlines must name a subject for it to be the story's own. */
+const HOME_SHARE = 0.5;
+/** How much of a text's start is read for its headline. */
+const LEAD_CHARS = 300;
+/** A first line longer than this is a paragraph, not a headline. */
+const HEADLINE_CHARS = 200;
+
+/** Share of figures with a change cue that makes them a running series. */
+const SERIES_SHARE = 0.3;
+/** How close (log10) an unplaced figure must lie to a country's figure to be taken as that figure: ±12%. */
+const PLACED_FIGURE_LOG_DISTANCE = 0.05;
+/** How far apart (log10) two values may lie and still be one figure told again: about ±25%. */
+const SAME_FIGURE_LOG_DISTANCE = 0.1;
+
+/** Runs of figures whose values lie within SAME_FIGURE_LOG_DISTANCE of the previous one. */
+function sameValueRuns(members: Mention[]): Mention[][] {
+  const sorted = [...members].sort((a, b) => a.quantity.low - b.quantity.low);
+  const runs: Mention[][] = [];
+  for (const m of sorted) {
+    const run = runs[runs.length - 1];
+    // Against the run's first value, so a rising series does not drift into one "same value".
+    const first = run?.[0];
+    if (first && Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, first.quantity.low))) <= SAME_FIGURE_LOG_DISTANCE) run.push(m);
+    else runs.push([m]);
+  }
+  return runs;
 }
 
 function median(values: number[]): number {
@@ -262,8 +366,20 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
   for (let i = 0; i < members.length && !full(); i++) {
     for (let j = i + 1; j < members.length && !full(); j++) {
       const [a, b] = [members[i], members[j]];
-      if (voices[i] === voices[j] && !(a.measure.change || b.measure.change)) continue;
-      if (Math.max(intervals[i][0], intervals[j][0]) <= Math.min(intervals[i][1], intervals[j][1])) continue;
+      // One voice does not contradict itself, unless one sentence gives two readings of a measurement with
+      // nothing saying it moved: "the EMSC gave 7.6, and Cuba's centre 7.4" reports two sources.
+      const measurement = isMeasurement(a.measure.dimension);
+      // Two readings set apart by a comma, each with its source ("7.6, and Cuba's centre 7.4"), not a plain
+      // list ("aftershocks of magnitude 5.1 and 4.7").
+      const apartInSentence = a.claim === b.claim && /,/.test(a.claim.text.slice(Math.min(a.quantity.end, b.quantity.end) - a.claim.start, Math.max(a.quantity.start, b.quantity.start) - a.claim.start));
+      const twoInOneSentence = measurement && apartInSentence && a.quantity.low !== b.quantity.low && !a.measure.earlier && !b.measure.earlier;
+      if (voices[i] === voices[j] && !(a.measure.change || b.measure.change) && !twoInOneSentence) continue;
+      if (Math.max(intervals[i][0], intervals[j][0]) <= Math.min(intervals[i][1], intervals[j][1])) {
+        // "About 2,811,380" expected and 2,883,412 counted weeks later agree within "about", but a precise
+        // figure that changed between two dates was revised: the series moved.
+        if (a.date && b.date && !onSameDay(a.date, b.date) && a.quantity.low !== b.quantity.low && isPrecise(a.quantity) && isPrecise(b.quantity)) overTime.push({ a: i, b: j, reason: '' });
+        continue;
+      }
       // An increment does not contradict the total it adds to.
       if (a.measure.increment !== b.measure.increment) continue;
       const pair: ConflictPair = { a: i, b: j, reason: '' };
@@ -277,7 +393,7 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       }
       // Undated reports that say the figure moved ("rose to 22", "now says 31") describe a series too.
       const undatedChange = (!a.date || !b.date) && (a.measure.change || b.measure.change);
-      const explainedByTime = (a.date && b.date && !atSameTime(a.date, b.date)) || undatedChange || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change) && a.docIndex === b.docIndex);
+      const explainedByTime = (a.date && b.date && !onSameDay(a.date, b.date)) || undatedChange || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change) && a.docIndex === b.docIndex);
       if (explainedByTime) {
         overTime.push(pair);
       } else {
@@ -397,6 +513,24 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
     }
   }
 
+  // A measurement with no noun of its own ("a magnitude of 7.2") is of the one thing its story measures
+  // that way ("the magnitude-7.2 quake"); with two (a quake and an aftershock) it stays apart.
+  const measured = new Map<string, Set<string>>();
+  for (const [key, members] of blocks) {
+    for (const n of members) {
+      if (!isMeasurement(n.measure.dimension) || !n.measure.head) continue;
+      const id = `${storyOf(key)}|${n.measure.dimension}|${n.measure.unitKey ?? ''}`;
+      measured.set(id, (measured.get(id) ?? new Set()).add(key));
+    }
+  }
+  for (const [from, members] of blocks) {
+    for (const m of members) {
+      if (!isMeasurement(m.measure.dimension) || m.measure.head) continue;
+      const candidates = [...(measured.get(`${storyOf(from)}|${m.measure.dimension}|${m.measure.unitKey ?? ''}`) ?? [])].filter((k) => k !== from);
+      if (candidates.length === 1) moves.push([m, from, candidates[0]]);
+    }
+  }
+
   for (const [from, members] of blocks) {
     if (!from.endsWith('|added')) continue;
     const totalsKey = from.replace(/\|added$/, '');
@@ -419,6 +553,68 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
     else blocks.delete(key);
   }
   for (const [m, to] of targetOf) {
+    const list = blocks.get(to);
+    if (list) list.push(m);
+    else blocks.set(to, [m]);
+  }
+}
+
+/** A value precise enough that two outlets giving it mean the same figure: two significant digits, 100 or more. */
+function isDistinctive(q: Quantity): boolean {
+  if (q.vague || (q.high !== null && q.high !== q.low)) return false;
+  if (!Number.isInteger(q.low)) return true;
+  if (q.low < 100) return false;
+  return String(q.low).replace(/0+$/, '').length >= 2;
+}
+
+/**
+ * Outlets name one measure in many words ("143 million U.S. consumers affected", "the personal information
+ * of 143 million Americans"). Two blocks of a story that give the same distinctive value in different
+ * documents, about the same kind of thing and the same place, are one measure: they are merged.
+ */
+function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
+  const byValue = new Map<string, Array<{ key: string; m: Mention }>>();
+  for (const [key, members] of blocks) {
+    if (key.endsWith('|disputed')) continue;
+    for (const m of members) {
+      if (!isDistinctive(m.quantity) || m.measure.denied) continue;
+      // An increment is told again as an increment ("a further 14.5 million", "14.5 million more").
+      const id = `${storyOf(key)}|${m.measure.dimension}|${m.measure.rate ?? ''}|${m.measure.increment ? 'added' : ''}|${m.quantity.low}`;
+      byValue.set(id, [...(byValue.get(id) ?? []), { key, m }]);
+    }
+  }
+  const compatible = (a: Mention, b: Mention) => {
+    const [ha, hb] = [headOf(a), headOf(b)];
+    const [pa, pb] = [a.measure.places.join('+'), b.measure.places.join('+')];
+    const [sa, sb] = [a.measure.subject ?? '', b.measure.subject ?? ''];
+    return a.docIndex !== b.docIndex && (!ha || !hb || ha === hb) && (!pa || !pb || pa === pb) && (!sa || !sb || sa === sb);
+  };
+  // The figure told again moves from the smaller measure to the larger one; whole blocks are not
+  // merged, so one shared value cannot chain unrelated measures together.
+  const moves = new Map<Mention, { from: string; to: string }>();
+  for (const list of byValue.values()) {
+    const byKey = new Map<string, Mention[]>();
+    for (const { key, m } of list) byKey.set(key, [...(byKey.get(key) ?? []), m]);
+    if (byKey.size < 2) continue;
+    const keys = [...byKey.keys()];
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const [small, large] = blocks.get(keys[i])!.length <= blocks.get(keys[j])!.length ? [keys[i], keys[j]] : [keys[j], keys[i]];
+        const targets = byKey.get(large)!;
+        for (const m of byKey.get(small)!) {
+          if (!moves.has(m) && targets.some((n) => compatible(m, n))) moves.set(m, { from: small, to: large });
+        }
+      }
+    }
+  }
+  const leaving = new Map<string, Set<Mention>>();
+  for (const [m, { from }] of moves) leaving.set(from, (leaving.get(from) ?? new Set()).add(m));
+  for (const [from, gone] of leaving) {
+    const kept = blocks.get(from)!.filter((x) => !gone.has(x));
+    if (kept.length) blocks.set(from, kept);
+    else blocks.delete(from);
+  }
+  for (const [m, { to }] of moves) {
     const list = blocks.get(to);
     if (list) list.push(m);
     else blocks.set(to, [m]);
@@ -461,6 +657,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
     else blocks.set(key, [m]);
   }
   attachLooseFigures(blocks);
+  mergeBlocksSharingFigures(blocks);
   const groups: CompareGroup[] = [];
   for (const block of blocks.values()) {
     for (const part of splitByScope(block, docs)) {

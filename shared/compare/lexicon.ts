@@ -61,18 +61,32 @@ export const LEX = {
   reportingVerbs: set(measures.reportingVerbs),
   intensifiers: set(measures.intensifiers),
   genericHeads: set(measures.genericHeads),
+  /** Words that put a date on when a figure was given ("as of", "by"), not on what happened. */
+  reportTimeCues: measures.reportTime,
+  /** A date that opens its sentence ("In June,", "On Sept. 7,") dates the report. */
+  reportTimeOpeners: set(measures.reportTimeOpeners),
+  placeNouns: set(measures.placeNouns),
+  /** Place nouns that make an area only after a name ("Sud department", "Bay Area"), not "the health department". */
+  namedPlaceNouns: set(measures.namedPlaceNouns),
+  locatives: set(measures.locatives),
+  /** Auxiliaries and adverbs that stand between a subject and its verb ("Liberia has now recorded"). */
+  verbCompanions: set(measures.verbCompanions),
   stopwords: new Set(measures.stopwords),
+  /** Closed-class words the clause reader steers by: prepositions, conjunctions, determiners. */
+  functionWords: Object.fromEntries(Object.entries(measures.functionWords).map(([k, words]) => [k, new Set(words)])) as Record<keyof typeof measures.functionWords, Set<string>>,
   calendarWords: new Set([...calendar.months.flat(), ...calendar.weekdays.flat()]),
 };
 
 /** Cue families read in one pass over a clause: each phrase maps to the families it belongs to. */
-export const CUE = { denial: 1, change: 2, earlier: 4, estimate: 8, excess: 16 } as const;
+export const CUE = { denial: 1, change: 2, earlier: 4, estimate: 8, excess: 16, expectation: 32, prior: 64 } as const;
 const cueFamilies: Array<[number, string[]]> = [
   [CUE.denial, measures.denials],
   [CUE.change, measures.changes],
   [CUE.earlier, measures.earlier],
   [CUE.estimate, measures.estimates],
   [CUE.excess, measures.excess],
+  [CUE.expectation, measures.expectations],
+  [CUE.prior, measures.priorPeriods],
 ];
 const cueMap = new Map<string, number>();
 for (const [flag, phrases] of cueFamilies) for (const p of phrases) cueMap.set(p, (cueMap.get(p) ?? 0) | flag);

@@ -44,6 +44,10 @@ export interface Measure {
   estimate: boolean;
   /** An official count or a figure of record ("the official toll", "the government's count"). */
   official: boolean;
+  /** What was expected or forecast ("analysts had expected 2.5 million"), not what happened. */
+  expected: boolean;
+  /** A figure of an earlier period the text names ("a year earlier it had added 4 million"). */
+  prior: boolean;
   question: boolean;
   /** Blocking key: figures with different keys never share a group. Null when nothing says what it counts. */
   key: string | null;
@@ -108,11 +112,13 @@ function phraseEndingAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T
   return found;
 }
 
-const CLAUSE_BREAK = new Set([';', ':', '?', '!', '(', ')', '—', '–']);
-const PREPOSITIONS = new Set(['versus', 'vs', 'than', 'if', 'whether', 'because', 'so', 'nor', 'of', 'in', 'on', 'at', 'for', 'from', 'to', 'by', 'with', 'into', 'over', 'after', 'before', 'than', 'since', 'during', 'across', 'among', 'between', 'under', 'about', 'per', 'as', 'like', 'and', 'or', 'but', 'who', 'that', 'which', 'whose', 'when', 'where', 'while']);
+// Parentheses do not end a clause: "(26.85%)" and "(down 2 from election night)" belong to it.
+const CLAUSE_BREAK = new Set([';', ':', '?', '!', '—', '–']);
+const PREPOSITIONS = LEX.functionWords.prepositions;
 /** Bound and approximation cues that sit between a verb and its number ("killing more than 900"). */
-const NUMBER_CUES = new Set(['more', 'than', 'at', 'least', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'an', 'a', 'estimated', 'up', 'to', 'as', 'many', 'much', 'over', 'under', 'just', 'only', 'close', 'fewer', 'less', 'another', 'additional', 'extra', 'further', 'of', 'the', 'total', 'least', 'high', 'nowhere', 'near', 'absolutely', 'well', 'even', 'not', 'by', 'and']);
+const NUMBER_CUES = LEX.functionWords.numberCues;
 const isVerbForm = (w: string) => ((/(?:ed|ing)$/.test(w) || (/en$/.test(w) && !/teen$/.test(w))) && w.length > 4 && !PREPOSITIONS.has(w)) || LEX.irregularParticiples.has(w);
+const CONJUNCTIONS = LEX.functionWords.conjunctions;
 const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
 
 interface Span {
@@ -151,8 +157,10 @@ function dimensionOf(ws: Word[], q: Span, unit: string | null, quantityText: str
     if (dim && !/^\d/.test(piece)) return { dimension: dim, unitKey: lemma(piece), unitWords: 0 };
   }
   // A unit word just before the number ("magnitude 6.4", "Category 4").
-  const before = q.first > 0 ? LEX.dimensions.get(ws[q.first - 1].lower) : undefined;
-  if (before === 'magnitude' || before === 'ordinal-rank') return { dimension: before, unitKey: ws[q.first - 1].lower, unitWords: 0 };
+  // "a magnitude of 7.8", "a magnitude-7.8 quake"
+  const unitBefore = q.first > 1 && (ws[q.first - 1].lower === 'of' || ws[q.first - 1].text === '-') ? q.first - 2 : q.first - 1;
+  const before = unitBefore >= 0 ? LEX.dimensions.get(ws[unitBefore].lower) : undefined;
+  if (before === 'magnitude' || before === 'ordinal-rank') return { dimension: before, unitKey: ws[unitBefore].lower, unitWords: 0 };
   return { dimension: 'count', unitKey: null, unitWords: 0 };
 }
 
@@ -190,6 +198,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     earlier: false,
     estimate: false,
     official: false,
+    expected: false,
+    prior: false,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
     key: null,
   };
@@ -197,11 +207,11 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // The noun phrase after the number: "2.4 million more U.S. consumers", "8,000 damaged homes".
   let i = q.last + 1 + unitWords;
   if (dimension === 'money' && ws[i]?.lower === 'worth' && ws[i + 1]?.lower === 'of') i++;
-  if ((dimension === 'money' || dimension === 'percent' || dimension === 'duration') && ws[i] && ['of', 'in'].includes(ws[i].lower)) {
+  if ((dimension === 'money' || dimension === 'percent' || dimension === 'duration') && ws[i] && LEX.functionWords.amountPrepositions.has(ws[i].lower)) {
     i++; // "$4.5bn of losses", "44% of the population", "$90 billion in damage"
   }
   while (ws[i] && /^["“'‘]$/.test(ws[i].text)) i++;
-  if (dimension === 'count' && ws[i]?.lower === 'of' && ['the', 'its', 'their', 'those', 'these'].includes(ws[i + 1]?.lower ?? '')) {
+  if (dimension === 'count' && ws[i]?.lower === 'of' && LEX.functionWords.definiteDeterminers.has(ws[i + 1]?.lower ?? '')) {
     i += 2;
     while (ws[i] && ws[i + 1] && /['’]s$/.test(ws[i].text) === false && ws[i + 1].text === '’') i++;
   }
@@ -214,7 +224,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       continue;
     }
     if (LEX.genericHeads.has(w.lower) && !np.length) break;
-    if (['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'those', 'these', 'all'].includes(w.lower) && !np.length) continue;
+    if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
     if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower)) break;
     const rate = phraseAt(ws, i, LEX.rates);
     if (rate) break;
@@ -225,7 +235,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     np.push(w);
   }
   if (!np.length && q.last >= ws.length - 2 && ws.filter((w) => w.isWord).length <= 9) {
-    for (let b = q.first - 1; b >= 0 && np.length < 4; b--) {
+    let from = q.first - 1;
+    while (from >= 0 && NUMBER_CUES.has(ws[from].lower)) from--; // "kills at least 304": the cue is no noun
+    for (let b = from; b >= 0 && np.length < 4; b--) {
       if (!ws[b].isWord || LEX.auxiliaries.has(ws[b].lower) || PREPOSITIONS.has(ws[b].lower) || isVerbForm(ws[b].lower)) break;
       np.unshift(ws[b]);
     }
@@ -284,8 +296,12 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   if (j <= clause.last && ws[j]) {
     const rate = phraseAt(ws, j, LEX.rates) ?? phraseAt(ws, i, LEX.rates);
     if (rate) m.rate = rate.value;
-    let phrase = phraseAt(ws, j, LEX.concepts);
-    for (let f = j + 1; !phrase && f <= Math.min(clause.last, j + 5) && ws[f].isWord && !/^\d/.test(ws[f].text); f++) {
+    let phrase = /^\d/.test(ws[j].text) ? null : phraseAt(ws, j, LEX.concepts);
+    // Further on, only within this figure's own part of the clause: "killed 1,941 people and injured
+    // 9,900", "2,189 dead, 12,268 injured" and "climbs to 1,941 as Grace soaks the homeless" each end it.
+    const endsPart = (w: Word) => !w.isWord || /^\d/.test(w.text) || CONJUNCTIONS.has(w.lower) || w.lower === 'as';
+    const scanFrom = np.length && !endsPart(ws[j]) ? j + 1 : clause.last + 1;
+    for (let f = scanFrom; !phrase && f <= Math.min(clause.last, j + 5) && !endsPart(ws[f]); f++) {
       const found = phraseAt(ws, f, LEX.concepts);
       if (found) {
         phrase = found;
@@ -318,6 +334,18 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   if (k >= clause.first && ws[k].lower === 'by' && k - 1 >= clause.first && LEX.incrementVerbsBy.has(ws[k - 1].lower)) m.increment = true;
   for (let b = q.first - 1; b >= Math.max(clause.first, q.first - 4); b--) {
     if (ws[b].lower === 'by' && b - 1 >= 0 && (LEX.incrementVerbsBy.has(ws[b - 1].lower) || LEX.incrementVerbsBy.has(ws[b - 2]?.lower ?? '') || ws[b - 1].lower === 'estimate')) m.increment = true;
+  }
+  // "a population of about 120,000", "a nation of 28 million": the noun before "of" names the measure,
+  // before any concept further back in the clause ("8 million affected in a nation of 28 million").
+  const ofAt = ws.slice(k + 1, q.first).findIndex((w) => w.lower === 'of');
+  let namedByNoun = false;
+  if (!m.event && !m.head && k >= clause.first && ofAt >= 0 && ws[k].isWord && !LEX.stopwords.has(ws[k].lower) && !isVerbForm(ws[k].lower) && !PREPOSITIONS.has(ws[k].lower)) {
+    const concept = conceptOf(ws[k].lower);
+    if (concept || !LEX.genericHeads.has(ws[k].lower)) {
+      m.event = concept ?? lemma(ws[k].lower);
+      m.eventText = ws[k].text;
+      namedByNoun = true;
+    }
   }
   if (!m.event) {
     for (let b = k; b >= clause.first && q.first - b <= 10; b--) {
@@ -352,7 +380,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   }
 
   // Still nothing: the nearest concept anywhere in the clause ("the 2,975 number ... for the excess deaths").
-  const bareVerb = m.event !== null && !m.head && conceptOf(m.eventText ?? '') !== m.event;
+  const bareVerb = m.event !== null && !m.head && !namedByNoun && conceptOf(m.eventText ?? '') !== m.event;
   if ((!m.event && !m.head) || bareVerb) {
     let best = Infinity;
     const [from, to] = bareVerb ? [0, ws.length - 1] : [clause.first, clause.last];
@@ -370,31 +398,49 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
   }
 
-  m.subject = subjectOf(ws, q, clause);
+  const scope = scopeOf(ws, q, clause);
+  for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
+  m.subject = scope.subject;
 
   // Scope, role and basis read over the whole clause.
+  let yearDistance = Infinity;
   for (let c = clause.first; c <= clause.last; c++) {
     const w = ws[c];
     if (/^(?:1[89]|20)\d\d$/.test(w.text) && !(c >= q.first && c <= q.last)) {
       const prev = ws[c - 1]?.lower ?? '';
-      // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event.
-      if (!['since', 'until', 'through', 'by'].includes(prev)) m.year = Number(w.text);
-    }
-    // The place right after the figure, before the next figure: in "2,705 in Liberia, 1,200 in Sierra
-    // Leone" each figure has its own.
-    const beforeNextFigure = !ws.slice(q.last + 1, c).some((x) => /^\d/.test(x.text));
-    if (c > q.last && beforeNextFigure && ['in', 'across', 'throughout'].includes(w.lower) && ws[c + 1]) {
-      const next = ws[c + 1].lower === 'the' ? c + 2 : c + 1;
-      const two = ws[next + 1] ? placeOf(`${ws[next]?.lower} ${ws[next + 1].lower}`) : null;
-      const one = ws[next] && isCapital(ws[next]) ? placeOf(ws[next].lower) : null;
-      const place = two ?? one;
-      if (place && !m.places.includes(place)) m.places.push(place);
+      // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event. In
+      // "82.2% in 2020 and 79.8% in 2017" each figure has its own: the nearest with no figure between.
+      const between = c > q.last ? ws.slice(q.last + 1, c) : ws.slice(c + 1, q.first);
+      // "January 2010, when a quake killed 200,000", "the 2010 disaster, which killed 300,000": a relative
+      // clause belongs to its year.
+      const whenClause = c < q.first && ws.slice(c + 1, c + 4).some((x, n) => x.text === ',' && LEX.functionWords.relativePronouns.has(ws[c + 2 + n]?.lower ?? ''));
+      const own = whenClause || !between.some((x) => /^\d/.test(x.text) && !/^(?:1[89]|20)\d\d$/.test(x.text));
+      const distance = c > q.last ? c - q.last - 0.5 : q.first - c; // "68.8% in 2017": the year after wins a tie
+      if (own && !LEX.functionWords.periodPrepositions.has(prev) && distance < yearDistance) {
+        m.year = Number(w.text);
+        yearDistance = distance;
+      }
     }
     const cues = cuesAt(ws, c);
     if (cues & CUE.denial && c < q.first) m.denied = true;
     if (cues & CUE.change) m.change = true;
     if (cues & CUE.earlier && c < q.first) m.earlier = true;
+    // The past perfect around a figure ("the ministry had confirmed only 114", "the 304 it had announced
+    // the evening before") tells a state before the report.
+    // Only when "had" governs the figure itself: reported speech ("police said the storm had killed 12")
+    // and a relative clause ("which had warned of floods") tell nothing of an earlier state.
+    const nearAfter = c > q.last && c <= q.last + 3 && !ws.slice(q.last + 1, c).some((x) => !x.isWord || /^\d/.test(x.text));
+    const governsFigure = c < q.first && q.first - c <= 4 && ws.slice(c + 2, q.first).every((x) => NUMBER_CUES.has(x.lower));
+    const reported = ws.slice(Math.max(clause.first, c - 4), c).some((x) => LEX.reportingVerbs.has(x.lower) || LEX.functionWords.relativePronouns.has(x.lower));
+    if ((governsFigure || nearAfter) && !reported && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
     if (cues & CUE.estimate) m.estimate = true;
+    // "higher than expected" compares with a forecast; it does not give one.
+    // A forecast only when the cue governs the figure ("had forecast 2.5 million"), not "as expected" or
+    // "higher than expected"; an earlier period only for the figure it dates ("a year earlier it had added
+    // 4 million"), not for a change measured from it ("climbed to $7.3 billion from the prior quarter").
+    if (cues & CUE.expectation && c < q.first && q.first - c <= 5 && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
+    const baseOfChange = LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '') || ws[c - 1]?.lower === 'the' && LEX.functionWords.comparisonBases.has(ws[c - 2]?.lower ?? '');
+    if (cues & CUE.prior && !baseOfChange && ws[q.first - 1]?.lower !== 'to') m.prior = true;
     if (c > q.last && cues & CUE.excess) {
       m.estimate = true;
       m.increment = false;
@@ -430,44 +476,197 @@ function nameAt(ws: Word[], i: number, direction: 1 | -1): string | null {
   return (direction === 1 ? run : run.reverse()).join(' ');
 }
 
+const isPlaceNoun = (w: Word | undefined) => !!w && w.isWord && LEX.placeNouns.has(lemma(w.lower));
+const possessive = (text: string) => text.replace(/['’]s$/, '');
+
 /**
- * The named subject a figure belongs to: a label before a colon at the start of its line, a name at the
- * head of its clause ("Labour has 602,816 votes"), or a place after "in" below country level. Countries
- * are places, read separately; a name the whole story shares (the company, the country) splits nothing,
- * since every figure carries it or none does.
+ * A named area starting at word i, with the index of its last word: a run of capitalised words and
+ * its place noun ("Kathmandu district", "Sierra Leone") or a described one ("the eastern region").
+ * "The country" alone names nothing: it is whichever country the story is about.
  */
-function subjectOf(ws: Word[], q: Span, clause: Span): string | null {
+function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
+  const k = ws[i]?.lower === 'the' ? i + 1 : i;
+  let j = k;
+  const run: string[] = [];
+  // A capitalised common word opens a name when a name follows: "New Zealand First", "United Nations".
+  const opensName = (w: Word, next: Word | undefined) => isCapital(w) && !!next && isName(next) && !LEX.functionWords.determiners.has(w.lower);
+  while (ws[j] && (isName(ws[j]) || (run.length === 0 && opensName(ws[j], ws[j + 1]))) && !LEX.calendarWords.has(possessive(ws[j].lower)) && run.length < 4) {
+    run.push(possessive(ws[j].lower));
+    if (/['’]s$/.test(ws[j].text)) break;
+    j++;
+  }
+  if (run.length) {
+    let last = k + run.length - 1;
+    while ((isPlaceNoun(ws[last + 1]) || LEX.namedPlaceNouns.has(lemma(ws[last + 1]?.lower ?? ''))) && !/['’]s$/.test(ws[last].text)) last++;
+    return { name: run.join(' '), last };
+  }
+  if (k === i) return null;
+  for (let n = 1; n <= 2; n++) {
+    const w = ws[k + n];
+    if (!w?.isWord || !ws[k + n - 1].isWord || LEX.stopwords.has(ws[k + n - 1].lower) || /^\d/.test(ws[k + n - 1].text)) return null;
+    if (isPlaceNoun(w)) return { name: ws.slice(k, k + n + 1).map((x) => possessive(x.lower)).join(' '), last: k + n };
+  }
+  return null;
+}
+
+/** A list of areas from word i: "Guinea, Liberia and Sierra Leone". */
+function areasFrom(ws: Word[], i: number, limit: number): { names: string[]; last: number } {
+  const names: string[] = [];
+  const lasts: number[] = [];
+  let k = i;
+  let joined = false;
+  for (;;) {
+    const area = areaAt(ws, k);
+    if (!area || area.last > limit) break;
+    names.push(area.name);
+    lasts.push(area.last);
+    k = area.last + 1;
+    if (ws[k]?.text === ',' && LEX.functionWords.coordinators.has(ws[k + 1]?.lower ?? '')) [k, joined] = [k + 2, true];
+    else if (LEX.functionWords.coordinators.has(ws[k]?.lower ?? '')) [k, joined] = [k + 1, true];
+    else if (ws[k]?.text === ',') k++;
+    else break;
+  }
+  // Commas alone make no list: "in Haiti, the Civil Protection agency said" names one place.
+  if (!joined && names.length > 1) return { names: names.slice(0, 1), last: lasts[0] };
+  return { names, last: lasts.at(-1) ?? i - 1 };
+}
+
+/** Words that may stand between a subject and its verb ("Liberia has now recorded"). */
+const isBetweenSubjectAndVerb = (w: Word) => LEX.verbCompanions.has(w.lower);
+const isFiniteVerb = (w: Word | undefined) => !!w && w.isWord && !isCapital(w) && (isVerbForm(w.lower) || LEX.possessionVerbs.has(w.lower) || (/[^s]s$/.test(w.lower) && !LEX.stopwords.has(w.lower) && !PREPOSITIONS.has(w.lower)));
+
+/**
+ * Where or whom a figure is about, when the text says: countries (ISO codes) and a named subject below
+ * or beside them. Read from a row label ("National: 38 percent"), a locative phrase ("in Kathmandu
+ * district", "across Nepal, India and Tibet", "On Mount Everest, ..."), a possessive ("Nepal's own
+ * count"), or the clause's subject ("Liberia has suffered the most deaths, 3,587", "the eastern region
+ * reports 53 dead", "Labour has 602,816 votes"). A source is not a scope: "Equifax said" names who
+ * speaks, so names other than places count as subjects only before a verb of holding.
+ */
+function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject: string | null } {
+  const places: string[] = [];
+  const subjects: string[] = [];
+  const take = (names: string[]) => {
+    for (const name of names) {
+      const place = placeOf(name);
+      if (place) {
+        if (!places.includes(place)) places.push(place);
+      } else if (!LEX.concepts.has(name) && !LEX.genericHeads.has(name) && !subjects.includes(name)) subjects.push(name);
+    }
+  };
   // A row label: "National: 38.06 percent, 48 seats" (the figures follow the colon at once).
   const colon = ws.findIndex((w, i) => w.text === ':' && i < q.first && i <= 6);
   if (colon > 0 && /^\d/.test(ws[colon + 1]?.text ?? '') && !ws.slice(0, colon).some((w) => /^\d/.test(w.text))) {
     const label = ws.slice(0, colon).filter((w) => w.isWord && !LEX.stopwords.has(w.lower)).map((w) => w.lower).join(' ');
-    if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label)) return label;
+    if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label)) return { places, subject: label };
   }
-  // "In Kathmandu district the toll...", "... 2,838 dead in Sindhupalchowk"
+  const figureBetween = (from: number, to: number) => ws.slice(from, to).some((w) => /^\d/.test(w.text));
   for (let c = clause.first; c <= clause.last; c++) {
-    if (['in', 'at'].includes(ws[c].lower) && ws[c + 1]) {
-      const start = ws[c + 1].lower === 'the' ? c + 2 : c + 1;
-      const name = ws[start] ? nameAt(ws, start, 1) : null;
-      if (name && !placeOf(name) && !name.split(' ').some((n) => LEX.calendarWords.has(n))) return name;
+    if (c >= q.first && c <= q.last) continue;
+    const w = ws[c];
+    const own = c > q.last ? !figureBetween(q.last + 1, c) : !figureBetween(c, q.first);
+    if (!own) continue;
+    // "4,447 deaths, almost all of them in Guinea, ...": where a share of the figure lies, not its scope.
+    const partitive = c > q.last && ws.slice(Math.max(q.last + 1, c - 3), c).some((x, n, xs) => x.lower === 'of' && LEX.functionWords.partitivePronouns.has(xs[n + 1]?.lower ?? ''));
+    if (partitive) continue;
+    // "in Kathmandu district", "across Nepal, India and Tibet"; "On Mount Everest, 18 people...".
+    const opening = c === clause.first || (c === clause.first + 1 && !ws[clause.first].isWord);
+    // Before the figure, a locative frames it only within its own part of the sentence ("Police in Nepal
+    // raised the toll to 1,341"), or as the sentence's opening ("On Mount Everest, 18 people...").
+    // A locative right after another figure is that figure's ("72 people in India and 25 in Nepal").
+    const trailsOther = c < q.first && figureBetween(Math.max(clause.first, c - 4), c);
+    // So does the place of the official who reports it: "the top official in Gorkha, said 223 people...".
+    const commas = ws.slice(c, q.first).filter((x) => x.text === ',').length;
+    const lastComma = ws.slice(0, q.first).map((x) => x.text).lastIndexOf(',');
+    const reporter = commas === 1 && lastComma > c && LEX.reportingVerbs.has(ws[lastComma + 1]?.lower ?? '');
+    const framed = c > q.last || opening || (!trailsOther && (commas === 0 || reporter));
+    if (framed && (LEX.locatives.has(w.lower) || (opening && LEX.functionWords.openingLocatives.has(w.lower)))) {
+      const { names, last } = areasFrom(ws, c + 1, clause.last);
+      take(names);
+      if (names.length) c = last;
+      continue;
+    }
+    // "Nepal's own count of the dead", "India's home secretary reported 72 deaths"; "Labour's 34 seats".
+    // Only a possessive of the count itself: "Russia's army is forming a unit of 3,000" is not Russia's figure.
+    // A country's officials reporting ("India's home secretary reported 72 deaths") give its figure.
+    const ofTheCount = ws.slice(c + 1, c + 5).some((x, n) => c + 1 + n >= q.first || LEX.genericHeads.has(x.lower) || LEX.official.has(x.lower) || LEX.reportingVerbs.has(x.lower));
+    if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount) {
+      const place = placeOf(possessive(w.lower));
+      if (place && !places.includes(place)) places.push(place);
+      else if (!place && c >= q.first - 2) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
     }
   }
-  // A name right before the figure, as in elliptical lists: "National won 48, Labour 34, the Greens 15".
-  let b = q.first - 1;
-  if (b >= 0 && ws[b].lower === 'the') b--;
-  if (b >= 1 && isName(ws[q.first - 1]) && !LEX.calendarWords.has(ws[q.first - 1].lower)) {
-    const name = nameAt(ws, q.first - 1, -1);
-    if (name && !placeOf(name) && !LEX.concepts.has(name) && b >= clause.first) return name;
+  // A list of rows in one sentence: "The Greens have 10.78% and 14 seats, ACT 9.00% and 11 seats": the
+  // name that opens the figure's own segment, straight before a figure, is its subject.
+  let segment = q.first - 1;
+  while (segment > clause.first && ws[segment].text !== ',') segment--;
+  if (ws[segment]?.text === ',' && segment < q.first) {
+    const opener = areaAt(ws, segment + 1);
+    if (opener && opener.last < q.first && /^\d/.test(ws[opener.last + 1]?.text ?? '') && opener.last + 1 < q.first && !LEX.concepts.has(opener.name)) {
+      take([opener.name]);
+      return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+    }
   }
-  // A name opening the clause, before the figure: "Labour has 602,816 votes".
-  let first = clause.first;
-  while (first < q.first && (!ws[first].isWord || LEX.stopwords.has(ws[first].lower))) first++;
-  if (first < q.first && first - clause.first <= 2) {
-    const name = nameAt(ws, first, 1);
-    // Only the holder of the figure ("Labour has", "National won"), not its source ("Equifax said").
-    const after = ws[first + (name?.split(' ').length ?? 0)]?.lower ?? '';
-    if (name && LEX.possessionVerbs.has(after) && !placeOf(name) && !LEX.concepts.has(name) && !LEX.genericHeads.has(name)) return name;
+  // A name right before the figure, as in elliptical lists: "National won 48, Labour 34, the western
+  // region 421".
+  for (let c = q.first - 1; c >= Math.max(clause.first, q.first - 4); c--) {
+    const area = areaAt(ws, c);
+    const listed = ws[c - 1]?.text === ',' || CONJUNCTIONS.has(ws[c - 1]?.lower ?? '') || isCapital(ws[q.first - 1]);
+    if (area?.last === q.first - 1 && listed && !/['’]s$/.test(ws[area.last].text) && !LEX.concepts.has(area.name)) {
+      take([area.name]);
+      return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+    }
   }
-  return null;
+  // The clause's subject nearest before the figure, with its verb.
+  for (let c = q.first - 1; c >= clause.first; c--) {
+    const prev = ws[c - 1];
+    // The object of a preposition ("of Liberia", "in the region") is no subject; after a conjunction
+    // ("while Liberia has") a new clause starts.
+    const governed = (w: Word | undefined) => !!w && PREPOSITIONS.has(w.lower) && !CONJUNCTIONS.has(w.lower);
+    const joiner = prev?.lower === 'the' ? ws[c - 2] : prev;
+    const beforeJoiner = ws[ws.indexOf(joiner as Word) - 1];
+    const coordinatedTail = !!joiner && LEX.functionWords.coordinators.has(joiner.lower) && !!beforeJoiner && isName(beforeJoiner);
+    if (prev && (governed(prev) || isName(prev) || coordinatedTail || (prev.lower === 'the' && governed(ws[c - 2])))) continue;
+    const single = areaAt(ws, c);
+    if (!single || single.last >= q.first) continue;
+    // "National and ACT together hold 61 seats": a coordinated subject holds the figure jointly.
+    const listed = areasFrom(ws, c, q.first - 1);
+    const coordinated = listed.names.length > 1 && ws.slice(c, listed.last).some((x) => x.lower === 'and');
+    const area = coordinated ? { name: listed.names.join('+'), last: listed.last } : single;
+    let v = area.last + 1;
+    // An apposition between subject and verb: "the central region, Kathmandu included, accounts for".
+    if (ws[v]?.text === ',') {
+      const close = ws.slice(v + 1, v + 6).findIndex((x) => x.text === ',');
+      if (close >= 0) v += close + 2;
+    }
+    while (ws[v] && v + 1 < q.first && isBetweenSubjectAndVerb(ws[v]) && (isBetweenSubjectAndVerb(ws[v + 1]) || isFiniteVerb(ws[v + 1]))) v++;
+    if (!isFiniteVerb(ws[v]) || v >= q.first) continue;
+    const place = coordinated ? null : placeOf(area.name);
+    // A place, or an area its words describe ("Gorkha district", "the eastern region"), reports or
+    // holds its own figures; any other name only holds them ("Labour has"), since "Equifax said" is a source.
+    const lastWord = ws[area.last];
+    const described = !isCapital(lastWord) && (isPlaceNoun(lastWord) || (LEX.namedPlaceNouns.has(lemma(lastWord.lower)) && isCapital(ws[area.last - 1])));
+    if (place || described || LEX.possessionVerbs.has(ws[v].lower)) {
+      if (coordinated && listed.names.every((n) => placeOf(n))) take(listed.names);
+      else take([area.name]);
+      break;
+    }
+  }
+  return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+}
+
+/** The countries a passage names (ISO codes), by their names, codes and demonyms. */
+export function placesIn(text: string): string[] {
+  const ws = words(text);
+  const found: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (!isCapital(ws[i])) continue;
+    const two = ws[i + 1] ? placeOf(`${possessive(ws[i].lower)} ${possessive(ws[i + 1].lower)}`) : null;
+    const place = two ?? placeOf(possessive(ws[i].lower));
+    if (place && !found.includes(place)) found.push(place);
+    if (two) i++;
+  }
+  return found;
 }
 
 /** The blocking key: figures that could measure the same thing share it. */
@@ -489,6 +688,10 @@ export function keyOf(m: Measure): string | null {
     case 'percentage-point':
       return `${m.dimension}|${what ?? ''}${thing}${role}`;
     default:
+      // A magnitude is of its noun ("aftershock"), whatever the clause says happened: "the magnitude-7.2
+      // quake that killed 2,207" still gives the quake's magnitude. Other measurements keep their event
+      // ("3 days of rain", "10 days without power").
+      if (m.dimension === 'magnitude') return `${m.dimension}|${m.unitKey ?? ''}|${specificHead && specificHead !== m.unitKey && specificHead !== m.dimension ? specificHead : ''}${role}`;
       return `${m.dimension}|${m.unitKey ?? ''}|${what ?? ''}${role}`;
   }
 }

@@ -2,10 +2,12 @@
 // TF-IDF cosine over distinctive words and names (documents about one event share places, people,
 // organisations and rare words), and word-shingle containment for copies of the same text (one article
 // imported twice, or two outlets running the same wire copy).
-import { LEX } from './lexicon.ts';
+import { LEX, placeOf } from './lexicon.ts';
 
 /** Two documents whose similarity reaches this are about the same story. */
 export const STORY_SIMILARITY = 0.09;
+/** Above this multiple of the story threshold, documents are one story whatever countries they name. */
+export const APART_CEILING = 3;
 /** Share of one text's 8-word shingles found in another for the two to count as one origin. */
 export const SAME_TEXT_CONTAINMENT = 0.5;
 /**
@@ -93,11 +95,43 @@ export function similarities(texts: string[]): number[][] {
   return sims;
 }
 
-/** A story id per document: documents linked by similarity, transitively. */
+/** The countries a text names, with how often, by their names, codes and demonyms. */
+function countriesOf(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const tokens = text.match(/\p{Lu}[\p{L}.]*(?:['’]s)?/gu) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const one = tokens[i].replace(/['’]s$/, '').replace(/\.$/, (m) => (/^(?:\p{L}\.)+$/u.test(tokens[i]) ? m : ''));
+    const two = i + 1 < tokens.length ? placeOf(`${one} ${tokens[i + 1].replace(/['’]s$/, '')}`) : null;
+    const code = two ?? placeOf(one);
+    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    if (two) i++;
+  }
+  return counts;
+}
+
+/** The country a text names most; between equals, the one it names first (its headline's). */
+function leadingCountry(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  for (const [code, n] of counts) if (best === null || n > counts.get(best)!) best = code;
+  return best;
+}
+
+/**
+ * A story id per document: documents linked by similarity, transitively. Two reports of the same kind
+ * of event in different countries (two earthquakes, two elections) share much wording; they are kept
+ * apart when each is mostly about a country the other never names.
+ */
 export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): number[] {
   const sims = similarities(texts);
+  const countries = texts.map(countriesOf);
+  const leading = countries.map(leadingCountry);
+  const apart = (i: number, j: number) => {
+    const [a, b] = [leading[i], leading[j]];
+    // Only near the threshold: reports far more alike than that are one story whatever places they name.
+    return sims[i][j] < APART_CEILING * threshold && a !== null && b !== null && a !== b && !countries[i].has(b) && !countries[j].has(a);
+  };
   const uf = new UnionFind(texts.length);
-  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (sims[i][j] >= threshold) uf.union(i, j);
+  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (sims[i][j] >= threshold && !apart(i, j)) uf.union(i, j);
   return texts.map((_, i) => uf.find(i));
 }
 

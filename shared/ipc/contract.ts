@@ -3,9 +3,10 @@
 import type { Claim, ClaimSet } from '../types/claims.ts';
 import type { Note } from '../types/notes.ts';
 import type { CompareResult } from '../types/compare.ts';
-import type { Brief, BriefItem } from '../types/brief.ts';
+import type { Brief, BriefItem, ResolvedGroup } from '../types/brief.ts';
 import type { RequestInput, SchemaChannel } from './requests.ts';
 import type { SearchResult } from '../types/search.ts';
+import type { AnnotationImportReport, ArchiveImportReport, ExportedFile } from '../types/interchange.ts';
 import type {
   Collection,
   CollectionSummary,
@@ -60,6 +61,16 @@ export interface Contract {
     request: RequestInput<'library:sources'>;
     response: { fileName: string; mime: string; text: string; count: number };
   };
+  /** The library, or one collection, as a .dossier.zip archive. */
+  'library:exportArchive': { request: RequestInput<'library:exportArchive'> | void; response: ExportedFile };
+  /** Restores an archive, merging documents the library already has; nothing changes when it is damaged. */
+  'library:importArchive': { request: RequestInput<'library:importArchive'>; response: ArchiveImportReport };
+  /** The library, or one collection, as a Markdown vault (a zip of .md files with YAML front matter). */
+  'library:exportVault': { request: RequestInput<'library:exportVault'> | void; response: ExportedFile };
+  /** Notes and reviewed claims as a W3C Web Annotation collection (JSON-LD). */
+  'annotations:export': { request: RequestInput<'annotations:export'> | void; response: ExportedFile };
+  /** W3C Web Annotations or a Hypothesis export attached to library documents by their quotes. */
+  'annotations:import': { request: RequestInput<'annotations:import'>; response: AnnotationImportReport };
   'collections:list': { request: void; response: CollectionSummary[] };
   'collections:create': { request: RequestInput<'collections:create'>; response: Collection };
   'collections:rename': { request: RequestInput<'collections:rename'>; response: Collection };
@@ -73,6 +84,10 @@ export interface Contract {
     response: Claim;
   };
   'claims:add': { request: RequestInput<'claims:add'>; response: Claim };
+  /** Undoes the analyst's corrections: the claim as the engine extracted it (an added claim: as the engine read its passage). */
+  'claims:revert': { request: RequestInput<'claims:revert'>; response: Claim };
+  /** A reviewed claim as schema.org ClaimReview JSON-LD. */
+  'claims:claimReview': { request: RequestInput<'claims:claimReview'>; response: ExportedFile };
   'compare:run': { request: RequestInput<'compare:run'>; response: CompareResult };
   'briefs:list': { request: void; response: Brief[] };
   'briefs:get': { request: RequestInput<'briefs:get'>; response: Brief };
@@ -81,6 +96,8 @@ export interface Contract {
   'briefs:duplicate': { request: RequestInput<'briefs:duplicate'>; response: Brief };
   'briefs:delete': { request: RequestInput<'briefs:delete'>; response: { id: string; title: string } };
   'briefs:restore': { request: RequestInput<'briefs:restore'>; response: Brief };
+  /** A comparison item as it will be exported: its figures, who gave them when, and the verdict. */
+  'briefs:group': { request: RequestInput<'briefs:group'>; response: ResolvedGroup };
   /** A brief item for a claim, anchored to its passage so it survives re-extraction. */
   'briefs:claimItem': { request: RequestInput<'briefs:claimItem'>; response: BriefItem };
   /**
@@ -116,6 +133,11 @@ export const CHANNELS = [
   'library:update',
   'library:updateMany',
   'library:sources',
+  'library:exportArchive',
+  'library:importArchive',
+  'library:exportVault',
+  'annotations:export',
+  'annotations:import',
   'collections:list',
   'collections:create',
   'collections:rename',
@@ -126,6 +148,8 @@ export const CHANNELS = [
   'claims:list',
   'claims:review',
   'claims:add',
+  'claims:revert',
+  'claims:claimReview',
   'compare:run',
   'briefs:list',
   'briefs:get',
@@ -134,6 +158,7 @@ export const CHANNELS = [
   'briefs:duplicate',
   'briefs:delete',
   'briefs:restore',
+  'briefs:group',
   'briefs:claimItem',
   'briefs:export',
   'notes:list',

@@ -109,6 +109,13 @@ export const searchQuerySchema = v.object({
   limit: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))),
 });
 
+/** A file to import: a path the host can read (desktop app, command line) or an upload (browser). */
+const pathOrUpload = {
+  path: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(L.maxPathChars))),
+  file: v.optional(uploadedFileSchema),
+};
+const scope = { collection: v.optional(id) };
+
 /** Channels without a request take nothing; an empty object or null (what HTTP and IPC send) is accepted. */
 const noRequest = v.optional(v.union([v.null(), v.object({})]));
 const byId = v.object({ id });
@@ -128,6 +135,11 @@ export const REQUEST_SCHEMAS = {
   'library:update': v.object({ id, changes: documentChangesSchema }),
   'library:updateMany': v.object({ updates: list(v.object({ id, changes: documentChangesSchema })) }),
   'library:sources': v.object({ format: sourcesFormatSchema, collection: v.optional(id), docIds: v.optional(list(id)) }),
+  'library:exportArchive': v.optional(v.nullable(v.object(scope))),
+  'library:importArchive': v.object(pathOrUpload),
+  'library:exportVault': v.optional(v.nullable(v.object(scope))),
+  'annotations:export': v.optional(v.nullable(v.object(scope))),
+  'annotations:import': v.object({ ...pathOrUpload, ...scope }),
   'collections:list': noRequest,
   'collections:create': v.object({ name: v.pipe(label, v.trim(), v.minLength(1, 'must not be empty')) }),
   'collections:rename': v.object({ id, name: v.pipe(label, v.trim(), v.minLength(1, 'must not be empty')) }),
@@ -138,6 +150,13 @@ export const REQUEST_SCHEMAS = {
   'claims:list': byId,
   'claims:review': v.object({ docId: id, claimId: id, status: v.optional(reviewStatusSchema), edits: v.optional(claimEditsSchema) }),
   'claims:add': v.object({ docId: id, start: offset, end: offset, edits: v.optional(claimEditsSchema) }),
+  'claims:revert': v.object({ docId: id, claimId: id }),
+  'claims:claimReview': v.object({
+    docId: id,
+    claimId: id,
+    reviewer: v.optional(v.pipe(label, v.trim())),
+    url: v.optional(v.pipe(v.string(), v.maxLength(L.maxPathChars), v.regex(/^https?:\/\/\S+$/i, 'must be an http(s) address'))),
+  }),
   'compare:run': v.object({ docIds: v.pipe(list(id), v.minLength(1, 'must name at least one document')) }),
   'briefs:list': noRequest,
   'briefs:get': byId,
@@ -146,6 +165,7 @@ export const REQUEST_SCHEMAS = {
   'briefs:duplicate': byId,
   'briefs:delete': byId,
   'briefs:restore': byId,
+  'briefs:group': v.object({ docIds: v.pipe(list(id), v.minLength(1, 'must name at least one document')), label }),
   'briefs:claimItem': v.object({ docId: id, claimId: id }),
   'briefs:export': v.object({ id: v.optional(id), allClaims: v.optional(v.boolean()), title: v.optional(label), format: exportFormatSchema }),
   'notes:list': v.optional(v.nullable(v.object({ docId: v.optional(id), query: v.optional(label) }))),

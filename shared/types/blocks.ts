@@ -42,6 +42,8 @@ export interface DocBlock extends TextSpan {
   marker?: string;
   /** Reference lists and bibliographies are kept apart from running text. */
   references?: boolean;
+  /** Note reference marks inside the block ("[1]", "[citation needed]"): shown, but no words of the text. */
+  refs?: TextSpan[];
 }
 
 /** Blocks whose sentences are not claims: they stay searchable but state no finding of their own. */
@@ -54,5 +56,8 @@ export const NON_CLAIM_BLOCKS: ReadonlySet<BlockKind> = new Set<BlockKind>([
   'furniture',
 ]);
 
-/** Version of the block builders; documents stored with an older version get their blocks rebuilt. */
-export const BLOCK_MODEL_VERSION = 1;
+/**
+ * Version of the block builders; documents stored with an older version get their blocks rebuilt when
+ * opened. 2: plain-text structure, reference lists, note marks, notes set at body size in PDFs.
+ */
+export const BLOCK_MODEL_VERSION = 2;

@@ -31,6 +31,8 @@ export interface DocumentRecord extends DocumentMetadata {
   fileDate?: string | null;
   /** Set while a deleted document can still be restored. */
   deletedAt?: string | null;
+  /** Version of the block model the stored blocks were built with; missing for older libraries. */
+  blocksVersion?: number | null;
   /** Engine version of the stored claims, or null when claims are not extracted yet. */
   claimsVersion?: string | null;
   claimCount?: number;

@@ -71,6 +71,18 @@ function offLoopback(url: string): boolean {
   }
 }
 
+/** One contract call on a running host, as the app makes it: for setting up what a test needs. */
+export async function callApi<T = unknown>(host: RunningHost, channel: string, request: unknown = {}): Promise<T> {
+  const response = await fetch(`${host.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(request),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (!response.ok || body.error) throw new Error(`${channel}: ${body.error?.message ?? response.status}`);
+  return body.result as T;
+}
+
 export const test = base.extend<{ libraryDir: string; host: RunningHost; restartHost: () => Promise<RunningHost>; offLoopbackRequests: string[] }>({
   offLoopbackRequests: async ({ context }, use) => {
     const seen: string[] = [];

@@ -101,7 +101,7 @@ test('compare two reports, anchor a note to a claim, reject a claim, and keep bo
   await note.getByRole('button', { name: /nowhere near 3,000 soldiers/ }).click();
   await page.keyboard.press('Control+3');
   const notesView = page.getByRole('region', { name: 'Notes', exact: true });
-  await expect(notesView.locator('.note-card')).toContainText(LEDGER);
+  await expect(notesView.getByRole('region', { name: `Notes on ${LEDGER}` }).locator('.note-card')).toContainText('Contradicts the Courier');
   await notesView.getByRole('searchbox', { name: 'Search notes' }).fill('scouts');
   await expect(notesView.locator('.note-card')).toHaveCount(1);
   await notesView.getByRole('searchbox', { name: 'Search notes' }).fill('nothing like this');
@@ -243,7 +243,7 @@ test('a 1 MB document shows its first screen fast and keeps the page responsive'
   await expect(page.locator('.side-tab .count').first()).toHaveText('15000');
 });
 
-test('opinion is dimmed in the text and hidden from the claims list until asked for; vague amounts read as written', async ({ page, host }, testInfo) => {
+test('opinion is never tinted as a claim and hidden from the claims list until asked for; vague amounts read as written', async ({ page, host }, testInfo) => {
   const file = testInfo.outputPath('harbour-report.txt');
   writeFileSync(
     file,
@@ -261,19 +261,23 @@ test('opinion is dimmed in the text and hidden from the claims list until asked 
   const pane = page.getByRole('region', { name: /^Pane 1: Harbour closure strands/ });
   const text = pane.getByRole('article', { name: 'Document text' });
 
-  // The opinion sentence is marked, dimmed, and not presented as an asserted fact.
-  const opinion = text.locator('mark.claim-mark.opinion', { hasText: 'a disaster for the island' });
-  await expect(opinion).toBeVisible();
-  await expect(opinion).not.toHaveClass(/\basserted\b/);
-  expect(Number(await opinion.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(1);
+  // The opinion sentence is never tinted as a claim: unmarked until asked for.
+  await expect(text.locator('mark.claim-mark').first()).toBeVisible();
+  await expect(text.locator('mark.claim-mark', { hasText: 'a disaster for the island' })).toHaveCount(0);
 
-  // The claims list leaves it out until the Opinion filter is on, then labels it Opinion.
+  // The claims list leaves it out until the Opinion filter is on, then labels it Opinion, and the text
+  // marks it dotted and untinted, not as an asserted fact.
   const rows = pane.getByRole('list', { name: 'Claims' }).getByRole('listitem');
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: 'a disaster' })).toHaveCount(0);
+  await pane.getByRole('button', { name: /^Filter/ }).click();
   await pane.getByRole('checkbox', { name: 'Opinion' }).check();
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: 'a disaster' }).locator('.tag.opinion')).toHaveText('Opinion');
+  const opinion = text.locator('mark.claim-mark.opinion', { hasText: 'a disaster for the island' });
+  await expect(opinion).toBeVisible();
+  await expect(opinion).not.toHaveClass(/\basserted\b/);
+  expect(await opinion.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
 
   // The vague amount is written as the document wrote it, with no invented range.
   const stranded = rows.filter({ hasText: 'Tens of thousands of passengers' });

@@ -28,7 +28,8 @@ test('a two-column PDF shows its heading, list, table and notes, with claims acr
     const table = main.locator('table.doc-table').first();
     await expect(table.locator('tr')).toHaveCount(4);
     await expect(table.locator('tr').first().locator('td')).toHaveText(['Month', 'Daily transits', 'Draft limit']);
-    await expect(main.locator('[data-kind="footnote"]').filter({ hasText: 'Draft is the depth of a ship' }).first()).toBeAttached();
+    const note = main.locator('[data-kind="footnote"]').filter({ hasText: 'Draft is the depth of a ship' }).first();
+    await expect(note).toBeAttached();
     // Page furniture is not in the text.
     await expect(main).not.toContainText(report.header);
 
@@ -47,6 +48,10 @@ test('a two-column PDF shows its heading, list, table and notes, with claims acr
       await main.locator('table.doc-table').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: testInfo.outputPath(`structure-${width}x${height}.png`) });
     }
+    // The notes close their page's text, set as notes.
+    await note.scrollIntoViewIfNeeded();
+    await expect(note).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('structure-notes-1024x700.png') });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -82,9 +82,21 @@ describe('reader store', () => {
     expect(reader.activePane?.docId).toBe(courier);
     expect(reader.panes[0].focusOffset).toBe(40);
 
-    for (let i = 0; i < 4; i++) await reader.openBeside(ledger);
+    for (let i = 0; i < 2; i++) await reader.openBeside(ledger);
     expect(reader.panes).toHaveLength(MAX_PANES);
-    expect(useUiStore().toasts.at(-1)?.message).toMatch(/Up to 4 documents/);
+    // A fifth closes a pane other than the active one: the message names it, and Undo brings it back.
+    const before = reader.panes.map((p) => p.docId);
+    reader.focusPane(reader.panes[0].id);
+    await reader.openBeside(courier, 5);
+    expect(reader.panes).toHaveLength(MAX_PANES);
+    const toast = useUiStore().toasts.at(-1)!;
+    expect(toast.message).toBe('4 documents fit side by side, so pane 4, “Ridge build-up far larger than first reported”, closed to make room.');
+    expect(toast.action?.label).toBe('Undo');
+    expect(reader.history).toHaveLength(1);
+    await toast.action!.run();
+    expect(reader.panes.map((p) => p.docId)).toEqual(before);
+    expect(reader.activePane?.id).toBe(reader.panes[0].id);
+    expect(reader.history).toHaveLength(0);
 
     reader.cyclePane(1);
     const active = reader.activePane!.id;
@@ -221,7 +233,9 @@ describe('ReaderView', () => {
     await vi.waitFor(() => expect(reader.findClaim(reader.panes[0].id, reader.panes[0].claims!.claims.find((c) => c.text.startsWith('Some 3,000'))!.id)?.attribution?.source).toBe('Kessel officials'));
     await flushPromises();
     expect(soldiers.text()).toContain('Kessel officials');
-    expect(soldiers.text()).toContain('Accepted, edited');
+    // Saving a correction does not accept the claim.
+    expect(soldiers.text()).toContain('Edited');
+    expect(soldiers.text()).not.toContain('Accepted');
 
     // Related claim in the other pane.
     await soldiers.get('button[aria-label="Related claim in other pane"]').trigger('click');
@@ -392,6 +406,25 @@ describe('blocks and segments', () => {
     expect(segments[0].claimStart).toBe(true);
     expect(findMatches('a'.repeat(20), 'a', 5)).toMatchObject({ capped: true });
   });
+
+  it('carries note marks and reference entries from the document structure, and sets note marks apart', () => {
+    const text = 'The port reopened on Monday.[1]\n\nKatz, S. L. (2004). Measles elimination. Journal, 189.';
+    const mark = { start: text.indexOf('[1]'), end: text.indexOf('[1]') + 3 };
+    const entry = text.indexOf('Katz');
+    const blocks = splitBlocks(text, null, 4000, [
+      { kind: 'paragraph', start: 0, end: mark.end, refs: [mark] },
+      { kind: 'paragraph', start: entry, end: text.length, references: true },
+    ]);
+    expect(blocks.map((b) => [b.refs ?? null, b.references ?? false])).toEqual([
+      [[mark], false],
+      [null, true],
+    ]);
+    const segments = segmentBlock(text, blocks[0], [], [], [], blocks[0].refs);
+    expect(segments.map((s) => [text.slice(s.start, s.end), s.ref])).toEqual([
+      ['The port reopened on Monday.', false],
+      ['[1]', true],
+    ]);
+  });
 });
 
 function paneFor(content: DocumentContent): Pane {
@@ -464,6 +497,17 @@ describe('command palette', () => {
     expect(fuzzyFilter(['Go to Library', 'Toggle theme', 'Open beside: Report'], 'tth', (s) => s).map((r) => r.item)[0]).toBe('Toggle theme');
     expect(fuzzyFilter(['Go to Library', 'Toggle theme', 'Open beside: Report'], 'obr', (s) => s).map((r) => r.item)[0]).toBe('Open beside: Report');
     expect(fuzzyFilter(['Go to Library', 'Toggle theme'], 'xyz', (s) => s)).toEqual([]);
+    // Typed words that begin the title, in a row, rank first, whatever the letters elsewhere.
+    const titles = [
+      'Open document: Ever Given blocked the canal, and it is said the refloating may take weeks',
+      'Open beside: Ever Given blocked the canal, and it is said the refloating may take weeks',
+      'Open document: Ever Given is refloated after six days',
+      'Open beside: Ever Given is refloated after six days',
+    ];
+    expect(fuzzyFilter(titles, 'open ever given is ref', (s) => s)[0].item).toBe('Open document: Ever Given is refloated after six days');
+    expect(fuzzyFilter(titles, 'ever given is ref', (s) => s)[0].item).toBe('Open document: Ever Given is refloated after six days');
+    expect(fuzzyFilter(titles, 'beside ever given is', (s) => s)[0].item).toBe('Open beside: Ever Given is refloated after six days');
+    expect(fuzzyFilter(['Toggle theme', 'Go to Reader'], 'go rea', (s) => s)[0].item).toBe('Go to Reader');
     const ran: string[] = [];
     const commands = ['Go to Library', 'Go to Reader', 'Toggle synchronized scroll'].map((label) => ({ id: label, label, group: 'Test', run: () => void ran.push(label) }));
     const wrapper = mount(CommandPalette, { props: { commands }, attachTo: document.body });

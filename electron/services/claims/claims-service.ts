@@ -22,6 +22,11 @@ export class ClaimsService {
     return this.deps.review.review(docId, await this.deps.extracted(docId), claimId, status, edits);
   }
 
+  /** Undo the corrections to one claim; returns it as it now reads. */
+  async revert(docId: string, claimId: string): Promise<Claim> {
+    return this.deps.review.revert(docId, await this.deps.extracted(docId), claimId);
+  }
+
   /** Record a claim the user selected in the text. */
   async add(docId: string, start: number, end: number, edits: unknown): Promise<Claim> {
     return this.deps.review.add(docId, await this.deps.extracted(docId), start, end, edits);

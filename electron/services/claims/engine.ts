@@ -1,6 +1,6 @@
 // Claim extraction engine: segments a normalised document into sentences, drops those that cannot carry a
 // claim, and describes each remaining one (quantities, attribution, hedges, negation, kind, certainty, score).
-import type { Attribution, Certainty, Claim, ClaimEntity, ClaimKind, ClaimSet, Quantity } from '../../../shared/types/claims.ts';
+import type { Attribution, Certainty, Claim, ClaimEdits, ClaimEntity, ClaimKind, ClaimSet, Quantity } from '../../../shared/types/claims.ts';
 import { segment, nonClaimReason, datelineLength, wordCount } from './sentences.ts';
 import { tokenize, type Tok, LEXICON, IRREGULAR_PAST } from './tokens.ts';
 import { extractQuantities, quantityCandidates, type MarkedSpan } from './quantities.ts';
@@ -9,7 +9,7 @@ import { findHedges, isNegated, mayHedge, mayNegate } from './hedging.ts';
 import { grammar, opinion, units } from '../../../shared/lexicon/index.ts';
 
 /** Bump when output for the same text can change, so stored claim sets get re-extracted. */
-export const ENGINE_VERSION = '1.1.0';
+export const ENGINE_VERSION = '1.2.0';
 
 /** CRLF/CR to LF, then NFC; nothing else, so offsets stay meaningful against the stored text. */
 export function normalizeText(raw: string): string {
@@ -283,12 +283,34 @@ function carryQuoteSpeakers(infos: QuoteInfo[]): void {
   }
 }
 
+/**
+ * A line that introduces what follows ("President Obama also said:", "The ministry wrote on Monday:") names
+ * the speaker of the next paragraph: its sentences that name no one themselves are theirs.
+ */
+interface LeadIn {
+  attribution: Attribution;
+  para: number;
+}
+
+/** The text of a sentence as compared for repeats: case and spacing folded. */
+function sameSentenceKey(s: string): string {
+  return s.replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * A line of its own printed again (a photo caption above the photo and in the gallery, a pull quote) is
+ * one claim: repeats of at least this many words are dropped.
+ */
+const REPEAT_MIN_WORDS = 4;
+
 /** Extract claims from normalised text (see normalizeText). Offsets index into `text`. */
 export function extractClaims(text: string): ClaimSet {
   const claims: Claim[] = [];
   const infos: QuoteInfo[] = [];
   const ctx: Ctx = { memory: [], para: -1 };
   const quotes = new QuoteTracker();
+  const seen = new Set<string>();
+  let leadIn: LeadIn | null = null;
   for (const sent of segment(text)) {
     const newPara = sent.para !== ctx.para;
     if (newPara) {
@@ -305,12 +327,93 @@ export function extractClaims(text: string): ClaimSet {
     if (start >= end) continue;
     const s = text.slice(start, end);
     const words = wordCount(s);
-    if (nonClaimReason(s, sent.alone, words)) continue;
+    const reason = nonClaimReason(s, sent.alone, words);
+    // A line of its own ending in a colon reads as a heading or a lead-in; either way it may name a speaker.
+    if ((reason === 'lead-in' || reason === 'heading') && /:[\s”"’]*$/.test(s)) {
+      // Not a claim itself, but it names who speaks next.
+      const introduced = buildClaim(text, start, end, ctx, 0, words, 0).attribution;
+      leadIn = introduced ? { attribution: introduced, para: sent.para } : null;
+      continue;
+    }
+    if (newPara && leadIn && sent.para > leadIn.para + 1) leadIn = null;
+    if (reason) continue;
+    if (sent.alone && words >= REPEAT_MIN_WORDS) {
+      const key = sameSentenceKey(s);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     const share = touched.length ? quotedShare(s, openAtStart) : 0;
     const claim = buildClaim(text, start, end, ctx, claims.length + 1, words, share);
+    const ownSource = !!claim.attribution;
+    if (!claim.attribution && leadIn && sent.para === leadIn.para + 1) {
+      claim.attribution = { source: leadIn.attribution.source, via: [...leadIn.attribution.via], cue: 'lead-in' };
+      if (leadIn.attribution.resolvedFrom) claim.attribution.resolvedFrom = leadIn.attribution.resolvedFrom;
+      if (claim.certainty === 'asserted') claim.certainty = 'attributed';
+      claim.opinion = false;
+    }
     claims.push(claim);
-    infos.push({ claim, para: sent.para, quotes: touched, share, ownSource: !!claim.attribution });
+    infos.push({ claim, para: sent.para, quotes: touched, share, ownSource });
   }
   carryQuoteSpeakers(infos);
   return { text, claims, engineVersion: ENGINE_VERSION };
+}
+
+/** How far back a passage's reading looks for its speaker: a few paragraphs of news. */
+const PASSAGE_CONTEXT_CHARS = 4000;
+
+/** The claim's fields as a correction would set them. */
+function asEdits(claim: Pick<Claim, 'attribution' | 'certainty' | 'kind' | 'negated' | 'quantities'>): ClaimEdits {
+  return {
+    source: claim.attribution?.source ?? null,
+    via: claim.attribution?.via ?? [],
+    certainty: claim.certainty,
+    kind: claim.kind,
+    negated: claim.negated,
+    quantities: claim.quantities.map((q) => ({ low: q.low, high: q.high, unit: q.unit, approximate: q.approximate, bound: q.bound, text: q.text })),
+  };
+}
+
+/**
+ * The engine's reading of a passage an analyst marks as a claim: its figures, hedges, negation, kind and
+ * who says it, read as the full extraction reads it: the paragraphs before give pronouns, quotations and
+ * lead-ins ("President Obama also said:") their speaker. A passage the engine takes for no claim of its own
+ * (a question, a fragment) is read alone, with the speaker of a lead-in line just before it.
+ */
+export function readPassage(text: string, start: number, end: number): ClaimEdits {
+  let from = Math.max(0, start - PASSAGE_CONTEXT_CHARS);
+  if (from > 0) {
+    const line = text.indexOf('\n', from);
+    if (line >= 0 && line < start) from = line + 1;
+  }
+  const window = extractClaims(text.slice(from, end));
+  const inside = window.claims.filter((c) => c.end > start - from && c.start < end - from);
+  if (inside.length) {
+    const attribution = inside.find((c) => c.attribution)?.attribution ?? null;
+    const quantities = inside.flatMap((c) => c.quantities);
+    const hedged = inside.some((c) => c.certainty === 'hedged');
+    return asEdits({
+      attribution,
+      quantities,
+      negated: inside.some((c) => c.negated),
+      kind: quantities.length ? 'quantity' : inside[0].kind,
+      certainty: hedged ? 'hedged' : attribution ? 'attributed' : 'asserted',
+    });
+  }
+  const passage = text.slice(start, end);
+  const claim = buildClaim(text, start, end, { memory: [], para: 0 }, 0, wordCount(passage), quotedShare(passage));
+  if (!claim.attribution) {
+    // The line before, when it ends in a colon, introduces the passage.
+    const before = text.slice(from, start).replace(/\s+$/, '');
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const line = before.slice(lineStart);
+    if (/:[\s”"’]*$/.test(line)) {
+      const at = from + lineStart;
+      const introduced = buildClaim(text, at, at + line.length, { memory: [], para: 0 }, 0, wordCount(line), 0).attribution;
+      if (introduced) {
+        claim.attribution = { ...introduced, cue: 'lead-in' };
+        if (claim.certainty === 'asserted') claim.certainty = 'attributed';
+      }
+    }
+  }
+  return asEdits(claim);
 }

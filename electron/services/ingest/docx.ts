@@ -185,6 +185,8 @@ export async function extractDocx(
         { buffer },
         {
           externalFileAccess: false,
+          // Word's built-in Title and Subtitle styles head the document: they are headings, not body text.
+          styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
           // Images never reach the text; skipping their base64 encoding saves time on picture-heavy files.
           convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
         },

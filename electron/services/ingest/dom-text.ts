@@ -43,6 +43,82 @@ const CAPTION = new Set(['caption']);
 
 const WHITESPACE = /\s+/g;
 
+// Note reference marks travel through the walker between these private-use characters, so their
+// offsets can be taken once the text is final.
+const REF_OPEN = '\ue000';
+const REF_CLOSE = '\ue001';
+const REF_SPAN = /\ue000([^\ue000\ue001]*)\ue001/g;
+// A bracketed mark: "[12]", "[a]", "[note 3]", "[citation needed]".
+const BRACKETED_MARK = /^\[[^[\]]{1,40}\]$/;
+// A bare note mark, which only counts as one when it links within the page (else it may be an exponent).
+const BARE_MARK = /^(?:\d{1,3}|[a-z]{1,2}|[*†‡§])$/i;
+
+function linksWithinPage(el: DomNode): boolean {
+  if (el.localName === 'a' && (el.getAttribute?.('href') ?? '').startsWith('#')) return true;
+  for (const child of elementChildren(el)) if (linksWithinPage(child)) return true;
+  return false;
+}
+
+function hasLink(el: DomNode): boolean {
+  if (el.localName === 'a') return true;
+  for (const child of elementChildren(el)) if (hasLink(child)) return true;
+  return false;
+}
+
+/** Text of an element without what its links say. */
+function textOutsideLinks(el: DomNode): string {
+  if (el.nodeType === TEXT_NODE) return el.nodeValue ?? '';
+  if (el.localName === 'a') return '';
+  let text = '';
+  for (const child of children(el)) text += textOutsideLinks(child);
+  return text;
+}
+
+/**
+ * A note reference: a superscript holding a bracketed mark, or an in-page link holding one (as word
+ * processors and wikis write them), or a superscript number that links to its note within the page.
+ */
+function noteReference(el: DomNode): string | null {
+  const name = el.localName ?? '';
+  if (name !== 'sup' && name !== 'a') return null;
+  const text = (el.textContent ?? '').replace(WHITESPACE, ' ').trim();
+  if (BRACKETED_MARK.test(text) && (name === 'sup' || linksWithinPage(el))) return text;
+  if (BARE_MARK.test(text) && name === 'sup' && linksWithinPage(el)) return text;
+  return null;
+}
+
+/**
+ * The notes a page's marks point to: in-page link target id → the mark's text, from links that are
+ * note references ("[1]", or a bare number set as a superscript). A list item with such an id is a note.
+ */
+function noteTargets(root: DomNode): Map<string, string> {
+  const targets = new Map<string, string>();
+  const stack: Array<[DomNode, boolean]> = [[root, false]];
+  while (stack.length) {
+    const [node, inSup] = stack.pop()!;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const name = child.localName ?? '';
+      const href = name === 'a' ? (child.getAttribute?.('href') ?? '') : '';
+      if (href.length > 1 && href.startsWith('#')) {
+        const text = (child.textContent ?? '').replace(WHITESPACE, ' ').trim();
+        if (BRACKETED_MARK.test(text) || (inSup && BARE_MARK.test(text))) {
+          const id = decodeURIComponent(href.slice(1));
+          if (!targets.has(id)) targets.set(id, text);
+        }
+      }
+      stack.push([child, inSup || name === 'sup']);
+    }
+  }
+  return targets;
+}
+
+/** Page controls set in a heading, such as a bracketed "edit" link: only links, brackets and bars. */
+function isHeadingControl(el: DomNode): boolean {
+  const text = (el.textContent ?? '').replace(WHITESPACE, ' ').trim();
+  return BRACKETED_MARK.test(text) && hasLink(el) && /^[\s[\]|·•]*$/.test(textOutsideLinks(el));
+}
+
 function isHidden(el: DomNode): boolean {
   if (el.hasAttribute?.('hidden')) return true;
   const style = el.getAttribute?.('style');
@@ -72,7 +148,7 @@ const CONTEXT: Record<string, BlockKind> = { blockquote: 'quote', figcaption: 'c
 
 /** Accumulates inline text and emits finished blocks; '\n' in the inline buffer marks a <br>. */
 class Blocks {
-  readonly list: string[] = [];
+  list: string[] = [];
   readonly info: BlockInfo[] = [];
   /** The kind given to paragraphs flushed now (inside a heading, a quote, a caption). */
   context: BlockInfo = { kind: 'paragraph' };
@@ -136,7 +212,10 @@ function flatText(root: DomNode, out: Blocks): void {
 class Walker {
   private depth = 0;
 
-  constructor(private readonly options: DomTextOptions) {}
+  constructor(
+    private readonly options: DomTextOptions,
+    private readonly notes: ReadonlyMap<string, string> = new Map(),
+  ) {}
 
   walk(node: DomNode, out: Blocks, nestedLists?: DomNode[]): void {
     if (this.depth >= MAX_DEPTH) {
@@ -160,7 +239,10 @@ class Walker {
       if (child.nodeType !== ELEMENT_NODE) continue; // comments, processing instructions
       const name = child.localName ?? '';
       if (SKIP.has(name) || isHidden(child)) continue;
-      if (name === 'br') out.lineBreak();
+      if (out.context.kind === 'heading' && isHeadingControl(child)) continue;
+      const mark = noteReference(child);
+      if (mark) out.text(`${REF_OPEN}${mark}${REF_CLOSE}`);
+      else if (name === 'br') out.lineBreak();
       else if (name === 'hr') out.flush();
       else if (name === 'pre') out.block(this.preformatted(child));
       else if (LISTS.has(name)) {
@@ -234,7 +316,7 @@ class Walker {
       if (name === 'li' && Number.isFinite(value)) number = value;
       const nested: DomNode[] = [];
       const content = this.inlineText(item, nested);
-      const noteMarker = this.options.listMarker?.(item) ?? null;
+      const noteMarker = this.options.listMarker?.(item) ?? this.notes.get(item.getAttribute?.('id') ?? '') ?? null;
       const marker = noteMarker ?? (ordered ? `${number}.` : '-');
       if (name === 'li') number++;
       if (content) {
@@ -295,10 +377,27 @@ export function domToText(root: DomNode, options: DomTextOptions = {}): string {
 /** The text of a DOM subtree with its blocks: one per paragraph, heading, quote or caption, list item and table. */
 export function domToDocument(root: DomNode, options: DomTextOptions = {}): { text: string; blocks: DocBlock[] } {
   const out = new Blocks();
-  new Walker(options).walk(root, out);
+  new Walker(options, noteTargets(root)).walk(root, out);
   out.flush();
   const blocks: DocBlock[] = [];
+  // Note marks come out of their brackets here, once no more whitespace is collapsed or trimmed.
+  const refs: TextSpan[] = [];
   let at = 0;
+  out.list = out.list.map((marked, index) => {
+    if (index > 0) at += 2;
+    let text = '';
+    let last = 0;
+    for (const match of marked.matchAll(REF_SPAN)) {
+      text += marked.slice(last, match.index);
+      refs.push({ start: at + text.length, end: at + text.length + match[1].length });
+      text += match[1];
+      last = match.index + match[0].length;
+    }
+    text += marked.slice(last).replace(/[\ue000\ue001]/g, '');
+    at += text.length;
+    return text;
+  });
+  at = 0;
   out.list.forEach((text, index) => {
     if (index > 0) at += 2;
     const info = out.info[index];
@@ -321,7 +420,19 @@ export function domToDocument(root: DomNode, options: DomTextOptions = {}): { te
     }
     at += text.length;
   });
-  return { text: out.list.join('\n\n'), blocks: mergeTableRows(blocks) };
+  return { text: out.list.join('\n\n'), blocks: withRefs(mergeTableRows(blocks), refs) };
+}
+
+/** Gives each block the note marks inside it. */
+function withRefs(blocks: DocBlock[], refs: TextSpan[]): DocBlock[] {
+  let next = 0;
+  for (const block of blocks) {
+    while (next < refs.length && refs[next].start < block.start) next++;
+    const inside: TextSpan[] = [];
+    while (next < refs.length && refs[next].end <= block.end) inside.push(refs[next++]);
+    if (inside.length) block.refs = inside;
+  }
+  return blocks;
 }
 
 /** Cells of a "a | b | c" row line, as spans of the text. */

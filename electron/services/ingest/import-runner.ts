@@ -1,5 +1,6 @@
 // Document import in a worker thread: one file at a time, each with a time limit that grows with its
 // size; a file that runs past it fails with a clear error and the worker starts afresh for the next.
+import { countOf } from '../../../shared/text/plural.ts';
 import type { ExtractedDocument } from '../../../shared/types/ingest.ts';
 import { sizedLimit, TaskRunner, type WorkerRunnerOptions } from '../workers/task-runner.ts';
 import { baseName, IngestError } from './errors.ts';
@@ -32,7 +33,7 @@ export class ImportRunner implements DocumentExtractor {
       timeoutError: ({ name }, limitMs) =>
         new IngestError(
           'timeout',
-          `${baseName(name)} was still being read after ${Math.round(limitMs / 1000)} seconds and was stopped. The file may be damaged, or too complex to import.`,
+          `${baseName(name)} was still being read after ${countOf(Math.round(limitMs / 1000), 'second')} and was stopped. The file may be damaged, or too complex to import.`,
         ),
     });
   }

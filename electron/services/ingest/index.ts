@@ -17,6 +17,8 @@ import { extractHtml } from './html.ts';
 import { extractMarkdown } from './markdown.ts';
 import { extractPdf } from './pdf.ts';
 import { finalizeText, guessTitle, normalizeNewlines } from './text.ts';
+import { plainTextBlocks } from './text-blocks.ts';
+import { markReferences } from './references.ts';
 import { cleanByline } from './byline.ts';
 import { findDates, findDocumentDate, parseDate } from '../../../shared/text/dates.ts';
 
@@ -84,6 +86,7 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
     case 'txt':
       // Offsets of the original file must stay valid apart from line ends, so nothing else is touched.
       text = finalizeText(decodeText(name, bytes));
+      blocks = plainTextBlocks(text);
       break;
     case 'md': {
       const result = extractMarkdown(normalizeNewlines(decodeText(name, bytes)));
@@ -109,6 +112,8 @@ export async function extractDocument(input: { name: string; bytes: Uint8Array }
 
   if (text.length > MAX_TEXT_CHARS) throw tooMuchTextError(name, text.length, MAX_TEXT_CHARS);
   if (!text.trim()) throw noTextError(name);
+  // Reference lists look alike in every format: they stay in the text but state no claims.
+  if (blocks) blocks = markReferences(text, blocks);
 
   const meta: DetectedMetadata = { ...emptyMeta(), ...stripUndefined(found) };
   if (format === 'pdf') {

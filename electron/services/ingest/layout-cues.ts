@@ -1,5 +1,6 @@
-// Loads the cue words PDF layout analysis relies on (caption labels, page labels, bullet glyphs)
-// from their data file, so the vocabulary lives in data rather than in the code.
+// Loads the cue words layout analysis relies on (caption labels, page labels, bullet glyphs, the
+// headings and shapes of reference lists) from their data file, so the vocabulary lives in data rather
+// than in the code.
 import cues from './data/layout-cues.json' with { type: 'json' };
 
 export interface LayoutCues {
@@ -7,6 +8,9 @@ export interface LayoutCues {
   pageLabels: readonly string[];
   pageOf: readonly string[];
   bulletGlyphs: readonly string[];
+  referenceHeadings: readonly string[];
+  nameParticles: readonly string[];
+  citationCues: readonly string[];
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -34,4 +38,16 @@ export const PAGE_LABEL = new RegExp(
 /** A list bullet opening a line: a glyph then space, or "1." / "a)" / "(iv)". */
 export const LIST_MARKER = new RegExp(
   `^(?:(?:${LAYOUT_CUES.bulletGlyphs.map(escape).join('|')})\\s+|\\(?(?:\\d{1,2}|[a-z]|[ivx]{1,4})[.)]\\s+)`,
+);
+
+/** Headings that open a reference list or bibliography, lower case. */
+export const REFERENCE_HEADINGS: ReadonlySet<string> = new Set(LAYOUT_CUES.referenceHeadings);
+
+/** Lower-case words that may stand inside a list of author names ("and", "van", "de"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(LAYOUT_CUES.nameParticles);
+
+/** Words and prefixes that only publication details carry: "doi:", "pp.", "et al.", "Retrieved". */
+export const CITATION_CUE = new RegExp(
+  `(?:^|[\\s(])(?:${LAYOUT_CUES.citationCues.map((cue) => escape(cue) + (/\p{L}$/u.test(cue) ? '(?!\\p{L})' : '')).join('|')})`,
+  'iu',
 );

@@ -35,6 +35,8 @@ export interface LayoutResult {
   title: string | null;
   /** The text every page repeats in its header or footer, page numbers removed. */
   runningTitle: string | null;
+  /** The most descriptive heading above the first page's body text: a title set at body size. */
+  leadHeading: string | null;
 }
 
 interface Segment {
@@ -56,6 +58,8 @@ interface Line {
   lead: string | null;
   /** Footnote reference markers detached from the words they were set against. */
   refs: string[];
+  /** Baseline of the last line a table row's cells wrapped onto, when they did. */
+  bottom?: number;
 }
 
 interface Block {
@@ -112,8 +116,14 @@ function groupRuns(page: PageRuns): TextRun[][] {
     if (current) {
       const size = Math.max(run.size, maxSize);
       const sameBaseline = Math.abs(run.y - baseY) <= 0.55 * size;
-      const forward = run.x >= x1 - 0.6 * size && run.x - x1 < 12 * size;
-      if (sameBaseline && forward) {
+      // Far along the very same baseline, in the same size, is the next cell of a table row.
+      const nextCell = Math.abs(run.y - baseY) <= 0.05 * size && Math.abs(run.size - maxSize) <= 0.05 * size && run.x - x1 < 0.5 * page.width;
+      const forward = run.x >= x1 - 0.6 * size && (run.x - x1 < 12 * size || nextCell);
+      // Text of a very different size set well apart on the same baseline (a masthead's section name
+      // beside the publication's) is another line, not a word of this one; superscripts sit close.
+      const smaller = Math.min(run.size, maxSize);
+      const apart = !blank && size > 1.5 * smaller && run.x - x1 > 1.5 * smaller;
+      if (sameBaseline && forward && !apart) {
         current.push(run);
         if (!blank) {
           x1 = Math.max(x1, run.x + run.width);
@@ -195,7 +205,7 @@ function toLine(pageNumber: number, lineRuns: TextRun[]): Line | null {
       }
     }
     const gap = run.x - prevEnd;
-    if (segment && gap > 1.5 * size) {
+    if (segment && gap > 1.2 * size) {
       segment = null;
       pendingSpace = true;
     }
@@ -223,6 +233,11 @@ function toLine(pageNumber: number, lineRuns: TextRun[]): Line | null {
   if (!text) return null;
   for (const seg of segments) seg.text = clean(seg.text.replace(INLINE_SYMBOL_MARKER, '$1'));
   const kept = segments.filter((seg) => seg.text);
+  // A list's number or bullet set apart from its item ("1." then a tab) is no table cell.
+  if (kept.length >= 2 && kept[0].text.length <= 4 && LIST_MARKER.test(`${kept[0].text} `)) {
+    const [marker, item] = kept.splice(0, 2);
+    kept.unshift({ x0: marker.x0, x1: item.x1, text: `${marker.text} ${item.text}` });
+  }
   return {
     page: pageNumber,
     y: baseY,
@@ -259,12 +274,12 @@ function findFurniture(pages: Line[][], heights: number[]): Furniture {
     return new Set([...top, ...bottom]);
   });
   // The same text at the same edge and height of other pages: set there by the page template.
-  const placements = new Map<string, Array<{ page: number; y: number }>>();
+  const placements = new Map<string, Array<{ page: number; y: number; size: number }>>();
   edgeLines.forEach((set, index) => {
     for (const line of set) {
       const key = furnitureKey(line.text);
       if (!placements.has(key)) placements.set(key, []);
-      placements.get(key)!.push({ page: index, y: line.y });
+      placements.get(key)!.push({ page: index, y: line.y, size: line.size });
     }
   });
   const everywhere = new Map<string, number>();
@@ -274,8 +289,12 @@ function findFurniture(pages: Line[][], heights: number[]): Furniture {
     // Text that also runs in the body is the body's, even where a page happens to start with it.
     if ((everywhere.get(key) ?? 0) > (placements.get(key)?.length ?? 0)) return 0;
     const tolerance = Math.max(2 * line.size, 0.02 * heights[line.page - 1]);
+    // The same words set far larger (a title on the first page that later pages repeat as their
+    // running head) are not the template's.
     const pagesAt = new Set(
-      (placements.get(key) ?? []).filter((p) => Math.abs(p.y - line.y) <= tolerance).map((p) => p.page),
+      (placements.get(key) ?? [])
+        .filter((p) => Math.abs(p.y - line.y) <= tolerance && Math.abs(p.size - line.size) <= 0.2 * line.size)
+        .map((p) => p.page),
     );
     return pagesAt.size;
   };
@@ -331,6 +350,24 @@ function measure(lines: Line[]): Metrics {
 const isTableRow = (line: Line) => line.segments.length >= 2;
 const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.08 * Math.max(a, b);
 
+/**
+ * A cell's text wrapped onto a line of its own under a table row ("Ever Given" / "runs aground"): set
+ * at a line's distance below the row, starting where one of its cells starts. It is added to that cell.
+ */
+function continuesCell(row: Line, line: Line, metrics: Metrics): boolean {
+  if (!isTableRow(row) || isTableRow(line) || !sameSize(line.size, row.size)) return false;
+  const dy = (row.bottom ?? row.y) - line.y;
+  if (dy <= 0.3 * line.size || dy > (metrics.lineGap * 1.35 + 0.05) * line.size) return false;
+  const cell = row.segments.find((segment) => Math.abs(segment.x0 - line.x0) <= 0.3 * line.size);
+  const next = cell && row.segments[row.segments.indexOf(cell) + 1];
+  if (!cell || (next && line.x1 > next.x0)) return false;
+  cell.text = `${cell.text} ${line.text}`;
+  cell.x1 = Math.max(cell.x1, line.x1);
+  row.bottom = line.y;
+  row.text = row.segments.map((segment) => segment.text).join(' ');
+  return true;
+}
+
 /** Splits a page's lines, in content order, into blocks of one kind each. */
 function buildBlocks(lines: Line[], metrics: Metrics): Block[] {
   const blocks: Block[] = [];
@@ -339,9 +376,10 @@ function buildBlocks(lines: Line[], metrics: Metrics): Block[] {
   let minX0 = 0;
   for (const line of lines) {
     const prev = block?.lines.at(-1);
+    if (block?.kind === 'table' && prev && continuesCell(prev, line, metrics)) continue;
     let startNew = !block || !prev;
     if (block && prev) {
-      const dy = prev.y - line.y;
+      const dy = (prev.bottom ?? prev.y) - line.y;
       const size = Math.max(line.size, prev.size);
       const gapLimit = (metrics.lineGap * 1.35 + 0.05) * size;
       const listStart = LIST_MARKER.test(line.text) || line.lead !== null;
@@ -385,12 +423,13 @@ const extent = (block: Block) => ({
 });
 
 /** Whether body text runs below a block in its column: notes sit at the foot, under all of it. */
-function bodyBelow(block: Block, blocks: Block[], bodySize: number): boolean {
+function bodyBelow(block: Block, blocks: Block[], bodySize: number, notes: ReadonlySet<Block>): boolean {
   const span = extent(block);
   const bottom = block.lines.at(-1)!.y;
   return blocks.some(
     (other) =>
       other !== block &&
+      !notes.has(other) &&
       sameSize(other.size, bodySize) &&
       other.kind !== 'table' &&
       // A label or caption under a note (a table's title) is not running text.
@@ -409,6 +448,11 @@ function classify(blocks: Block[], metrics: Metrics): void {
   for (const block of blocks) {
     if (sameSize(block.size, body) && block.kind !== 'table') lowestBody = Math.min(lowestBody, block.lines.at(-1)!.y);
   }
+  // Notes set at body size still open with the raised mark that the page's text refers to.
+  const referenced = new Set(blocks.flatMap((block) => block.lines.flatMap((line) => line.refs)));
+  const linkedNotes = new Set(
+    blocks.filter((block) => block.marker !== undefined && referenced.has(block.marker) && block.size <= body * 1.05),
+  );
   for (const block of blocks) {
     const text = blockText(block);
     const first = block.lines[0];
@@ -419,7 +463,7 @@ function classify(blocks: Block[], metrics: Metrics): void {
     }
     // Notes are set smaller than the body, open with their number, and sit low on the page.
     const opensNote = block.marker !== undefined || /^(?:\(?\d{1,3}\)?|[*†‡§])\s+\S/.test(first.text);
-    if (small && opensNote && !bodyBelow(block, blocks, body)) {
+    if (((small && opensNote) || linkedNotes.has(block)) && !bodyBelow(block, blocks, body, linkedNotes)) {
       block.kind = 'footnote';
       block.marker ??= /^(\(?\d{1,3}\)?|[*†‡§])/.exec(first.text)?.[1];
       inNotes = true;
@@ -452,11 +496,39 @@ function classify(blocks: Block[], metrics: Metrics): void {
   }
 }
 
+// The separators a periodical's running head sets between its items: "Journal / Vol. 8 / May 2, 2020".
+const HEADER_ITEM_BREAK = /\s+[/|•·]\s+/;
+const lineKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * A periodical's running head gathers, one after another, several items its first page prints apart
+ * in the masthead (the publication, its volume, the date, the section). First-page lines that the
+ * head of a later page gathers with another such line name the publication, never the document.
+ */
+function mastheadLines(firstPage: Line[], laterFurniture: Line[]): Set<Line> {
+  const byKey = new Map<string, Line[]>();
+  for (const line of firstPage) {
+    const key = lineKey(line.text);
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)!.push(line);
+  }
+  const masthead = new Set<Line>();
+  for (const head of laterFurniture) {
+    // The page number set beside the head is a segment of its own.
+    const items = head.segments.flatMap((segment) => segment.text.split(HEADER_ITEM_BREAK)).map(lineKey);
+    const printed = items.filter((item) => byKey.has(item));
+    if (printed.length < 2) continue;
+    for (const item of printed) for (const line of byKey.get(item)!) masthead.add(line);
+  }
+  return masthead;
+}
+
 /** The largest text near the top of the first page, if it stands out from the body. */
-function findTitle(blocks: Block[], metrics: Metrics, height: number): Block | null {
+function findTitle(blocks: Block[], metrics: Metrics, height: number, masthead: Set<Line>): Block | null {
   let best: Block | null = null;
   for (const block of blocks) {
     if (block.kind === 'footnote' || block.kind === 'table') continue;
+    if (block.lines.every((line) => masthead.has(line))) continue;
     if (block.lines[0].y < height * 0.35 || block.lines.length > 4) continue;
     if (blockText(block).length > 250 || !/\p{L}{3}/u.test(blockText(block))) continue;
     if (block.size >= metrics.bodySize * 1.2 && (!best || block.size > best.size + 0.1)) best = block;
@@ -468,10 +540,11 @@ function findTitle(blocks: Block[], metrics: Metrics, height: number): Block | n
  * Without a title block, the most prominent heading of the first page names it (an excerpt's first
  * table or section): the largest text above body size, the more descriptive when sizes tie.
  */
-function prominentHeading(blocks: Block[], metrics: Metrics): string | null {
+function prominentHeading(blocks: Block[], metrics: Metrics, masthead: Set<Line>): string | null {
   let best: { size: number; words: number; text: string } | null = null;
   for (const block of blocks) {
     if (block.kind === 'footnote' || block.kind === 'table' || block.lines.length > 3) continue;
+    if (block.lines.every((line) => masthead.has(line))) continue;
     if (block.size < metrics.bodySize * 1.05) continue;
     const text = blockText(block)
       .replace(CAPTION_START, '')
@@ -483,6 +556,26 @@ function prominentHeading(blocks: Block[], metrics: Metrics): string | null {
     if (!best || block.size > best.size + 0.1 || (Math.abs(block.size - best.size) <= 0.1 && words > best.words)) {
       best = { size: block.size, words, text };
     }
+  }
+  return best?.text ?? null;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+
+/**
+ * The heading that leads into the first page's body text. When nothing stands out by size, the
+ * headings stacked above the first paragraph (the issuing body, its office, then the subject) hold
+ * the title, and the most descriptive of them (the later one on a tie) names the document.
+ */
+function leadHeading(blocks: Block[], metrics: Metrics, masthead: Set<Line>): string | null {
+  let best: { words: number; text: string } | null = null;
+  for (const block of blocks) {
+    const text = blockText(block);
+    const body = block.kind === 'paragraph' && sameSize(block.size, metrics.bodySize) && block.lines.length >= 2;
+    if (body && /[.!?]["”’)\]]?(?:\s|$)/.test(text)) break;
+    if (block.kind !== 'heading' || block.lines.every((line) => masthead.has(line))) continue;
+    const words = wordCount(text);
+    if (words >= 2 && (!best || words >= best.words)) best = { words, text: text.replace(/\s+/g, ' ').trim() };
   }
   return best?.text ?? null;
 }
@@ -505,8 +598,18 @@ function joinBrokenParagraphs(sequence: Block[]): Block[] {
     for (;;) {
       const last = block.lines.at(-1)!;
       if (TERMINAL.test(last.text)) break;
+      // Set between the halves: floats, and, once a float has come, what a figure or table brings
+      // with it (its title after its caption, its notes and source lines in smaller type).
       let j = i + 1;
-      while (j < sequence.length && (absorbed.has(sequence[j]) || FLOATS.has(sequence[j].kind))) j++;
+      let floated = false;
+      const setApart = (k: number) => {
+        const other = sequence[k];
+        if (absorbed.has(other)) return true;
+        if (FLOATS.has(other.kind)) return (floated = true);
+        if (!floated) return false;
+        return other.size < block.size * 0.92 || (other.kind === 'heading' && sequence[k - 1]?.kind === 'caption');
+      };
+      while (j < sequence.length && setApart(j)) j++;
       const next = sequence[j];
       if (!next || next.kind !== 'paragraph' || !sameSize(next.size, block.size)) break;
       if (next.page > last.page + 1) break;
@@ -646,16 +749,23 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
   const content = pageLines.map((lines) => lines.filter((line) => !furniture.lines.has(line)));
   const metrics = measure(content.flat());
 
+  const masthead = mastheadLines(
+    content[0] ?? [],
+    pageLines.slice(1).flatMap((lines) => lines.filter((line) => furniture.lines.has(line))),
+  );
+
   let titleBlock: Block | null = null;
   let heading: string | null = null;
+  let lead: string | null = null;
   const sequence: Block[] = [];
   content.forEach((lines, index) => {
     const blocks = buildBlocks(lines, metrics);
     classify(blocks, metrics);
     if (index === 0) {
-      titleBlock = findTitle(blocks, metrics, pages[index].height);
+      titleBlock = findTitle(blocks, metrics, pages[index].height, masthead);
       if (titleBlock) titleBlock.kind = 'title';
-      else heading = prominentHeading(blocks, metrics);
+      else heading = prominentHeading(blocks, metrics, masthead);
+      lead = leadHeading(blocks, metrics, masthead);
     }
     // Notes go after the page's text; the title block opens the document.
     const ordered = [
@@ -678,5 +788,6 @@ export function analyzeLayout(pages: PageRuns[]): LayoutResult {
     blocks: emitted.blocks,
     title: title ?? heading,
     runningTitle: furniture.runningTitle,
+    leadHeading: lead,
   };
 }

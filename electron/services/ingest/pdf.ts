@@ -155,8 +155,9 @@ export async function extractPdf(name: string, bytes: Uint8Array, maxChars: numb
       throw noTextError(name, ' that can be extracted (it may be a scanned image; text recognition is not supported)');
     }
     // A real metadata title is the author's word; the page's own title block comes next, then the
-    // running header or footer, which names the document on every page.
-    const title = meta.title ?? layout.title ?? layout.runningTitle;
+    // running header or footer, which names the document on every page, then a title set at body size
+    // in the heading face above the first paragraph.
+    const title = meta.title ?? layout.title ?? layout.runningTitle ?? layout.leadHeading;
     return { text, pages: layout.pages, blocks: layout.blocks, meta: { ...meta, title } };
   } catch (error) {
     if (error instanceof IngestError) throw error;

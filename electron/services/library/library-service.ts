@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ClaimSet } from '../../../shared/types/claims.ts';
-import type { DocBlock } from '../../../shared/types/blocks.ts';
+import { BLOCK_MODEL_VERSION, type DocBlock } from '../../../shared/types/blocks.ts';
 import type { ExtractedDocument } from '../../../shared/types/ingest.ts';
 import type {
   DocumentContent,
@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/types/library.ts';
 import { claimableText, withDocumentText } from '../claims/structured.ts';
 import { findSameText, textSignature } from './same-text.ts';
+import { rebuildBlocks } from './structure.ts';
 import { DISK_FULL_MESSAGE, DossierError, isDiskFull } from '../errors.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 
@@ -29,6 +30,8 @@ export interface ImportSource {
   label: string;
   name: string;
   read(): Promise<Uint8Array>;
+  /** The absolute path, for a file on disk (an upload has none). */
+  path?: string;
   /** Set when a folder walk found the file but import does not read it: the reason, reported as `skipped`. */
   skip?: string;
 }
@@ -116,6 +119,8 @@ function cleanList(values: string[]): string[] {
 
 export class LibraryService {
   private readonly cancelled = new Set<string>();
+  /** Documents whose blocks are being rebuilt, by id. */
+  private readonly restructuring = new Map<string, Promise<DocBlock[]>>();
 
   constructor(private readonly deps: LibraryDeps) {}
 
@@ -133,12 +138,40 @@ export class LibraryService {
 
   async get(id: string): Promise<DocumentContent> {
     const document = this.deps.store.get(id);
-    const [text, pages, blocks] = await Promise.all([
-      this.deps.store.readText(id),
-      this.deps.store.readPages(id),
-      this.deps.store.readBlocks(id),
-    ]);
-    return { document, text, pages, blocks };
+    const [text, pages, blocks] = await Promise.all([this.deps.store.readText(id), this.deps.store.readPages(id), this.blocksOf(document)]);
+    return { document: this.deps.store.get(id), text, pages, blocks };
+  }
+
+  /**
+   * The document's blocks under the current block model. A document stored by an older version (or
+   * before documents kept their structure) is migrated the first time it is opened: its blocks are
+   * rebuilt and stored, and claims made without them are extracted again. Concurrent reads share one
+   * rebuild.
+   */
+  private blocksOf(record: DocumentRecord): Promise<DocBlock[] | null> {
+    if (record.blocksVersion === BLOCK_MODEL_VERSION) return this.deps.store.readBlocks(record.id);
+    let pending = this.restructuring.get(record.id);
+    if (!pending) {
+      pending = this.migrateBlocks(record).finally(() => this.restructuring.delete(record.id));
+      this.restructuring.set(record.id, pending);
+    }
+    return pending;
+  }
+
+  private async migrateBlocks(record: DocumentRecord): Promise<DocBlock[]> {
+    const { store } = this.deps;
+    const [text, stored, original] = await Promise.all([store.readText(record.id), store.readBlocks(record.id), store.readOriginal(record.id)]);
+    const blocks = await rebuildBlocks({ name: record.originalFile, text, original, blocks: stored }, this.deps.extract);
+    // A read-only library gets the structure for this session without anything being written.
+    if (store.readOnly) return blocks;
+    await store.writeBlocks(record.id, blocks);
+    await store.update({ ...store.get(record.id), blocksVersion: BLOCK_MODEL_VERSION });
+    // Claims made without this structure may reach into headings, notes or reference lists.
+    if (this.deps.claims && record.claimsVersion) {
+      await this.extractClaims(store.get(record.id), text, blocks);
+      await this.deps.index?.update(store.get(record.id));
+    }
+    return blocks;
   }
 
   /** Expands folders recursively (supported extensions only, hidden entries skipped). */
@@ -210,8 +243,14 @@ export class LibraryService {
     return {
       label: path,
       name: basename(path),
+      path,
       read: () => this.deps.readFile(path),
     };
+  }
+
+  /** A file on disk as import reads it (refusing huge, empty or unsupported files before loading them). */
+  sourceForPath(path: string): ImportSource {
+    return this.pathSource(resolve(path));
   }
 
   async importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportResult[]> {
@@ -280,6 +319,7 @@ export class LibraryService {
         deletedAt: null,
         claimsVersion: null,
         claimCount: 0,
+        blocksVersion: BLOCK_MODEL_VERSION,
       };
       // The same text in another format (a report as PDF and as a web page) is linked, not refused.
       record.textSignature = textSignature(extracted.text);
@@ -313,10 +353,12 @@ export class LibraryService {
   async claims(id: string): Promise<ClaimSet> {
     const record = this.deps.store.get(id);
     const engine = this.deps.claims;
+    // A document from an older library is brought to the current structure first (claims included).
+    const blocks = await this.blocksOf(record);
     const stored = await this.deps.store.readClaims(id);
     if (stored && (!engine || stored.engineVersion === engine.version)) return stored;
     if (!engine) throw new DossierError('no-claims', `Claims for “${record.title}” have not been extracted yet.`);
-    const [text, blocks] = await Promise.all([this.deps.store.readText(id), this.deps.store.readBlocks(id)]);
+    const text = await this.deps.store.readText(id);
     const set = await this.extractClaims(record, text, blocks);
     await this.deps.index?.update(this.deps.store.get(id));
     return set;

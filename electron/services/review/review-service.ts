@@ -1,10 +1,13 @@
-// Claim review: accept, reject or correct extracted claims, or add one by selecting text. Decisions
-// are anchored by quote and context, so they re-attach to the new claims after re-extraction.
+// Claim review: accept, reject or correct extracted claims, revert a correction to what the engine
+// extracted, or add one by selecting text (read by the engine for its speaker, figures and hedges, which
+// the analyst then confirms). Decisions are anchored by quote and context, so they re-attach to the new
+// claims after re-extraction.
 import { randomBytes } from 'node:crypto';
 import type { TextAnchor } from '../../../shared/types/anchors.ts';
 import type { Claim, ClaimEdits, ClaimKind, ClaimSet, Quantity, ReviewStatus } from '../../../shared/types/claims.ts';
 import { DossierError } from '../errors.ts';
 import { makeAnchor, resolveAnchor } from '../anchors/anchors.ts';
+import { formatNumber } from '../../../shared/figures/index.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
 
 export interface StoredReview {
@@ -14,9 +17,14 @@ export interface StoredReview {
   status: ReviewStatus;
   edits: ClaimEdits | null;
   added: boolean;
+  /** For an added claim: the engine's reading of the passage (speaker, figures, certainty) when it was added. */
+  suggested?: ClaimEdits | null;
   createdAt: string;
   updatedAt: string;
 }
+
+/** The engine's reading of a passage the analyst selected, as the fields an edit could set. */
+export type PassageReader = (text: string, start: number, end: number) => ClaimEdits;
 
 const STATUSES: ReviewStatus[] = ['accepted', 'rejected', 'pending'];
 const CERTAINTIES = ['asserted', 'attributed', 'hedged'];
@@ -30,6 +38,8 @@ function checkEdits(edits: unknown): ClaimEdits | null {
   if (edits === undefined || edits === null) return null;
   if (typeof edits !== 'object') throw new DossierError('bad-request', 'Claim edits must be an object.');
   const e = edits as ClaimEdits;
+  // No field changed is no correction: the claim must not read as edited.
+  if (!Object.keys(e).length) return null;
   if (e.certainty !== undefined && !CERTAINTIES.includes(e.certainty)) throw new DossierError('bad-request', `Unknown certainty: ${String(e.certainty)}`);
   if (e.kind !== undefined && !KINDS.includes(e.kind)) throw new DossierError('bad-request', `Unknown claim kind: ${String(e.kind)}`);
   if (e.via !== undefined && (!Array.isArray(e.via) || e.via.some((v) => typeof v !== 'string'))) throw new DossierError('bad-request', 'via must be a list of outlet names.');
@@ -51,8 +61,9 @@ function applyEdits(claim: Claim, edits: ClaimEdits | null): Claim {
   if (edits.kind) next.kind = edits.kind;
   if (edits.negated !== undefined) next.negated = edits.negated;
   if (edits.quantities) {
+    // A figure typed in the editor is written with its separators ("11,000 troops", not "11000").
     next.quantities = edits.quantities.map((q): Quantity => ({
-      text: q.text ?? (q.high === null ? `at least ${q.low}` : q.low === q.high ? String(q.low) : `${q.low} to ${q.high}`),
+      text: q.text ?? (q.high === null ? `at least ${formatNumber(q.low)}` : q.low === q.high ? formatNumber(q.low) : `${formatNumber(q.low)} to ${formatNumber(q.high)}`),
       start: claim.start,
       end: claim.end,
       low: q.low,
@@ -67,7 +78,11 @@ function applyEdits(claim: Claim, edits: ClaimEdits | null): Claim {
 }
 
 export class ReviewService {
-  constructor(private readonly reviews: ShardedCollection<StoredReview>) {}
+  /** `readPassage` is the claim engine's reading of a selected passage, suggested for claims the analyst adds. */
+  constructor(
+    private readonly reviews: ShardedCollection<StoredReview>,
+    private readonly readPassage: PassageReader | null = null,
+  ) {}
 
   private forDocument(docId: string): StoredReview[] {
     const out: StoredReview[] = [];
@@ -100,7 +115,7 @@ export class ReviewService {
           entities: [],
           score: 1,
         };
-        added.push({ ...applyEdits(base, review.edits), review: state });
+        added.push({ ...applyEdits(applyEdits(base, review.suggested ?? null), review.edits), review: state });
         continue;
       }
       let best = -1;
@@ -127,21 +142,51 @@ export class ReviewService {
     if (!claim) throw new DossierError('not-found', `No claim ${String(claimId)} in this document.`);
     const now = new Date().toISOString();
     const existing = claim.review ? this.reviews.get(claim.review.id) : undefined;
+    // A correction alone leaves the verdict open: saving an edit is not accepting the claim.
     const review: StoredReview = existing
       ? { ...existing, status: status ?? existing.status, edits: edits ? { ...existing.edits, ...edits } : existing.edits, updatedAt: now }
-      : { id: randomBytes(8).toString('hex'), docId, anchor: makeAnchor(set.text, claim.start, claim.end), status: status ?? 'accepted', edits, added: false, createdAt: now, updatedAt: now };
+      : { id: randomBytes(8).toString('hex'), docId, anchor: makeAnchor(set.text, claim.start, claim.end), status: status ?? (edits ? 'pending' : 'accepted'), edits, added: false, createdAt: now, updatedAt: now };
     await this.reviews.put(review.id, review);
     return this.apply(docId, set).claims.find((c) => c.review?.id === review.id)!;
   }
 
-  /** Adds a claim the engine missed, from a passage the user selected. */
+  /**
+   * Undoes the analyst's corrections: an extracted claim reads again as the engine extracted it (its
+   * review is dropped, verdict included); an added claim goes back to the engine's reading of its passage.
+   */
+  async revert(docId: string, set: ClaimSet, claimId: string): Promise<Claim> {
+    const merged = this.apply(docId, set);
+    const claim = merged.claims.find((c) => c.id === claimId);
+    if (!claim) throw new DossierError('not-found', `No claim ${String(claimId)} in this document.`);
+    const existing = claim.review ? this.reviews.get(claim.review.id) : undefined;
+    if (!existing) return claim;
+    if (existing.added) {
+      await this.reviews.put(existing.id, { ...existing, edits: null, updatedAt: new Date().toISOString() });
+      return this.apply(docId, set).claims.find((c) => c.review?.id === existing.id)!;
+    }
+    await this.reviews.delete(existing.id);
+    return this.apply(docId, set).claims.find((c) => c.id === claimId) ?? claim;
+  }
+
+  /** Adds a claim the engine missed, from a passage the user selected, with the engine's reading of it. */
   async add(docId: string, set: ClaimSet, start: number, end: number, rawEdits: unknown): Promise<Claim> {
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > set.text.length || start >= end) {
       throw new DossierError('bad-request', 'The selected passage is outside the document.');
     }
     if (!set.text.slice(start, end).trim()) throw new DossierError('bad-request', 'Select some text to make a claim of it.');
     const now = new Date().toISOString();
-    const review: StoredReview = { id: randomBytes(8).toString('hex'), docId, anchor: makeAnchor(set.text, start, end), status: 'accepted', edits: checkEdits(rawEdits), added: true, createdAt: now, updatedAt: now };
+    const suggested = this.readPassage ? this.readPassage(set.text, start, end) : null;
+    const review: StoredReview = {
+      id: randomBytes(8).toString('hex'),
+      docId,
+      anchor: makeAnchor(set.text, start, end),
+      status: 'accepted',
+      edits: checkEdits(rawEdits),
+      added: true,
+      suggested,
+      createdAt: now,
+      updatedAt: now,
+    };
     await this.reviews.put(review.id, review);
     return this.apply(docId, set).claims.find((c) => c.review?.id === review.id)!;
   }

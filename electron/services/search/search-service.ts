@@ -9,10 +9,11 @@ import type { ClaimSet } from '../../../shared/types/claims.ts';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
 import type { Note } from '../../../shared/types/notes.ts';
 import type { SearchHit, SearchQuery, SearchResult, SearchSnippet } from '../../../shared/types/search.ts';
+import { foldText, matchesByWords } from '../../../shared/text/words.ts';
 import { DossierError } from '../errors.ts';
 import { writeAtomic } from '../storage/atomic.ts';
 
-const INDEX_VERSION = 5;
+const INDEX_VERSION = 6;
 const SAVE_DELAY_MS = 2000;
 const SNIPPET_RADIUS = 90;
 /** A short prefix can stand for hundreds of words; the most common ones are enough to search as you type. */
@@ -35,10 +36,51 @@ const STOP_WORDS = new Set(
   'a an and are as at be been but by for from had has have he her his i in is it its of on or she that the their them they this to was were which who will with would'.split(' '),
 );
 
-/** The one tokenizer for indexing and querying, so both split words the same way. */
-function encode(text: string): string[] {
+/**
+ * Words, and numbers whole: a figure with thousands separators, a decimal part or a percent sign is one
+ * token ("3,000", "4.5", "40%"), so a search for a figure does not match every "3" and every "000". A
+ * number glued to letters ("19th", "G7") is a word.
+ */
+const TOKEN = /(\p{N}+(?:[.,]\p{N}+)*%?)(?![\p{L}\p{N}])|[\p{L}\p{N}]+/gu;
+const THOUSANDS = /^\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?%?$/u;
+const PERCENT_WORDS = new Set(['percent', 'pct']);
+
+/** A number as indexed: thousands separators dropped ("3,000" and "3000" are one figure); any other comma kept. */
+function numberTerm(raw: string): string {
+  return THOUSANDS.test(raw) ? raw.replace(/,/g, '') : raw;
+}
+
+function isNumberTerm(term: string): boolean {
+  return /^\p{N}+(?:[.,]\p{N}+)*%?$/u.test(term);
+}
+
+/** The tokens of a text as written, numbers whole: what snippets highlight. */
+function rawTokens(text: string): string[] {
+  return [...text.matchAll(TOKEN)].map((m) => m[0]);
+}
+
+/** The one tokenizer for indexing and querying, so both split words and numbers the same way. */
+export function encode(text: string): string[] {
   const words: string[] = [];
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word && !STOP_WORDS.has(word)) words.push(word);
+  let lastNumber: string | null = null;
+  let per = false;
+  for (const match of text.toLowerCase().matchAll(TOKEN)) {
+    if (match[1] !== undefined) {
+      const term = numberTerm(match[1]);
+      words.push(term);
+      lastNumber = term.endsWith('%') ? null : term;
+      per = false;
+      continue;
+    }
+    const word = match[0];
+    // "40 percent" and "40 per cent" are also found as "40%".
+    if (lastNumber && (PERCENT_WORDS.has(word) || (per && word === 'cent'))) {
+      words.push(`${lastNumber}%`);
+      lastNumber = null;
+    } else if (word !== 'per') lastNumber = null;
+    per = word === 'per' && lastNumber !== null;
+    if (!STOP_WORDS.has(word)) words.push(word);
+  }
   return words;
 }
 
@@ -101,22 +143,90 @@ function claimsSignature(doc: DocumentRecord): string {
   return `${doc.claimsVersion ?? ''}:${doc.claimCount}`;
 }
 
-/** Terms and quoted phrases of a query, for snippets and the phrase check. */
-export function parseQuery(query: string): { terms: string[]; phrases: string[] } {
-  const phrases = [...query.matchAll(/"([^"]+)"/g)].map((m) => m[1].trim().replace(/\s+/g, ' ')).filter(Boolean);
-  const terms = query
-    .replace(/"/g, ' ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
-  return { terms, phrases };
+/**
+ * A query as the search box takes it: words that must all match, `OR` between words that may stand
+ * for each other, `-word` to leave out documents that have it, and "quoted phrases" (`-"a phrase"` too).
+ */
+export interface ParsedQuery {
+  /** Every group must match; a group matches when any of its words does ("pilots OR crew"). */
+  groups: string[][];
+  /** Phrases a result must contain, as typed. */
+  phrases: string[];
+  /** Words no result may contain (as indexed). */
+  excluded: string[];
+  /** Phrases no result may contain. */
+  excludedPhrases: string[];
+  /** The words and numbers to highlight in snippets, as typed. */
+  terms: string[];
+  /** The query ends inside a word, which may be the start of a longer one (search as you type). */
+  openEnd: boolean;
+}
+
+const QUERY_PART = /(-?)"([^"]*)"?|(\S+)/g;
+
+export function parseQuery(query: string): ParsedQuery {
+  const parsed: ParsedQuery = { groups: [], phrases: [], excluded: [], excludedPhrases: [], terms: [], openEnd: /[\p{L}\p{N}%]$/u.test(query) };
+  let orNext = false;
+  for (const part of query.matchAll(QUERY_PART)) {
+    const negative = part[1] === '-';
+    if (part[2] !== undefined) {
+      const phrase = part[2].trim().replace(/\s+/g, ' ');
+      if (!phrase) continue;
+      if (negative) parsed.excludedPhrases.push(phrase);
+      else {
+        parsed.phrases.push(phrase);
+        for (const word of encode(phrase)) parsed.groups.push([word]);
+        parsed.terms.push(...rawTokens(phrase));
+      }
+      orNext = false;
+      continue;
+    }
+    const token = part[3]!;
+    if (token === 'OR' || token === '|') {
+      orNext = parsed.groups.length > 0;
+      continue;
+    }
+    if (token.length > 1 && token.startsWith('-') && /[\p{L}\p{N}]/u.test(token[1])) {
+      parsed.excluded.push(...encode(token.slice(1)));
+      orNext = false;
+      continue;
+    }
+    const words = encode(token);
+    if (!words.length) continue;
+    const [first, ...rest] = words;
+    if (orNext) parsed.groups[parsed.groups.length - 1].push(first);
+    else parsed.groups.push([first]);
+    for (const word of rest) parsed.groups.push([word]);
+    parsed.terms.push(...rawTokens(token));
+    orNext = false;
+  }
+  return parsed;
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A pattern for a figure however the text groups its digits: "3000" and "3,000" find "3,000" and
+ * "3000"; "40%" finds "40%" and "40 percent"; never a longer number ("30,000", "4.55").
+ */
+function numberNeedle(term: string): string {
+  const percent = term.endsWith('%');
+  const [whole, fraction] = term.replace(/%$/, '').replace(/,(?=\p{N}{3}(?:\D|$))/gu, '').split('.') as [string, string?];
+  const groups: string[] = [];
+  for (let end = whole.length; end > 0; end -= 3) groups.unshift(whole.slice(Math.max(0, end - 3), end));
+  let needle = groups.map(escapeRegExp).join('[,\\u00a0\\u202f]?');
+  if (fraction !== undefined) needle += `\\.${escapeRegExp(fraction)}`;
+  needle += '(?![.,]?\\p{N})';
+  return percent ? `${needle}(?:\\s?%|\\s+per\\s?cent\\b)` : needle;
+}
+
 export function makeSnippet(text: string, terms: string[], phrases: string[]): SearchSnippet | null {
-  const needles = [...phrases.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')), ...terms.map((t) => `${escapeRegExp(t)}[\\p{L}\\p{N}]*`)];
+  const needles = [
+    ...phrases.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')),
+    ...terms.map((t) => (isNumberTerm(t) ? numberNeedle(t) : `${escapeRegExp(t)}[\\p{L}\\p{N}]*`)),
+  ];
   if (!needles.length) return null;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${needles.join('|')})`, 'giu');
   const first = pattern.exec(text);
@@ -341,8 +451,12 @@ export class SearchService {
     return [this.text, this.titles, this.claims, this.notes];
   }
 
-  /** The words a query term stands for: itself, words it begins (the last term), or near spellings. */
+  /**
+   * The words a query term stands for: itself, words it begins (the last term), or near spellings. A
+   * number stands only for itself, with or without a percent sign: "40" finds "40%", never "400".
+   */
   private variants(term: string, mode: 'exact' | 'prefix' | 'fuzzy'): string[] {
+    if (isNumberTerm(term)) return term.endsWith('%') ? [term] : [term, `${term}%`];
     if (mode === 'exact' || (mode === 'prefix' && term.length < 3) || (mode === 'fuzzy' && term.length < 5)) return [term];
     const maxEdits = term.length >= 10 ? 2 : 1;
     const found = new Map<string, number>();
@@ -378,61 +492,92 @@ export class SearchService {
     return result ? (result.resolve({ limit: Math.max(1, this.slots.length) }) as number[]) : [];
   }
 
-  private query(words: string[], mode: 'prefix' | 'fuzzy'): string[][] {
-    return words.map((word, i) => this.variants(word, mode === 'prefix' && i < words.length - 1 ? 'exact' : mode));
+  /** Each group's words with their variants; only the last word of an open-ended query is a prefix. */
+  private query(groups: string[][], mode: 'prefix' | 'fuzzy', openEnd = true): string[][] {
+    return groups.map((group, g) => {
+      const last = g === groups.length - 1;
+      return [...new Set(group.flatMap((word, w) => this.variants(word, mode === 'prefix' && !(last && openEnd && w === group.length - 1) ? 'exact' : mode)))];
+    });
+  }
+
+  /** Slots holding any of the words, in any index. */
+  private anyOf(words: string[]): Set<number> {
+    const out = new Set<number>();
+    for (const word of words) for (const slot of this.match([this.variants(word, 'exact')], this.indexes)) out.add(slot);
+    return out;
   }
 
   /** The bare index query, without filters, ranking or snippets: the peer figure for benchmarks. */
   rawSearch(query: string): number {
     const words = encode(query);
-    return words.length ? this.match(this.query(words, 'prefix'), this.indexes).length : 0;
+    return words.length ? this.match(this.query(words.map((w) => [w]), 'prefix'), this.indexes).length : 0;
   }
 
+  /**
+   * Ranked documents for a query with filters. With filters and no words, the documents the filters
+   * keep, newest first: a filter alone is a way to list documents.
+   */
   async search(request: SearchQuery, records: (id: string) => DocumentRecord | undefined): Promise<SearchResult> {
     const started = performance.now();
     if (typeof request?.query !== 'string') throw new DossierError('bad-request', 'A search needs a query.');
     await this.open();
-    const { terms, phrases } = parseQuery(request.query);
-    const words = encode(terms.join(' '));
-    if (!words.length) return { hits: [], total: 0, tookMs: 0 };
+    const parsed = parseQuery(request.query);
+    const { groups, phrases, excludedPhrases, terms } = parsed;
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 200);
-    const tags = request.tags?.map((t) => t.toLowerCase());
-    const outlet = request.outlet?.toLowerCase();
+    const tags = request.tags?.map((t) => foldText(t));
+    const filtered = !!(request.formats?.length || request.outlet?.trim() || request.collection || tags?.length || request.from || request.to);
+    if (!groups.length && !filtered && !parsed.excluded.length && !excludedPhrases.length) return { hits: [], total: 0, tookMs: 0 };
     const accepts = (doc: DocumentRecord | undefined): doc is DocumentRecord => {
       if (!doc || doc.deletedAt) return false;
       if (request.formats?.length && !request.formats.includes(doc.format)) return false;
-      if (outlet && doc.outlet?.toLowerCase() !== outlet) return false;
+      if (request.outlet?.trim() && !matchesByWords(request.outlet, doc.outlet)) return false;
       if (request.collection && !doc.collections?.includes(request.collection)) return false;
-      if (tags?.length && !tags.every((t) => doc.tags.some((own) => own.toLowerCase() === t))) return false;
+      if (tags?.length && !tags.every((t) => doc.tags.some((own) => foldText(own) === t))) return false;
       if (request.from && (!doc.published || doc.published.slice(0, 10) < request.from)) return false;
       if (request.to && (!doc.published || doc.published.slice(0, 10) > request.to)) return false;
       return true;
     };
-    let variants = this.query(words, 'prefix');
-    let slots = this.match(variants, this.indexes);
-    // Nothing found: allow small typos ("evacuted") before giving up.
-    if (!slots.length) {
-      variants = this.query(words, 'fuzzy');
-      slots = this.match(variants, this.indexes);
-    }
-    const inTitle = new Set(this.match(variants, [this.titles]));
-    const inNotes = new Set(this.match(variants, [this.notes]));
-    const ranked = [...slots.filter((s) => inTitle.has(s)), ...slots.filter((s) => !inTitle.has(s))];
+    const excluded = parsed.excluded.length ? this.anyOf(parsed.excluded) : new Set<number>();
+    let variants: string[][] = [];
+    let inTitle = new Set<number>();
+    let inNotes = new Set<number>();
     const docs: Array<[number, DocumentRecord]> = [];
-    for (const slot of ranked) {
-      const doc = records(this.slots[slot]?.[0] ?? '');
-      if (accepts(doc)) docs.push([slot, doc]);
+    if (groups.length) {
+      variants = this.query(groups, 'prefix', parsed.openEnd);
+      let slots = this.match(variants, this.indexes);
+      // Nothing found: allow small typos ("evacuted") before giving up.
+      if (!slots.length) {
+        variants = this.query(groups, 'fuzzy');
+        slots = this.match(variants, this.indexes);
+      }
+      inTitle = new Set(this.match(variants, [this.titles]));
+      inNotes = new Set(this.match(variants, [this.notes]));
+      const ranked = [...slots.filter((s) => inTitle.has(s)), ...slots.filter((s) => !inTitle.has(s))];
+      for (const slot of ranked) {
+        if (excluded.has(slot)) continue;
+        const doc = records(this.slots[slot]?.[0] ?? '');
+        if (accepts(doc)) docs.push([slot, doc]);
+      }
+    } else {
+      for (const doc of this.deps.documents()) {
+        const slot = this.slotOf.get(doc.id) ?? -1;
+        if (!excluded.has(slot) && accepts(doc)) docs.push([slot, doc]);
+      }
+      docs.sort(([, a], [, b]) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
     }
     const highlight = [...new Set([...terms, ...variants.flat()])];
     const hits: SearchHit[] = [];
+    const checksText = phrases.length > 0 || excludedPhrases.length > 0;
     for (const [slot, doc] of docs) {
       if (hits.length >= limit) break;
-      const text = this.deps.readTextSync(doc.id);
-      if (phrases.length) {
+      const text = groups.length || checksText ? this.deps.readTextSync(doc.id) : '';
+      if (checksText) {
         const flat = text.replace(/\s+/g, ' ').toLowerCase();
-        if (!phrases.every((p) => flat.includes(p.toLowerCase()) || doc.title.toLowerCase().includes(p.toLowerCase()))) continue;
+        const title = doc.title.toLowerCase();
+        const has = (p: string) => flat.includes(p.toLowerCase()) || title.includes(p.toLowerCase());
+        if (!phrases.every(has) || excludedPhrases.some(has)) continue;
       }
-      const snippet = makeSnippet(text, highlight, phrases);
+      const snippet = groups.length ? makeSnippet(text, highlight, phrases) : null;
       const fields = [inTitle.has(slot) && 'title', snippet && 'text', inNotes.has(slot) && 'notes'].filter((f): f is string => !!f);
       hits.push({
         docId: doc.id,
@@ -441,11 +586,11 @@ export class SearchService {
         outlet: doc.outlet,
         published: doc.published,
         score: Number((1 - hits.length / (docs.length + 1)).toFixed(3)),
-        fields: fields.length ? fields : ['claims'],
+        fields: fields.length ? fields : groups.length ? ['claims'] : [],
         snippet,
       });
     }
-    return { hits, total: phrases.length ? hits.length : docs.length, tookMs: Number((performance.now() - started).toFixed(2)) };
+    return { hits, total: checksText ? hits.length : docs.length, tookMs: Number((performance.now() - started).toFixed(2)) };
   }
 
   private changed(): void {

@@ -5,6 +5,7 @@ declare module '@citation-js/core' {
     type: string;
     [field: string]: unknown;
   }
+  export const plugins: { input: { chain(data: unknown, options?: Record<string, unknown>): unknown } };
   export class Cite {
     constructor(data: CslItem[] | string, options?: { forceType?: string });
     data: CslItem[];

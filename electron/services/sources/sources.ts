@@ -84,9 +84,36 @@ export function formatSources(docs: CitableDocument[], format: SourcesFormat): s
   if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;
   if (!items.length) return '';
   const cite = new Cite(items, { forceType: '@csl/list+object' });
-  if (format === 'bibtex') return cite.format('bibtex');
-  if (format === 'ris') return risWithFullDates(cite.format('ris'), items);
+  if (format === 'bibtex') return bibtexWithKeywords(cite.format('bibtex'), items);
+  if (format === 'ris') return risWithFullDates(risWithAuthors(cite.format('ris'), items), items);
   throw new Error(`Unknown sources format ${String(format)}`);
+}
+
+/** Citation.js writes no keywords to BibTeX; Zotero and JabRef read an entry's `keywords` field as its tags. */
+function bibtexWithKeywords(bibtex: string, items: CslItem[]): string {
+  let i = 0;
+  return bibtex.replace(/^@\w+\{[^\n]*\n[\s\S]*?^\}$/gm, (entry) => {
+    const keywords = items[i++]?.keyword;
+    if (typeof keywords !== 'string' || !keywords || /^\s*keywords\s*=/m.test(entry)) return entry;
+    const value = keywords.split(',').map((k) => k.trim().replace(/[{}\\]/g, '')).filter(Boolean).join(', ');
+    return entry.replace(/\n\}$/, `\n\tkeywords = {${value}},\n}`);
+  });
+}
+
+/**
+ * Citation.js leaves the authors out of newspaper records (RIS files them under NEWS as reporters, which
+ * CSL keeps apart): each record without AU lines gets one per author, "Family, Given", after its TY line.
+ */
+function risWithAuthors(ris: string, items: CslItem[]): string {
+  const records = ris.split(/(?<=^ER {2}-.*$)/m);
+  return records
+    .map((record, i) => {
+      const authors = (items[i]?.author as Array<Record<string, string>> | undefined) ?? [];
+      if (!authors.length || /^AU {2}-/m.test(record)) return record;
+      const lines = authors.map((a) => `AU  - ${a.literal ?? [a.family, a.given].filter(Boolean).join(', ')}`).join('\n');
+      return record.replace(/^(TY {2}-.*)$/m, `$1\n${lines}`);
+    })
+    .join('');
 }
 
 /** Citation.js writes only the year (PY); RIS's DA carries the full date "YYYY/MM/DD/", which Zotero reads. */

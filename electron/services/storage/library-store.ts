@@ -211,6 +211,22 @@ export class LibraryStore {
     }
   }
 
+  /** Stores a document's blocks again (a document migrated to the current block model). */
+  async writeBlocks(id: string, blocks: DocBlock[]): Promise<void> {
+    this.assertWritable();
+    await writeAtomic(join(this.docDir(id), 'blocks.json'), JSON.stringify(blocks));
+  }
+
+  /** The original file as imported; null when it is missing from the document folder. */
+  async readOriginal(id: string): Promise<Uint8Array | null> {
+    const file = join(this.docDir(id), this.get(id).originalFile);
+    try {
+      return new Uint8Array(await readFile(file));
+    } catch {
+      return null;
+    }
+  }
+
   /**
    * The document's claims with its text attached. claims.json references text.txt rather than copying it;
    * a file from an older library that still holds the text is rewritten in the compact form on first read.

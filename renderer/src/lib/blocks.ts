@@ -18,6 +18,10 @@ export interface Block {
   rows?: TextSpan[][];
   /** Footnotes: the printed marker. */
   marker?: string;
+  /** Note reference marks inside the block ("[1]"), shown raised. */
+  refs?: TextSpan[];
+  /** An entry of a reference list or bibliography. */
+  references?: boolean;
 }
 
 /**
@@ -44,6 +48,8 @@ function structuredBlocks(text: string, pages: PageSpan[] | null, structure: rea
       const block: Block = { index: blocks.length, start, end, page, pageStart, kind: doc.kind };
       if (doc.rows) block.rows = doc.rows;
       if (doc.marker) block.marker = doc.marker;
+      if (doc.refs) block.refs = doc.refs;
+      if (doc.references) block.references = true;
       blocks.push(block);
       start = end;
       while (start < doc.end && /\s/.test(text[start])) start++;
@@ -154,6 +160,10 @@ export interface Segment {
   /** Index of the find match covering the segment, or -1. */
   match: number;
   noted: boolean;
+  /** A note reference mark ("[1]"). */
+  ref: boolean;
+  /** The first segment of a noted passage, which carries the note's mark in the text. */
+  noteStart: boolean;
 }
 
 export interface FindMatch extends Range {
@@ -171,6 +181,7 @@ export function segmentBlock(
   claims: readonly Claim[],
   matches: readonly FindMatch[] = NONE,
   noted: readonly Range[] = NONE,
+  refs: readonly Range[] = NONE,
 ): Segment[] {
   const points = new Set<number>([block.start, block.end]);
   const clamp = (n: number) => Math.min(block.end, Math.max(block.start, n));
@@ -193,6 +204,10 @@ export function segmentBlock(
     points.add(clamp(n.start));
     points.add(clamp(n.end));
   }
+  for (const r of refs) {
+    points.add(clamp(r.start));
+    points.add(clamp(r.end));
+  }
   const sorted = [...points].sort((a, b) => a - b);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
@@ -211,6 +226,8 @@ export function segmentBlock(
       quantity: !!claim && quantities.some((q) => q.start <= start && q.end >= end),
       match: match ? match.index : -1,
       noted: noted.some((n) => n.start <= start && n.end >= end),
+      ref: refs.some((r) => r.start <= start && r.end >= end),
+      noteStart: noted.some((n) => n.start === start && n.end > start),
     });
   }
   return segments;

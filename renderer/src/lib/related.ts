@@ -65,6 +65,8 @@ export function compareClaims(claim: Claim, candidate: Claim): RelatedMatch {
     for (let j = 0; j < theirs.length; j++) {
       const a = baseKey(mine[i]);
       if (!a || a !== baseKey(theirs[j])) continue;
+      // "Tens of thousands" is no figure to compare, as in Compare.
+      if (claim.quantities[i].vague || candidate.quantities[j].vague) continue;
       const placesA = mine[i].places.join('+');
       const placesB = theirs[j].places.join('+');
       // Another country's figure is another measure, as in Compare.

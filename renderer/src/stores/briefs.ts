@@ -1,7 +1,7 @@
 // Briefs: the list, the one being composed, edits saved as they happen, delete with undo, and export.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { Brief, BriefItem } from '../../../shared/types/brief';
+import type { Brief, BriefItem, ResolvedGroup } from '../../../shared/types/brief';
 import type { ClaimSet } from '../../../shared/types/claims';
 import { downloadExport, errorMessage, useApi } from '../api';
 import { useUiStore } from './ui';
@@ -36,6 +36,8 @@ export const useBriefsStore = defineStore('briefs', () => {
   const exportProgress = ref<number | null>(null);
   /** Claim sets of the documents a brief cites, to show each claim's source and certainty. */
   const claimSets = shallowRef<Record<string, ClaimSet>>({});
+  /** Comparison items as the export will show them (figures, who, when, verdict), by their documents and label. */
+  const groups = shallowRef<Record<string, ResolvedGroup | { error: string }>>({});
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   const current = computed(() => briefs.value.find((b) => b.id === currentId.value) ?? null);
@@ -45,10 +47,31 @@ export const useBriefsStore = defineStore('briefs', () => {
       briefs.value = await useApi().briefs.list();
       if (!current.value) currentId.value = briefs.value[0]?.id ?? null;
       loaded.value = true;
-      await loadClaims();
+      await Promise.all([loadClaims(), loadGroups()]);
     } catch (e) {
       useUiStore().notify(`Could not load briefs: ${errorMessage(e)}`, { kind: 'error' });
     }
+  }
+
+  function groupKey(item: { docIds: string[]; label: string }): string {
+    return `${item.docIds.join(',')}\n${item.label}`;
+  }
+
+  async function loadGroups(): Promise<void> {
+    const wanted = current.value?.items.flatMap((i) => (i.type === 'group' ? [i] : [])) ?? [];
+    const next = { ...groups.value };
+    let changed = false;
+    for (const item of wanted) {
+      const key = groupKey(item);
+      if (next[key]) continue;
+      try {
+        next[key] = await useApi().briefs.group({ docIds: item.docIds, label: item.label });
+      } catch (e) {
+        next[key] = { error: errorMessage(e) };
+      }
+      changed = true;
+    }
+    if (changed) groups.value = next;
   }
 
   async function loadClaims(): Promise<void> {
@@ -85,7 +108,7 @@ export const useBriefsStore = defineStore('briefs', () => {
 
   async function select(id: string): Promise<void> {
     currentId.value = id;
-    await loadClaims();
+    await Promise.all([loadClaims(), loadGroups()]);
   }
 
   /** Saves the current brief; text edits wait for a pause in typing, structural edits go at once. */
@@ -144,6 +167,7 @@ export const useBriefsStore = defineStore('briefs', () => {
   function addGroup(docIds: string[], label: string, at?: number): void {
     if (!current.value) return;
     addItem({ type: 'group', docIds, label }, at);
+    void loadGroups();
     useUiStore().notify(`Added “${label}” to “${current.value.title}”.`, { kind: 'success' });
   }
 
@@ -245,5 +269,5 @@ export const useBriefsStore = defineStore('briefs', () => {
     }
   }
 
-  return { briefs, currentId, current, loaded, saving, saveError, exporting, exportProgress, claimSets, load, create, select, addItem, addClaim, addNote, addGroup, updateItem, removeItem, moveItem, rename, duplicate, remove, exportAs, save };
+  return { briefs, currentId, current, loaded, saving, saveError, exporting, exportProgress, claimSets, groups, groupKey, loadGroups, load, create, select, addItem, addClaim, addNote, addGroup, updateItem, removeItem, moveItem, rename, duplicate, remove, exportAs, save };
 });

@@ -42,22 +42,19 @@ export const useCompareStore = defineStore('compare', () => {
     return group.members[pair.a === index ? pair.b : pair.a];
   }
 
-  /** Opens a member's passage in the reader, beside the member it conflicts with when there is one. */
+  /**
+   * Opens a member's passage in the reader, beside the member it conflicts with when there is one, and
+   * beside the documents the user already has open (Back in the reader brings the earlier layout back).
+   */
   async function openMember(group: CompareGroup, index: number): Promise<void> {
     const reader = useReaderStore();
     const member = group.members[index];
     const other = counterpart(group, index);
     if (!member.docId) return;
     useUiStore().view = 'reader';
-    reader.close();
-    await reader.openInPane(member.docId, { offset: member.start });
-    const first = reader.activePane;
-    if (first) reader.selectClaim(first.id, member.claimId);
-    if (other?.docId) {
-      await reader.openBeside(other.docId, other.start);
-      const second = reader.activePane;
-      if (second) reader.selectClaim(second.id, other.claimId);
-    }
+    const targets = [{ docId: member.docId, offset: member.start, claimId: member.claimId }];
+    if (other?.docId && other.docId !== member.docId) targets.push({ docId: other.docId, offset: other.start, claimId: other.claimId });
+    await reader.showPassages(targets, `Compare: ${group.label}`);
   }
 
   return { selected, result, comparedIds, running, error, disputed, toggle, run, counterpart, openMember };

@@ -6,13 +6,14 @@ import type { CollectionSummary, DocumentMetadata, DocumentRecord, DocumentSumma
 import type { UploadedFile } from '../../../shared/ipc/contract';
 import { errorMessage, useApi } from '../api';
 import { useUiStore } from './ui';
+import { importKindOf, jsonLooksLikeAnnotations, useInterchangeStore } from './interchange';
 
 /** Resolves after the browser has painted the current state: frame callbacks run just before a paint. */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-async function toUpload(file: File): Promise<UploadedFile> {
+export async function toUpload(file: File): Promise<UploadedFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   const chunk = 0x8000;
@@ -24,6 +25,10 @@ const FIRST_SCREEN_ROWS = 100;
 
 /** Extensions import reads; anything else in a chosen or dropped folder is reported as skipped. */
 export const IMPORTABLE = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'];
+/** Reference-manager files: in a folder (a Zotero export), they bring their attachments' metadata. */
+export const REFERENCE_FILES = ['.bib', '.bibtex', '.ris'];
+/** What the Import files picker offers: documents, reference lists, archives and annotation files. */
+export const IMPORT_ACCEPT = [...IMPORTABLE, ...REFERENCE_FILES, '.json', '.zip', '.jsonld'].join(',');
 
 export type SortKey = 'added' | 'published' | 'title' | 'outlet';
 
@@ -43,7 +48,7 @@ export function skipReason(path: string): string | null {
   const name = path.split('/').pop() ?? path;
   if (path.split('/').some((part) => part.startsWith('.'))) return 'hidden file or folder';
   const ext = extensionOf(name);
-  if (!IMPORTABLE.includes(ext)) return `${ext ? `${ext} files are` : 'a file without an extension is'} not imported (supported: ${IMPORTABLE.join(', ')})`;
+  if (!IMPORTABLE.includes(ext) && !REFERENCE_FILES.includes(ext)) return `${ext ? `${ext} files are` : 'a file without an extension is'} not imported (supported: ${IMPORTABLE.join(', ')}, and ${REFERENCE_FILES.join(', ')} reference lists)`;
   return null;
 }
 
@@ -351,9 +356,19 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
+  /** Chosen or dropped files: archives and annotation files go to their own import, the rest to documents. */
   async function importFiles(files: File[]): Promise<ImportResult[]> {
     if (!files.length) return [];
-    return runImport({ files: await Promise.all(files.map(toUpload)) });
+    const interchange = useInterchangeStore();
+    const documents: File[] = [];
+    for (const file of files) {
+      const kind = importKindOf(file.name) ?? (file.name.toLowerCase().endsWith('.json') && jsonLooksLikeAnnotations(await file.text()) ? 'annotations' : null);
+      if (kind === 'archive') await interchange.importArchive({ file: await toUpload(file) });
+      else if (kind === 'annotations') await interchange.importAnnotations({ file: await toUpload(file) });
+      else documents.push(file);
+    }
+    if (!documents.length) return [];
+    return runImport({ files: await Promise.all(documents.map(toUpload)) });
   }
 
   /** Files from a chosen or dropped folder: the importable ones are sent, the rest reported as skipped. */
@@ -375,7 +390,14 @@ export const useLibraryStore = defineStore('library', () => {
 
   async function importPaths(paths: string[]): Promise<ImportResult[]> {
     if (!paths.length) return [];
-    return runImport({ paths });
+    const interchange = useInterchangeStore();
+    for (const path of paths) {
+      const kind = importKindOf(path);
+      if (kind === 'archive') await interchange.importArchive({ path });
+      else if (kind === 'annotations') await interchange.importAnnotations({ path });
+    }
+    const documents = paths.filter((p) => !importKindOf(p));
+    return documents.length ? runImport({ paths: documents }) : [];
   }
 
   async function cancelImport(): Promise<void> {

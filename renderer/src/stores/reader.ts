@@ -1,5 +1,7 @@
 // Reader state: two to four documents side by side in panes, each with its text, claims (with the
-// user's review merged in), claim filters and the claim or offset it should show; review and add claims.
+// user's review merged in), claim filters and the claim or offset it should show; review and add claims;
+// which claims the text tints; and the history of pane layouts, so a layout replaced (by Compare, or by a
+// fifth document) can be brought back.
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, watch } from 'vue';
 import type { Claim, ClaimEdits, ClaimKind, Certainty, ClaimSet, ReviewStatus } from '../../../shared/types/claims';
@@ -24,6 +26,22 @@ export interface ClaimFilter {
 
 export type SidePanel = 'claims' | 'notes';
 
+/** Which claims the text tints: every checkable claim, only those the pane's claim filters keep, or none. */
+export type TintMode = 'all' | 'filtered' | 'none';
+
+/** The side panel's share of a pane: of its height when stacked under the text, else its width in pixels. */
+export const PANEL_SHARE = { min: 0.15, max: 0.8, initial: 0.3 } as const;
+export const PANEL_WIDTH = { min: 240, max: 640, initial: 340 } as const;
+
+/** A pane layout as it can be brought back: each pane's document, width, panel and filters. */
+export interface LayoutSnapshot {
+  panes: Array<{ docId: string; title: string; size: number; sidePanel: SidePanel | null; filter: ClaimFilter; activeClaimId: string | null; panelShare: number; panelWidth: number; panelCollapsed: boolean }>;
+  active: number;
+  /** What replaced it, for the Back button's tooltip ("Compare", "Open beside"). */
+  reason: string;
+}
+const MAX_HISTORY = 20;
+
 export interface Pane {
   id: string;
   docId: string;
@@ -43,10 +61,28 @@ export interface Pane {
   filter: ClaimFilter;
   /** Set when the pane's active claim was reached through "related claim", to say from where and why. */
   relatedFrom: { paneId: string; claimText: string; reasons: string[] } | null;
+  /** End of the passage at `focusOffset`, when a whole passage (a note's) is to be flashed. */
+  focusEnd: number | null;
+  /** The side panel's share of the pane's height when it sits under the text. */
+  panelShare: number;
+  /** The side panel's width in pixels when it sits beside the text. */
+  panelWidth: number;
+  /** Only the panel's tabs show, so the text has the room. */
+  panelCollapsed: boolean;
+  /** The claim whose editor is open in the claims panel (a claim just added opens it, to confirm the engine's reading). */
+  editingClaimId: string | null;
 }
 
 function emptyFilter(): ClaimFilter {
   return { kind: '', certainty: '', source: '', hasNumber: false, opinion: false };
+}
+
+/**
+ * Claims the text may tint at all: opinion (the writer's evaluation, not a checkable fact) is never
+ * tinted as a claim; it is marked, untinted, only while the panel's Opinion filter shows it.
+ */
+export function tintable(claim: Claim, filter: ClaimFilter): boolean {
+  return !claim.opinion || filter.opinion;
 }
 
 export function claimMatchesFilter(claim: Claim, filter: ClaimFilter): boolean {
@@ -64,19 +100,32 @@ export function claimMatchesFilter(claim: Claim, filter: ClaimFilter): boolean {
 
 let paneCounter = 0;
 
-function readSaved(): { docIds?: unknown; active?: unknown; syncScroll?: unknown } | null {
+interface Saved {
+  docIds?: unknown;
+  active?: unknown;
+  syncScroll?: unknown;
+  tintMode?: unknown;
+}
+
+function readSaved(): Saved | null {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-    return value && typeof value === 'object' ? (value as { docIds?: unknown; active?: unknown; syncScroll?: unknown }) : null;
+    return value && typeof value === 'object' ? (value as Saved) : null;
   } catch {
     return null;
   }
 }
 
+const TINT_MODES: readonly TintMode[] = ['all', 'filtered', 'none'];
+
 export const useReaderStore = defineStore('reader', () => {
   const panes = ref<Pane[]>([]);
   const activePaneId = ref<string | null>(null);
   const syncScroll = ref(false);
+  const savedTint = readSaved()?.tintMode;
+  const tintMode = ref<TintMode>(TINT_MODES.includes(savedTint as TintMode) ? (savedTint as TintMode) : 'all');
+  /** Layouts replaced by Compare or by a fifth document, newest last: Back brings the last one back. */
+  const history = ref<LayoutSnapshot[]>([]);
 
   const activePane = computed<Pane | null>(() => panes.value.find((p) => p.id === activePaneId.value) ?? panes.value[0] ?? null);
   // The single-document view of earlier versions, kept for callers that only care about the active pane.
@@ -112,10 +161,15 @@ export const useReaderStore = defineStore('reader', () => {
       sidePanel: 'claims',
       filter: emptyFilter(),
       relatedFrom: null,
+      focusEnd: null,
+      panelShare: PANEL_SHARE.initial,
+      panelWidth: PANEL_WIDTH.initial,
+      panelCollapsed: false,
+      editingClaimId: null,
     };
   }
 
-  async function load(p: Pane, offset: number | null): Promise<void> {
+  async function load(p: Pane, offset: number | null, end: number | null = null): Promise<void> {
     const docId = p.docId;
     const api = useApi();
     // Panes are reactive proxies; look the pane up again after each await in case it was closed or reused.
@@ -131,7 +185,7 @@ export const useReaderStore = defineStore('reader', () => {
       // wrapping a megabyte of text and thousands of claims in reactive proxies.
       target.content = markRaw(content);
       target.loading = false;
-      if (offset !== null) reveal(target.id, offset);
+      if (offset !== null) reveal(target.id, offset, end);
     } catch (e) {
       const target = current();
       if (!target) return;
@@ -160,13 +214,14 @@ export const useReaderStore = defineStore('reader', () => {
   }
 
   /** Shows `docId` in a pane: the given one, else the active one, else a new first pane. */
-  async function openInPane(docId: string, options: { paneId?: string; offset?: number | null } = {}): Promise<void> {
+  async function openInPane(docId: string, options: { paneId?: string; offset?: number | null; end?: number | null } = {}): Promise<void> {
     const offset = options.offset ?? null;
+    const end = options.end ?? null;
     const targetId = options.paneId ?? activePane.value?.id;
     const existing = targetId ? pane(targetId) : undefined;
     if (existing && existing.docId === docId && !existing.error) {
       activePaneId.value = existing.id;
-      if (offset !== null) reveal(existing.id, offset);
+      if (offset !== null) reveal(existing.id, offset, end);
       return;
     }
     const fresh = createPane(docId);
@@ -178,15 +233,24 @@ export const useReaderStore = defineStore('reader', () => {
       panes.value.push(fresh);
     }
     activePaneId.value = fresh.id;
-    await load(fresh, offset);
+    await load(fresh, offset, end);
   }
 
-  /** Opens `docId` in a new pane beside the active one; with four open, the last other pane makes room. */
+  /**
+   * Opens `docId` in a new pane beside the active one. With four open, the last pane other than the
+   * active one makes room: the message names it, and Undo (or Back) brings the layout back.
+   */
   async function openBeside(docId: string, offset: number | null = null): Promise<void> {
     if (!panes.value.length) return openInPane(docId, { offset });
     if (panes.value.length >= MAX_PANES) {
       const victim = [...panes.value].reverse().find((p) => p.id !== activePane.value?.id) ?? panes.value[panes.value.length - 1];
-      useUiStore().notify(`Up to ${MAX_PANES} documents fit side by side; “${victim.content?.document.title ?? 'a document'}” made room.`);
+      const number = panes.value.indexOf(victim) + 1;
+      const title = victim.content?.document.title ?? 'a document';
+      rememberLayout('Open beside');
+      useUiStore().notify(`${MAX_PANES} documents fit side by side, so pane ${number}, “${title}”, closed to make room.`, {
+        action: { label: 'Undo', run: async () => void (await back()) },
+        timeout: 10_000,
+      });
       return openInPane(docId, { paneId: victim.id, offset });
     }
     const fresh = createPane(docId);
@@ -196,18 +260,107 @@ export const useReaderStore = defineStore('reader', () => {
     await load(fresh, offset);
   }
 
+  /** Keeps the current layout so Back can bring it back; `reason` says what is about to replace it. */
+  function rememberLayout(reason: string): void {
+    if (!panes.value.length) return;
+    const active = activePane.value ? panes.value.indexOf(activePane.value) : 0;
+    history.value.push({
+      reason,
+      active,
+      panes: panes.value.map((p) => ({
+        docId: p.docId,
+        title: p.content?.document.title ?? '',
+        size: p.size,
+        sidePanel: p.sidePanel,
+        filter: { ...p.filter },
+        activeClaimId: p.activeClaimId,
+        panelShare: p.panelShare,
+        panelWidth: p.panelWidth,
+        panelCollapsed: p.panelCollapsed,
+      })),
+    });
+    if (history.value.length > MAX_HISTORY) history.value.splice(0, history.value.length - MAX_HISTORY);
+  }
+
+  /** Brings back the layout before the last one Compare or a fifth document replaced; false when there is none. */
+  async function back(): Promise<boolean> {
+    const snapshot = history.value.pop();
+    if (!snapshot) return false;
+    // Panes already showing a document keep their text, claims and scroll; the others load again.
+    const spare = [...panes.value];
+    const next = snapshot.panes.map((saved) => {
+      const index = spare.findIndex((p) => p.docId === saved.docId && !p.error);
+      const pane = index >= 0 ? spare.splice(index, 1)[0] : createPane(saved.docId);
+      Object.assign(pane, {
+        size: saved.size,
+        sidePanel: saved.sidePanel,
+        filter: { ...saved.filter },
+        activeClaimId: saved.activeClaimId,
+        panelShare: saved.panelShare,
+        panelWidth: saved.panelWidth,
+        panelCollapsed: saved.panelCollapsed,
+        relatedFrom: null,
+      });
+      return pane;
+    });
+    panes.value = next;
+    activePaneId.value = next[Math.min(snapshot.active, next.length - 1)]?.id ?? null;
+    await Promise.all(next.filter((p) => !p.content && p.loading).map((p) => load(p, null)));
+    return true;
+  }
+
+  /**
+   * Shows passages side by side beside the panes the user has (Compare's conflicting figures): a pane
+   * already showing a document is reused; the others open beside, and when four are open the panes not
+   * needed make room. The layout before is kept for Back, and the message says which panes closed.
+   */
+  async function showPassages(targets: Array<{ docId: string; offset: number; claimId?: string | null }>, reason: string): Promise<void> {
+    const wanted = targets.slice(0, MAX_PANES);
+    if (!wanted.length) return;
+    rememberLayout(reason);
+    const keep = new Set(wanted.map((t) => t.docId));
+    const closed: string[] = [];
+    for (const target of wanted) {
+      if (panes.value.some((p) => p.docId === target.docId && !p.error)) continue;
+      if (panes.value.length >= MAX_PANES) {
+        const victim = [...panes.value].reverse().find((p) => !keep.has(p.docId));
+        if (!victim) break;
+        closed.push(victim.content?.document.title ?? 'a document');
+        closePane(victim.id);
+      }
+      const fresh = createPane(target.docId);
+      panes.value.push(fresh);
+      activePaneId.value = fresh.id;
+      await load(fresh, null);
+    }
+    for (const target of wanted) {
+      const p = panes.value.find((candidate) => candidate.docId === target.docId && !candidate.error);
+      if (!p) continue;
+      if (target.claimId && findClaim(p.id, target.claimId)) selectClaim(p.id, target.claimId);
+      else reveal(p.id, target.offset);
+    }
+    const first = panes.value.find((p) => p.docId === wanted[0].docId);
+    if (first) activePaneId.value = first.id;
+    if (closed.length) {
+      useUiStore().notify(`To fit beside your documents, ${closed.map((t) => `“${t}”`).join(' and ')} closed. Back brings your panes back.`, {
+        action: { label: 'Back', run: async () => void (await back()) },
+        timeout: 10_000,
+      });
+    }
+  }
+
   /**
    * Opens a document for callers that think in one document (library rows, search hits): a pane that
    * already shows it comes forward and scrolls to `offset`; otherwise the active pane shows it.
    */
-  async function open(docId: string, offset: number | null = null): Promise<void> {
+  async function open(docId: string, offset: number | null = null, end: number | null = null): Promise<void> {
     const showing = panes.value.find((p) => p.docId === docId && !p.error);
     if (showing) {
       activePaneId.value = showing.id;
-      if (offset !== null) reveal(showing.id, offset);
+      if (offset !== null) reveal(showing.id, offset, end);
       return;
     }
-    await openInPane(docId, { offset });
+    await openInPane(docId, { offset, end });
   }
 
   function closePane(paneId: string): void {
@@ -233,10 +386,12 @@ export const useReaderStore = defineStore('reader', () => {
     activePaneId.value = panes.value[(index + direction + panes.value.length) % panes.value.length].id;
   }
 
-  function reveal(paneId: string, offset: number): void {
+  /** Scrolls a pane to `offset` and flashes what is there; with `end`, the whole passage up to it. */
+  function reveal(paneId: string, offset: number, end: number | null = null): void {
     const p = pane(paneId);
     if (!p) return;
     p.focusOffset = offset;
+    p.focusEnd = end;
     p.revealSeq++;
   }
 
@@ -341,7 +496,31 @@ export const useReaderStore = defineStore('reader', () => {
     }
   }
 
-  /** Adds a claim the engine missed from a passage the user selected, and makes it the active claim. */
+  /** Undoes the corrections made to a claim: it reads again as the engine extracted it. */
+  async function revertClaim(paneId: string, claimId: string): Promise<Claim | null> {
+    const p = pane(paneId);
+    if (!p) return null;
+    try {
+      const reverted = await useApi().claims.revert({ docId: p.docId, claimId });
+      replaceClaim(p.docId, reverted, claimId);
+      useUiStore().notify(reverted.review?.added ? 'Back to the engine’s reading of the passage.' : 'Back to the claim as the engine extracted it.', { kind: 'success' });
+      return reverted;
+    } catch (e) {
+      useUiStore().notify(`Could not revert the claim: ${errorMessage(e)}`, { kind: 'error' });
+      return null;
+    }
+  }
+
+  /** Opens (or, with null, closes) a claim's editor in the pane's claims panel. */
+  function editClaim(paneId: string, claimId: string | null): void {
+    const p = pane(paneId);
+    if (p) p.editingClaimId = claimId;
+  }
+
+  /**
+   * Adds a claim the engine missed from a passage the user selected, read by the engine for its speaker,
+   * figures and certainty; it becomes the active claim with its editor open, so the reading is confirmed.
+   */
   async function addClaim(paneId: string, start: number, end: number, edits?: ClaimEdits): Promise<Claim | null> {
     const p = pane(paneId);
     if (!p) return null;
@@ -354,9 +533,12 @@ export const useReaderStore = defineStore('reader', () => {
       if (target) {
         target.filter = emptyFilter();
         target.sidePanel = 'claims';
+        target.panelCollapsed = false;
         selectClaim(paneId, added.id, { reveal: false });
+        target.editingClaimId = added.id;
       }
-      useUiStore().notify('Claim added.', { kind: 'success' });
+      const source = added.attribution?.source;
+      useUiStore().notify(source ? `Claim added, attributed to ${source} as the claims engine reads it: check it in the editor.` : 'Claim added: the claims engine found no one it is attributed to; check it in the editor.', { kind: 'success' });
       return added;
     } catch (e) {
       useUiStore().notify(`Could not add the claim: ${errorMessage(e)}`, { kind: 'error' });
@@ -364,9 +546,12 @@ export const useReaderStore = defineStore('reader', () => {
     }
   }
 
+  /** Shows the claims or notes panel (expanded), or hides the panel with null. */
   function setSidePanel(paneId: string, panel: SidePanel | null): void {
     const p = pane(paneId);
-    if (p) p.sidePanel = panel;
+    if (!p) return;
+    p.sidePanel = panel;
+    if (panel) p.panelCollapsed = false;
   }
 
   /** Moves `fraction` of the reader's width from the pane right of the divider to the one left of it. */
@@ -386,17 +571,52 @@ export const useReaderStore = defineStore('reader', () => {
     for (const p of panes.value) p.size = 1;
   }
 
+  /** Sets the side panel's share of the pane's height (stacked) or its width in pixels (beside the text). */
+  function resizePanel(paneId: string, change: { share?: number; width?: number }): void {
+    const p = pane(paneId);
+    if (!p) return;
+    if (change.share !== undefined) p.panelShare = Math.min(PANEL_SHARE.max, Math.max(PANEL_SHARE.min, change.share));
+    if (change.width !== undefined) p.panelWidth = Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, Math.round(change.width)));
+    p.panelCollapsed = false;
+  }
+
+  function setPanelCollapsed(paneId: string, collapsed: boolean): void {
+    const p = pane(paneId);
+    if (p) p.panelCollapsed = collapsed;
+  }
+
+  function setTintMode(mode: TintMode): void {
+    tintMode.value = mode;
+  }
+
+  /** The claims the text of a pane tints: by the tint mode, never opinion unless asked for, always the active claim. */
+  function tintedClaims(paneId: string): Claim[] {
+    const p = pane(paneId);
+    if (!p?.claims) return [];
+    // Read the reactive pane once: a long document has thousands of claims.
+    const all = p.claims.claims;
+    const activeId = p.activeClaimId;
+    const filter = { ...p.filter };
+    if (tintMode.value === 'none') return all.filter((c) => c.id === activeId);
+    const shown = tintMode.value === 'filtered' ? all.filter((c) => claimMatchesFilter(c, filter)) : filter.opinion ? all : all.filter((c) => !c.opinion);
+    if (activeId && !shown.some((c) => c.id === activeId)) {
+      const active = all.find((c) => c.id === activeId);
+      if (active) return [...shown, active].sort((a, b) => a.start - b.start);
+    }
+    return shown;
+  }
+
   function toggleSyncScroll(): void {
     syncScroll.value = !syncScroll.value;
   }
 
   // The open documents survive a reload of the window (not of the library: ids that vanished are dropped).
   watch(
-    [() => panes.value.map((p) => p.docId), activePaneId, syncScroll],
+    [() => panes.value.map((p) => p.docId), activePaneId, syncScroll, tintMode],
     () => {
       const active = activePane.value ? panes.value.indexOf(activePane.value) : 0;
       try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify({ docIds: panes.value.map((p) => p.docId), active, syncScroll: syncScroll.value }));
+        localStorage.setItem(STORAGE_KEY, JSON.stringify({ docIds: panes.value.map((p) => p.docId), active, syncScroll: syncScroll.value, tintMode: tintMode.value }));
       } catch {
         /* storage full or disabled: the layout is a convenience */
       }
@@ -421,6 +641,8 @@ export const useReaderStore = defineStore('reader', () => {
     activePaneId,
     activePane,
     syncScroll,
+    tintMode,
+    history,
     documentId,
     content,
     claims,
@@ -445,11 +667,20 @@ export const useReaderStore = defineStore('reader', () => {
     jumpToRelated,
     dismissRelated,
     reviewClaim,
+    revertClaim,
+    editClaim,
     addClaim,
     reloadClaims,
     setSidePanel,
     resizeAt,
     equalizeSizes,
+    resizePanel,
+    setPanelCollapsed,
+    setTintMode,
+    tintedClaims,
+    rememberLayout,
+    back,
+    showPassages,
     toggleSyncScroll,
     restore,
   };

@@ -1,6 +1,7 @@
-// Full-text search state: the query, filters and ranked hits with highlighted snippets.
+// Full-text search state: the query, filters and ranked hits with highlighted snippets. Filters without
+// words list the documents they keep.
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { DocumentFormat } from '../../../shared/types/ingest';
 import type { SearchResult } from '../../../shared/types/search';
 import { errorMessage, useApi } from '../api';
@@ -19,10 +20,14 @@ export const useSearchStore = defineStore('search', () => {
   const error = ref<string | null>(null);
   let generation = 0;
 
+  const filtered = computed(() => !!(formats.value.length || outlet.value.trim() || tag.value.trim() || collection.value || from.value || to.value));
+  /** A search is under way when there are words to find or a filter to apply. */
+  const active = computed(() => !!query.value.trim() || filtered.value);
+
   async function run(): Promise<void> {
     const q = query.value.trim();
     const mine = ++generation;
-    if (!q) {
+    if (!q && !filtered.value) {
       result.value = null;
       error.value = null;
       return;
@@ -56,5 +61,15 @@ export const useSearchStore = defineStore('search', () => {
     void run();
   }
 
-  return { query, formats, outlet, tag, collection, from, to, result, searching, error, run, clear };
+  function clearFilters(): void {
+    formats.value = [];
+    outlet.value = '';
+    tag.value = '';
+    collection.value = '';
+    from.value = '';
+    to.value = '';
+    void run();
+  }
+
+  return { query, formats, outlet, tag, collection, from, to, result, searching, error, filtered, active, run, clear, clearFilters };
 });

@@ -177,3 +177,31 @@ describe('opinion', () => {
     expect(first(text).opinion).toBe(false);
   });
 });
+
+describe('lead-ins and repeats', () => {
+  it('gives the paragraph after "X said:" to X, and only that paragraph', () => {
+    const set = extractClaims(
+      normalizeText(
+        [
+          'The canal reopened on Monday after six days.',
+          'Osama Rabie, the head of the canal authority, told reporters:',
+          '“The backlog of ships will be cleared within four days.”',
+          'Shipping rates fell by a third over the following month.',
+        ].join('\n\n'),
+      ),
+    );
+    const backlog = set.claims.find((c) => c.text.includes('backlog'))!;
+    expect(backlog.attribution?.source).toBe('Osama Rabie, the head of the canal authority');
+    expect(backlog.attribution?.cue).toBe('lead-in');
+    expect(backlog.certainty).toBe('attributed');
+    expect(set.claims.find((c) => c.text.includes('Shipping rates'))!.attribution).toBeNull();
+    expect(set.claims.some((c) => c.text.includes('told reporters:'))).toBe(false);
+  });
+
+  it('keeps one claim for a sentence printed twice, such as a photo caption', () => {
+    const caption = 'Tugboats pulled the stranded container ship free on Monday afternoon.';
+    const set = extractClaims(normalizeText([caption, 'The ship had run aground on 23 March during a sandstorm.', caption].join('\n\n')));
+    expect(set.claims.filter((c) => c.text === caption)).toHaveLength(1);
+    expect(set.claims).toHaveLength(2);
+  });
+});

@@ -82,9 +82,30 @@ describe('dossier list, show and search', () => {
     expect(json.hits[0].snippet?.text).toContain('river rose two metres');
     const text = await dossier('search', 'storm');
     expect(text.out).toContain('[storm]');
-    expect(text.out).toContain('1 of 1 matching documents');
+    expect(text.out).toContain('1 of 1 matching document ');
+    // Filters alone list the documents they keep.
+    const listed = await dossier('search', '--format', 'md');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain('Port update');
+    expect(listed.out).not.toContain('River levels');
+    expect(listed.out).toContain('1 of 1 matching document ');
+    // OR and -word.
+    expect(JSON.parse((await dossier('search', 'storm', 'OR', 'river', '--json')).out).total).toBe(2);
+    expect(JSON.parse((await dossier('search', 'storm OR river -mayor', '--json')).out).hits.map((h: { title: string }) => h.title)).toEqual(['Port update']);
     expect(JSON.parse((await dossier('search', 'storm', '--format', 'txt', '--json')).out).hits).toEqual([]);
     expect((await dossier('search', 'nothing-like-this')).out).toContain('No document matches');
+  });
+
+  it('reviews a claim and reverts it to the engine extraction', async () => {
+    const river = (JSON.parse((await dossier('list', '--json')).out) as DocumentSummary[]).find((d) => d.title === 'River levels')!;
+    const claimId = (JSON.parse((await dossier('claims', river.id, '--json')).out) as { claims: Array<{ id: string }> }).claims[0].id;
+    const accepted = await dossier('review', river.id, claimId, '--accept');
+    expect(accepted.code).toBe(0);
+    expect(accepted.out).toMatch(new RegExp(`^${claimId} {2}accepted`));
+    const reverted = await dossier('review', river.id, claimId, '--revert');
+    expect(reverted.out).toContain('as extracted, not reviewed');
+    expect((await dossier('review', river.id, claimId)).code).toBe(2);
+    expect((await dossier('review', river.id, claimId, '--accept', '--reject')).code).toBe(2);
   });
 
   it('refuses bad options with usage help and exit code 2', async () => {

@@ -68,6 +68,75 @@ describe('scope and role', () => {
     expect(measure('The flood killed 72 people in India and 25 in Nepal.', '25').places).toEqual(['NP']);
   });
 
+  it('reads where a figure lies from its clause: possessives, lists, described areas, clause subjects', () => {
+    expect(measure("Chile's own count of the dead rose to 723 on Monday.", '723').places).toEqual(['CL']);
+    expect(measure('Deaths passed 230,000 across Indonesia, Sri Lanka and India.', '230,000').places.sort()).toEqual(['ID', 'IN', 'LK']);
+    expect(measure('The northern region reports 61 dead and the coastal region 140.', '61').subject).toBe('northern region');
+    expect(measure('The northern region reports 61 dead and the coastal region 140.', '140').subject).toBe('coastal region');
+    expect(measure('Guinea now has the most cases, 3,100, while Liberia has recorded the most deaths, 4,800.', '4,800').places).toEqual(['LR']);
+    expect(measure('Guinea now has the most cases, 3,100, while Liberia has recorded the most deaths, 4,800.', '3,100').places).toEqual(['GN']);
+    expect(measure('On Mount Kinabalu, 18 climbers were killed by falling rocks.', '18').subject).toBe('mount kinabalu');
+  });
+
+  it('does not take a share of a figure, or a source, for its scope', () => {
+    expect(measure('The agency had confirmed 310 deaths, most of them in Valparaiso.', '310').subject).toBeNull();
+    expect(measure('Officials at the agency said 310 people had died.', '310').subject).toBeNull();
+    expect(measure('Samsung said 4,000 phones were recalled.', '4,000').subject).toBeNull();
+  });
+
+  it('tells a forecast and an earlier period from the figure itself', () => {
+    expect(measure('Analysts had expected the airline to carry 4.1 million passengers.', '4.1 million').expected).toBe(true);
+    expect(measure('Turnout was higher than expected: 1.2 million voters.', '1.2 million').expected).toBe(false);
+    expect(measure('A year earlier the airline had carried 3.6 million passengers.', '3.6 million').prior).toBe(true);
+    expect(measure('The airline carried 3.9 million passengers.', '3.9 million').prior).toBe(false);
+  });
+
+  it('gives each figure of a list its own year, and a coordinated subject its joint figure', () => {
+    expect(measure('Turnout was 61.2%, down from 66.1% in 2019 and 68.8% in 2017.', '61.2%').year).toBeNull();
+    expect(measure('Turnout was 61.2%, down from 66.1% in 2019 and 68.8% in 2017.', '66.1%').year).toBe(2019);
+    expect(measure('Turnout was 61.2%, down from 66.1% in 2019 and 68.8% in 2017.', '68.8%').year).toBe(2017);
+    expect(measure('Together the Liberals and the Greens hold 172 seats.', '172').subject).toBe('liberals+greens');
+    expect(measure('Fianna Fail and Fine Gael together hold 86 seats.', '86').subject).toBe('fianna fail+fine gael');
+  });
+
+  it('keys a measurement by its noun, not by what the clause says happened', () => {
+    expect(measure('The magnitude-6.8 quake that struck on Friday killed 2,960 people.', '6.8').key).toBe('magnitude|magnitude|quake');
+    expect(measure('Seismologists gave the quake a magnitude of 6.8.', '6.8').key).toBe('magnitude|magnitude|');
+    expect(measure('A 5.9-magnitude aftershock followed.', '5.9').key).not.toBe(measure('Seismologists gave the quake a magnitude of 6.8.', '6.8').key);
+  });
+
+  it('reads an earlier state from the past perfect around a figure and a relative clause from its year', () => {
+    expect(measure('The toll rose to 2,012, more than double the 820 it had announced the day before.', '820').earlier).toBe(true);
+    expect(measure('The toll rose to 2,012, more than double the 820 it had announced the day before.', '2,012').earlier).toBe(false);
+    expect(measure('It recalls the 1960 quake, which killed over 1,600 people and injured 3,000.', '3,000').year).toBe(1960);
+  });
+
+  it('reads the subject of each row of a list in one sentence, and across a parenthesis', () => {
+    const rows = 'The Liberals have 32.6% and 160 seats, the Conservatives 33.7% and 119 seats, New Democrats 17.8% and 25 seats.';
+    expect(measure(rows, '119').subject).toBe('conservatives');
+    expect(measure(rows, '25').subject).toBe('new democrats');
+    expect(measure('Labor has 4,776,030 votes (32.58%) and 77 seats.', '32.58%').subject).toBe('labor');
+  });
+
+  it('does not read reported speech, a relative clause or a base of change as another time', () => {
+    expect(measure('Police said the storm had killed 12 people.', '12').earlier).toBe(false);
+    expect(measure('The ministry, which had warned of floods, said 300 people died.', '300').earlier).toBe(false);
+    expect(measure('Revenue climbed to $7.3 billion from the prior quarter.', '$7.3 billion').prior).toBe(false);
+    expect(measure('As expected, the company cut 3,000 jobs.', '3,000').expected).toBe(false);
+    expect(measure('The health department reported 40 new cases.', '40').subject).toBeNull();
+    expect(measure('The Sud department accounts for most of the dead, at least 1,597.', '1,597').subject).toBe('sud');
+  });
+
+  it('reads the apposition and the reporting official around a scope', () => {
+    expect(measure('By province, the southern province, the capital included, accounts for 410 of the dead.', '410').subject).toBe('southern province');
+    expect(measure('Ana Ruiz, the mayor in Chimbote, said 57 people had died.', '57').subject).toBe('chimbote');
+  });
+
+  it('names a measure by the noun before "of", before any concept further back', () => {
+    expect(measure('Some 2 million people were displaced in a country of about 17 million.', '17 million').key).toBe('count|country');
+    expect(measure('The survey gives the tremor a magnitude of 6.2, below its first reading of 6.4.', '6.2').dimension).toBe('magnitude');
+  });
+
   it('reads a named subject: a row label, a list entry, a district', () => {
     expect(measure('Labour: 26.91 percent, 34 seats', '34').subject).toBe('labour');
     expect(measure('National won 48 seats and Labour 34.', '34').subject).toBe('labour');

@@ -138,6 +138,12 @@ function validSample(channel: string): Record<string, unknown> | undefined {
     'notes:restore': { id: 'missing' },
     'search:query': { query: 'ships', limit: 3 },
     'dialog:openFiles': undefined,
+    'library:exportArchive': {},
+    'library:importArchive': { file: { name: 'fuzz.dossier.zip', dataBase64: Buffer.from('PK\u0003\u0004 cut short').toString('base64') } },
+    'library:exportVault': {},
+    'annotations:export': {},
+    'annotations:import': { file: { name: 'fuzz.json', dataBase64: Buffer.from('{"annotations": []}').toString('base64') } },
+    'claims:claimReview': { docId, claimId, reviewer: 'Desk' },
   };
   return samples[channel];
 }

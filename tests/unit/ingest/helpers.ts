@@ -45,6 +45,8 @@ export interface PdfRun {
   x: number;
   y: number;
   size?: number;
+  /** Set in Helvetica-Bold instead of Helvetica. */
+  bold?: boolean;
 }
 
 export interface PdfPage {
@@ -64,16 +66,17 @@ export function writePdf(pages: PdfPage[], info: Record<string, string> = {}): U
   const catalog = add('');
   const pagesObj = add('');
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const boldFont = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   for (const page of pages) {
     const ops = page.runs
-      .map((r) => `BT /F1 ${r.size ?? 12} Tf 1 0 0 1 ${r.x} ${r.y} Tm ${pdfString(r.text)} Tj ET`)
+      .map((r) => `BT /${r.bold ? 'F2' : 'F1'} ${r.size ?? 12} Tf 1 0 0 1 ${r.x} ${r.y} Tm ${pdfString(r.text)} Tj ET`)
       .join('\n');
     const content = `${page.graphics ?? ''}\n${ops}\n`;
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R /F2 ${boldFont} 0 R >> >> /Contents ${stream} 0 R >>`,
       ),
     );
   }

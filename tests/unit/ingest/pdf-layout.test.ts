@@ -10,7 +10,7 @@ import { extractPdf } from '../../../electron/services/ingest/pdf.ts';
 import { pageAt } from '../../../electron/services/briefs/brief-service.ts';
 import { renderSampleReport, type DrawnLine } from '../../../scripts/sample-pdf.ts';
 import { longSampleReport } from '../../../scripts/sample-report.ts';
-import { sharedFolder } from './helpers.ts';
+import { sharedFolder, writePdf, type PdfRun } from './helpers.ts';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const plain = (text: string) => squash(text.replace(/\u00ad/g, '').replace(/\[\^\w+\]/g, ''));
@@ -97,6 +97,95 @@ describe('layout of a generated two-column report', () => {
   });
 });
 
+describe('title of a periodical page', () => {
+  // A bulletin's first page: a masthead (the publication, its section in large type, volume and date),
+  // the issuing office in bold, then the notice's own title in bold at body size above its text. Later
+  // pages repeat the masthead's items in one running head.
+  const body = [
+    'The bureau will close the upper deck of the harbor bridge to all traffic on four nights',
+    'in April so that crews can replace the expansion joints installed in 1987. Each closure',
+    'starts at 10 p.m. and ends at 5 a.m. the next morning, when the deck opens again.',
+    'Buses on the two night routes that cross the bridge will use the lower deck instead.',
+  ];
+  const masthead = (page: number): PdfRun[] =>
+    page === 1
+      ? [
+          { text: 'Service Changes', x: 45, y: 723, size: 18 },
+          { text: 'Harbor City Bulletin', x: 400, y: 727, size: 8 },
+          { text: 'Vol. 12, No. 7', x: 400, y: 712, size: 8 },
+          { text: 'Monday, March 4, 2024', x: 400, y: 695, size: 8 },
+        ]
+      : [
+          { text: 'Harbor City Bulletin / Vol. 12, No. 7 / Monday, March 4, 2024 / Service Changes', x: 120, y: 750, size: 9 },
+          { text: String(40 + page), x: 540, y: 750, size: 10 },
+        ];
+  const bodyRuns = (top: number): PdfRun[] => body.map((text, i) => ({ text, x: 45, y: top - 13 * i, size: 10 }));
+
+  it('takes the bold title above the first paragraph, not the masthead or the office', async () => {
+    const first: PdfRun[] = [
+      ...masthead(1),
+      { text: 'DEPARTMENT OF PUBLIC WORKS', x: 45, y: 640, size: 10, bold: true },
+      { text: 'Bureau of Bridges', x: 45, y: 622, size: 10, bold: true },
+      { text: 'Night Closures of the Harbor Bridge', x: 45, y: 600, size: 10, bold: true },
+      { text: 'Upper Deck in April', x: 45, y: 588, size: 10, bold: true },
+      ...bodyRuns(566),
+    ];
+    const pages = [first, [...masthead(2), ...bodyRuns(700)], [...masthead(3), ...bodyRuns(700)]];
+    const doc = await extractDocument({ name: 'bulletin.pdf', bytes: writePdf(pages.map((runs) => ({ runs }))) });
+    expect(doc.meta.title).toBe('Night Closures of the Harbor Bridge Upper Deck in April');
+    // The running head is page furniture; the masthead's items are not read as one line with the section.
+    expect(doc.text).not.toContain('Vol. 12, No. 7 / Monday');
+    expect(doc.text).not.toContain('Service Changes Harbor City Bulletin');
+  });
+
+  it('keeps a first-page title that later pages repeat, small, as their running head', async () => {
+    const pages = [1, 2, 3].map((page) => ({
+      runs: [
+        ...(page === 1
+          ? [{ text: 'Harbor Bridge Repairs 2024', x: 45, y: 735, size: 22 }]
+          : [{ text: 'Harbor Bridge Repairs 2024', x: 300, y: 750, size: 9 }]),
+        ...bodyRuns(650),
+      ],
+    }));
+    const doc = await extractDocument({ name: 'repairs.pdf', bytes: writePdf(pages) });
+    expect(doc.meta.title).toBe('Harbor Bridge Repairs 2024');
+    // On the first page it is the title block, not page furniture; on the others it is the running head.
+    expect(doc.text.startsWith('Harbor Bridge Repairs 2024\n\n')).toBe(true);
+    expect(doc.blocks![0].kind).toBe('title');
+    expect(doc.text.match(/Harbor Bridge Repairs/g)).toHaveLength(1);
+  });
+});
+
+describe('a sentence cut by a page break and a table', () => {
+  it('joins the halves over the table, its title and its smaller notes and source line', async () => {
+    const body = (lines: string[], top: number): PdfRun[] => lines.map((text, i) => ({ text, x: 72, y: top - 14 * i, size: 11 }));
+    const first = body(
+      [
+        'Ferry crossings on the northern route fell sharply in the winter, when',
+        'two of the four vessels were withdrawn for repairs to their engines and',
+        'the operator cut the timetable to six sailings a day. Among the',
+      ],
+      140,
+    );
+    const second: PdfRun[] = [
+      { text: 'Table 3.', x: 72, y: 720, size: 11, bold: true },
+      { text: 'Crossings by Month', x: 72, y: 702, size: 13, bold: true },
+      { text: 'Month', x: 72, y: 680, size: 9 },
+      { text: 'Crossings', x: 250, y: 680, size: 9 },
+      { text: 'December', x: 72, y: 666, size: 9 },
+      { text: '186', x: 250, y: 666, size: 9 },
+      { text: 'January', x: 72, y: 652, size: 9 },
+      { text: '174', x: 250, y: 652, size: 9 },
+      { text: 'Note: sailings cancelled for weather are not counted.', x: 72, y: 634, size: 8 },
+      { text: 'Source: harbour authority records.', x: 72, y: 623, size: 8 },
+      ...body(['passengers who still travelled, most were commuters who crossed twice a day.', 'Freight was moved to the southern route.'], 600),
+    ];
+    const doc = await extractDocument({ name: 'ferries.pdf', bytes: writePdf([{ runs: first }, { runs: second }]) });
+    expect(squash(doc.text)).toContain('Among the passengers who still travelled, most were commuters who crossed twice a day.');
+    expect(doc.blocks!.some((block) => block.kind === 'table')).toBe(true);
+  });
+});
+
 const SHARED_PDFS = sharedFolder('formats', 'pdf');
 if (!SHARED_PDFS) console.warn('Skipping the shared-PDF layout checks: ../shared/formats/pdf is absent.');
 
@@ -109,6 +198,7 @@ describe.skipIf(!SHARED_PDFS)('layout of the real PDFs in ../shared/formats/pdf'
       sentences: string[];
       absent: string[];
       order: string[];
+      title: string;
     };
     const doc = await extractDocument({ name, bytes: new Uint8Array(readFileSync(join(SHARED_PDFS!, name))) });
     const text = normalize(doc.text);
@@ -125,6 +215,11 @@ describe.skipIf(!SHARED_PDFS)('layout of the real PDFs in ../shared/formats/pdf'
       expect(at, phrase).toBeGreaterThanOrEqual(0);
       from = at + phrase.length;
     }
+    // As a reader would name it (case, spacing, quote and dash style aside; a subtitle after ": " may be left off).
+    const titleKey = (title: string) => squash(title).toLowerCase().replace(/[‘’“”"']/g, "'").replace(/[–—-]/g, '-');
+    const got = titleKey(doc.meta.title ?? '');
+    const want = titleKey(expected.title);
+    expect([want, want.split(': ')[0]], `title: ${doc.meta.title}`).toContain(got.replace(/:$/, ''));
   }, 60_000);
 });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openServices, type Services } from '../../../electron/services/container.ts';
-import { makeSnippet, parseQuery } from '../../../electron/services/search/search-service.ts';
+import { encode, makeSnippet, parseQuery } from '../../../electron/services/search/search-service.ts';
 
 let work: string;
 let services: Services;
@@ -188,10 +188,71 @@ describe('search', () => {
     await vi.waitFor(() => expect(services.search.loadStarted).toBe(true), { timeout: 5000 });
   });
 
-  it('parses terms and phrases and builds snippets around the first match', () => {
-    expect(parseQuery('"nowhere near" 3,000 troops')).toEqual({ terms: ['nowhere', 'near', '3', '000', 'troops'], phrases: ['nowhere near'] });
+  it('parses words, OR, exclusions and phrases, and builds snippets around the first match', () => {
+    expect(parseQuery('"nowhere near" 3,000 troops')).toEqual({
+      groups: [['nowhere'], ['near'], ['3000'], ['troops']],
+      phrases: ['nowhere near'],
+      excluded: [],
+      excludedPhrases: [],
+      terms: ['nowhere', 'near', '3,000', 'troops'],
+      openEnd: true,
+    });
+    const parsed = parseQuery('pilots OR crew -tug -"photo credit" canal ');
+    expect(parsed.groups).toEqual([['pilots', 'crew'], ['canal']]);
+    expect(parsed.excluded).toEqual(['tug']);
+    expect(parsed.excludedPhrases).toEqual(['photo credit']);
+    expect(parsed.openEnd).toBe(false);
     const snippet = makeSnippet('One line.\n\nThe   figure was nowhere near 3,000 troops.', ['troops'], ['nowhere near'])!;
     expect(snippet.text).toContain('nowhere near 3,000 troops');
     expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['nowhere near', 'troops']);
+  });
+
+  it('keeps numbers whole: separators, decimals and percent signs are part of the figure', async () => {
+    expect(encode('Some 3,000 soldiers; 4.5 hours; 40% of ships; 12 per cent; section [3].1 and the 19th')).toEqual(
+      ['some', '3000', 'soldiers', '4.5', 'hours', '40%', 'ships', '12', 'per', '12%', 'cent', 'section', '3', '1', '19th'],
+    );
+    const ids = await importTexts({
+      'report.txt': 'Findings\n\nSection [3].1 lists 18,000 containers and 3 ports; 000 is a code.',
+      'wire.txt': 'Troops\n\nSome 3,000 soldiers crossed the ridge, and 40 percent of the valley emptied.',
+      'decimal.txt': 'Transit\n\nTransit times rose by 4.5 hours, or 45 minutes more than in 2020.',
+    });
+    const q = (query: string) => services.handlers['search:query']({ query }).then((r) => r.hits.map((h) => h.docId));
+    expect(await q('3,000')).toEqual([ids['wire.txt']]);
+    expect(await q('3000')).toEqual([ids['wire.txt']]);
+    expect(await q('4.5')).toEqual([ids['decimal.txt']]);
+    expect(await q('45')).toEqual([ids['decimal.txt']]);
+    expect(await q('40%')).toEqual([ids['wire.txt']]);
+    const [hit] = (await services.handlers['search:query']({ query: '3,000' })).hits;
+    const [s, e] = hit.snippet!.highlights[0];
+    expect(hit.snippet!.text.slice(s, e)).toBe('3,000');
+    const [percent] = (await services.handlers['search:query']({ query: '40%' })).hits;
+    expect(percent.snippet!.highlights.map(([a, b]) => percent.snippet!.text.slice(a, b))).toEqual(['40 percent']);
+  });
+
+  it('matches either word with OR, leaves out -words and -"phrases", and lists filtered documents without a query', async () => {
+    const ids = await importTexts({
+      'pilots.txt': 'Canal pilots\n\nCanal pilots guided the convoy at dawn.',
+      'crew.txt': 'Crew safe\n\nThe canal crew were safe, the owners said. Photo credit: harbour office.',
+      'tugs.txt': 'Tugs\n\nTugs and pilots worked through the night on the canal.',
+    });
+    const q = (query: string, extra: object = {}) => services.handlers['search:query']({ query, ...extra }).then((r) => r.hits.map((h) => h.docId).sort());
+    expect(await q('pilots OR crew')).toEqual([ids['pilots.txt'], ids['crew.txt'], ids['tugs.txt']].sort());
+    expect(await q('canal pilots OR crew -tugs')).toEqual([ids['pilots.txt'], ids['crew.txt']].sort());
+    expect(await q('canal -"photo credit"')).toEqual([ids['pilots.txt'], ids['tugs.txt']].sort());
+    expect(await q('"the night"')).toEqual([ids['tugs.txt']]);
+    await services.library.update(ids['crew.txt'], { outlet: 'BBC News', published: '2021-03-29' });
+    await services.library.update(ids['tugs.txt'], { outlet: 'Reuters', published: '2021-03-30' });
+    // The outlet filter matches by the start of the outlet's words.
+    expect(await q('canal', { outlet: 'BBC' })).toEqual([ids['crew.txt']]);
+    expect(await q('canal', { outlet: 'news' })).toEqual([ids['crew.txt']]);
+    expect(await q('canal', { outlet: 'bbc new' })).toEqual([ids['crew.txt']]);
+    expect(await q('canal', { outlet: 'CNN' })).toEqual([]);
+    // Filters alone list the documents they keep, newest first.
+    const listed = await services.handlers['search:query']({ query: '', from: '2021-01-01' });
+    expect(listed.hits.map((h) => h.docId)).toEqual([ids['tugs.txt'], ids['crew.txt']]);
+    expect(listed.total).toBe(2);
+    expect(listed.hits[0].snippet).toBeNull();
+    expect((await services.handlers['search:query']({ query: '', formats: ['txt'] })).total).toBe(3);
+    expect((await services.handlers['search:query']({ query: '' })).total).toBe(0);
   });
 });
