@@ -78,10 +78,10 @@ test('edits metadata in the item pane, sees it everywhere, and compares a whole 
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('evacuated');
     await page.getByRole('button', { name: 'Filters', exact: true }).click();
     const filters = page.getByLabel('Search filters');
-    await filters.getByLabel('Tag', { exact: true }).fill('plant-fire');
-    await filters.getByLabel('Tag', { exact: true }).press('Enter');
-    await filters.getByLabel('Outlet', { exact: true }).fill('Valley Herald');
-    await filters.getByLabel('Outlet', { exact: true }).press('Enter');
+    await filters.getByLabel('Tag filter', { exact: true }).fill('plant-fire');
+    await filters.getByLabel('Tag filter', { exact: true }).press('Enter');
+    await filters.getByLabel('Outlet filter', { exact: true }).fill('Valley Herald');
+    await filters.getByLabel('Outlet filter', { exact: true }).press('Enter');
     await filters.getByLabel('From').fill('2024-03-01');
     await filters.getByLabel('From').press('Enter');
     const hits = page.locator('.hit');

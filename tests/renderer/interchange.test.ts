@@ -87,10 +87,10 @@ describe('interchange store', () => {
   it('offers ClaimReview on a reviewed claim only, and saves it as a download', async () => {
     const [doc] = await real.api.library.import({ files: [{ name: 'flood.txt', dataBase64: Buffer.from(REPORT).toString('base64') }] });
     const claim = (await real.api.claims.list({ id: doc!.id! })).claims.find((c) => c.text.includes('140 homes'))!;
-    const plain = mount(ClaimItem, { props: { claim, active: false, canCompare: false } });
+    const plain = mount(ClaimItem, { props: { claim, active: false, canCompare: false, editing: false } });
     expect(plain.find('[aria-label="Export as ClaimReview"]').exists()).toBe(false);
     const accepted = await real.api.claims.review({ docId: doc!.id!, claimId: claim.id, status: 'accepted' });
-    const item = mount(ClaimItem, { props: { claim: accepted, active: false, canCompare: false } });
+    const item = mount(ClaimItem, { props: { claim: accepted, active: false, canCompare: false, editing: false } });
     await item.get('[aria-label="Export as ClaimReview"]').trigger('click');
     expect(item.emitted('claimReview')?.[0]).toEqual([accepted]);
     const downloads: string[] = [];

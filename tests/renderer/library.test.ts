@@ -83,13 +83,13 @@ describe('SearchResults', () => {
     await real.api.notes.create({ docId: result.id!, body: 'Check the gauge at Pellworm.' });
     search.query = 'rainfall';
     await search.run();
-    let wrapper = mount(SearchResults, { props: { hits: search.result!.hits, total: search.result!.total, tookMs: 1, query: 'rainfall' } });
+    let wrapper = mount(SearchResults, { props: { hits: search.result!.hits, total: search.result!.total, tookMs: 1, query: 'rainfall', filtered: false } });
     expect(wrapper.find('mark').text()).toBe('Rainfall');
     expect(wrapper.find('.hit-notes').exists()).toBe(false);
     wrapper.unmount();
     search.query = 'pellworm';
     await search.run();
-    wrapper = mount(SearchResults, { props: { hits: search.result!.hits, total: search.result!.total, tookMs: 1, query: 'pellworm' } });
+    wrapper = mount(SearchResults, { props: { hits: search.result!.hits, total: search.result!.total, tookMs: 1, query: 'pellworm', filtered: false } });
     expect(wrapper.text()).toContain('1 document match');
     expect(wrapper.find('.hit-notes').text()).toBe('Mentioned in your notes');
     wrapper.unmount();

@@ -8,7 +8,7 @@ import { nextTick, reactive } from 'vue';
 import type { DocumentContent } from '../../shared/types/library';
 import { setApi } from '@renderer/api';
 import { useLibraryStore } from '@renderer/stores/library';
-import { MAX_PANES, claimMatchesFilter, useReaderStore, type Pane } from '@renderer/stores/reader';
+import { MAX_PANES, PANEL_SHARE, PANEL_WIDTH, claimMatchesFilter, useReaderStore, type Pane } from '@renderer/stores/reader';
 import { useNotesStore } from '@renderer/stores/notes';
 import { useUiStore } from '@renderer/stores/ui';
 import { blockIndexAt, findMatches, segmentBlock, splitBlocks } from '@renderer/lib/blocks';
@@ -438,11 +438,16 @@ function paneFor(content: DocumentContent): Pane {
     claimsError: null,
     activeClaimId: null,
     focusOffset: null,
+    focusEnd: null,
     revealSeq: 0,
     size: 1,
     sidePanel: null,
     filter: { kind: '', certainty: '', source: '', hasNumber: false, opinion: false },
     relatedFrom: null,
+    panelShare: PANEL_SHARE.initial,
+    panelWidth: PANEL_WIDTH.initial,
+    panelCollapsed: false,
+    editingClaimId: null,
   }) as Pane;
 }
 
