@@ -5,24 +5,13 @@ import type { Brief, BriefItem, ResolvedGroup } from '../../../shared/types/brie
 import type { ClaimSet } from '../../../shared/types/claims';
 import { downloadExport, errorMessage, useApi } from '../api';
 import { useUiStore } from './ui';
+import { downloadBlob } from '../lib/download';
 
 export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx';
 type NewItem = BriefItem extends infer T ? (T extends BriefItem ? Omit<T, 'id'> : never) : never;
 
 function newItemId(): string {
   return Math.random().toString(16).slice(2, 14);
-}
-
-/** Hands a file to the browser as a download. */
-function saveBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const useBriefsStore = defineStore('briefs', () => {
@@ -258,7 +247,7 @@ export const useBriefsStore = defineStore('briefs', () => {
       const file = await useApi().briefs.export({ id: brief.id, format });
       if (file.cancelled) return;
       // The desktop app has saved the file where the user chose; in a browser, it is fetched and downloaded.
-      if (file.download) saveBlob(file.fileName, await downloadExport(file.download));
+      if (file.download) downloadBlob(file.fileName, await downloadExport(file.download));
       useUiStore().notify(file.savedTo ? `Exported ${file.fileName} to ${file.savedTo}.` : `Exported ${file.fileName}.`, { kind: 'success' });
     } catch (e) {
       useUiStore().notify(`Export failed: ${errorMessage(e)}`, { kind: 'error', timeout: 12000 });

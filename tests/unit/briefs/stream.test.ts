@@ -18,6 +18,7 @@ import { exportBrief, exportBriefToFile, toDocx, toHtml, toMarkdown, toPdf, type
 import { WorkerBriefFileWriter } from '../../../electron/services/briefs/export/export-runner.ts';
 import { xmlText } from '../../../electron/services/briefs/export/docx.ts';
 import { syntheticBrief } from '../../../scripts/bench-brief.ts';
+import { DISK_FULL_MESSAGE, toWireError } from '../../../electron/services/errors.ts';
 import { fixtureBrief } from './fixture-brief.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -251,6 +252,9 @@ describe('a real library', () => {
     await expect(worker.write(services.briefs.stream(broken), 'docx', join(dir, 'brief.docx'))).rejects.toMatchObject({ code: 'stale-brief' });
     expect(readFileSync(target, 'utf8')).toBe('the earlier export');
     expect(readdirSync(dir)).toEqual(['brief.md']);
+    // A system error in the worker keeps its code (ENOSPC is told to the user as a full disk).
+    await expect(worker.write(services.briefs.stream(stored), 'md', join(dir, 'missing', 'brief.md'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(toWireError(Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' }))).toEqual({ code: 'disk-full', message: DISK_FULL_MESSAGE });
   });
 
   it('exports through the command line straight to the file', async () => {

@@ -29,15 +29,18 @@ export class InlineBriefFileWriter implements BriefFileWriter {
 export interface ExportWorkerOptions {
   workerFile: string | URL;
   execArgv?: string[];
-  /** The worker's old-generation heap, in MB. */
+  /** The worker's old-generation heap, in MB (by default, what the format needs). */
   heapMb?: number;
 }
 
 /** Items sent to the worker at once, and how many such batches may wait there unread. */
 const BATCH_ITEMS = 64;
 const BATCHES_AHEAD = 4;
-/** Enough for the largest piece a writer holds (a long table, the Sources list) with room to spare. */
-const DEFAULT_HEAP_MB = 256;
+/**
+ * Heap per format: enough for what a writer holds (citeproc's engine for the Sources list is about
+ * 90 MB on its own; a PDF adds pdfkit's fonts, page tree and named destinations) with room to spare.
+ */
+const HEAP_MB: Record<ExportFormat, number> = { md: 256, html: 256, docx: 256, pdf: 384 };
 
 /** One worker per export, started for it and gone when the file is written. */
 export class WorkerBriefFileWriter implements BriefFileWriter {
@@ -50,7 +53,7 @@ export class WorkerBriefFileWriter implements BriefFileWriter {
     const scan = format === 'pdf' ? await scanBrief(brief) : undefined;
     const job: ExportJob = { format, path, title: brief.title, generatedAt: brief.generatedAt, scan };
     const { spec, options } = workerStart(this.options.workerFile, this.options.execArgv);
-    const heapMb = this.options.heapMb ?? DEFAULT_HEAP_MB;
+    const heapMb = this.options.heapMb ?? HEAP_MB[format];
     const worker = new Worker(spec, { ...options, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     this.running.add(worker);
 

@@ -531,6 +531,30 @@ export async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
   return { claims, sources: sources.length, unicode };
 }
 
+/** Steps (items, table rows, notes) between two clearings of the fonts' layout caches. */
+const LAYOUT_CACHE_STEPS = 2000;
+
+/**
+ * Keeps pdfkit's per-font layout caches bounded. An embedded font (DejaVu) remembers the shaped glyphs
+ * of every word it has laid out, for as long as the document lives: over 50,000 claims, with their
+ * figures, names and links, that is hundreds of megabytes. Clearing the cache now and then costs only
+ * the shaping of common words again.
+ */
+function boundLayoutCaches(doc: Doc, fonts: FontSet): () => void {
+  const internals = doc as unknown as { _font: { layoutCache?: Record<string, unknown> } };
+  const cached: Array<{ layoutCache?: Record<string, unknown> }> = [];
+  for (const name of new Set(Object.values(fonts))) {
+    doc.font(name);
+    if (internals._font.layoutCache) cached.push(internals._font);
+  }
+  let steps = 0;
+  return () => {
+    if (!cached.length || ++steps < LAYOUT_CACHE_STEPS) return;
+    steps = 0;
+    for (const font of cached) font.layoutCache = Object.create(null) as Record<string, unknown>;
+  };
+}
+
 /** A PDF page whose footer is written after the last page, once their count is known. */
 interface FooterSlot {
   stream: PDFKit.PDFKitReference;
@@ -620,7 +644,12 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
   }
   const clean = dejavu ? embeddedFilter(doc, fonts) : toWinAnsi;
   const footers = deferFooters(doc, fonts.sans);
-  const pdf = new BriefPdf(doc, fonts, clean, () => out.flush());
+  const trimCaches = boundLayoutCaches(doc, fonts);
+  const step = () => {
+    trimCaches();
+    return out.flush();
+  };
+  const pdf = new BriefPdf(doc, fonts, clean, step);
   doc.addPage();
   const left = pdf.left;
   const width = pdf.width;
@@ -701,7 +730,7 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
         break;
       }
     }
-    await out.flush();
+    await step();
   }
 
   const disputes = await peek(brief.disputes());
@@ -733,7 +762,7 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
     pdf.heading('Sources', 1);
     for (const [i, entry] of bibliography.entries()) {
       pdf.numbered(i + 1, entry.runs, null);
-      await out.flush();
+      await step();
     }
   }
 
@@ -742,7 +771,7 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
     for await (const line of notes.lines()) {
       const { n, citation } = JSON.parse(line) as Footnote;
       pdf.numbered(n, citationRuns(citation), `note-${n}`);
-      await out.flush();
+      await step();
     }
   }
 
