@@ -2,26 +2,16 @@
 // Web Annotation Data Model (the terms its JSON-LD context defines, the fields the model requires, the
 // selectors against the document text, the page of a PDF passage); a Hypothesis-style export whose
 // passages moved or changed re-anchors, and what cannot be placed is reported; importing twice adds nothing.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../../electron/services/container.ts';
+import { describe, expect, it } from 'vitest';
 import { ANNOTATION_CONTEXT } from '../../../electron/services/interchange/annotations.ts';
 import { matchQuote, prepareText } from '../../../electron/services/anchors/match-quote.ts';
 import { writePdf } from '../ingest/helpers.ts';
-import { buildLibrary, openLibrary, passage, workDir } from './helpers.ts';
+import { buildLibrary, librariesIn, passage, workDir } from './helpers.ts';
 
 let work: string;
-const open: Services[] = [];
-const library = async (name: string) => {
-  const services = await openLibrary(join(work, name));
-  open.push(services);
-  return services;
-};
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const library = librariesIn(() => work);
 
 /** The terms the Web Annotation JSON-LD context (http://www.w3.org/ns/anno.jsonld) defines. */
 const CONTEXT_TERMS = new Set(

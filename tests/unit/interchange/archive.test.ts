@@ -2,24 +2,15 @@
 // same documents, notes at the same passages, the same reviews and briefs; a partial overlap merges
 // without duplicates (and re-anchors to the library's own copy of a text); a truncated, damaged,
 // foreign or newer archive is refused with the reason and changes nothing.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/services/container.ts';
 import { zipToFile } from '../../../electron/services/interchange/zip.ts';
-import { buildLibrary, openLibrary, passage, snapshot, workDir, writeReports } from './helpers.ts';
+import { buildLibrary, librariesIn, passage, snapshot, workDir, writeReports } from './helpers.ts';
 
 let work: string;
-const open: Services[] = [];
-const library = async (name: string) => {
-  const services = await openLibrary(join(work, name));
-  open.push(services);
-  return services;
-};
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const library = librariesIn(() => work);
 
 /** What a reader of the library sees, without ids that may differ. */
 async function view(services: Services) {

@@ -1,8 +1,9 @@
 // A small real library for the interchange tests: three reports in a temp folder (written for these
 // tests, on real events), imported with claims, a collection, notes on passages, claim reviews and a brief.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { afterEach } from 'vitest';
 import { openServices, type Services } from '../../../electron/services/container.ts';
 import { InlineClaimsRunner } from '../../../electron/services/claims/claims-runner.ts';
 
@@ -49,6 +50,23 @@ export function writeReports(dir: string, names: Array<keyof typeof REPORTS> = O
 }
 
 export const openLibrary = (dir: string): Promise<Services> => openServices({ libraryDir: dir, host: 'cli', version: 'test', claims: new InlineClaimsRunner() });
+
+/**
+ * Opens libraries inside the test's work folder (read through `workFolder` when called, since each test
+ * makes its own) and, after each test, closes every one and removes the folder.
+ */
+export function librariesIn(workFolder: () => string): (name: string) => Promise<Services> {
+  const open: Services[] = [];
+  afterEach(async () => {
+    for (const services of open.splice(0)) await services.close();
+    rmSync(workFolder(), { recursive: true, force: true });
+  });
+  return async (name) => {
+    const services = await openLibrary(join(workFolder(), name));
+    open.push(services);
+    return services;
+  };
+}
 
 /** Offsets of a phrase in a document's text. */
 export async function passage(services: Services, docId: string, phrase: string): Promise<{ start: number; end: number }> {

@@ -2,25 +2,16 @@
 // Zotero "Export Files" folder (records with a files/ folder of per-item subfolders, named by BibTeX's
 // `file` field or RIS's L1 lines) keeps title, authors, outlet, date and URL; a CSL-JSON file fills in
 // documents the library already has; missing attachments and unreadable files are reported.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/services/container.ts';
 import { bibtexFiles, parseRis } from '../../../electron/services/interchange/references.ts';
 import type { DocumentMetadata, DocumentSummary } from '../../../shared/types/library.ts';
-import { openLibrary, workDir, writeReports } from './helpers.ts';
+import { librariesIn, workDir, writeReports } from './helpers.ts';
 
 let work: string;
-const open: Services[] = [];
-const library = async (name: string) => {
-  const services = await openLibrary(join(work, name));
-  open.push(services);
-  return services;
-};
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const library = librariesIn(() => work);
 
 const METADATA: Record<string, Partial<DocumentMetadata>> = {
   'canal.txt': { author: 'Mara Lind, Omar Haddad', outlet: 'Harbour Wire', published: '2021-03-24', url: 'https://news.example.org/2021/03/suez-blocked', tags: ['shipping'] },
