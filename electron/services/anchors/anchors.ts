@@ -23,19 +23,27 @@ function commonPrefixLength(a: string, b: string): number {
   return n;
 }
 
+/** How many characters of the quote's context agree with the text around an occurrence at `at`. */
+export function contextAgreement(text: string, at: number, quote: { exact: string; prefix?: string; suffix?: string }): number {
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  const end = at + quote.exact.length;
+  return commonSuffixLength(text.slice(Math.max(0, at - prefix.length), at), prefix) + commonPrefixLength(text.slice(end, end + suffix.length), suffix);
+}
+
 /**
  * Finds the anchored passage in `text`: the stored position when it still holds the quote, otherwise
  * the occurrence of the quote whose surrounding context matches best, nearest the old position on ties.
  * Returns null when the quote no longer occurs (the anchor is orphaned).
  */
 export function resolveAnchor(text: string, anchor: TextAnchor): { start: number; end: number } | null {
-  const { exact, prefix, suffix } = anchor.quote;
+  const { exact } = anchor.quote;
   const { start } = anchor.position;
   if (!exact) return null;
   if (text.slice(start, start + exact.length) === exact) return { start, end: start + exact.length };
   let best: { start: number; score: number; distance: number } | null = null;
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const score = commonSuffixLength(text.slice(Math.max(0, at - prefix.length), at), prefix) + commonPrefixLength(text.slice(at + exact.length, at + exact.length + suffix.length), suffix);
+    const score = contextAgreement(text, at, anchor.quote);
     const distance = Math.abs(at - start);
     if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start: at, score, distance };
   }

@@ -4,6 +4,7 @@
 // candidate by the quote, its prefix and suffix, and how near it lies to the old position.
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../../../shared/types/anchors.ts';
+import { contextAgreement } from './anchors.ts';
 
 export type MatchKind = 'exact' | 'whitespace' | 'fuzzy';
 
@@ -54,18 +55,6 @@ export function prepareText(text: string): PreparedText {
   return { text, folded, toOriginal: toOriginal.subarray(0, j + 1) };
 }
 
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
 /** 0 to 1: how closely `pattern` occurs in `text`, allowing up to its own length in errors. */
 function similarity(text: string, pattern: string): number {
   if (!pattern) return 1;
@@ -84,9 +73,7 @@ function bestVerbatim(text: string, quote: TextQuoteSelector, hint: number | und
   let best: { start: number; context: number; distance: number } | null = null;
   let seen = 0;
   for (let at = text.indexOf(quote.exact); at >= 0 && seen < MAX_EXACT_CANDIDATES; at = text.indexOf(quote.exact, at + 1), seen++) {
-    const prefix = quote.prefix ?? '';
-    const suffix = quote.suffix ?? '';
-    const context = commonSuffixLength(text.slice(Math.max(0, at - prefix.length), at), prefix) + commonPrefixLength(text.slice(at + quote.exact.length, at + quote.exact.length + suffix.length), suffix);
+    const context = contextAgreement(text, at, quote);
     const distance = hint === undefined ? 0 : Math.abs(at - hint);
     if (!best || context > best.context || (context === best.context && distance < best.distance)) best = { start: at, context, distance };
   }
