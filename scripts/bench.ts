@@ -45,6 +45,17 @@ async function open(libraryDir: string): Promise<Services> {
   });
 }
 
+/** A library that imports as the app does: files read and claims extracted in the built workers. */
+async function openWithWorkers(libraryDir: string): Promise<Services> {
+  return openServices({
+    libraryDir,
+    host: 'cli',
+    version: 'bench',
+    claims: new ClaimsRunner({ workerFile: resolve('out/main/claims-worker.js') }),
+    ingest: new ImportRunner({ workerFile: resolve('out/main/import-worker.js') }),
+  });
+}
+
 /** Imports 1,000 documents through the library service, then grows the library to 10,000. */
 async function libraryMetrics(work: string, libraryDir: string): Promise<Metric[]> {
   const sourceDir = join(work, 'sources');
@@ -52,14 +63,7 @@ async function libraryMetrics(work: string, libraryDir: string): Promise<Metric[
   for (let i = 0; i < 1000; i++) writeFileSync(join(sourceDir, `article-${String(i).padStart(4, '0')}.txt`), article(i + 1));
 
   log('importing 1,000 generated documents (about 700 words each, claims extracted and indexed on import)');
-  // As the app imports: files read and claims extracted in the built workers.
-  let services = await openServices({
-    libraryDir,
-    host: 'cli',
-    version: 'bench',
-    claims: new ClaimsRunner({ workerFile: resolve('out/main/claims-worker.js') }),
-    ingest: new ImportRunner({ workerFile: resolve('out/main/import-worker.js') }),
-  });
+  let services = await openWithWorkers(libraryDir);
   const started = performance.now();
   const results = await services.library.importPaths([sourceDir]);
   const importSeconds = (performance.now() - started) / 1000;
@@ -341,13 +345,7 @@ async function exportMetrics(work: string): Promise<Metric[]> {
   mkdirSync(sourceDir, { recursive: true });
   for (let i = 0; i < EXPORT_DOCS; i++) writeFileSync(join(sourceDir, `report-${String(i).padStart(4, '0')}.txt`), article(200_000 + i));
   log(`importing ${EXPORT_DOCS} documents for the export benchmark`);
-  let services = await openServices({
-    libraryDir,
-    host: 'cli',
-    version: 'bench',
-    claims: new ClaimsRunner({ workerFile: resolve('out/main/claims-worker.js') }),
-    ingest: new ImportRunner({ workerFile: resolve('out/main/import-worker.js') }),
-  });
+  let services = await openWithWorkers(libraryDir);
   const imported = await services.library.importPaths([sourceDir]);
   if (imported.some((r) => r.status !== 'imported')) throw new Error('bench: the export library did not import');
   await services.close();
