@@ -5,9 +5,8 @@ import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays } from '../text/dates.ts';
-import calendar from '../lexicon/calendar.json' with { type: 'json' };
 import { LEX } from './lexicon.ts';
-import { labelOf, measureOf, placesIn, type Measure } from './measure.ts';
+import { isMeasurement, labelOf, measureOf, placesIn, type Measure } from './measure.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
 
 export interface CompareDocument {
@@ -44,14 +43,21 @@ interface DocContext {
   sameText: number;
 }
 
-/** A reading of a measurement (a magnitude, a distance, a temperature), as against a count or an amount. */
-const isMeasurement = (dimension: string) => !['count', 'money', 'percent', 'percentage-point'].includes(dimension);
+/** How many significant digits a single stated value has (a decimal counts as precise); null for a range or a vague amount. */
+function significantDigits(q: Quantity): number | null {
+  if (q.vague || (q.high !== null && q.high !== q.low)) return null;
+  if (!Number.isInteger(q.low)) return Infinity;
+  return String(Math.abs(q.low)).replace(/0+$/, '').length;
+}
 
 /** A figure given to three significant digits or to a decimal: a count, not a round approximation. */
 function isPrecise(q: Quantity): boolean {
-  if (q.vague || (q.high !== null && q.high !== q.low)) return false;
-  if (!Number.isInteger(q.low)) return true;
-  return String(Math.abs(q.low)).replace(/0+$/, '').length >= 3;
+  return (significantDigits(q) ?? 0) >= 3;
+}
+
+/** How far apart two values are in orders of magnitude. */
+function logDistance(a: number, b: number): number {
+  return Math.abs(Math.log10(Math.max(1e-9, a)) - Math.log10(Math.max(1e-9, b)));
 }
 
 /** The same day, or the same month when both are known only to the month: "in December" and 9 Dec cannot be said to disagree at one time. */
@@ -84,7 +90,7 @@ function figureOf(q: Quantity, m: Measure): FigureLike {
 /** When a figure was reported: a dated phrase in its own sentence when there is one, else its document's date. */
 // Sentences without a month, weekday or relative day name need no date scan.
 /** Words without which a sentence holds no date: calendar names, relative days, numeric dates. */
-const MAY_DATE = new RegExp(`\\b(?:${[...LEX.calendarWords, ...Object.keys(calendar.relativeDays)].sort((a, b) => b.length - a.length).join('|')}|\\d{4}-\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})`, 'i');
+const MAY_DATE = new RegExp(`\\b(?:${[...LEX.calendarWords, ...LEX.relativeDays].sort((a, b) => b.length - a.length).join('|')}|\\d{4}-\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})`, 'i');
 
 function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string | null {
   if (!docDate) return null;
@@ -275,7 +281,7 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
       for (const [scope, members] of placed) {
         if (scope.includes('+')) continue;
         for (const other of members) {
-          const d = Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, other.quantity.low)));
+          const d = logDistance(m.quantity.low, other.quantity.low);
           if (d < bestDistance) [bestDistance, best] = [d, members];
         }
       }
@@ -319,7 +325,7 @@ function sameValueRuns(members: Mention[]): Mention[][] {
     const run = runs[runs.length - 1];
     // Against the run's first value, so a rising series does not drift into one "same value".
     const first = run?.[0];
-    if (first && Math.abs(Math.log10(Math.max(1e-9, m.quantity.low)) - Math.log10(Math.max(1e-9, first.quantity.low))) <= SAME_FIGURE_LOG_DISTANCE) run.push(m);
+    if (first && logDistance(m.quantity.low, first.quantity.low) <= SAME_FIGURE_LOG_DISTANCE) run.push(m);
     else runs.push([m]);
   }
   return runs;
@@ -487,7 +493,7 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
         if (key === from || dimensionOfKey(key) !== dimensionOfKey(from)) continue;
         for (const n of blocks.get(key) ?? []) {
           if (n.measure.denied || (headOf(m) && headOf(n) && headOf(m) !== headOf(n))) continue;
-          const distance = Math.abs(Math.log10(Math.max(1e-9, n.quantity.low)) - Math.log10(Math.max(1e-9, m.quantity.low)));
+          const distance = logDistance(n.quantity.low, m.quantity.low);
           if (distance <= best) [best, target] = [distance, key];
         }
       }
@@ -561,10 +567,9 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
 
 /** A value precise enough that two outlets giving it mean the same figure: two significant digits, 100 or more. */
 function isDistinctive(q: Quantity): boolean {
-  if (q.vague || (q.high !== null && q.high !== q.low)) return false;
-  if (!Number.isInteger(q.low)) return true;
-  if (q.low < 100) return false;
-  return String(q.low).replace(/0+$/, '').length >= 2;
+  const digits = significantDigits(q);
+  if (digits === Infinity) return true;
+  return digits !== null && q.low >= 100 && digits >= 2;
 }
 
 /**

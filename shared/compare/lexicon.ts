@@ -75,6 +75,8 @@ export const LEX = {
   /** Closed-class words the clause reader steers by: prepositions, conjunctions, determiners. */
   functionWords: Object.fromEntries(Object.entries(measures.functionWords).map(([k, words]) => [k, new Set(words)])) as Record<keyof typeof measures.functionWords, Set<string>>,
   calendarWords: new Set([...calendar.months.flat(), ...calendar.weekdays.flat()]),
+  /** Days named relative to the report: "yesterday", "today". */
+  relativeDays: Object.keys(calendar.relativeDays),
 };
 
 /** Cue families read in one pass over a clause: each phrase maps to the families it belongs to. */

@@ -696,6 +696,11 @@ export function keyOf(m: Measure): string | null {
   }
 }
 
+/** A reading of a measurement (a magnitude, a distance, a temperature), as against a count or an amount: the dimensions `keyOf` keys by unit. */
+export function isMeasurement(dimension: string): boolean {
+  return !['count', 'money', 'percent', 'percentage-point'].includes(dimension);
+}
+
 /** A short label made from the text: "people killed", "homes damaged", "population". */
 export function labelOf(m: Measure): string {
   const parts: string[] = [];
