@@ -2,6 +2,7 @@
 // with every claim resolved to its passage and source. Pure types: no Node or DOM imports.
 import type { TextAnchor } from './anchors.ts';
 import type { Certainty, QuantityBound } from './claims.ts';
+import type { Verdict } from './compare.ts';
 import type { DocumentFormat } from './ingest.ts';
 
 export type BriefItem =
@@ -94,7 +95,7 @@ export interface ResolvedGroupMember {
 export interface ResolvedGroup {
   label: string;
   unit: string | null;
-  verdict: 'consistent' | 'conflicting' | 'evolving' | 'single';
+  verdict: Verdict;
   reason: string;
   members: ResolvedGroupMember[];
 }

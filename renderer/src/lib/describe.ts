@@ -1,6 +1,7 @@
 // Claims in plain words: who says so and through whom, the figures with their bounds, hedges and
 // negation, as the claim popover, the claims panel and screen readers present them.
 import type { Claim, ClaimKind, Certainty, Quantity } from '../../../shared/types/claims';
+import type { Verdict } from '../../../shared/types/compare';
 import { formatFigure } from '../../../shared/figures';
 import { figureIn } from '../../../shared/compare/measure';
 
@@ -38,6 +39,9 @@ export const CERTAINTY_LABEL: Record<Certainty, string> = {
   attributed: 'Attributed',
   hedged: 'Hedged',
 };
+
+/** A comparison group's verdict as Compare and the brief composer show it. */
+export const VERDICT_LABEL: Record<Verdict, string> = { conflicting: 'Conflict', evolving: 'Changed over time', consistent: 'Agree', single: 'One source' };
 
 export const KIND_LABEL: Record<ClaimKind, string> = {
   quantity: 'Quantity',
