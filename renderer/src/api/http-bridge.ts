@@ -57,18 +57,30 @@ export function takeToken(location: Location, storage: Storage): string | null {
   return storage.getItem('dossier.token');
 }
 
+/** A request to the host: a host that does not answer turns the app offline and gets the one message saying how to start it. */
+async function hostFetch(url: string, init: RequestInit): Promise<Response> {
+  try {
+    const response = await fetch(url, init);
+    setConnection('online');
+    return response;
+  } catch {
+    setConnection('offline');
+    throw new ApiError('offline', `The Dossier host is not answering. If you stopped it, start it again with \`${startCommand()}\`; Dossier reconnects by itself.`);
+  }
+}
+
+/** What the host sends back: a result, or an error with its code and message. */
+type HostAnswer = { result?: unknown; error?: { code: string; message: string } } | null;
+
+/** The host's error in an answer that failed, or the bare status when it sent none. */
+function answerError(response: Response, body: HostAnswer): ApiError {
+  return new ApiError(body?.error?.code ?? 'http', body?.error?.message ?? `The host answered ${response.status}.`);
+}
+
 /** Fetches a finished export from the browser host (once: the host then removes it). */
 export async function fetchDownload(token: string, id: string, base = ''): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(`${base}/api/download/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } });
-  } catch {
-    throw new ApiError('offline', 'The Dossier host is not answering. Is `dossier serve` still running?');
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(body?.error?.code ?? 'http', body?.error?.message ?? `The host answered ${response.status}.`);
-  }
+  const response = await hostFetch(`${base}/api/download/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw answerError(response, (await response.json().catch(() => null)) as HostAnswer);
   return response.blob();
 }
 
@@ -94,23 +106,14 @@ export function createHttpBridge(token: string, base = ''): DossierApi {
   };
 
   const invoke = async (channel: Channel, request: unknown): Promise<unknown> => {
-    let response: Response;
-    try {
-      response = await fetch(`${base}/api/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(request ?? {}),
-      });
-    } catch {
-      setConnection('offline');
-      throw new ApiError('offline', `The Dossier host is not answering. If you stopped it, start it again with \`${startCommand()}\`; Dossier reconnects by itself.`);
-    }
-    setConnection('online');
+    const response = await hostFetch(`${base}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(request ?? {}),
+    });
     if (!source && listeners.size) connect();
-    const body = (await response.json().catch(() => null)) as { result?: unknown; error?: { code: string; message: string } } | null;
-    if (!response.ok || !body || body.error) {
-      throw new ApiError(body?.error?.code ?? 'http', body?.error?.message ?? `The host answered ${response.status}.`);
-    }
+    const body = (await response.json().catch(() => null)) as HostAnswer;
+    if (!response.ok || !body || body.error) throw answerError(response, body);
     return body.result;
   };
 
