@@ -81,7 +81,7 @@ function emptyFilter(): ClaimFilter {
  * Claims the text may tint at all: opinion (the writer's evaluation, not a checkable fact) is never
  * tinted as a claim; it is marked, untinted, only while the panel's Opinion filter shows it.
  */
-export function tintable(claim: Claim, filter: ClaimFilter): boolean {
+function tintable(claim: Claim, filter: ClaimFilter): boolean {
   return !claim.opinion || filter.opinion;
 }
 
@@ -106,7 +106,7 @@ export function claimsToTint(p: Pick<Pane, 'claims' | 'activeClaimId' | 'filter'
   const activeId = p.activeClaimId;
   const filter = { ...p.filter };
   if (mode === 'none') return all.filter((c) => c.id === activeId);
-  const shown = mode === 'filtered' ? all.filter((c) => claimMatchesFilter(c, filter)) : filter.opinion ? all : all.filter((c) => tintable(c, filter));
+  const shown = mode === 'filtered' ? all.filter((c) => claimMatchesFilter(c, filter)) : all.filter((c) => tintable(c, filter));
   if (activeId && !shown.some((c) => c.id === activeId)) {
     const active = all.find((c) => c.id === activeId);
     if (active) return [...shown, active].sort((a, b) => a.start - b.start);
@@ -548,8 +548,7 @@ export const useReaderStore = defineStore('reader', () => {
       const target = pane(paneId);
       if (target) {
         target.filter = emptyFilter();
-        target.sidePanel = 'claims';
-        target.panelCollapsed = false;
+        setSidePanel(paneId, 'claims');
         selectClaim(paneId, added.id, { reveal: false });
         target.editingClaimId = added.id;
       }
@@ -603,12 +602,6 @@ export const useReaderStore = defineStore('reader', () => {
 
   function setTintMode(mode: TintMode): void {
     tintMode.value = mode;
-  }
-
-  /** The claims the text of a pane tints (see claimsToTint). */
-  function tintedClaims(paneId: string): Claim[] {
-    const p = pane(paneId);
-    return p ? claimsToTint(p, tintMode.value) : [];
   }
 
   function toggleSyncScroll(): void {
@@ -682,8 +675,6 @@ export const useReaderStore = defineStore('reader', () => {
     resizePanel,
     setPanelCollapsed,
     setTintMode,
-    tintedClaims,
-    rememberLayout,
     back,
     showPassages,
     toggleSyncScroll,
