@@ -23,8 +23,6 @@ export const EXPORT_LABEL: Record<ExportKind, string> = {
 /** What the last import did, for the dialog: an archive restored, or annotations attached. */
 export type ImportReport = { kind: 'archive'; file: string; report: ArchiveImportReport } | { kind: 'annotations'; file: string; report: AnnotationImportReport };
 
-const plural = countOf;
-
 /** Archives go to archive import, annotation files to annotation import; the rest is document import. */
 export function importKindOf(name: string): 'archive' | 'annotations' | null {
   const lower = name.toLowerCase();
@@ -51,14 +49,14 @@ export function jsonLooksLikeAnnotations(text: string): boolean {
 
 export function describeArchiveReport(report: ArchiveImportReport): string {
   const { documents, notes, reviews, briefs } = report;
-  const parts = [`${plural(documents.added, 'document')} added`];
+  const parts = [`${countOf(documents.added, 'document')} added`];
   if (documents.merged) parts.push(`${documents.merged} already in the library`);
-  parts.push(plural(notes.added, 'note'), plural(reviews.added, 'claim review'), plural(briefs.added, 'brief'));
+  parts.push(countOf(notes.added, 'note'), countOf(reviews.added, 'claim review'), countOf(briefs.added, 'brief'));
   return parts.join(', ');
 }
 
 export function describeAnnotationReport(report: AnnotationImportReport): string {
-  const parts = [`${plural(report.notes, 'note')} and ${plural(report.reviews, 'claim review')} added`];
+  const parts = [`${countOf(report.notes, 'note')} and ${countOf(report.reviews, 'claim review')} added`];
   if (report.reanchored) parts.push(`${report.reanchored} re-anchored where the text had moved`);
   if (report.duplicates) parts.push(`${report.duplicates} already in the library`);
   if (report.unplaced.length) parts.push(`${report.unplaced.length} could not be placed`);
