@@ -20,7 +20,9 @@ export const useSearchStore = defineStore('search', () => {
   const error = ref<string | null>(null);
   let generation = 0;
 
-  const filtered = computed(() => !!(formats.value.length || outlet.value.trim() || tag.value.trim() || collection.value || from.value || to.value));
+  /** How many filters are set, shown on the Filters button so a hidden filter is never forgotten. */
+  const filterCount = computed(() => [formats.value.length, outlet.value.trim(), tag.value.trim(), collection.value, from.value, to.value].filter(Boolean).length);
+  const filtered = computed(() => filterCount.value > 0);
   /** A search is under way when there are words to find or a filter to apply. */
   const active = computed(() => !!query.value.trim() || filtered.value);
 
@@ -71,5 +73,5 @@ export const useSearchStore = defineStore('search', () => {
     void run();
   }
 
-  return { query, formats, outlet, tag, collection, from, to, result, searching, error, filtered, active, run, clear, clearFilters };
+  return { query, formats, outlet, tag, collection, from, to, result, searching, error, filterCount, filtered, active, run, clear, clearFilters };
 });
