@@ -226,6 +226,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (LEX.genericHeads.has(w.lower) && !np.length) break;
     if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
     if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower)) break;
+    // Examples of the counted thing end its noun phrase: "12,400 login details such as passwords".
+    if (np.length && LEX.functionWords.exampleOpeners.has(w.lower)) break;
     const rate = phraseAt(ws, i, LEX.rates);
     if (rate) break;
     // A past participle after the first noun is the clause's verb ("homes collapsed"); so is one straight
@@ -234,7 +236,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (!np.length && isVerbForm(w.lower) && (!ws[i + 1]?.isWord || PREPOSITIONS.has(ws[i + 1].lower) || LEX.auxiliaries.has(ws[i + 1].lower))) break;
     np.push(w);
   }
-  if (!np.length && q.last >= ws.length - 2 && ws.filter((w) => w.isWord).length <= 9) {
+  // A figure that ends a headline or a table row ("Email address 12,086") is named by the words before it:
+  // a short line, or a line of any length that is no sentence (a row label ends in no full stop).
+  const rowLabel = !/[.!?]["”’)]?$/.test(sentence.trim());
+  if (!np.length && q.last >= ws.length - 2 && (ws.filter((w) => w.isWord).length <= 9 || (rowLabel && q.last === ws.length - 1))) {
     let from = q.first - 1;
     while (from >= 0 && NUMBER_CUES.has(ws[from].lower)) from--; // "kills at least 304": the cue is no noun
     for (let b = from; b >= 0 && np.length < 4; b--) {

@@ -39,6 +39,16 @@ describe('the event that qualifies a figure, in any grammatical form', () => {
     expect(measure('The hackers took 29,188 driving licence numbers.', '29,188').key).not.toBe(measure('About 700,000 telephone numbers were taken.', '700,000').key);
   });
 
+  it('ends the counted thing before its examples, and names a table row of any length by its label', () => {
+    const listed = 'Marriott said that of up to 383 million guest records, about 5.25 million held unencrypted passport numbers, 20.3 million encrypted passport numbers, and 8.6 million other payment details such as card numbers.';
+    expect(measure(listed, '8.6 million').head).toBe('detail');
+    const row = measure('Guest records with names, addresses and encrypted passport numbers 20.3 million', '20.3 million');
+    expect(row.head).toBe('number');
+    expect(row.key).toBe(measure(listed, '20.3 million').key);
+    // A sentence that ends in its figure is no row: its words before the figure are not a label.
+    expect(measure('The hotel group later told investors in a filing that the figure for unencrypted passports was 5.25 million.', '5.25 million').head).toBeNull();
+  });
+
   it('gives a bare number the meaning of its clause or of the figure before it', () => {
     expect(measure('They counted close to 1,200 dead after the landslide, rescuers said.', '1,200').key).toBe('count|death');
     expect(measure('The army is preparing more troops, adding to the 11,000 sent in November.', '11,000').key).toBe('count|troops');
