@@ -500,7 +500,9 @@ function judge(toks: Tok[], n: Num, cue: Cue | null, firstContent: number): Verd
   }
   if (prev && !n.currency && !cue) {
     const pl = prev.lower.replace(/\.$/, '');
-    if (ID_HEADS.has(pl) && (pl !== 'no' || toks[n.i0 - 1]?.text === '.' || prev.text === 'No') && (pl !== 'number' || toks[n.i0 - 2]?.lower !== 'a')) {
+    // "a number 5", and "Phone number 637,430" in a table (identifiers carry no digit grouping), count.
+    const counted = pl === 'number' && (toks[n.i0 - 2]?.lower === 'a' || /\d,\d{3}/.test(first.text));
+    if (ID_HEADS.has(pl) && (pl !== 'no' || toks[n.i0 - 1]?.text === '.' || prev.text === 'No') && !counted) {
       return { kind: 'skip', type: 'ID' };
     }
     const prevIdx = toks.indexOf(prev, Math.max(0, n.i0 - 3));

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Quantity } from '../../../shared/types/claims.ts';
 import { extractClaims } from '../../../electron/services/claims/engine.ts';
+import { extractQuantities } from '../../../electron/services/claims/quantities.ts';
+import { tokenize } from '../../../electron/services/claims/tokens.ts';
 
 function quantities(text: string): Quantity[] {
   const set = extractClaims(text);
@@ -198,6 +200,13 @@ describe('numbers that are not quantities', () => {
     expect(values('The Labor Department published report USDL-23-1021 this week.')).toEqual([]);
     expect(values('He lives at No. 10 and drives on Route 66 past the F-16 hangar.')).toEqual([]);
     expect(values('Resolution 2231 was adopted before the COVID-19 pandemic.')).toEqual([]);
+    expect(values('Flight number 370 left Kuala Lumpur after midnight.')).toEqual([]);
+  });
+
+  it('counts a grouped number after "number" in a table row: identifiers carry no digit grouping', () => {
+    const row = (text: string) => extractQuantities(text, tokenize(text), 0).quantities.map((q) => q.low);
+    expect(row('Passport number 5,250,000')).toEqual([5250000]);
+    expect(row('Passport number 5250')).toEqual([]);
   });
 
   it('treats "one" as a pronoun or indefinite and "a"/"an" as articles', () => {
