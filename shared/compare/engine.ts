@@ -501,20 +501,28 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
     }
   }
 
-  // Which blocks of a story count a given thing with an event said of it.
-  const homes = new Map<string, Set<string>>();
+  // Which blocks of a story count a given thing with an event said of it, and the words that qualify
+  // the thing there ("telephone numbers", "driving licence numbers").
+  const homes = new Map<string, Map<string, Set<string>>>();
   for (const [key, members] of blocks) {
     for (const n of members) {
       if (!n.measure.event || !n.measure.head || n.measure.head === 'person') continue;
       const id = `${storyOf(key)}|${n.measure.dimension}|${n.measure.head}`;
-      homes.set(id, (homes.get(id) ?? new Set()).add(key));
+      const byKey = homes.get(id) ?? new Map<string, Set<string>>();
+      const qualifiers = byKey.get(key) ?? new Set<string>();
+      for (const word of n.measure.modifiers) qualifiers.add(word);
+      homes.set(id, byKey.set(key, qualifiers));
     }
   }
   for (const [from, members] of blocks) {
     for (const m of members) {
       const head = m.measure.head;
       if (m.measure.event || m.measure.denied || !head || head === 'person') continue;
-      const candidates = [...(homes.get(`${storyOf(from)}|${m.measure.dimension}|${head}`) ?? [])].filter((k) => k !== from);
+      // A row naming a kind of the thing joins only a measure of that kind: "Driving licence number
+      // 29,188" is not the block counting telephone numbers.
+      const candidates = [...(homes.get(`${storyOf(from)}|${m.measure.dimension}|${head}`) ?? [])]
+        .filter(([k, qualifiers]) => k !== from && m.measure.modifiers.every((word) => qualifiers.has(word)))
+        .map(([k]) => k);
       if (candidates.length === 1) moves.push([m, from, candidates[0]]);
     }
   }
@@ -565,6 +573,11 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
   }
 }
 
+/** The words that qualify the counted thing, over the mentions of one block giving one value. */
+function qualifiersOf(mentions: Mention[]): Set<string> {
+  return new Set(mentions.flatMap((m) => m.measure.modifiers));
+}
+
 /** A value precise enough that two outlets giving it mean the same figure: two significant digits, 100 or more. */
 function isDistinctive(q: Quantity): boolean {
   const digits = significantDigits(q);
@@ -604,7 +617,16 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
     const keys = [...byKey.keys()];
     for (let i = 0; i < keys.length; i++) {
       for (let j = i + 1; j < keys.length; j++) {
-        const [small, large] = blocks.get(keys[i])!.length <= blocks.get(keys[j])!.length ? [keys[i], keys[j]] : [keys[j], keys[i]];
+        // A row or label that only names the thing, with fewer qualifiers ("Passport number 5,250,000"),
+        // joins the figure that says more ("5.25 million unencrypted passport numbers were stolen");
+        // otherwise the smaller block joins the larger.
+        const [mi, mj] = [byKey.get(keys[i])!, byKey.get(keys[j])!];
+        const [ai, aj] = [qualifiersOf(mi), qualifiersOf(mj)];
+        const bare = (ms: Mention[]) => ms.every((m) => !m.measure.event);
+        const iNarrower = bare(mi) && !bare(mj) && aj.size > ai.size && [...ai].every((w) => aj.has(w));
+        const jNarrower = bare(mj) && !bare(mi) && ai.size > aj.size && [...aj].every((w) => ai.has(w));
+        const iSmaller = iNarrower || (!jNarrower && blocks.get(keys[i])!.length <= blocks.get(keys[j])!.length);
+        const [small, large] = iSmaller ? [keys[i], keys[j]] : [keys[j], keys[i]];
         const targets = byKey.get(large)!;
         for (const m of byKey.get(small)!) {
           if (!moves.has(m) && targets.some((n) => compatible(m, n))) moves.set(m, { from: small, to: large });

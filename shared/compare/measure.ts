@@ -284,6 +284,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       else if (isVerbForm(np[k].lower) && !np[k].lower.endsWith('ing') && !m.event) {
         m.event = lemma(np[k].lower);
         m.eventText = np[k].text;
+        // A participle outside the concepts qualifies the thing counted: "encrypted" and "unencrypted
+        // passport numbers" are two measures.
+        if (!isCapital(np[k])) m.modifiers.push(np[k].lower);
       }
     }
     const headConcept = conceptOf(headLower);

@@ -59,6 +59,30 @@ describe('grouping and verdicts (plant fire fixtures)', () => {
   });
 });
 
+describe('a breakdown told in prose and in a table', () => {
+  // After Marriott's 2018 breach: the company's figures in a report, and a breakdown printed as rows.
+  const prose = [
+    'Marriott cuts estimate of guests hit by data breach',
+    '',
+    'Marriott said on Friday that up to 383 million guest records were involved in the breach. About 5.25 million unencrypted passport numbers were stolen, along with 20.3 million encrypted passport numbers, the company said.',
+  ].join('\n');
+  const table = [
+    'Marriott breach: what the hackers took',
+    '',
+    'The hotel group published a breakdown of the stolen data on Friday.',
+    'Unencrypted passport number 5,250,000',
+    'Encrypted passport number 20,300,000',
+  ].join('\n');
+  const { groups } = compareClaims([prose, table].map((text, i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published: '2019-01-04', claims: extractClaims(normalizeText(text)) })));
+  const find = (low: number) => groups.find((g) => g.members.some((m) => m.quantity.low === low))!;
+
+  it('keeps the kinds of a thing apart and puts each row with the figure it repeats', () => {
+    expect(figures(find(5_250_000))).toEqual([5_250_000, 5_250_000]);
+    expect(figures(find(20_300_000))).toEqual([20_300_000, 20_300_000]);
+    expect(find(5_250_000).verdict).toBe('consistent');
+  });
+});
+
 describe('corroboration', () => {
   it('matches the same claim across documents and counts outlets citing one origin once', () => {
     const { corroborations } = compareClaims([input('convoy-cnn.txt'), input('convoy-bbc.txt'), input('convoy-local.txt')]);

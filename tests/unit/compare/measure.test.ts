@@ -44,7 +44,10 @@ describe('the event that qualifies a figure, in any grammatical form', () => {
     expect(measure(listed, '8.6 million').head).toBe('detail');
     const row = measure('Guest records with names, addresses and encrypted passport numbers 20.3 million', '20.3 million');
     expect(row.head).toBe('number');
-    expect(row.key).toBe(measure(listed, '20.3 million').key);
+    expect(row.modifiers).toContain('passport');
+    // A participle outside the concepts qualifies the thing: two kinds of passport number, two measures.
+    expect(measure(listed, '20.3 million').key).toBe('count|number|encrypted passport');
+    expect(measure('About 5.25 million unencrypted passport numbers were stolen.', '5.25 million').key).toBe('count|number|unencrypted passport');
     // A sentence that ends in its figure is no row: its words before the figure are not a label.
     expect(measure('The hotel group later told investors in a filing that the figure for unencrypted passports was 5.25 million.', '5.25 million').head).toBeNull();
   });
