@@ -109,7 +109,9 @@ function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string 
     return cue !== undefined || opening || LEX.reportingVerbs.has(verb);
   };
   const absolute = findDates(claim.text, docDate).filter((d) => (d.precision === 'day' || d.precision === 'minute') && reportTime(d));
-  const relative = [...findRelativeDays(claim.text, docDate), ...findMonths(claim.text, docDate).filter(reportTime)];
+  // A possessive day names the event, not when the figure was given: "Saturday's earthquake had killed 1,941".
+  const namesEvent = (d: { end: number }) => /^['’]s\b/.test(claim.text.slice(d.end, d.end + 3));
+  const relative = [...findRelativeDays(claim.text, docDate).filter((d) => !namesEvent(d)), ...findMonths(claim.text, docDate).filter(reportTime)];
   const candidates = [...absolute.map((d) => ({ at: d.start, iso: d.iso })), ...relative.map((d) => ({ at: d.start, iso: d.iso }))]
     // A date after the document's own is a plan or a deadline, not when the figure was given.
     .filter((d) => d.iso.slice(0, 10) <= docDate.slice(0, 10) && d.iso.slice(0, 4) >= String(Number(docDate.slice(0, 4)) - 1));
@@ -226,6 +228,7 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     // A forecast and the outcome, or this period and the one before, are different figures.
     if (m.measure.expected) parts.push('expected');
     if (m.measure.prior) parts.push('prior period');
+    if (m.measure.otherEvent) parts.push('another event');
     return parts.join('|');
   };
   // The name the story is about ("Netflix" in every headline) scopes nothing: every figure is its figure.

@@ -56,6 +56,9 @@ export const LEX = {
   increments: set(measures.increments),
   incrementVerbsBy: set(measures.incrementVerbsBy),
   official: set(measures.official),
+  /** "that earlier disaster", "the previous quake": modifiers and nouns of a back-reference to another event. */
+  priorEventModifiers: set(measures.priorEventModifiers),
+  eventNouns: set(measures.eventNouns),
   irregularParticiples: set(measures.irregularParticiples),
   possessionVerbs: set(measures.possessionVerbs),
   reportingVerbs: set(measures.reportingVerbs),

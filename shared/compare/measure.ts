@@ -48,6 +48,8 @@ export interface Measure {
   expected: boolean;
   /** A figure of an earlier period the text names ("a year earlier it had added 4 million"). */
   prior: boolean;
+  /** A figure of another event the text points back to ("the 200,000 deaths of that earlier disaster"). */
+  otherEvent: boolean;
   question: boolean;
   /** Blocking key: figures with different keys never share a group. Null when nothing says what it counts. */
   key: string | null;
@@ -200,6 +202,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     official: false,
     expected: false,
     prior: false,
+    otherEvent: false,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
     key: null,
   };
@@ -449,6 +452,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (cues & CUE.expectation && c < q.first && q.first - c <= 5 && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
     const baseOfChange = LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '') || ws[c - 1]?.lower === 'the' && LEX.functionWords.comparisonBases.has(ws[c - 2]?.lower ?? '');
     if (cues & CUE.prior && !baseOfChange && ws[q.first - 1]?.lower !== 'to') m.prior = true;
+    // "the roughly 200,000 deaths in that earlier disaster", "in the previous quake": another event's figure.
+    const pointsBack = LEX.functionWords.definiteDeterminers.has(w.lower) || w.lower === 'that';
+    if (pointsBack && LEX.priorEventModifiers.has(ws[c + 1]?.lower ?? '') && LEX.eventNouns.has(ws[c + 2]?.lower ?? '')) m.otherEvent = true;
     if (c > q.last && cues & CUE.excess) {
       m.estimate = true;
       m.increment = false;

@@ -59,6 +59,21 @@ describe('grouping and verdicts (plant fire fixtures)', () => {
   });
 });
 
+describe('when a figure was given', () => {
+  it('dates a figure by its report, not by a possessive day that names the event', () => {
+    // After Haiti's earthquake of Saturday 14 August 2021: the first toll, and Tuesday's.
+    const first = 'Haiti earthquake kills hundreds\n\nThe earthquake that struck south-western Haiti on Saturday killed at least 304 people, the prime minister said.';
+    const later = "Haiti quake toll climbs\n\nHaiti's civil protection agency said on Tuesday that Saturday's earthquake had killed 1,941 people.";
+    const { groups } = compareClaims([
+      { doc: 'first', docId: null, title: 'first', published: '2021-08-14', claims: extractClaims(normalizeText(first)) },
+      { doc: 'later', docId: null, title: 'later', published: '2021-08-17', claims: extractClaims(normalizeText(later)) },
+    ]);
+    const toll = groups.find((g) => g.members.some((m) => m.quantity.low === 1941))!;
+    expect(toll.members.find((m) => m.quantity.low === 1941)!.date).toBe('2021-08-17');
+    expect(toll.verdict).toBe('evolving');
+  });
+});
+
 describe('a breakdown told in prose and in a table', () => {
   // After Marriott's 2018 breach: the company's figures in a report, and a breakdown printed as rows.
   const prose = [

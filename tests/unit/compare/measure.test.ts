@@ -166,6 +166,14 @@ describe('scope and role', () => {
     expect(measure('There were 1,052 more deaths than usual across the island.', '1,052').increment).toBe(false);
   });
 
+  it('tells a figure of another event the text points back to', () => {
+    const back = measure('Officials hope the final count stays far below the roughly 220,000 deaths in that earlier disaster.', '220,000');
+    expect(back.otherEvent).toBe(true);
+    expect(measure('In the previous quake, about 220,000 people died.', '220,000').otherEvent).toBe(true);
+    // An earlier figure of the same series is no other event.
+    expect(measure('Its previous figure, given on Wednesday, had been 2,189.', '2,189').otherEvent).toBe(false);
+  });
+
   it('tells an estimate from a count of record', () => {
     expect(measure('A study by researchers estimated 4,645 excess deaths.', '4,645').estimate).toBe(true);
     expect(measure('The official death toll stood at 64.', '64').estimate).toBe(false);
