@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { DossierError } from '../errors.ts';
+import { formatMegabytes } from '../ingest/errors.ts';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -55,9 +56,9 @@ function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, fail: ZipFailure): P
       if (entry.fileName.endsWith('/')) return zip.readEntry(); // a folder entry carries no data
       if (entries.has(entry.fileName)) return rejectList(fail(`it lists ${entry.fileName} twice`));
       if (entry.isEncrypted()) return rejectList(fail(`${entry.fileName} is encrypted`));
-      if (entry.uncompressedSize > limits.maxEntryBytes) return rejectList(fail(`${entry.fileName} would expand to ${megabytes(entry.uncompressedSize)}`));
+      if (entry.uncompressedSize > limits.maxEntryBytes) return rejectList(fail(`${entry.fileName} would expand to ${formatMegabytes(entry.uncompressedSize)}`));
       total += entry.uncompressedSize;
-      if (total > limits.maxTotalBytes) return rejectList(fail(`it would expand to more than ${megabytes(limits.maxTotalBytes)}`));
+      if (total > limits.maxTotalBytes) return rejectList(fail(`it would expand to more than ${formatMegabytes(limits.maxTotalBytes)}`));
       entries.set(entry.fileName, entry);
       zip.readEntry();
     });
@@ -65,10 +66,6 @@ function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, fail: ZipFailure): P
     zip.once('error', (error: Error) => rejectList(fail(plainReason(error))));
     zip.readEntry();
   });
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** yauzl's messages, said for a user: the zip is cut short, or its data does not add up. */
