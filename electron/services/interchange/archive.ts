@@ -28,6 +28,7 @@ import type { ShardedCollection } from '../storage/sharded-collection.ts';
 import { briefRecordSchema, collectionRecordSchema, documentRecordSchema, noteRecordSchema, reviewRecordSchema } from '../storage/record-schemas.ts';
 import type { StoredReview } from '../review/review-service.ts';
 import { writeAtomic } from '../storage/atomic.ts';
+import { fillEmpty } from './references.ts';
 import { readZip, zipToBuffer, zipToFile, type ZipInput, type ZipReader } from './zip.ts';
 
 /** Files of a document folder that travel in an archive (the search index is rebuilt, not copied). */
@@ -458,11 +459,7 @@ function parseJson(data: Buffer, name: string, fail: (reason: string) => Dossier
  * metadata fields the library left empty. Null when nothing changes.
  */
 function mergeRecord(local: DocumentRecord, incoming: DocumentRecord, collections: string[]): DocumentRecord | null {
-  const merged: DocumentRecord = { ...local };
-  for (const key of ['author', 'outlet', 'published', 'url', 'lang'] as const) if (!merged[key] && incoming[key]) merged[key] = incoming[key];
-  const tags = [...local.tags];
-  for (const tag of incoming.tags) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
-  merged.tags = tags;
+  const merged: DocumentRecord = { ...local, ...fillEmpty(local, incoming) };
   merged.collections = [...new Set([...(local.collections ?? []), ...collections])];
   return JSON.stringify(merged) === JSON.stringify(local) ? null : merged;
 }
