@@ -35,7 +35,6 @@ import { claimReview, CLAIM_REVIEW_MIME } from './interchange/claim-review.ts';
 import { zipToBuffer } from './interchange/zip.ts';
 import { existsSync } from 'node:fs';
 import { countOf } from '../../shared/text/plural.ts';
-import type { UploadedFile as Upload } from '../../shared/ipc/contract.ts';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   md: 'text/markdown',
@@ -103,7 +102,7 @@ export function fileNameFrom(title: string, fallback: string): string {
 }
 
 /** The bytes of a file to import: read from its path, or decoded from its upload. */
-async function pathOrUploadBytes(request: { path?: string; file?: Upload }, what: string): Promise<{ bytes: Buffer; label: string; path: string | null }> {
+async function pathOrUploadBytes(request: { path?: string; file?: UploadedFile }, what: string): Promise<{ bytes: Buffer; label: string; path: string | null }> {
   if (request.path) {
     if (!existsSync(request.path)) throw new DossierError('not-found', `No file at ${request.path}.`);
     return { bytes: Buffer.alloc(0), label: request.path, path: request.path };
@@ -274,7 +273,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       options.emit?.('briefs:exportProgress', { briefId, done: Math.min(pass, passes - 1) * total + done, total: passes * total });
     };
     const brief = allClaims ? briefs.streamAllClaims(title || 'All claims', progress) : briefs.stream(briefs.get(id ?? ''), progress);
-    const fileName = `${brief.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'brief'}.${format}`;
+    const fileName = `${fileNameFrom(brief.title, 'brief')}.${format}`;
     return { brief, fileName, mime: EXPORT_MIME[format] };
   };
 
@@ -311,8 +310,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       let docs: DocumentRecord[] = library.list().map((d) => store.get(d.id));
       if (chosen) docs = docs.filter((d) => d.collections?.includes(chosen.id));
       if (Array.isArray(docIds)) docs = docIds.map((id) => store.get(id));
-      const base = (chosen?.name ?? 'sources').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'sources';
-      return { fileName: `${base}.${SOURCES_EXTENSION[format]}`, mime: SOURCES_MIME[format], text: formatSources(docs, format), count: docs.length };
+      return { fileName: `${fileNameFrom(chosen?.name ?? 'sources', 'sources')}.${SOURCES_EXTENSION[format]}`, mime: SOURCES_MIME[format], text: formatSources(docs, format), count: docs.length };
     },
     'library:exportArchive': async (request) => {
       const collection = scoped(request?.collection);
