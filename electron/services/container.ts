@@ -19,7 +19,7 @@ import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
 import { BriefService } from './briefs/brief-service.ts';
-import { EXPORT_FORMATS, type ExportFormat } from './briefs/export/index.ts';
+import type { ExportFormat } from './briefs/export/index.ts';
 import { InlineBriefFileWriter, type BriefFileWriter } from './briefs/export/export-runner.ts';
 import { ExportDownloads } from './briefs/downloads.ts';
 import type { Brief } from '../../shared/types/brief.ts';
@@ -261,7 +261,6 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const exportWriter = options.exportWriter ?? new InlineBriefFileWriter();
   /** The brief an export request names, streamed, and the file name it is offered under; its progress goes out as events. */
   const briefExport = ({ id, format, allClaims, title }: RequestOf<'briefs:export'>) => {
-    if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
     const briefId = allClaims ? 'all-claims' : String(id ?? '');
     // A PDF reads its brief twice (its title block counts claims and sources first): progress spans both.
     const passes = format === 'pdf' ? 2 : 1;
