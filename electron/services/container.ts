@@ -220,6 +220,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     notes: noteCollection,
     reviews: reviewCollection,
     briefs: briefCollection,
+    collectionService: collections,
     appVersion: options.version,
     index: { add: (doc) => search.add(doc), notesChanged: (docId) => search.notesChanged(docId) },
     onChanged: (reason) => options.emit?.('library:changed', { reason }),

@@ -57,6 +57,27 @@ function checkItems(items: unknown): BriefItem[] {
   });
 }
 
+/** The documents and notes a brief refers to. */
+export function briefRefs(brief: Brief): { docIds: string[]; noteIds: string[] } {
+  const docIds: string[] = [];
+  const noteIds: string[] = [];
+  for (const item of brief.items) {
+    if (item.type === 'claim') docIds.push(item.docId);
+    else if (item.type === 'group') docIds.push(...item.docIds);
+    else if (item.type === 'note') noteIds.push(item.noteId);
+  }
+  return { docIds, noteIds };
+}
+
+/**
+ * Whether a brief belongs with a collection whose documents are `docIds` (in its archive or vault): it
+ * cites at least one of them, and nothing outside them.
+ */
+export function briefWithin(brief: Brief, docIds: ReadonlySet<string>): boolean {
+  const cited = briefRefs(brief).docIds;
+  return cited.length > 0 && cited.every((id) => docIds.has(id));
+}
+
 export function pageAt(pages: PageSpan[] | null, offset: number): number | null {
   if (!pages) return null;
   return pages.find((p) => offset >= p.start && offset < p.end)?.page ?? pages.at(-1)?.page ?? null;

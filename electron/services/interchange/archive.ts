@@ -23,6 +23,8 @@ import {
 import { DossierError } from '../errors.ts';
 import { makeAnchor, resolveAnchor } from '../anchors/anchors.ts';
 import { matchQuote, prepareText, type PreparedText } from '../anchors/match-quote.ts';
+import { briefRefs, briefWithin } from '../briefs/brief-service.ts';
+import type { CollectionsService } from '../collections/collections-service.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
 import { briefRecordSchema, collectionRecordSchema, documentRecordSchema, noteRecordSchema, reviewRecordSchema } from '../storage/record-schemas.ts';
@@ -58,6 +60,8 @@ export interface ArchiveDeps {
   notes: ShardedCollection<Note>;
   reviews: ShardedCollection<StoredReview>;
   briefs: ShardedCollection<Brief>;
+  /** Finds the library's collection an archive's collection merges into, by name. */
+  collectionService: CollectionsService;
   appVersion: string;
   /** Keeps the search index in step with documents and notes an import brings. */
   index?: { add(doc: DocumentRecord): Promise<void>; notesChanged(docId: string | null): Promise<void> };
@@ -74,18 +78,6 @@ interface ArchiveContent {
 
 const live = <T extends { deletedAt?: string | null }>(items: Iterable<T>): T[] => [...items].filter((item) => !item.deletedAt);
 const withoutDeletion = <T extends { deletedAt?: string | null }>(item: T): T => ({ ...item, deletedAt: null });
-
-/** The documents, notes and briefs a brief refers to. */
-function briefRefs(brief: Brief): { docIds: string[]; noteIds: string[] } {
-  const docIds: string[] = [];
-  const noteIds: string[] = [];
-  for (const item of brief.items) {
-    if (item.type === 'claim') docIds.push(item.docId);
-    else if (item.type === 'group') docIds.push(...item.docIds);
-    else if (item.type === 'note') noteIds.push(item.noteId);
-  }
-  return { docIds, noteIds };
-}
 
 function sha256File(path: string): Promise<[string, number]> {
   return new Promise((resolveHash, rejectHash) => {
@@ -115,11 +107,7 @@ export class ArchiveService {
     const collections = live(this.deps.collections.values()).filter((c) => !collectionId || c.id === collectionId);
     const collectionIds = new Set(collections.map((c) => c.id));
     // A brief travels when every document it cites travels (in a collection's archive, at least one must).
-    const briefs = live(this.deps.briefs.values()).filter((b) => {
-      if (!collectionId) return true;
-      const refs = briefRefs(b).docIds;
-      return refs.length > 0 && refs.every((id) => docIds.has(id));
-    });
+    const briefs = live(this.deps.briefs.values()).filter((b) => !collectionId || briefWithin(b, docIds));
     const briefNotes = new Set(briefs.flatMap((b) => briefRefs(b).noteIds));
     const notes = live(this.deps.notes.values()).filter((n) => (n.docId ? docIds.has(n.docId) : !collectionId || briefNotes.has(n.id)));
     const noteIds = new Set(notes.map((n) => n.id));
@@ -295,9 +283,8 @@ export class ArchiveService {
 
     const collectionMap = new Map<string, string>();
     const newCollections: Collection[] = [];
-    const localCollections = live(this.deps.collections.values());
     for (const c of content.collections) {
-      const same = localCollections.find((local) => local.name.toLowerCase() === c.name.trim().toLowerCase());
+      const same = this.deps.collectionService.findByName(c.name);
       if (same) collectionMap.set(c.id, same.id);
       else {
         const id = freeId(c.id, (x) => !!this.deps.collections.get(x), () => randomBytes(6).toString('hex'));
