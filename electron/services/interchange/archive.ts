@@ -5,6 +5,7 @@
 // reviews and brief claims to the same passages in the library's copy of the text.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import type { Brief, BriefItem } from '../../../shared/types/brief.ts';
@@ -142,7 +143,8 @@ export class ArchiveService {
           continue;
         }
         const name = `docs/${doc.id}/${file}`;
-        const [hash, bytes] = await sha256File(path);
+        // The original file's SHA-256 is the document's content hash, taken when it was imported.
+        const [hash, bytes] = file === doc.originalFile ? [doc.contentHash, (await stat(path)).size] : await sha256File(path);
         files[name] = { sha256: hash, bytes };
         inputs.push({ name, file: path });
       }
