@@ -494,13 +494,12 @@ async function importCommand(libraryDir: string, given: string[], json: boolean,
   // Archives are restored whole; everything else goes through document import.
   const archives = given.filter(isArchivePath);
   const paths = given.filter((p) => !isArchivePath(p));
-  let failed = false;
   for (const archive of archives) {
     const report = await withLibrary(libraryDir, undefined, ({ handlers }) => handlers['library:importArchive']({ path: resolve(archive) }));
     if (json) io.out(JSON.stringify({ file: resolve(archive), ...report }, null, 2));
     else printArchiveReport(resolve(archive), report, io);
   }
-  if (!paths.length) return failed ? 1 : 0;
+  if (!paths.length) return 0;
   const bar = process.stderr.isTTY
     ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
     : null;
@@ -529,12 +528,7 @@ async function importCommand(libraryDir: string, given: string[], json: boolean,
       io.out(r.status === 'imported' ? `imported   ${r.id}  ${r.title}${same}` : `duplicate  ${r.id}  ${r.path} is already in the library as “${r.title}”`);
     }
   }
-  failed ||= results.some((r) => r.status === 'error');
-  return failed ? 1 : 0;
-}
-
-function count(n: number, noun: string): string {
-  return countOf(n, noun);
+  return results.some((r) => r.status === 'error') ? 1 : 0;
 }
 
 function printArchiveReport(path: string, report: ArchiveImportReport, io: Io): void {
@@ -546,7 +540,7 @@ function printArchiveReport(path: string, report: ArchiveImportReport, io: Io): 
   io.out(`  reviews      ${reviews.added} added, ${reviews.skipped} already here`);
   io.out(`  briefs       ${briefs.added} added, ${briefs.skipped} already here`);
   if (report.unplaced.length) {
-    io.err(`${count(report.unplaced.length, 'item')} could not be placed at their passage (kept, marked as detached):`);
+    io.err(`${countOf(report.unplaced.length, 'item')} could not be placed at their passage (kept, marked as detached):`);
     for (const u of report.unplaced) io.err(`  ${u.kind} on “${u.document ?? '?'}”: “${u.quote.slice(0, 80)}” (${u.reason})`);
   }
 }
@@ -572,7 +566,7 @@ async function exportCommand(libraryDir: string, args: string[], values: Values,
     );
     const c = manifest.counts;
     if (json) io.out(JSON.stringify({ out: target, format, bytes, counts: c }));
-    else io.out(`Wrote ${target}: ${count(c.documents, 'document')}, ${count(c.notes, 'note')}, ${count(c.reviews, 'claim review')}, ${count(c.briefs, 'brief')}, ${count(c.collections, 'collection')}`);
+    else io.out(`Wrote ${target}: ${countOf(c.documents, 'document')}, ${countOf(c.notes, 'note')}, ${countOf(c.reviews, 'claim review')}, ${countOf(c.briefs, 'brief')}, ${countOf(c.collections, 'collection')}`);
     return 0;
   }
   if (existsSync(target)) {
@@ -587,7 +581,7 @@ async function exportCommand(libraryDir: string, args: string[], values: Values,
     await writeFile(path, file.content);
   }
   if (json) io.out(JSON.stringify({ out: target, format, files: files.map((f) => f.path) }));
-  else io.out(`Wrote a Markdown vault of ${count(files.filter((f) => f.path.startsWith('Documents/')).length, 'document')} to ${target} (open the folder as a vault in Obsidian)`);
+  else io.out(`Wrote a Markdown vault of ${countOf(files.filter((f) => f.path.startsWith('Documents/')).length, 'document')} to ${target} (open the folder as a vault in Obsidian)`);
   return 0;
 }
 
@@ -603,11 +597,11 @@ async function annotationsCommand(libraryDir: string, args: string[], values: Va
     const report = await withLibrary(libraryDir, new InlineClaimsRunner(), ({ handlers }) => handlers['annotations:import']({ path: resolve(from), collection }));
     if (json) io.out(JSON.stringify(report, null, 2));
     else {
-      io.out(`Read ${count(report.total, `${report.source === 'hypothesis' ? 'Hypothesis' : 'W3C'} annotation`)} from ${resolve(from)}`);
-      io.out(`  ${count(report.notes, 'note')} and ${count(report.reviews, 'claim review')} added${report.reanchored ? `, ${report.reanchored} re-anchored where the text had moved` : ''}; ${report.duplicates} already in the library`);
+      io.out(`Read ${countOf(report.total, `${report.source === 'hypothesis' ? 'Hypothesis' : 'W3C'} annotation`)} from ${resolve(from)}`);
+      io.out(`  ${countOf(report.notes, 'note')} and ${countOf(report.reviews, 'claim review')} added${report.reanchored ? `, ${report.reanchored} re-anchored where the text had moved` : ''}; ${report.duplicates} already in the library`);
     }
     if (report.unplaced.length) {
-      io.err(`${count(report.unplaced.length, 'annotation')} could not be placed:`);
+      io.err(`${countOf(report.unplaced.length, 'annotation')} could not be placed:`);
       for (const u of report.unplaced) io.err(`  ${u.document ? `“${u.document}”: ` : ''}“${u.quote.slice(0, 80)}” (${u.reason})`);
     }
     return 0;

@@ -19,7 +19,7 @@ import type { Note } from '../../shared/types/notes.ts';
 import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
 import { BriefService } from './briefs/brief-service.ts';
-import { EXPORT_FORMATS, type ExportFormat } from './briefs/export/index.ts';
+import type { ExportFormat } from './briefs/export/index.ts';
 import { InlineBriefFileWriter, type BriefFileWriter } from './briefs/export/export-runner.ts';
 import { ExportDownloads } from './briefs/downloads.ts';
 import type { Brief } from '../../shared/types/brief.ts';
@@ -35,7 +35,6 @@ import { claimReview, CLAIM_REVIEW_MIME } from './interchange/claim-review.ts';
 import { zipToBuffer } from './interchange/zip.ts';
 import { existsSync } from 'node:fs';
 import { countOf } from '../../shared/text/plural.ts';
-import type { UploadedFile as Upload } from '../../shared/ipc/contract.ts';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   md: 'text/markdown',
@@ -103,7 +102,7 @@ export function fileNameFrom(title: string, fallback: string): string {
 }
 
 /** The bytes of a file to import: read from its path, or decoded from its upload. */
-async function pathOrUploadBytes(request: { path?: string; file?: Upload }, what: string): Promise<{ bytes: Buffer; label: string; path: string | null }> {
+async function pathOrUploadBytes(request: { path?: string; file?: UploadedFile }, what: string): Promise<{ bytes: Buffer; label: string; path: string | null }> {
   if (request.path) {
     if (!existsSync(request.path)) throw new DossierError('not-found', `No file at ${request.path}.`);
     return { bytes: Buffer.alloc(0), label: request.path, path: request.path };
@@ -221,6 +220,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     notes: noteCollection,
     reviews: reviewCollection,
     briefs: briefCollection,
+    collectionService: collections,
     appVersion: options.version,
     index: { add: (doc) => search.add(doc), notesChanged: (docId) => search.notesChanged(docId) },
     onChanged: (reason) => options.emit?.('library:changed', { reason }),
@@ -262,7 +262,6 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const exportWriter = options.exportWriter ?? new InlineBriefFileWriter();
   /** The brief an export request names, streamed, and the file name it is offered under; its progress goes out as events. */
   const briefExport = ({ id, format, allClaims, title }: RequestOf<'briefs:export'>) => {
-    if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Unknown export format: ${String(format)}`);
     const briefId = allClaims ? 'all-claims' : String(id ?? '');
     // A PDF reads its brief twice (its title block counts claims and sources first): progress spans both.
     const passes = format === 'pdf' ? 2 : 1;
@@ -274,7 +273,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       options.emit?.('briefs:exportProgress', { briefId, done: Math.min(pass, passes - 1) * total + done, total: passes * total });
     };
     const brief = allClaims ? briefs.streamAllClaims(title || 'All claims', progress) : briefs.stream(briefs.get(id ?? ''), progress);
-    const fileName = `${brief.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'brief'}.${format}`;
+    const fileName = `${fileNameFrom(brief.title, 'brief')}.${format}`;
     return { brief, fileName, mime: EXPORT_MIME[format] };
   };
 
@@ -311,8 +310,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       let docs: DocumentRecord[] = library.list().map((d) => store.get(d.id));
       if (chosen) docs = docs.filter((d) => d.collections?.includes(chosen.id));
       if (Array.isArray(docIds)) docs = docIds.map((id) => store.get(id));
-      const base = (chosen?.name ?? 'sources').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'sources';
-      return { fileName: `${base}.${SOURCES_EXTENSION[format]}`, mime: SOURCES_MIME[format], text: formatSources(docs, format), count: docs.length };
+      return { fileName: `${fileNameFrom(chosen?.name ?? 'sources', 'sources')}.${SOURCES_EXTENSION[format]}`, mime: SOURCES_MIME[format], text: formatSources(docs, format), count: docs.length };
     },
     'library:exportArchive': async (request) => {
       const collection = scoped(request?.collection);

@@ -13,6 +13,7 @@ import type { CompareResult } from '../../../shared/types/compare.ts';
 import { DossierError } from '../errors.ts';
 import { formatFigure } from '../../../shared/figures/index.ts';
 import { measureOf } from '../../../shared/compare/measure.ts';
+import { isDisputed } from '../../../shared/compare/disputed.ts';
 import type { AnalystReview } from '../../../shared/types/brief.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
 import { each, type StreamedBrief } from './export/streamed.ts';
@@ -55,6 +56,27 @@ function checkItems(items: unknown): BriefItem[] {
         throw new DossierError('bad-request', `Unknown brief item type: ${String((raw as { type?: unknown })?.type)}`);
     }
   });
+}
+
+/** The documents and notes a brief refers to. */
+export function briefRefs(brief: Brief): { docIds: string[]; noteIds: string[] } {
+  const docIds: string[] = [];
+  const noteIds: string[] = [];
+  for (const item of brief.items) {
+    if (item.type === 'claim') docIds.push(item.docId);
+    else if (item.type === 'group') docIds.push(...item.docIds);
+    else if (item.type === 'note') noteIds.push(item.noteId);
+  }
+  return { docIds, noteIds };
+}
+
+/**
+ * Whether a brief belongs with a collection whose documents are `docIds` (in its archive or vault): it
+ * cites at least one of them, and nothing outside them.
+ */
+export function briefWithin(brief: Brief, docIds: ReadonlySet<string>): boolean {
+  const cited = briefRefs(brief).docIds;
+  return cited.length > 0 && cited.every((id) => docIds.has(id));
 }
 
 export function pageAt(pages: PageSpan[] | null, offset: number): number | null {
@@ -221,7 +243,7 @@ class BriefResolver {
         const group = (await compared).groups.find((g) => g.label === item.label);
         if (!group) throw new DossierError('stale-brief', `The comparison “${item.label}” no longer has figures in its documents.`);
         const resolved = await this.group(group);
-        if (resolved.verdict === 'conflicting' || resolved.verdict === 'evolving') this.disputes.push(resolved);
+        if (isDisputed(resolved.verdict)) this.disputes.push(resolved);
         return { type: 'group', group: resolved };
       }
     }
@@ -317,7 +339,7 @@ export class BriefService {
 
   /** The groups of an all-claims brief: the figures its documents dispute, compared across all of them. */
   private static disputedItems(result: CompareResult, docIds: string[]): BriefItem[] {
-    const disputed = result.groups.filter((g) => g.verdict === 'conflicting' || g.verdict === 'evolving');
+    const disputed = result.groups.filter((g) => isDisputed(g.verdict));
     if (!disputed.length) return [];
     return [{ id: newId(), type: 'heading', text: 'Figures compared across sources' }, ...disputed.map((group): BriefItem => ({ id: newId(), type: 'group', docIds, label: group.label }))];
   }

@@ -20,8 +20,6 @@ export class ExportDownloads {
   private dir: Promise<string> | null = null;
   private readonly files = new Map<string, { download: ExportDownload; timer: NodeJS.Timeout | null }>();
 
-  constructor(private readonly keptMs = KEPT_MS) {}
-
   /** A place to write an export to; it can be fetched once `ready` is called. */
   async reserve(fileName: string, mime: string): Promise<ExportDownload> {
     this.dir ??= mkdtemp(join(tmpdir(), 'dossier-exports-'));
@@ -37,7 +35,7 @@ export class ExportDownloads {
     const entry = this.files.get(id);
     if (!entry) return;
     entry.download.bytes = bytes;
-    entry.timer = setTimeout(() => void this.discard(id), this.keptMs);
+    entry.timer = setTimeout(() => void this.discard(id), KEPT_MS);
     entry.timer.unref();
   }
 

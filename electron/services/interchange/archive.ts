@@ -5,6 +5,7 @@
 // reviews and brief claims to the same passages in the library's copy of the text.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import type { Brief, BriefItem } from '../../../shared/types/brief.ts';
@@ -23,11 +24,14 @@ import {
 import { DossierError } from '../errors.ts';
 import { makeAnchor, resolveAnchor } from '../anchors/anchors.ts';
 import { matchQuote, prepareText, type PreparedText } from '../anchors/match-quote.ts';
+import { briefRefs, briefWithin } from '../briefs/brief-service.ts';
+import type { CollectionsService } from '../collections/collections-service.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
 import { briefRecordSchema, collectionRecordSchema, documentRecordSchema, noteRecordSchema, reviewRecordSchema } from '../storage/record-schemas.ts';
 import type { StoredReview } from '../review/review-service.ts';
 import { writeAtomic } from '../storage/atomic.ts';
+import { fillEmpty } from './references.ts';
 import { readZip, zipToBuffer, zipToFile, type ZipInput, type ZipReader } from './zip.ts';
 
 /** Files of a document folder that travel in an archive (the search index is rebuilt, not copied). */
@@ -57,6 +61,8 @@ export interface ArchiveDeps {
   notes: ShardedCollection<Note>;
   reviews: ShardedCollection<StoredReview>;
   briefs: ShardedCollection<Brief>;
+  /** Finds the library's collection an archive's collection merges into, by name. */
+  collectionService: CollectionsService;
   appVersion: string;
   /** Keeps the search index in step with documents and notes an import brings. */
   index?: { add(doc: DocumentRecord): Promise<void>; notesChanged(docId: string | null): Promise<void> };
@@ -73,18 +79,6 @@ interface ArchiveContent {
 
 const live = <T extends { deletedAt?: string | null }>(items: Iterable<T>): T[] => [...items].filter((item) => !item.deletedAt);
 const withoutDeletion = <T extends { deletedAt?: string | null }>(item: T): T => ({ ...item, deletedAt: null });
-
-/** The documents, notes and briefs a brief refers to. */
-function briefRefs(brief: Brief): { docIds: string[]; noteIds: string[] } {
-  const docIds: string[] = [];
-  const noteIds: string[] = [];
-  for (const item of brief.items) {
-    if (item.type === 'claim') docIds.push(item.docId);
-    else if (item.type === 'group') docIds.push(...item.docIds);
-    else if (item.type === 'note') noteIds.push(item.noteId);
-  }
-  return { docIds, noteIds };
-}
 
 function sha256File(path: string): Promise<[string, number]> {
   return new Promise((resolveHash, rejectHash) => {
@@ -114,11 +108,7 @@ export class ArchiveService {
     const collections = live(this.deps.collections.values()).filter((c) => !collectionId || c.id === collectionId);
     const collectionIds = new Set(collections.map((c) => c.id));
     // A brief travels when every document it cites travels (in a collection's archive, at least one must).
-    const briefs = live(this.deps.briefs.values()).filter((b) => {
-      if (!collectionId) return true;
-      const refs = briefRefs(b).docIds;
-      return refs.length > 0 && refs.every((id) => docIds.has(id));
-    });
+    const briefs = live(this.deps.briefs.values()).filter((b) => !collectionId || briefWithin(b, docIds));
     const briefNotes = new Set(briefs.flatMap((b) => briefRefs(b).noteIds));
     const notes = live(this.deps.notes.values()).filter((n) => (n.docId ? docIds.has(n.docId) : !collectionId || briefNotes.has(n.id)));
     const noteIds = new Set(notes.map((n) => n.id));
@@ -153,7 +143,8 @@ export class ArchiveService {
           continue;
         }
         const name = `docs/${doc.id}/${file}`;
-        const [hash, bytes] = await sha256File(path);
+        // The original file's SHA-256 is the document's content hash, taken when it was imported.
+        const [hash, bytes] = file === doc.originalFile ? [doc.contentHash, (await stat(path)).size] : await sha256File(path);
         files[name] = { sha256: hash, bytes };
         inputs.push({ name, file: path });
       }
@@ -294,9 +285,8 @@ export class ArchiveService {
 
     const collectionMap = new Map<string, string>();
     const newCollections: Collection[] = [];
-    const localCollections = live(this.deps.collections.values());
     for (const c of content.collections) {
-      const same = localCollections.find((local) => local.name.toLowerCase() === c.name.trim().toLowerCase());
+      const same = this.deps.collectionService.findByName(c.name);
       if (same) collectionMap.set(c.id, same.id);
       else {
         const id = freeId(c.id, (x) => !!this.deps.collections.get(x), () => randomBytes(6).toString('hex'));
@@ -458,11 +448,7 @@ function parseJson(data: Buffer, name: string, fail: (reason: string) => Dossier
  * metadata fields the library left empty. Null when nothing changes.
  */
 function mergeRecord(local: DocumentRecord, incoming: DocumentRecord, collections: string[]): DocumentRecord | null {
-  const merged: DocumentRecord = { ...local };
-  for (const key of ['author', 'outlet', 'published', 'url', 'lang'] as const) if (!merged[key] && incoming[key]) merged[key] = incoming[key];
-  const tags = [...local.tags];
-  for (const tag of incoming.tags) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
-  merged.tags = tags;
+  const merged: DocumentRecord = { ...local, ...fillEmpty(local, incoming) };
   merged.collections = [...new Set([...(local.collections ?? []), ...collections])];
   return JSON.stringify(merged) === JSON.stringify(local) ? null : merged;
 }

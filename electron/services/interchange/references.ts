@@ -11,7 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { DocumentMetadata, DocumentRecord, ImportResult, SourcesFormat } from '../../../shared/types/library.ts';
 import { DossierError } from '../errors.ts';
-import { isIsoDate } from '../library/library-service.ts';
+import { isIsoDate, LANG_TAG, URL_PATTERN } from '../library/library-service.ts';
 import { urlKey } from './annotations.ts';
 
 export interface ReferenceRecord {
@@ -56,9 +56,6 @@ function cslDate(value: unknown): string | null {
   const raw = (date.raw ?? date.literal ?? '').trim();
   return isIsoDate(raw) ? raw : null;
 }
-
-const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i;
-const URL_PATTERN = /^(https?|ftp|file):\/\/\S+$/i;
 
 /** A CSL item's fields in the library's terms; values the library would refuse are left out. */
 export function metadataFromCsl(item: CslItem): Partial<DocumentMetadata> {
@@ -229,12 +226,16 @@ export interface ReferenceImportDeps {
   extensions: readonly string[];
 }
 
-/** Metadata for a document the library already had: only the fields it left empty, and new tags. */
-function fillEmpty(doc: DocumentRecord, meta: Partial<DocumentMetadata>): Partial<DocumentMetadata> {
+/**
+ * Metadata for a document the library already had: only the fields it left empty, and its tags with
+ * the new ones after them (a tag it has in any case is not new). Empty when nothing would change.
+ */
+export function fillEmpty(doc: DocumentRecord, meta: Partial<DocumentMetadata>): Partial<DocumentMetadata> {
   const changes: Partial<DocumentMetadata> = {};
   for (const key of ['author', 'outlet', 'published', 'url', 'lang'] as const) if (!doc[key] && meta[key]) changes[key] = meta[key];
-  const tags = (meta.tags ?? []).filter((t) => !doc.tags.some((x) => x.toLowerCase() === t.toLowerCase()));
-  if (tags.length) changes.tags = [...doc.tags, ...tags];
+  const tags = [...doc.tags];
+  for (const tag of meta.tags ?? []) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+  if (tags.length > doc.tags.length) changes.tags = tags;
   return changes;
 }
 

@@ -10,7 +10,7 @@ import type { Collection, DocumentRecord } from '../../../shared/types/library.t
 import type { Note } from '../../../shared/types/notes.ts';
 import { passageLink } from '../../../shared/links.ts';
 import { resolveAnchor } from '../anchors/anchors.ts';
-import { pageAt } from '../briefs/brief-service.ts';
+import { briefWithin, pageAt } from '../briefs/brief-service.ts';
 import { splitAuthors } from '../sources/sources.ts';
 
 export interface VaultFile {
@@ -74,11 +74,7 @@ export async function buildVault(deps: VaultDeps, collection: Collection | null)
   const docIds = new Set(docs.map((d) => d.id));
   const collections = deps.collections().filter((c) => !collection || c.id === collection.id);
   const allNotes = await deps.notes();
-  const briefs = deps.briefs().filter((b) => {
-    if (!collection) return true;
-    const cited = b.items.flatMap((i) => (i.type === 'claim' ? [i.docId] : i.type === 'group' ? i.docIds : []));
-    return cited.length > 0 && cited.every((id) => docIds.has(id));
-  });
+  const briefs = deps.briefs().filter((b) => !collection || briefWithin(b, docIds));
   const names = new Names();
   names.take('Index'); // the vault's own index note
   const docName = new Map(docs.map((d) => [d.id, names.take(d.title)]));

@@ -2,12 +2,12 @@
 // from a file or a buffer). Reading checks the central directory before anything is inflated: entry
 // count, declared sizes and file names; yauzl then holds every entry to the size it declared.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { DossierError } from '../errors.ts';
+import { FileOutput } from '../briefs/export/output.ts';
+import { formatMegabytes } from '../ingest/errors.ts';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -55,9 +55,9 @@ function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, fail: ZipFailure): P
       if (entry.fileName.endsWith('/')) return zip.readEntry(); // a folder entry carries no data
       if (entries.has(entry.fileName)) return rejectList(fail(`it lists ${entry.fileName} twice`));
       if (entry.isEncrypted()) return rejectList(fail(`${entry.fileName} is encrypted`));
-      if (entry.uncompressedSize > limits.maxEntryBytes) return rejectList(fail(`${entry.fileName} would expand to ${megabytes(entry.uncompressedSize)}`));
+      if (entry.uncompressedSize > limits.maxEntryBytes) return rejectList(fail(`${entry.fileName} would expand to ${formatMegabytes(entry.uncompressedSize)}`));
       total += entry.uncompressedSize;
-      if (total > limits.maxTotalBytes) return rejectList(fail(`it would expand to more than ${megabytes(limits.maxTotalBytes)}`));
+      if (total > limits.maxTotalBytes) return rejectList(fail(`it would expand to more than ${formatMegabytes(limits.maxTotalBytes)}`));
       entries.set(entry.fileName, entry);
       zip.readEntry();
     });
@@ -65,10 +65,6 @@ function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, fail: ZipFailure): P
     zip.once('error', (error: Error) => rejectList(fail(plainReason(error))));
     zip.readEntry();
   });
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** yauzl's messages, said for a user: the zip is cut short, or its data does not add up. */
@@ -150,27 +146,28 @@ export function zipToBuffer(inputs: ZipInput[]): Promise<Buffer> {
   });
 }
 
-/** Writes a zip to a file: into a temp file renamed at the end, so a failed write leaves no half archive. */
+/**
+ * Writes a zip to a file as an export's file output does (a temp file flushed to disk and renamed at
+ * the end), so a failed write leaves no half archive. Returns the archive's size in bytes.
+ */
 export async function zipToFile(inputs: ZipInput[], path: string): Promise<number> {
-  const temp = `${path}.${process.pid}.part`;
   const zip = buildZip(inputs);
-  let bytes = 0;
+  // A file that cannot be read (removed meanwhile) is reported on the zip itself: it ends the output
+  // with that error, which stops the loop below.
+  // (yazl's output is a PassThrough, typed only as a readable stream.)
+  const output = zip.outputStream as Readable;
+  zip.on('error', (error: Error) => output.destroy(error));
+  const out = new FileOutput(path);
   try {
-    await new Promise<void>((resolveWrite, rejectWrite) => {
-      const out = createWriteStream(temp);
-      zip.outputStream.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      zip.on('error', rejectWrite);
-      zip.outputStream.on('error', rejectWrite);
-      out.on('error', rejectWrite);
-      out.on('close', () => resolveWrite());
-      zip.outputStream.pipe(out);
-    });
-    await rename(temp, path);
+    for await (const chunk of output) {
+      out.write(chunk as Buffer);
+      await out.flush();
+    }
+    return await out.commit();
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => {});
+    await out.abort();
     throw error;
   }
-  return bytes;
 }
 
 function buildZip(inputs: ZipInput[]): yazl.ZipFile {

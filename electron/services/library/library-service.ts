@@ -102,7 +102,10 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** A language tag such as en, en-GB or pt-BR (BCP 47, the common shapes). */
-const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i;
+export const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i;
+
+/** A link the library keeps as a document's URL: web, FTP or a local file. */
+export const URL_PATTERN = /^(https?|ftp|file):\/\/\S+$/i;
 
 /** The distinct, trimmed, non-empty names of a list, first spelling kept (tags match without case). */
 function cleanList(values: string[]): string[] {
@@ -387,7 +390,7 @@ export class LibraryService {
         const text = (value as string | null)?.trim() || null;
         if (text && key === 'published' && !isIsoDate(text)) throw new DossierError('bad-request', `A published date looks like 2018-05-29 or 2018-05-29T14:05, not “${text}”.`);
         if (text && key === 'lang' && !LANG_TAG.test(text)) throw new DossierError('bad-request', `A language is a code such as en, fr or pt-BR, not “${text}”.`);
-        if (text && key === 'url' && !/^(https?|ftp|file):\/\/\S+$/i.test(text)) throw new DossierError('bad-request', `A URL starts with http:// or https://, not “${text}”.`);
+        if (text && key === 'url' && !URL_PATTERN.test(text)) throw new DossierError('bad-request', `A URL starts with http:// or https://, not “${text}”.`);
         record[key] = text;
       }
     }

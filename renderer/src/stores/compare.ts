@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { CompareGroup, CompareMember, CompareResult } from '../../../shared/types/compare';
+import { isDisputed } from '../../../shared/compare/disputed';
 import { errorMessage, useApi } from '../api';
 import { useReaderStore } from './reader';
 import { useUiStore } from './ui';
@@ -14,7 +15,7 @@ export const useCompareStore = defineStore('compare', () => {
   const running = ref(false);
   const error = ref<string | null>(null);
 
-  const disputed = computed(() => result.value?.groups.filter((g) => g.verdict === 'conflicting' || g.verdict === 'evolving') ?? []);
+  const disputed = computed(() => result.value?.groups.filter((g) => isDisputed(g.verdict)) ?? []);
 
   function toggle(docId: string): void {
     selected.value = selected.value.includes(docId) ? selected.value.filter((id) => id !== docId) : [...selected.value, docId];

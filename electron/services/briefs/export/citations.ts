@@ -61,10 +61,6 @@ export class BriefPlanner {
   /** `onFootnote` receives each new footnote once, in number order. */
   constructor(private readonly onFootnote: (footnote: Footnote) => void) {}
 
-  get footnoteCount(): number {
-    return this.count;
-  }
-
   private fresh(citation: ResolvedCitation): NoteRef {
     const n = ++this.count;
     if (!this.byLink.has(citation.link)) this.byLink.set(citation.link, n);

@@ -75,6 +75,15 @@ function noteRun(ref: NoteRef): ParagraphChild {
   return ref.first ? new FootnoteReferenceRun(ref.n) : new TextRun({ text: String(ref.n), superScript: true });
 }
 
+/** A run's look in Word: the paragraph's base style with the run's bold, italic and code (a monospace font). */
+function runStyle(run: Run, base: RunStyle): RunStyle {
+  const style: RunStyle = { ...base };
+  if (run.bold) style.bold = true;
+  if (run.italic) style.italics = true;
+  if (run.code) style.font = MONO;
+  return style;
+}
+
 function docxRuns(runs: Run[], base: RunStyle = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const run of runs) {
@@ -82,10 +91,7 @@ function docxRuns(runs: Run[], base: RunStyle = {}): ParagraphChild[] {
       out.push(new TextRun({ text: String(run.note), superScript: true }));
       continue;
     }
-    const style: RunStyle = { ...base };
-    if (run.bold) style.bold = true;
-    if (run.italic) style.italics = true;
-    if (run.code) style.font = MONO;
+    const style = runStyle(run, base);
     const href = safeHref(run.href);
     if (href) out.push(new ExternalHyperlink({ link: href, children: textRuns(run.text, style, 'Hyperlink') }));
     else out.push(...textRuns(run.text, style));
@@ -437,10 +443,7 @@ class WordShapes {
         out += this.run(String(run.note), { superScript: true });
         continue;
       }
-      const style: RunStyle = { ...base };
-      if (run.bold) style.bold = true;
-      if (run.italic) style.italics = true;
-      if (run.code) style.font = MONO;
+      const style = runStyle(run, base);
       const href = safeHref(run.href);
       out += href ? this.hyperlink(href, this.textRuns(run.text, style, 'Hyperlink'), links) : this.textRuns(run.text, style);
     }

@@ -29,8 +29,6 @@ export class InlineBriefFileWriter implements BriefFileWriter {
 export interface ExportWorkerOptions {
   workerFile: string | URL;
   execArgv?: string[];
-  /** The worker's old-generation heap, in MB (by default, what the format needs). */
-  heapMb?: number;
 }
 
 /** Items sent to the worker at once, and how many such batches may wait there unread. */
@@ -53,7 +51,7 @@ export class WorkerBriefFileWriter implements BriefFileWriter {
     const scan = format === 'pdf' ? await scanBrief(brief) : undefined;
     const job: ExportJob = { format, path, title: brief.title, generatedAt: brief.generatedAt, scan };
     const { spec, options } = workerStart(this.options.workerFile, this.options.execArgv);
-    const heapMb = this.options.heapMb ?? HEAP_MB[format];
+    const heapMb = HEAP_MB[format];
     const worker = new Worker(spec, { ...options, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     this.running.add(worker);
 

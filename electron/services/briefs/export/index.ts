@@ -1,6 +1,7 @@
 // Research-brief exporters: a brief in, a file out, written as the brief's items are read (or, for a
 // brief already in memory, file bytes out). No Electron dependency, so the app, the browser host and
 // the CLI write identical files.
+import { exportFormatSchema } from '../../../../shared/ipc/requests.ts';
 import type { ResolvedBrief } from '../../../../shared/types/brief.ts';
 import { DossierError } from '../../errors.ts';
 import { toDocx, writeDocx } from './docx.ts';
@@ -15,9 +16,10 @@ export type { BriefScan, PdfOptions } from './pdf.ts';
 export { scanBrief };
 export type { StreamedBrief } from './streamed.ts';
 
-export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx';
+/** The formats a brief exports to: those the export request accepts. */
+export type ExportFormat = (typeof exportFormatSchema.options)[number];
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'html', 'pdf', 'docx'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = exportFormatSchema.options;
 
 const EXTENSIONS: Record<string, ExportFormat> = {
   md: 'md',
@@ -40,7 +42,10 @@ function checkFormat(format: ExportFormat): void {
   if (!EXPORT_FORMATS.includes(format)) throw new DossierError('bad-request', `Briefs export to Markdown, HTML, PDF or Word, not "${String(format)}".`);
 }
 
-/** Writes a brief to `out` in `format`, one item at a time. */
+/**
+ * Writes a brief to `out` in `format`, one item at a time. Every export comes through here, so this is
+ * where a format that is not one of the four is refused (requests are checked by their schema before).
+ */
 export async function writeBrief(brief: StreamedBrief, format: ExportFormat, out: ExportOutput, scan?: BriefScan): Promise<void> {
   checkFormat(format);
   switch (format) {
@@ -60,7 +65,6 @@ export async function writeBrief(brief: StreamedBrief, format: ExportFormat, out
  * disk included), and whatever was at `path` before stays until then. Returns the file's size in bytes.
  */
 export async function exportBriefToFile(brief: StreamedBrief, format: ExportFormat, path: string, scan?: BriefScan): Promise<number> {
-  checkFormat(format);
   const out = new FileOutput(path);
   try {
     await writeBrief(brief, format, out, scan);
@@ -73,7 +77,6 @@ export async function exportBriefToFile(brief: StreamedBrief, format: ExportForm
 
 /** A brief already resolved in memory, as file bytes. */
 export async function exportBrief(brief: ResolvedBrief, format: ExportFormat): Promise<Uint8Array> {
-  checkFormat(format);
   const out = new MemoryOutput();
   await writeBrief(streamOf(brief), format, out);
   return out.bytes();

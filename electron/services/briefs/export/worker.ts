@@ -4,6 +4,7 @@
 // closes the brief, so nothing grows with the brief's length but the footnote numbering.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CitedSource, ResolvedBriefItem, ResolvedGroup } from '../../../../shared/types/brief.ts';
+import { isDisputed } from '../../../../shared/compare/disputed.ts';
 import { writeBrief } from './index.ts';
 import { FileOutput } from './output.ts';
 import type { StreamedBrief } from './streamed.ts';
@@ -40,7 +41,7 @@ async function* items(): AsyncGenerator<ResolvedBriefItem> {
     }
     port!.postMessage({ read: true } satisfies ExportReply);
     for (const item of request.items) {
-      if (item.type === 'group' && (item.group.verdict === 'conflicting' || item.group.verdict === 'evolving')) disputed.write(`${JSON.stringify(item.group)}\n`);
+      if (item.type === 'group' && isDisputed(item.group.verdict)) disputed.write(`${JSON.stringify(item.group)}\n`);
       yield item;
     }
   }
