@@ -409,6 +409,15 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
   }
 
+  // "in 2011, when a plan ... cost it 800,000 subscribers": the year a when-clause hangs from dates the
+  // figures of that clause however long it runs, with no other figure between.
+  for (let c = q.first - 1; c >= 1 && !/^\d/.test(ws[c].text) && ws[c].text !== '.'; c--) {
+    if (LEX.functionWords.relativePronouns.has(ws[c].lower) && ws[c - 1].text === ',' && /^(?:1[89]|20)\d\d$/.test(ws[c - 2]?.text ?? '')) {
+      m.year = Number(ws[c - 2].text);
+      break;
+    }
+  }
+
   const scope = scopeOf(ws, q, clause);
   for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
   m.subject = scope.subject;

@@ -166,6 +166,11 @@ describe('scope and role', () => {
     expect(measure('There were 1,052 more deaths than usual across the island.', '1,052').increment).toBe(false);
   });
 
+  it('dates a long when-clause by the year it hangs from', () => {
+    const m = measure('The network last lost viewers on this scale in 2011, when a plan to split its streaming and disc rental services cost it 800,000 subscribers.', '800,000');
+    expect(m.year).toBe(2011);
+  });
+
   it('tells a figure of another event the text points back to', () => {
     const back = measure('Officials hope the final count stays far below the roughly 220,000 deaths in that earlier disaster.', '220,000');
     expect(back.otherEvent).toBe(true);

@@ -43,7 +43,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'ebola-2014': { precision: 0.72, recall: 0.65 },
   'netflix-q1-2022': { precision: 0.4, recall: 0.5 },
   'nz-election': { precision: 0.55, recall: 0.25 },
-  'nepal-quake': { precision: 0.66, recall: 0.74 },
+  'nepal-quake': { precision: 0.72, recall: 0.74 },
   'twitter-layoffs': { precision: 0.8, recall: 0.5 },
   'hk-protest': { precision: 0.2, recall: 0.17 },
   'haiti-quake': { precision: 0.8, recall: 0.67 },
