@@ -28,6 +28,8 @@ export interface Mention {
   measure: Measure;
   key: string;
   date: string | null;
+  /** The day of the event the figure counts, when the text names it ("the June 9 rally", "Sunday's march"). */
+  eventDate: string | null;
   /** For ordering: the date, or for an undated earlier value its document's date, or "" when unknown. */
   sortDate: string;
   /** Position in the document, so a series inside one article keeps its order. */
@@ -91,6 +93,26 @@ function figureOf(q: Quantity, m: Measure): FigureLike {
 // Sentences without a month, weekday or relative day name need no date scan.
 /** Words without which a sentence holds no date: calendar names, relative days, numeric dates. */
 const MAY_DATE = new RegExp(`\\b(?:${[...LEX.calendarWords, ...LEX.relativeDays].sort((a, b) => b.length - a.length).join('|')}|\\d{4}-\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})`, 'i');
+
+/**
+ * The day of the event a figure counts, when its sentence names the event by its day: a date or a
+ * possessive day before an event noun ("the June 9 rally", "Sunday's march"). The nearest to the figure.
+ */
+function eventDateOf(claim: Claim, q: Quantity, docDate: string | null): string | null {
+  if (!docDate || !MAY_DATE.test(claim.text)) return null;
+  const rel = q.start - claim.start;
+  const namesEvent = (d: { end: number }) => {
+    const after = /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}]+)/u.exec(claim.text.slice(d.end, d.end + 40));
+    return !!after && LEX.eventNouns.has(after[1].toLowerCase());
+  };
+  const days = [
+    ...findDates(claim.text, docDate).filter((d) => d.precision === 'day' && namesEvent(d)),
+    ...findRelativeDays(claim.text, docDate).filter((d) => /^['’]s\b/.test(claim.text.slice(d.end, d.end + 3)) && namesEvent(d)),
+  ].filter((d) => d.iso.slice(0, 10) <= docDate.slice(0, 10));
+  if (!days.length) return null;
+  days.sort((a, b) => Math.abs(a.start - rel) - Math.abs(b.start - rel));
+  return days[0].iso.slice(0, 10);
+}
 
 function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string | null {
   if (!docDate) return null;
@@ -164,7 +186,7 @@ function collectMentions(docs: DocContext[]): Mention[] {
           denied: measure.denied,
           change: measure.change || measure.earlier,
         };
-        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, member });
+        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, eventDate: eventDateOf(claim, q, ctx.date), sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, member });
       }
     }
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
@@ -221,8 +243,19 @@ function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
 function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   const storyYears = block.map((m) => docs[m.docIndex].date?.slice(0, 4)).filter(Boolean).map(Number);
   const firstYear = storyYears.length ? Math.min(...storyYears) : null;
+  // Recurring events of one kind (a march each weekend): when the figures name two or more event days,
+  // each day's figures stand apart; a figure that names none belongs to the event of the day it was
+  // given, or of the day before (the next morning's report).
+  const eventDays = new Set(block.map((m) => m.eventDate).filter((d): d is string => !!d));
+  const eventOf = (m: Mention): string | null => {
+    if (m.eventDate || !m.date) return m.eventDate;
+    const given = Date.parse(m.date.slice(0, 10));
+    const before = [...eventDays].filter((d) => given - Date.parse(d) >= 0 && given - Date.parse(d) <= 86_400_000).sort();
+    return before.at(-1) ?? null;
+  };
   const scopeOf = (m: Mention): string => {
     const parts: string[] = [];
+    if (eventDays.size >= 2) parts.push(`event ${eventOf(m) ?? ''}`);
     const docYear = Number(docs[m.docIndex].date?.slice(0, 4)) || null;
     if (m.measure.year && firstYear && (m.measure.year < firstYear || (docYear && m.measure.year > docYear))) parts.push(`year ${m.measure.year}`);
     // A forecast and the outcome, or this period and the one before, are different figures.

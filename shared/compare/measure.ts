@@ -489,7 +489,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
 /** A verb of gain or loss followed by "to" ("adding to", "lost to"): it moves a total, it is not the event. */
 const isChangeTo = (ws: Word[], i: number, concept: string) => (concept === 'gain' || concept === 'loss') && ws[i + 1]?.lower === 'to';
 
-const isName = (w: Word) => isCapital(w) && !LEX.stopwords.has(w.lower) && !LEX.auxiliaries.has(w.lower) && !PREPOSITIONS.has(w.lower) && !LEX.reportingVerbs.has(w.lower);
+const isName = (w: Word) => isCapital(w) && !NUMBER_CUES.has(w.lower) && !LEX.stopwords.has(w.lower) && !LEX.auxiliaries.has(w.lower) && !PREPOSITIONS.has(w.lower) && !LEX.reportingVerbs.has(w.lower);
 
 /** A run of capitalised words ending at or starting from index i, as one lower-case name. */
 function nameAt(ws: Word[], i: number, direction: 1 | -1): string | null {

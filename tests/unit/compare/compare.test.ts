@@ -74,6 +74,19 @@ describe('when a figure was given', () => {
   });
 });
 
+describe('recurring events of one kind', () => {
+  it('keeps the turnouts of marches held on different days apart', () => {
+    // Hong Kong's marches against the extradition bill on 9 and 16 June 2019, in organisers' figures.
+    const docs: Array<[string, string]> = [
+      ['2019-06-10', "Hong Kong crowds march against extradition bill\n\nAbout 1.03 million people took part in Sunday's march against the extradition bill, the Civil Human Rights Front said. Marchers walked from Victoria Park to the government offices in Admiralty, where the Legislative Council is due to debate the bill on Wednesday."],
+      ['2019-06-17', "Hong Kong crowds march again against extradition bill\n\nNearly 2 million people took part in Sunday's march against the extradition bill, the Civil Human Rights Front said. Marchers walked from Victoria Park to the government offices in Admiralty, a day after the chief executive suspended the bill."],
+    ];
+    const { groups } = compareClaims(docs.map(([published, text], i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published, claims: extractClaims(normalizeText(text)) })));
+    const first = groups.find((g) => g.members.some((m) => m.quantity.low === 1_030_000))!;
+    expect(first.members.some((m) => m.quantity.low === 2_000_000)).toBe(false);
+  });
+});
+
 describe('a breakdown told in prose and in a table', () => {
   // After Marriott's 2018 breach: the company's figures in a report, and a breakdown printed as rows.
   const prose = [

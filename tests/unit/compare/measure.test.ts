@@ -166,6 +166,11 @@ describe('scope and role', () => {
     expect(measure('There were 1,052 more deaths than usual across the island.', '1,052').increment).toBe(false);
   });
 
+  it('reads no name in a number cue that opens the sentence', () => {
+    expect(measure('Nearly 2 million people took part in the march, organisers said.', '2 million').subject).toBeNull();
+    expect(measure('More than 300 people were hurt, officials said.', '300').subject).toBeNull();
+  });
+
   it('dates a long when-clause by the year it hangs from', () => {
     const m = measure('The network last lost viewers on this scale in 2011, when a plan to split its streaming and disc rental services cost it 800,000 subscribers.', '800,000');
     expect(m.year).toBe(2011);
