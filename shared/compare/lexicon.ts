@@ -69,6 +69,9 @@ export const LEX = {
   /** A date that opens its sentence ("In June,", "On Sept. 7,") dates the report. */
   reportTimeOpeners: set(measures.reportTimeOpeners),
   placeNouns: set(measures.placeNouns),
+  /** "in other countries", "the remaining provinces": an area named as the rest. */
+  otherAreaOpeners: set(measures.otherAreaOpeners),
+  otherAreaNouns: set(measures.otherAreaNouns),
   /** Place nouns that make an area only after a name ("Sud department", "Bay Area"), not "the health department". */
   namedPlaceNouns: set(measures.namedPlaceNouns),
   locatives: set(measures.locatives),

@@ -509,6 +509,10 @@ const possessive = (text: string) => text.replace(/['’]s$/, '');
  */
 function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   const k = ws[i]?.lower === 'the' ? i + 1 : i;
+  // "in other countries", "in the remaining provinces": the areas apart from those the story counts.
+  if (LEX.otherAreaOpeners.has(ws[k]?.lower ?? '') && ws[k + 1]?.isWord && (isPlaceNoun(ws[k + 1]) || LEX.otherAreaNouns.has(lemma(ws[k + 1].lower)))) {
+    return { name: `${ws[k].lower} ${lemma(ws[k + 1].lower)}`, last: k + 1 };
+  }
   let j = k;
   const run: string[] = [];
   // A capitalised common word opens a name when a name follows: "New Zealand First", "United Nations".
@@ -631,11 +635,20 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     }
   }
   // A name right before the figure, as in elliptical lists: "National won 48, Labour 34, the western
-  // region 421".
-  for (let c = q.first - 1; c >= Math.max(clause.first, q.first - 4); c--) {
+  // region 421"; also across a relative clause: "and Guinea, where the outbreak began, 904".
+  let named = q.first;
+  if (ws[q.first - 1]?.text === ',') {
+    for (let c = q.first - 2; c > clause.first && !/^\d/.test(ws[c].text); c--) {
+      if (ws[c].text === ',' && LEX.functionWords.relativePronouns.has(ws[c + 1]?.lower ?? '')) {
+        named = c;
+        break;
+      }
+    }
+  }
+  for (let c = named - 1; c >= Math.max(clause.first, named - 4); c--) {
     const area = areaAt(ws, c);
-    const listed = ws[c - 1]?.text === ',' || CONJUNCTIONS.has(ws[c - 1]?.lower ?? '') || isCapital(ws[q.first - 1]);
-    if (area?.last === q.first - 1 && listed && !/['’]s$/.test(ws[area.last].text) && !LEX.concepts.has(area.name)) {
+    const listed = ws[c - 1]?.text === ',' || CONJUNCTIONS.has(ws[c - 1]?.lower ?? '') || isCapital(ws[named - 1]);
+    if (area?.last === named - 1 && listed && !/['’]s$/.test(ws[area.last].text) && !LEX.concepts.has(area.name)) {
       take([area.name]);
       return { places, subject: subjects.length ? subjects.sort().join('+') : null };
     }

@@ -89,6 +89,9 @@ describe('scope and role', () => {
     expect(measure('Guinea now has the most cases, 3,100, while Liberia has recorded the most deaths, 4,800.', '4,800').places).toEqual(['LR']);
     expect(measure('Guinea now has the most cases, 3,100, while Liberia has recorded the most deaths, 4,800.', '3,100').places).toEqual(['GN']);
     expect(measure('On Mount Kinabalu, 18 climbers were killed by falling rocks.', '18').subject).toBe('mount kinabalu');
+    // The rest of the world is an area of its own; a relative clause may stand between a name and its figure.
+    expect(measure('Five people have died in other states, among them Texas and Ohio.', 'Five').subject).toBe('other state');
+    expect(measure('Kenya has reported about 2,100 cases and Uganda, where the outbreak began, 340.', '340').places).toEqual(['UG']);
   });
 
   it('does not take a share of a figure, or a source, for its scope', () => {
