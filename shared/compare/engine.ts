@@ -95,19 +95,30 @@ function figureOf(q: Quantity, m: Measure): FigureLike {
 const MAY_DATE = new RegExp(`\\b(?:${[...LEX.calendarWords, ...LEX.relativeDays].sort((a, b) => b.length - a.length).join('|')}|\\d{4}-\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})`, 'i');
 
 /**
+ * Whether the words after a date name an event of that day: an event noun within three words, before
+ * any function word ("Sunday's mass march", "the June 9 rally"; not "June 10 the outbreak had...").
+ */
+function namesEventAt(text: string, end: number): boolean {
+  const after = text.slice(end, end + 60).replace(/^['’]s\b/, '');
+  const words = after.match(/[\p{L}-]+/gu)?.slice(0, 3) ?? [];
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (LEX.eventNouns.has(lower)) return true;
+    if (LEX.functionWords.determiners.has(lower) || LEX.functionWords.prepositions.has(lower) || LEX.functionWords.conjunctions.has(lower) || LEX.auxiliaries.has(lower)) return false;
+  }
+  return false;
+}
+
+/**
  * The day of the event a figure counts, when its sentence names the event by its day: a date or a
  * possessive day before an event noun ("the June 9 rally", "Sunday's march"). The nearest to the figure.
  */
 function eventDateOf(claim: Claim, q: Quantity, docDate: string | null): string | null {
   if (!docDate || !MAY_DATE.test(claim.text)) return null;
   const rel = q.start - claim.start;
-  const namesEvent = (d: { end: number }) => {
-    const after = /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}]+)/u.exec(claim.text.slice(d.end, d.end + 40));
-    return !!after && LEX.eventNouns.has(after[1].toLowerCase());
-  };
   const days = [
-    ...findDates(claim.text, docDate).filter((d) => d.precision === 'day' && namesEvent(d)),
-    ...findRelativeDays(claim.text, docDate).filter((d) => /^['’]s\b/.test(claim.text.slice(d.end, d.end + 3)) && namesEvent(d)),
+    ...findDates(claim.text, docDate).filter((d) => d.precision === 'day' && namesEventAt(claim.text, d.end)),
+    ...findRelativeDays(claim.text, docDate).filter((d) => /^['’]s\b/.test(claim.text.slice(d.end, d.end + 3)) && namesEventAt(claim.text, d.end)),
   ].filter((d) => d.iso.slice(0, 10) <= docDate.slice(0, 10));
   if (!days.length) return null;
   days.sort((a, b) => Math.abs(a.start - rel) - Math.abs(b.start - rel));
@@ -131,8 +142,9 @@ function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string 
     return cue !== undefined || opening || LEX.reportingVerbs.has(verb);
   };
   const absolute = findDates(claim.text, docDate).filter((d) => (d.precision === 'day' || d.precision === 'minute') && reportTime(d));
-  // A possessive day names the event, not when the figure was given: "Saturday's earthquake had killed 1,941".
-  const namesEvent = (d: { end: number }) => /^['’]s\b/.test(claim.text.slice(d.end, d.end + 3));
+  // A possessive day before an event names the event, not when the figure was given: "Saturday's
+  // earthquake had killed 1,941" (but "Tuesday's count put the toll at 1,941" dates the count).
+  const namesEvent = (d: { end: number }) => /^['’]s\b/.test(claim.text.slice(d.end, d.end + 3)) && namesEventAt(claim.text, d.end);
   const relative = [...findRelativeDays(claim.text, docDate).filter((d) => !namesEvent(d)), ...findMonths(claim.text, docDate).filter(reportTime)];
   const candidates = [...absolute.map((d) => ({ at: d.start, iso: d.iso })), ...relative.map((d) => ({ at: d.start, iso: d.iso }))]
     // A date after the document's own is a plan or a deadline, not when the figure was given.
@@ -243,19 +255,43 @@ function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
 function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   const storyYears = block.map((m) => docs[m.docIndex].date?.slice(0, 4)).filter(Boolean).map(Number);
   const firstYear = storyYears.length ? Math.min(...storyYears) : null;
-  // Recurring events of one kind (a march each weekend): when the figures name two or more event days,
-  // each day's figures stand apart; a figure that names none belongs to the event of the day it was
-  // given, or of the day before (the next morning's report).
-  const eventDays = new Set(block.map((m) => m.eventDate).filter((d): d is string => !!d));
-  const eventOf = (m: Mention): string | null => {
-    if (m.eventDate || !m.date) return m.eventDate;
-    const given = Date.parse(m.date.slice(0, 10));
-    const before = [...eventDays].filter((d) => given - Date.parse(d) >= 0 && given - Date.parse(d) <= 86_400_000).sort();
-    return before.at(-1) ?? null;
+  // Recurring events of one kind (a march each weekend): when the figures name two or more event days
+  // of the story's own time, each day's figures stand apart. A figure that names none belongs to the
+  // event of the day it was given or the day before (the next morning's report), else to the day whose
+  // figures are nearest its value. An older event's day ("the Jan. 12, 2010 earthquake") splits nothing.
+  const story = docs[block[0].docIndex].story;
+  const storyStart = Math.min(...docs.filter((d) => d.story === story).map((d) => Date.parse(d.date?.slice(0, 10) ?? '') || Infinity));
+  const ownDay = (m: Mention) => !!m.eventDate && !m.measure.otherEvent && !m.measure.year && Date.parse(m.eventDate) >= storyStart - 7 * 86_400_000;
+  const byEventDay = new Map<string, Mention[]>();
+  for (const m of block) if (ownDay(m)) byEventDay.set(m.eventDate!, [...(byEventDay.get(m.eventDate!) ?? []), m]);
+  const eventOf = (m: Mention): string => {
+    if (ownDay(m)) return m.eventDate!;
+    const given = Date.parse(m.sortDate);
+    const near = [...byEventDay.keys()].filter((d) => given - Date.parse(d) >= 0 && given - Date.parse(d) <= 86_400_000).sort();
+    if (near.length) return near.at(-1)!;
+    let best = '';
+    let bestDistance = Infinity;
+    for (const [day, members] of byEventDay) {
+      for (const n of members) {
+        const distance = logDistance(m.quantity.low, n.quantity.low);
+        if (distance < bestDistance) [best, bestDistance] = [day, distance];
+      }
+    }
+    return best;
+  };
+  // Kinds of one thing ("encrypted" and "unencrypted passport numbers") are measures of their own when
+  // the block names two or more; one kind alone ("cancelled flights") is the thing itself.
+  // A figure that names no kind joins the kind that gives its very value ("Passport number 5,250,000").
+  const kinds = new Set(block.map((m) => m.measure.kind).filter(Boolean));
+  const kindOf = (m: Mention): string => {
+    if (m.measure.kind) return m.measure.kind;
+    const told = new Set(block.filter((n) => n.measure.kind && n.quantity.low === m.quantity.low).map((n) => n.measure.kind));
+    return told.size === 1 ? [...told][0]! : '';
   };
   const scopeOf = (m: Mention): string => {
     const parts: string[] = [];
-    if (eventDays.size >= 2) parts.push(`event ${eventOf(m) ?? ''}`);
+    if (kinds.size >= 2) parts.push(`kind ${kindOf(m)}`);
+    if (byEventDay.size >= 2) parts.push(`event ${eventOf(m)}`);
     const docYear = Number(docs[m.docIndex].date?.slice(0, 4)) || null;
     if (m.measure.year && firstYear && (m.measure.year < firstYear || (docYear && m.measure.year > docYear))) parts.push(`year ${m.measure.year}`);
     // A forecast and the outcome, or this period and the one before, are different figures.

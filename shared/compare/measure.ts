@@ -50,6 +50,8 @@ export interface Measure {
   prior: boolean;
   /** A figure of another event the text points back to ("the 200,000 deaths of that earlier disaster"). */
   otherEvent: boolean;
+  /** A participle naming a kind of the thing counted ("encrypted passport numbers"). */
+  kind: string | null;
   question: boolean;
   /** Blocking key: figures with different keys never share a group. Null when nothing says what it counts. */
   key: string | null;
@@ -203,6 +205,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     expected: false,
     prior: false,
     otherEvent: false,
+    kind: null,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
     key: null,
   };
@@ -287,9 +290,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       else if (isVerbForm(np[k].lower) && !np[k].lower.endsWith('ing') && !m.event) {
         m.event = lemma(np[k].lower);
         m.eventText = np[k].text;
-        // A participle outside the concepts qualifies the thing counted: "encrypted" and "unencrypted
-        // passport numbers" are two measures.
-        if (!isCapital(np[k])) m.modifiers.push(np[k].lower);
+        // A participle outside the concepts names a kind of the thing counted: "encrypted" and
+        // "unencrypted passport numbers" (kept out of the key: "cancelled flights" are "flights cancelled").
+        if (!isCapital(np[k]) || np[k] === ws[0]) m.kind = np[k].lower;
       }
     }
     const headConcept = conceptOf(headLower);
@@ -411,8 +414,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
 
   // "in 2011, when a plan ... cost it 800,000 subscribers": the year a when-clause hangs from dates the
   // figures of that clause however long it runs, with no other figure between.
-  for (let c = q.first - 1; c >= 1 && !/^\d/.test(ws[c].text) && ws[c].text !== '.'; c--) {
-    if (LEX.functionWords.relativePronouns.has(ws[c].lower) && ws[c - 1].text === ',' && /^(?:1[89]|20)\d\d$/.test(ws[c - 2]?.text ?? '')) {
+  // Only inside the when-clause: in "Since 2011, when it split its services, it has added 150 million"
+  // the figure follows the clause, and is not of that year.
+  for (let c = q.first - 1; c >= 1 && !/^\d/.test(ws[c].text) && ws[c].text !== '.' && ws[c].text !== ','; c--) {
+    if (ws[c].lower === 'when' && ws[c - 1].text === ',' && /^(?:1[89]|20)\d\d$/.test(ws[c - 2]?.text ?? '')) {
       m.year = Number(ws[c - 2].text);
       break;
     }
@@ -461,9 +466,16 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (cues & CUE.expectation && c < q.first && q.first - c <= 5 && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
     const baseOfChange = LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '') || ws[c - 1]?.lower === 'the' && LEX.functionWords.comparisonBases.has(ws[c - 2]?.lower ?? '');
     if (cues & CUE.prior && !baseOfChange && ws[q.first - 1]?.lower !== 'to') m.prior = true;
-    // "the roughly 200,000 deaths in that earlier disaster", "in the previous quake": another event's figure.
+    // "the roughly 200,000 deaths in that earlier disaster", "In the previous quake, 8,000 died": another
+    // event's figure, when the reference governs it. "2,500 people, far more than the previous quake"
+    // compares this event's figure with it.
     const pointsBack = LEX.functionWords.definiteDeterminers.has(w.lower) || w.lower === 'that';
-    if (pointsBack && LEX.priorEventModifiers.has(ws[c + 1]?.lower ?? '') && LEX.eventNouns.has(ws[c + 2]?.lower ?? '')) m.otherEvent = true;
+    if (pointsBack && LEX.priorEventModifiers.has(ws[c + 1]?.lower ?? '') && LEX.eventNouns.has(ws[c + 2]?.lower ?? '')) {
+      const between = c > q.last ? ws.slice(q.last + 1, c) : ws.slice(c + 3, q.first);
+      const apart = between.some((x) => x.text === ',' || (c > q.last && x.lower === 'than'));
+      const governs = c > q.last ? !apart && between.some((x) => LEX.functionWords.eventLinks.has(x.lower)) : !apart || (c - 1 === clause.first && PREPOSITIONS.has(ws[c - 1].lower));
+      if (governs) m.otherEvent = true;
+    }
     if (c > q.last && cues & CUE.excess) {
       m.estimate = true;
       m.increment = false;

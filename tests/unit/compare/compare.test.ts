@@ -78,12 +78,24 @@ describe('recurring events of one kind', () => {
   it('keeps the turnouts of marches held on different days apart', () => {
     // Hong Kong's marches against the extradition bill on 9 and 16 June 2019, in organisers' figures.
     const docs: Array<[string, string]> = [
-      ['2019-06-10', "Hong Kong crowds march against extradition bill\n\nAbout 1.03 million people took part in Sunday's march against the extradition bill, the Civil Human Rights Front said. Marchers walked from Victoria Park to the government offices in Admiralty, where the Legislative Council is due to debate the bill on Wednesday."],
+      ['2019-06-10', "Hong Kong crowds march against extradition bill\n\nAbout 1.03 million people took part in Sunday's mass march against the extradition bill, the Civil Human Rights Front said. Marchers walked from Victoria Park to the government offices in Admiralty, where the Legislative Council is due to debate the bill on Wednesday."],
       ['2019-06-17', "Hong Kong crowds march again against extradition bill\n\nNearly 2 million people took part in Sunday's march against the extradition bill, the Civil Human Rights Front said. Marchers walked from Victoria Park to the government offices in Admiralty, a day after the chief executive suspended the bill."],
     ];
     const { groups } = compareClaims(docs.map(([published, text], i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published, claims: extractClaims(normalizeText(text)) })));
     const first = groups.find((g) => g.members.some((m) => m.quantity.low === 1_030_000))!;
     expect(first.members.some((m) => m.quantity.low === 2_000_000)).toBe(false);
+  });
+
+  it('does not split a rising toll when a report names the day of an older event', () => {
+    // Haiti, August 2021, with the January 2010 earthquake recalled in one report.
+    const docs: Array<[string, string]> = [
+      ['2021-08-15', "Haiti earthquake toll rises\n\nSaturday's earthquake in south-western Haiti killed 1,297 people, the civil protection agency said on Sunday. Rescuers in Les Cayes searched collapsed homes through the night."],
+      ['2021-08-17', 'Haiti earthquake toll rises again\n\nThe toll from the earthquake in south-western Haiti rose to 1,941, the civil protection agency said on Tuesday. The Jan. 12, 2010 earthquake killed more than 200,000 people. Rescuers in Les Cayes kept searching collapsed homes.'],
+    ];
+    const { groups } = compareClaims(docs.map(([published, text], i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published, claims: extractClaims(normalizeText(text)) })));
+    const toll = groups.find((g) => g.members.some((m) => m.quantity.low === 1941))!;
+    expect(figures(toll)).toEqual([1297, 1941]);
+    expect(toll.verdict).toBe('evolving');
   });
 });
 

@@ -45,9 +45,10 @@ describe('the event that qualifies a figure, in any grammatical form', () => {
     const row = measure('Guest records with names, addresses and encrypted passport numbers 20.3 million', '20.3 million');
     expect(row.head).toBe('number');
     expect(row.modifiers).toContain('passport');
-    // A participle outside the concepts qualifies the thing: two kinds of passport number, two measures.
-    expect(measure(listed, '20.3 million').key).toBe('count|number|encrypted passport');
-    expect(measure('About 5.25 million unencrypted passport numbers were stolen.', '5.25 million').key).toBe('count|number|unencrypted passport');
+    // A participle outside the concepts names a kind of the thing, kept out of the key.
+    expect(measure(listed, '20.3 million').kind).toBe('encrypted');
+    expect(measure('About 5.25 million unencrypted passport numbers were stolen.', '5.25 million').kind).toBe('unencrypted');
+    expect(measure('About 4,500 cancelled flights left travellers stranded.', '4,500').key).toBe(measure('Airlines said 4,200 flights were cancelled.', '4,200').key);
     // A sentence that ends in its figure is no row: its words before the figure are not a label.
     expect(measure('The hotel group later told investors in a filing that the figure for unencrypted passports was 5.25 million.', '5.25 million').head).toBeNull();
   });
@@ -177,14 +178,17 @@ describe('scope and role', () => {
   it('dates a long when-clause by the year it hangs from', () => {
     const m = measure('The network last lost viewers on this scale in 2011, when a plan to split its streaming and disc rental services cost it 800,000 subscribers.', '800,000');
     expect(m.year).toBe(2011);
+    expect(measure('Since 2011, when it split its streaming and disc services, the network has added 150 million subscribers.', '150 million').year).toBeNull();
   });
 
   it('tells a figure of another event the text points back to', () => {
     const back = measure('Officials hope the final count stays far below the roughly 220,000 deaths in that earlier disaster.', '220,000');
     expect(back.otherEvent).toBe(true);
     expect(measure('In the previous quake, about 220,000 people died.', '220,000').otherEvent).toBe(true);
-    // An earlier figure of the same series is no other event.
+    // An earlier figure of the same series is no other event, nor is a figure compared with another event.
     expect(measure('Its previous figure, given on Wednesday, had been 2,189.', '2,189').otherEvent).toBe(false);
+    expect(measure('The quake killed at least 2,500 people, far more than the previous quake, police said.', '2,500').otherEvent).toBe(false);
+    expect(measure('The earlier quake killed more than 8,000.', '8,000').otherEvent).toBe(true);
   });
 
   it('tells an estimate from a count of record', () => {
