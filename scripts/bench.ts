@@ -236,7 +236,12 @@ async function uiMetrics(work: string, libraryDir: string): Promise<Metric[]> {
       await page.locator('.para').first().waitFor();
       openings.push((await page.evaluate(() => performance.now())) - started);
       // The text renders in slices after the first screen: wait until the paragraph count settles.
-      await page.waitForFunction(`(() => { const count = document.querySelectorAll('p.para').length; const settled = count === window.lastCount; window.lastCount = count; return settled; })()`, null, { polling: 500, timeout: 60_000 });
+      // Polled from here: the page's CSP allows no string compiled inside it (waitForFunction with text).
+      for (let last = -1, count = 0, tries = 0; tries < 120; last = count, tries++) {
+        await new Promise((done) => setTimeout(done, 500));
+        count = Number(await page.evaluate(`document.querySelectorAll('p.para').length`));
+        if (count === last) break;
+      }
       longestTasks.push(Number(await page.evaluate('Math.max(0, ...window.longTasks)')));
       await page.goto(host.url.replace('#', `?reopen=${i}#`));
       await page.getByRole('listitem').first().waitFor();
