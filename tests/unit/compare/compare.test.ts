@@ -14,6 +14,11 @@ function input(file: string, published: string | null = null, dir = fixtures): C
   return { doc: file, docId: null, title: file, published, claims: extractClaims(normalizeText(readFileSync(join(dir, file), 'utf8'))) };
 }
 
+/** Compares texts written for a test, each with its publication date, named d0, d1, … */
+function compareTexts(docs: Array<[published: string, text: string]>) {
+  return compareClaims(docs.map(([published, text], i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published, claims: extractClaims(normalizeText(text)) })));
+}
+
 const figures = (group: { members: Array<{ quantity: { low: number; high: number | null } }> }) => group.members.map((m) => (m.quantity.low === m.quantity.high ? m.quantity.low : [m.quantity.low, m.quantity.high]));
 
 describe('grouping and verdicts (plant fire fixtures)', () => {
@@ -64,10 +69,7 @@ describe('when a figure was given', () => {
     // After Haiti's earthquake of Saturday 14 August 2021: the first toll, and Tuesday's.
     const first = 'Haiti earthquake kills hundreds\n\nThe earthquake that struck south-western Haiti on Saturday killed at least 304 people, the prime minister said.';
     const later = "Haiti quake toll climbs\n\nHaiti's civil protection agency said on Tuesday that Saturday's earthquake had killed 1,941 people.";
-    const { groups } = compareClaims([
-      { doc: 'first', docId: null, title: 'first', published: '2021-08-14', claims: extractClaims(normalizeText(first)) },
-      { doc: 'later', docId: null, title: 'later', published: '2021-08-17', claims: extractClaims(normalizeText(later)) },
-    ]);
+    const { groups } = compareTexts([['2021-08-14', first], ['2021-08-17', later]]);
     const toll = groups.find((g) => g.members.some((m) => m.quantity.low === 1941))!;
     expect(toll.members.find((m) => m.quantity.low === 1941)!.date).toBe('2021-08-17');
     expect(toll.verdict).toBe('evolving');
@@ -81,7 +83,7 @@ describe('recurring events of one kind', () => {
       ['2019-06-10', "Hong Kong crowds march against extradition bill\n\nAbout 1.03 million people took part in Sunday's mass march against the extradition bill, the Civil Human Rights Front said. Marchers walked from Victoria Park to the government offices in Admiralty, where the Legislative Council is due to debate the bill on Wednesday."],
       ['2019-06-17', "Hong Kong crowds march again against extradition bill\n\nNearly 2 million people took part in Sunday's march against the extradition bill, the Civil Human Rights Front said. Marchers walked from Victoria Park to the government offices in Admiralty, a day after the chief executive suspended the bill."],
     ];
-    const { groups } = compareClaims(docs.map(([published, text], i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published, claims: extractClaims(normalizeText(text)) })));
+    const { groups } = compareTexts(docs);
     const first = groups.find((g) => g.members.some((m) => m.quantity.low === 1_030_000))!;
     expect(first.members.some((m) => m.quantity.low === 2_000_000)).toBe(false);
   });
@@ -92,7 +94,7 @@ describe('recurring events of one kind', () => {
       ['2021-08-15', "Haiti earthquake toll rises\n\nSaturday's earthquake in south-western Haiti killed 1,297 people, the civil protection agency said on Sunday. Rescuers in Les Cayes searched collapsed homes through the night."],
       ['2021-08-17', 'Haiti earthquake toll rises again\n\nThe toll from the earthquake in south-western Haiti rose to 1,941, the civil protection agency said on Tuesday. The Jan. 12, 2010 earthquake killed more than 200,000 people. Rescuers in Les Cayes kept searching collapsed homes.'],
     ];
-    const { groups } = compareClaims(docs.map(([published, text], i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published, claims: extractClaims(normalizeText(text)) })));
+    const { groups } = compareTexts(docs);
     const toll = groups.find((g) => g.members.some((m) => m.quantity.low === 1941))!;
     expect(figures(toll)).toEqual([1297, 1941]);
     expect(toll.verdict).toBe('evolving');
@@ -113,7 +115,7 @@ describe('a breakdown told in prose and in a table', () => {
     'Unencrypted passport number 5,250,000',
     'Encrypted passport number 20,300,000',
   ].join('\n');
-  const { groups } = compareClaims([prose, table].map((text, i) => ({ doc: `d${i}`, docId: null, title: `d${i}`, published: '2019-01-04', claims: extractClaims(normalizeText(text)) })));
+  const { groups } = compareTexts([['2019-01-04', prose], ['2019-01-04', table]]);
   const find = (low: number) => groups.find((g) => g.members.some((m) => m.quantity.low === low))!;
 
   it('keeps the kinds of a thing apart and puts each row with the figure it repeats', () => {
