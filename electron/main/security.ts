@@ -78,9 +78,13 @@ export function installSecurityGuards(devServerUrl: string | undefined, appPageU
     const session = contents.session;
     if (!guardedSessions.has(session)) {
       guardedSessions.add(session);
-      // Nothing is fetched from outside: no spellchecker dictionaries, and no downloads of any kind.
+      // Nothing is fetched from outside: no spellchecker dictionaries, and no downloads, except the
+      // files the app's own page makes (a blob: URL, such as an exported archive), which Electron saves
+      // through its save dialog. Only the app's scripts run in the page (CSP), so only they make blobs.
       session.setSpellCheckerEnabled(false);
-      session.on('will-download', (event) => event.preventDefault());
+      session.on('will-download', (event, item) => {
+        if (!item.getURL().startsWith('blob:')) event.preventDefault();
+      });
     }
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

@@ -77,7 +77,7 @@ describe('Electron main bundle', () => {
     expect(result.invalidRequest.error).toEqual({ code: 'bad-request', message: expect.stringMatching(/field `paths`: expected Array, got a string/) });
   });
 
-  it('sets no session to download anything: spellchecker off, downloads refused', () => {
+  it('sets no session to download anything: spellchecker off, downloads refused but for the files the app makes', () => {
     expect(result.spellcheck.every((on: unknown) => on === false)).toBe(true);
     const calls = result.sessionCalls as unknown[][];
     expect(calls).toContainEqual(['setSpellCheckerEnabled', false]);
@@ -85,6 +85,8 @@ describe('Electron main bundle', () => {
     expect(downloading).toEqual([]);
     expect(calls.filter(([name]) => name === 'setSpellCheckerEnabled').every(([, on]) => on === false)).toBe(true);
     expect(result.downloadPrevented).toBe(true);
+    // An export the page made itself (an archive as a blob:) is saved through Electron's save dialog.
+    expect(result.ownFileDownloadPrevented).toBe(false);
   });
 });
 

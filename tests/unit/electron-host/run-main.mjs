@@ -50,7 +50,12 @@ const report = {
   spellcheck: recorded.windows.map((w) => w.options.webPreferences.spellcheck),
   downloadPrevented: (() => {
     let prevented = false;
-    contents?.session.emit('will-download', { preventDefault: () => (prevented = true) }, {}, contents);
+    contents?.session.emit('will-download', { preventDefault: () => (prevented = true) }, { getURL: () => 'https://example.com/tracker.zip' }, contents);
+    return prevented;
+  })(),
+  ownFileDownloadPrevented: (() => {
+    let prevented = false;
+    contents?.session.emit('will-download', { preventDefault: () => (prevented = true) }, { getURL: () => 'blob:file:///0f8fad5b-d9cb-469f-a165-70867728950e' }, contents);
     return prevented;
   })(),
 };
