@@ -109,6 +109,11 @@ function namesEventAt(text: string, end: number): boolean {
   return false;
 }
 
+/** A possessive day before an event noun ("Saturday's earthquake"): it names the event, not a report's time. */
+function namesEventByDay(text: string, day: { end: number }): boolean {
+  return /^['’]s\b/.test(text.slice(day.end, day.end + 3)) && namesEventAt(text, day.end);
+}
+
 /**
  * The day of the event a figure counts, when its sentence names the event by its day: a date or a
  * possessive day before an event noun ("the June 9 rally", "Sunday's march"). The nearest to the figure.
@@ -118,7 +123,7 @@ function eventDateOf(claim: Claim, q: Quantity, docDate: string | null): string 
   const rel = q.start - claim.start;
   const days = [
     ...findDates(claim.text, docDate).filter((d) => d.precision === 'day' && namesEventAt(claim.text, d.end)),
-    ...findRelativeDays(claim.text, docDate).filter((d) => /^['’]s\b/.test(claim.text.slice(d.end, d.end + 3)) && namesEventAt(claim.text, d.end)),
+    ...findRelativeDays(claim.text, docDate).filter((d) => namesEventByDay(claim.text, d)),
   ].filter((d) => d.iso.slice(0, 10) <= docDate.slice(0, 10));
   if (!days.length) return null;
   days.sort((a, b) => Math.abs(a.start - rel) - Math.abs(b.start - rel));
@@ -144,8 +149,7 @@ function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string 
   const absolute = findDates(claim.text, docDate).filter((d) => (d.precision === 'day' || d.precision === 'minute') && reportTime(d));
   // A possessive day before an event names the event, not when the figure was given: "Saturday's
   // earthquake had killed 1,941" (but "Tuesday's count put the toll at 1,941" dates the count).
-  const namesEvent = (d: { end: number }) => /^['’]s\b/.test(claim.text.slice(d.end, d.end + 3)) && namesEventAt(claim.text, d.end);
-  const relative = [...findRelativeDays(claim.text, docDate).filter((d) => !namesEvent(d)), ...findMonths(claim.text, docDate).filter(reportTime)];
+  const relative = [...findRelativeDays(claim.text, docDate).filter((d) => !namesEventByDay(claim.text, d)), ...findMonths(claim.text, docDate).filter(reportTime)];
   const candidates = [...absolute.map((d) => ({ at: d.start, iso: d.iso })), ...relative.map((d) => ({ at: d.start, iso: d.iso }))]
     // A date after the document's own is a plan or a deadline, not when the figure was given.
     .filter((d) => d.iso.slice(0, 10) <= docDate.slice(0, 10) && d.iso.slice(0, 4) >= String(Number(docDate.slice(0, 4)) - 1));
@@ -252,15 +256,14 @@ function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
 }
 
 /** Splits one block into scopes: another country, another year's event, or estimates beside counts. */
-function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
+function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<number, number>): Mention[][] {
   const storyYears = block.map((m) => docs[m.docIndex].date?.slice(0, 4)).filter(Boolean).map(Number);
   const firstYear = storyYears.length ? Math.min(...storyYears) : null;
   // Recurring events of one kind (a march each weekend): when the figures name two or more event days
   // of the story's own time, each day's figures stand apart. A figure that names none belongs to the
   // event of the day it was given or the day before (the next morning's report), else to the day whose
   // figures are nearest its value. An older event's day ("the Jan. 12, 2010 earthquake") splits nothing.
-  const story = docs[block[0].docIndex].story;
-  const storyStart = Math.min(...docs.filter((d) => d.story === story).map((d) => Date.parse(d.date?.slice(0, 10) ?? '') || Infinity));
+  const storyStart = storyStarts.get(docs[block[0].docIndex].story) ?? Infinity;
   const ownDay = (m: Mention) => !!m.eventDate && !m.measure.otherEvent && !m.measure.year && Date.parse(m.eventDate) >= storyStart - 7 * 86_400_000;
   const byEventDay = new Map<string, Mention[]>();
   for (const m of block) if (ownDay(m)) byEventDay.set(m.eventDate!, [...(byEventDay.get(m.eventDate!) ?? []), m]);
@@ -282,11 +285,13 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
   // Kinds of one thing ("encrypted" and "unencrypted passport numbers") are measures of their own when
   // the block names two or more; one kind alone ("cancelled flights") is the thing itself.
   // A figure that names no kind joins the kind that gives its very value ("Passport number 5,250,000").
-  const kinds = new Set(block.map((m) => m.measure.kind).filter(Boolean));
+  const kindsByValue = new Map<number, Set<string>>();
+  for (const m of block) if (m.measure.kind) kindsByValue.set(m.quantity.low, (kindsByValue.get(m.quantity.low) ?? new Set()).add(m.measure.kind));
+  const kinds = new Set([...kindsByValue.values()].flatMap((set) => [...set]));
   const kindOf = (m: Mention): string => {
     if (m.measure.kind) return m.measure.kind;
-    const told = new Set(block.filter((n) => n.measure.kind && n.quantity.low === m.quantity.low).map((n) => n.measure.kind));
-    return told.size === 1 ? [...told][0]! : '';
+    const told = kindsByValue.get(m.quantity.low);
+    return told?.size === 1 ? [...told][0]! : '';
   };
   const scopeOf = (m: Mention): string => {
     const parts: string[] = [];
@@ -316,7 +321,10 @@ function splitByScope(block: Mention[], docs: DocContext[]): Mention[][] {
     }),
   );
   const byYear = new Map<string, Mention[]>();
-  for (const m of block) byYear.set(scopeOf(m), [...(byYear.get(scopeOf(m)) ?? []), m]);
+  for (const m of block) {
+    const scope = scopeOf(m);
+    byYear.set(scope, [...(byYear.get(scope) ?? []), m]);
+  }
   const out: Mention[][] = [];
   for (const part of byYear.values()) {
     // Places: figures naming different countries are different measures; an unplaced figure joins the
@@ -645,9 +653,15 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
   }
 }
 
-/** The words that qualify the counted thing, over the mentions of one block giving one value. */
-function qualifiersOf(mentions: Mention[]): Set<string> {
-  return new Set(mentions.flatMap((m) => m.measure.modifiers));
+/**
+ * Whether mentions `a` only name the thing (no event said of it) with fewer of the qualifiers that
+ * mentions `b` give it, all of them among b's: "Passport number 5,250,000" beside "5.25 million
+ * unencrypted passport numbers were stolen".
+ */
+function namesLess(a: Mention[], b: Mention[]): boolean {
+  const bare = (ms: Mention[]) => ms.every((m) => !m.measure.event);
+  const [qa, qb] = [new Set(a.flatMap((m) => m.measure.modifiers)), new Set(b.flatMap((m) => m.measure.modifiers))];
+  return bare(a) && !bare(b) && qb.size > qa.size && [...qa].every((w) => qb.has(w));
 }
 
 /** A value precise enough that two outlets giving it mean the same figure: two significant digits, 100 or more. */
@@ -693,10 +707,8 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
         // joins the figure that says more ("5.25 million unencrypted passport numbers were stolen");
         // otherwise the smaller block joins the larger.
         const [mi, mj] = [byKey.get(keys[i])!, byKey.get(keys[j])!];
-        const [ai, aj] = [qualifiersOf(mi), qualifiersOf(mj)];
-        const bare = (ms: Mention[]) => ms.every((m) => !m.measure.event);
-        const iNarrower = bare(mi) && !bare(mj) && aj.size > ai.size && [...ai].every((w) => aj.has(w));
-        const jNarrower = bare(mj) && !bare(mi) && ai.size > aj.size && [...aj].every((w) => ai.has(w));
+        const iNarrower = namesLess(mi, mj);
+        const jNarrower = namesLess(mj, mi);
         const iSmaller = iNarrower || (!jNarrower && blocks.get(keys[i])!.length <= blocks.get(keys[j])!.length);
         const [small, large] = iSmaller ? [keys[i], keys[j]] : [keys[j], keys[i]];
         const targets = byKey.get(large)!;
@@ -747,6 +759,9 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
     story: stories[i],
     sameText: sameText[i],
   }));
+  // Each story's first day, against which an event day counts as the story's own or an older event's.
+  const storyStarts = new Map<number, number>();
+  for (const d of docs) storyStarts.set(d.story, Math.min(storyStarts.get(d.story) ?? Infinity, Date.parse(d.date?.slice(0, 10) ?? '') || Infinity));
   const mentions = collectMentions(docs);
   const blocks = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -759,7 +774,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
   mergeBlocksSharingFigures(blocks);
   const groups: CompareGroup[] = [];
   for (const block of blocks.values()) {
-    for (const part of splitByScope(block, docs)) {
+    for (const part of splitByScope(block, docs, storyStarts)) {
       if (!part.length) continue;
       part.sort(byTime);
       const { verdict, reason, conflicts } = judge(part, docs);
