@@ -121,6 +121,8 @@ const CLAUSE_BREAK = new Set([';', ':', '?', '!', '—', '–']);
 const PREPOSITIONS = LEX.functionWords.prepositions;
 /** Bound and approximation cues that sit between a verb and its number ("killing more than 900"). */
 const NUMBER_CUES = LEX.functionWords.numberCues;
+/** A four-digit year of the last two centuries, as a word: "2011". */
+const YEAR = /^(?:1[89]|20)\d\d$/;
 const isVerbForm = (w: string) => ((/(?:ed|ing)$/.test(w) || (/en$/.test(w) && !/teen$/.test(w))) && w.length > 4 && !PREPOSITIONS.has(w)) || LEX.irregularParticiples.has(w);
 const CONJUNCTIONS = LEX.functionWords.conjunctions;
 const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
@@ -417,7 +419,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // Only inside the when-clause: in "Since 2011, when it split its services, it has added 150 million"
   // the figure follows the clause, and is not of that year.
   for (let c = q.first - 1; c >= 1 && !/^\d/.test(ws[c].text) && ws[c].text !== '.' && ws[c].text !== ','; c--) {
-    if (ws[c].lower === 'when' && ws[c - 1].text === ',' && /^(?:1[89]|20)\d\d$/.test(ws[c - 2]?.text ?? '')) {
+    if (ws[c].lower === 'when' && ws[c - 1].text === ',' && YEAR.test(ws[c - 2]?.text ?? '')) {
       m.year = Number(ws[c - 2].text);
       break;
     }
@@ -431,7 +433,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   let yearDistance = Infinity;
   for (let c = clause.first; c <= clause.last; c++) {
     const w = ws[c];
-    if (/^(?:1[89]|20)\d\d$/.test(w.text) && !(c >= q.first && c <= q.last)) {
+    if (YEAR.test(w.text) && !(c >= q.first && c <= q.last)) {
       const prev = ws[c - 1]?.lower ?? '';
       // "since 2015" or "by 2030" frame a period; "in 2005" or "the 2005 storm" name another event. In
       // "82.2% in 2020 and 79.8% in 2017" each figure has its own: the nearest with no figure between.
@@ -439,7 +441,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       // "January 2010, when a quake killed 200,000", "the 2010 disaster, which killed 300,000": a relative
       // clause belongs to its year.
       const whenClause = c < q.first && ws.slice(c + 1, c + 4).some((x, n) => x.text === ',' && LEX.functionWords.relativePronouns.has(ws[c + 2 + n]?.lower ?? ''));
-      const own = whenClause || !between.some((x) => /^\d/.test(x.text) && !/^(?:1[89]|20)\d\d$/.test(x.text));
+      const own = whenClause || !between.some((x) => /^\d/.test(x.text) && !YEAR.test(x.text));
       const distance = c > q.last ? c - q.last - 0.5 : q.first - c; // "68.8% in 2017": the year after wins a tie
       if (own && !LEX.functionWords.periodPrepositions.has(prev) && distance < yearDistance) {
         m.year = Number(w.text);
