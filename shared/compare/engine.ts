@@ -34,6 +34,10 @@ export interface Mention {
   sortDate: string;
   /** Position in the document, so a series inside one article keeps its order. */
   order: number;
+  /** Said with a hedge ("may have", "could be as high as") and not as the count of record. */
+  hedged: boolean;
+  /** Factor from the unit written to its dimension's base unit ("km" → 1,000 metres); 1 for counts. */
+  scale: number;
   member: CompareMember;
 }
 
@@ -55,6 +59,16 @@ function significantDigits(q: Quantity): number | null {
 /** A figure given to three significant digits or to a decimal: a count, not a round approximation. */
 function isPrecise(q: Quantity): boolean {
   return (significantDigits(q) ?? 0) >= 3;
+}
+
+/** A single value with no bound or approximation ("8.9", "2,189"). */
+function isExact(f: FigureLike): boolean {
+  return f.bound === 'exact' && !f.approximate && !f.vague && !f.denied;
+}
+
+/** A figure's value in its dimension's base unit, so "125 km" and "78 miles" compare. */
+function valueOf(m: Mention): number {
+  return m.quantity.low * m.scale;
 }
 
 /** How far apart two values are in orders of magnitude. */
@@ -176,8 +190,6 @@ function collectMentions(docs: DocContext[]): Mention[] {
       if (claim.review?.status === 'rejected') continue;
       for (const q of claim.quantities) {
         const measure = measureOf(claim.text, { start: q.start - claim.start, end: q.end - claim.start, quantityText: q.text, unit: q.unit });
-        // A hedged figure ("may have killed", "could be as high as") is an estimate unless it is the count of record.
-        if (claim.certainty === 'hedged' && !measure.official) measure.estimate = true;
         if (!isFigure(q, measure)) continue;
         // A value the text gives as earlier ("initially", "had previously estimated") was not reported on
         // the document's date: it keeps no date and sorts before its document's figures.
@@ -202,7 +214,7 @@ function collectMentions(docs: DocContext[]): Mention[] {
           denied: measure.denied,
           change: measure.change || measure.earlier,
         };
-        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, eventDate: eventDateOf(claim, q, ctx.date), sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, member });
+        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, eventDate: eventDateOf(claim, q, ctx.date), sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, hedged: claim.certainty === 'hedged' && !measure.official, scale: measure.unitScale ?? 1, member });
       }
     }
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
@@ -257,6 +269,18 @@ function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
 
 /** Splits one block into scopes: another country, another year's event, or estimates beside counts. */
 function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<number, number>): Mention[][] {
+  // A year the block's documents name with all their figures, two documents or more and half of them,
+  // is the year of the story's own event (a breach of 2013 disclosed in 2016 and 2017), not another
+  // event's. A document that gives figures with the year and without it ("78.4%, against 82.2% in
+  // 2020") tells two events apart.
+  const byNamedYear = new Map<number, Mention[]>();
+  for (const m of block) if (m.measure.year) byNamedYear.set(m.measure.year, [...(byNamedYear.get(m.measure.year) ?? []), m]);
+  const blockDocs = new Set(block.map((m) => m.docIndex));
+  for (const [year, named] of byNamedYear) {
+    const naming = new Set(named.map((m) => m.docIndex));
+    if (naming.size < 2 || naming.size < blockDocs.size / 2 || block.some((m) => naming.has(m.docIndex) && m.measure.year !== year)) continue;
+    for (const m of named) m.measure = { ...m.measure, year: null };
+  }
   const storyYears = block.map((m) => docs[m.docIndex].date?.slice(0, 4)).filter(Boolean).map(Number);
   const firstYear = storyYears.length ? Math.min(...storyYears) : null;
   // Recurring events of one kind (a march each weekend): when the figures name two or more event days
@@ -276,7 +300,7 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     let bestDistance = Infinity;
     for (const [day, members] of byEventDay) {
       for (const n of members) {
-        const distance = logDistance(m.quantity.low, n.quantity.low);
+        const distance = logDistance(valueOf(m), valueOf(n));
         if (distance < bestDistance) [best, bestDistance] = [day, distance];
       }
     }
@@ -286,11 +310,11 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   // the block names two or more; one kind alone ("cancelled flights") is the thing itself.
   // A figure that names no kind joins the kind that gives its very value ("Passport number 5,250,000").
   const kindsByValue = new Map<number, Set<string>>();
-  for (const m of block) if (m.measure.kind) kindsByValue.set(m.quantity.low, (kindsByValue.get(m.quantity.low) ?? new Set()).add(m.measure.kind));
+  for (const m of block) if (m.measure.kind) kindsByValue.set(valueOf(m), (kindsByValue.get(valueOf(m)) ?? new Set()).add(m.measure.kind));
   const kinds = new Set([...kindsByValue.values()].flatMap((set) => [...set]));
   const kindOf = (m: Mention): string => {
     if (m.measure.kind) return m.measure.kind;
-    const told = kindsByValue.get(m.quantity.low);
+    const told = kindsByValue.get(valueOf(m));
     return told?.size === 1 ? [...told][0]! : '';
   };
   const scopeOf = (m: Mention): string => {
@@ -361,7 +385,7 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
       for (const [scope, members] of placed) {
         if (scope.includes('+')) continue;
         for (const other of members) {
-          const d = logDistance(m.quantity.low, other.quantity.low);
+          const d = logDistance(valueOf(m), valueOf(other));
           if (d < bestDistance) [bestDistance, best] = [d, members];
         }
       }
@@ -371,15 +395,22 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     out.push(...placed.values());
     if (rest.length) out.push(rest);
   }
-  // Estimates beside counts of record: two series when each is reported by at least two documents and
-  // they lie apart (a study's excess deaths several times the certified toll); otherwise one measure.
+  // Estimates beside counts of record: two series when a study, survey or model gives figures in at least
+  // two documents, counts are given in two others, and they lie apart (a study's excess deaths several
+  // times the certified toll); otherwise one measure. A hedge alone ("may have been affected") makes no
+  // estimate series, since companies and officials hedge their own counts; once there are two series, a
+  // hedged figure joins the one whose figures lie nearest its value.
   return out.flatMap((members) => {
     const estimates = members.filter((m) => m.measure.estimate);
     const counts = members.filter((m) => !m.measure.estimate);
     const docsOf = (ms: Mention[]) => new Set(ms.map((m) => m.docIndex)).size;
-    if (docsOf(estimates) < 2 || docsOf(counts) < 2) return [members];
-    const ratio = median(estimates.map((m) => m.quantity.low)) / Math.max(1e-9, median(counts.map((m) => m.quantity.low)));
-    return ratio >= 3 || ratio <= 1 / 3 ? [counts, estimates] : [members];
+    if (docsOf(estimates) < 2 || docsOf(counts.filter((m) => !m.hedged)) < 2) return [members];
+    const ratio = median(estimates.map((m) => valueOf(m))) / Math.max(1e-9, median(counts.filter((m) => !m.hedged).map((m) => valueOf(m))));
+    if (ratio < 3 && ratio > 1 / 3) return [members];
+    const nearest = (m: Mention, series: Mention[]) => Math.min(...series.map((n) => logDistance(valueOf(m), valueOf(n))));
+    const ofRecord = counts.filter((m) => !m.hedged);
+    for (const m of counts) if (m.hedged && nearest(m, estimates) <= nearest(m, ofRecord)) estimates.push(m);
+    return [members.filter((m) => !m.measure.estimate && !estimates.includes(m)), estimates];
   });
 }
 
@@ -399,13 +430,13 @@ const SAME_FIGURE_LOG_DISTANCE = 0.1;
 
 /** Runs of figures whose values lie within SAME_FIGURE_LOG_DISTANCE of the previous one. */
 function sameValueRuns(members: Mention[]): Mention[][] {
-  const sorted = [...members].sort((a, b) => a.quantity.low - b.quantity.low);
+  const sorted = [...members].sort((a, b) => valueOf(a) - valueOf(b));
   const runs: Mention[][] = [];
   for (const m of sorted) {
     const run = runs[runs.length - 1];
     // Against the run's first value, so a rising series does not drift into one "same value".
     const first = run?.[0];
-    if (first && logDistance(m.quantity.low, first.quantity.low) <= SAME_FIGURE_LOG_DISTANCE) run.push(m);
+    if (first && logDistance(valueOf(m), valueOf(first)) <= SAME_FIGURE_LOG_DISTANCE) run.push(m);
     else runs.push([m]);
   }
   return runs;
@@ -441,11 +472,13 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
     return { verdict: 'single', reason: `Only ${who(members[0].member)} gives this figure.`, conflicts: [] };
   }
   const figures = members.map((m) => figureOf(m.quantity, m.measure));
-  const intervals = figures.map(figureInterval);
+  const intervals = figures.map((f, i): [number, number] => figureInterval(f).map((x) => x * members[i].scale) as [number, number]);
   const undenied = figures.map((f) => (f.denied ? { ...f, denied: false } : f));
   const sameTime: ConflictPair[] = [];
   const overTime: ConflictPair[] = [];
   const denials: ConflictPair[] = [];
+  const moving = inMotion(members);
+  const dayOf = (m: Mention) => m.date?.slice(0, 10) ?? null;
   // Reasons are written for the first pairs only, and a group keeps a bounded number of pairs: a
   // series of hundreds of figures would otherwise hold tens of thousands of sentences.
   const full = () => sameTime.length + overTime.length + denials.length >= MAX_PAIRS;
@@ -458,12 +491,17 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       // Two readings set apart by a comma, each with its source ("7.6, and Cuba's centre 7.4"), not a plain
       // list ("aftershocks of magnitude 5.1 and 4.7").
       const apartInSentence = a.claim === b.claim && /,/.test(a.claim.text.slice(Math.min(a.quantity.end, b.quantity.end) - a.claim.start, Math.max(a.quantity.start, b.quantity.start) - a.claim.start));
-      const twoInOneSentence = measurement && apartInSentence && a.quantity.low !== b.quantity.low && !a.measure.earlier && !b.measure.earlier;
+      const twoInOneSentence = measurement && apartInSentence && valueOf(a) !== valueOf(b) && !a.measure.earlier && !b.measure.earlier;
       if (voices[i] === voices[j] && !(a.measure.change || b.measure.change) && !twoInOneSentence) continue;
-      if (Math.max(intervals[i][0], intervals[j][0]) <= Math.min(intervals[i][1], intervals[j][1])) {
+      // Exact figures that only touch ("8.9" reaches up to 8.95, "9.0" down to it) were written apart.
+      const [lo, hi] = [Math.max(intervals[i][0], intervals[j][0]), Math.min(intervals[i][1], intervals[j][1])];
+      const touching = Math.abs(hi - lo) <= 1e-9 * Math.max(1, Math.abs(hi));
+      if ((lo < hi && !touching) || (touching && !(isExact(figures[i]) && isExact(figures[j])))) {
         // "About 2,811,380" expected and 2,883,412 counted weeks later agree within "about", but a precise
         // figure that changed between two dates was revised: the series moved.
-        if (a.date && b.date && !onSameDay(a.date, b.date) && a.quantity.low !== b.quantity.low && isPrecise(a.quantity) && isPrecise(b.quantity)) overTime.push({ a: i, b: j, reason: '' });
+        // So was a bound left far behind by a later count ("more than 37,000" on Monday, 52,953 on Saturday).
+        const apart = a.date && b.date && !onSameDay(a.date, b.date) && valueOf(a) !== valueOf(b);
+        if (apart && ((isPrecise(a.quantity) && isPrecise(b.quantity)) || (moving && logDistance(valueOf(a), valueOf(b)) > SAME_FIGURE_LOG_DISTANCE))) overTime.push({ a: i, b: j, reason: '' });
         continue;
       }
       // An increment does not contradict the total it adds to.
@@ -479,11 +517,20 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       }
       // Undated reports that say the figure moved ("rose to 22", "now says 31") describe a series too.
       const undatedChange = (!a.date || !b.date) && (a.measure.change || b.measure.change);
-      const explainedByTime = (a.date && b.date && !onSameDay(a.date, b.date)) || undatedChange || a.measure.earlier || b.measure.earlier || ((a.measure.change || b.measure.change) && a.docIndex === b.docIndex);
+      const explainedByTime =
+        (moving && a.date && b.date && !onSameDay(a.date, b.date)) ||
+        undatedChange ||
+        a.measure.earlier ||
+        b.measure.earlier ||
+        ((a.measure.change || b.measure.change) && a.docIndex === b.docIndex) ||
+        // Two reports of one day inside a running count's course (6,000 and 6,900 injured on the day it
+        // went from 5,700 to 9,900) were given at different hours of it.
+        (moving && !!a.date && !!b.date && withinCourse(members, dayOf(a)!, valueOf(a), valueOf(b)));
       if (explainedByTime) {
         overTime.push(pair);
       } else {
-        if (sameTime.length < REASONED_PAIRS) pair.reason = `${who(a.member)} gives ${quoteFigure(a.member)} and ${who(b.member)} gives ${quoteFigure(b.member)}${a.date ? `, both on ${readableDate(a.date)}` : ''}; they cannot both hold.`;
+        const when = !a.date || !b.date ? '' : onSameDay(a.date, b.date) ? `, both on ${readableDate(a.date)}` : ` (${readableDate(a.date)} and ${readableDate(b.date)})`;
+        if (sameTime.length < REASONED_PAIRS) pair.reason = `${who(a.member)} gives ${quoteFigure(a.member)} and ${who(b.member)} gives ${quoteFigure(b.member)}${when}; they cannot both hold.`;
         sameTime.push(pair);
       }
     }
@@ -509,6 +556,30 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
     reason: `${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''} give figures that can all hold${Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? ` (between ${formatNumber(lo)} and ${formatNumber(hi)})` : ''}.`,
     conflicts: [],
   };
+}
+
+/**
+ * Whether a group's figures may move over time, so that reports on different days may differ without
+ * disagreeing: the text says a figure changed ("rose to", "now gives", "its first reading of"), or the
+ * figures count what the story's own event is doing (a toll, the injured, the homes destroyed). A
+ * measurement of a fixed thing (a magnitude, a distance), a population or another event's toll does not
+ * move by itself: reports that differ on it disagree, whatever their dates, unless the text says so.
+ */
+function inMotion(members: Mention[]): boolean {
+  if (members.some((m) => m.measure.moved)) return true;
+  const fixed = (m: Mention) => isMeasurement(m.measure.dimension) || !!m.measure.year || m.measure.otherEvent || m.measure.event === 'population';
+  return !members.some(fixed);
+}
+
+/** Whether two values given on `day` both lie between the figures of the days before and after it. */
+function withinCourse(members: Mention[], day: string, a: number, b: number): boolean {
+  const before = members.filter((m) => m.date && m.date.slice(0, 10) < day).map((m) => valueOf(m));
+  const after = members.filter((m) => m.date && m.date.slice(0, 10) > day).map((m) => valueOf(m));
+  if (!before.length && !after.length) return false;
+  const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
+  const rising = (!before.length || Math.max(...before) <= lo) && (!after.length || Math.min(...after) >= hi);
+  const falling = (!before.length || Math.min(...before) >= hi) && (!after.length || Math.max(...after) <= lo);
+  return rising || falling;
 }
 
 /** The figure with the words that qualify it, as written ("absolutely nowhere near 3,000"). */
@@ -573,7 +644,7 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
         if (key === from || dimensionOfKey(key) !== dimensionOfKey(from)) continue;
         for (const n of blocks.get(key) ?? []) {
           if (n.measure.denied || (headOf(m) && headOf(n) && headOf(m) !== headOf(n))) continue;
-          const distance = logDistance(n.quantity.low, m.quantity.low);
+          const distance = logDistance(valueOf(n), valueOf(m));
           if (distance <= best) [best, target] = [distance, key];
         }
       }
@@ -634,7 +705,7 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
       // Compared with the totals of the same place: "another 2.5 million Americans" against the U.S. total.
       const places = m.measure.places.join('+');
       const sameScope = places ? totals.filter((t) => t.measure.places.join('+') === places) : totals;
-      if (sameScope.length && m.quantity.low >= 0.5 * median(sameScope.map((t) => t.quantity.low))) moves.push([m, from, totalsKey]);
+      if (sameScope.length && valueOf(m) >= 0.5 * median(sameScope.map((t) => valueOf(t)))) moves.push([m, from, totalsKey]);
     }
   }
 
@@ -683,7 +754,7 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
     for (const m of members) {
       if (!isDistinctive(m.quantity) || m.measure.denied) continue;
       // An increment is told again as an increment ("a further 14.5 million", "14.5 million more").
-      const id = `${storyOf(key)}|${m.measure.dimension}|${m.measure.rate ?? ''}|${m.measure.increment ? 'added' : ''}|${m.quantity.low}`;
+      const id = `${storyOf(key)}|${m.measure.dimension}|${m.measure.rate ?? ''}|${m.measure.increment ? 'added' : ''}|${valueOf(m)}`;
       byValue.set(id, [...(byValue.get(id) ?? []), { key, m }]);
     }
   }
@@ -737,6 +808,23 @@ export interface CompareOptions {
   storyThreshold?: number;
 }
 
+/**
+ * A group's members, with figures written in other units of the dimension re-expressed in the unit most
+ * of them use, so that a chart plots "3 months" at 91 days beside "60 days"; each keeps its figure as written.
+ */
+function inOneUnit(part: Mention[]): CompareMember[] {
+  const byScale = new Map<number, Mention[]>();
+  for (const m of part) byScale.set(m.scale, [...(byScale.get(m.scale) ?? []), m]);
+  if (byScale.size < 2) return part.map((m) => m.member);
+  const [target] = [...byScale.values()].sort((a, b) => b.length - a.length)[0];
+  const ratio = (m: Mention) => m.scale / target.scale;
+  return part.map((m) =>
+    m.scale === target.scale
+      ? m.member
+      : { ...m.member, quantity: { ...m.member.quantity, low: m.quantity.low * ratio(m), high: m.quantity.high === null ? null : m.quantity.high * ratio(m), unit: target.member.quantity.unit } },
+  );
+}
+
 /** Groups the figures of several documents and judges each group. */
 export function compareFigures(inputs: CompareDocument[], options: CompareOptions = {}): CompareGroup[] {
   const found = inputs.map((input) => findDocumentDate(input.text, input.published));
@@ -788,7 +876,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
         unit: part.find((m) => m.quantity.unit)?.quantity.unit ?? null,
         verdict,
         reason,
-        members: part.map((m) => m.member),
+        members: inOneUnit(part),
         conflicts,
       });
     }

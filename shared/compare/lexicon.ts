@@ -3,6 +3,8 @@
 import measures from '../lexicon/measures.json' with { type: 'json' };
 import places from '../lexicon/places.json' with { type: 'json' };
 import calendar from '../lexicon/calendar.json' with { type: 'json' };
+import units from '../lexicon/units.json' with { type: 'json' };
+import Qty from 'js-quantities';
 
 /** Lower-case word sequences of one to four words, for matching phrases against token runs. */
 export class PhraseSet<T = true> {
@@ -109,4 +111,35 @@ export function conceptOf(phrase: string): string | null {
 export function placeOf(phrase: string): string | null {
   const key = phrase.toLowerCase();
   return placeNames.get(key) ?? (key.endsWith('s') ? (placeNames.get(key.slice(0, -1)) ?? null) : null);
+}
+
+type UnitWord = { unit: string; qty?: string; base?: string; factor?: number };
+const unitWords = units.words as Record<string, UnitWord>;
+const unitBases = new Map<string, { base: string; factor: number } | null>();
+
+/**
+ * A unit word's base unit and the factor to it ("km" → metres × 1,000, "months" → seconds ×
+ * 2,629,744), through js-quantities, or the lexicon's own factor for units that library lacks; null
+ * for unknown words. Temperatures and angles do not scale, and are left as written.
+ */
+export function unitBase(word: string): { base: string; factor: number } | null {
+  const key = word.toLowerCase();
+  const known = unitBases.get(key);
+  if (known !== undefined) return known;
+  const entry = unitWords[key] ?? unitWords[lemma(key)];
+  let found: { base: string; factor: number } | null = null;
+  if (entry?.base && entry.factor) found = { base: entry.base, factor: entry.factor };
+  else if (entry?.qty) {
+    try {
+      const quantity = new Qty(1, entry.qty);
+      if (!['temperature', 'angle'].includes(quantity.kind())) {
+        const base = quantity.toBase();
+        found = { base: base.units(), factor: base.scalar };
+      }
+    } catch {
+      found = null;
+    }
+  }
+  unitBases.set(key, found);
+  return found;
 }

@@ -3,7 +3,7 @@
 // that qualifies it in any grammatical form ("killed 230", "230 were killed", "the death toll rose to
 // 312"), its scope (place, year, rate, estimate or count) and its role (increment, denial, change, earlier).
 import type { FigureLike } from '../figures/index.ts';
-import { conceptOf, CUE, CUES, LEX, lemma, placeOf, type PhraseSet } from './lexicon.ts';
+import { conceptOf, CUE, CUES, LEX, lemma, placeOf, unitBase, type PhraseSet } from './lexicon.ts';
 
 export interface Word {
   text: string;
@@ -15,8 +15,10 @@ export interface Word {
 
 export interface Measure {
   dimension: string;
-  /** For units of measure (days, mph): the unit's lemma. */
+  /** For units of measure (days, mph): the dimension's base unit when the unit scales ("s", "m"), else the unit's lemma. */
   unitKey: string | null;
+  /** Factor from the unit written to `unitKey` ("km" → 1,000), or null when the figure has no scaling unit. */
+  unitScale: number | null;
   /** Lemma of the counted noun, or "person" for people of any description. */
   head: string | null;
   headText: string | null;
@@ -46,6 +48,8 @@ export interface Measure {
   official: boolean;
   /** What was expected or forecast ("analysts had expected 2.5 million"), not what happened. */
   expected: boolean;
+  /** A change cue governs the figure itself ("rose to 1,419", "revised down to 8,000", "from 64 to 2,975"). */
+  moved: boolean;
   /** A figure of an earlier period the text names ("a year earlier it had added 4 million"). */
   prior: boolean;
   /** A figure of another event the text points back to ("the 200,000 deaths of that earlier disaster"). */
@@ -125,6 +129,10 @@ const NUMBER_CUES = LEX.functionWords.numberCues;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const isVerbForm = (w: string) => ((/(?:ed|ing)$/.test(w) || (/en$/.test(w) && !/teen$/.test(w))) && w.length > 4 && !PREPOSITIONS.has(w)) || LEX.irregularParticiples.has(w);
 const CONJUNCTIONS = LEX.functionWords.conjunctions;
+/** Dimensions whose units convert by a factor; temperatures, magnitudes and ranks do not. */
+const SCALED_DIMENSIONS = new Set(['duration', 'length', 'area', 'mass', 'volume', 'speed']);
+/** Words that link a unit named before a number to it: "magnitude of", "magnitude at", "magnitude-7.8". */
+const UNIT_LINKS = LEX.functionWords.unitLinks;
 const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
 
 interface Span {
@@ -158,13 +166,16 @@ function dimensionOf(ws: Word[], q: Span, unit: string | null, quantityText: str
   const after = phraseAt(ws, q.last + 1, LEX.dimensions);
   if (after) return { dimension: after.value, unitKey: lemma(ws.slice(q.last + 1, q.last + 1 + after.length).map((w) => w.lower).join(' ')), unitWords: after.length };
   // Words inside the quantity itself ("25 million dollars", "six-week"), or the engine's unit.
-  for (const piece of [...quantityText.toLowerCase().split(/[\s-]+/), unit?.toLowerCase() ?? '']) {
+  // "28°C" is one word of the quantity: its unit is what follows the digits.
+  const pieces = quantityText.toLowerCase().split(/[\s-]+/).map((p) => p.replace(/^[\d.,]+(?=\D)/, ''));
+  for (const piece of [...pieces, unit?.toLowerCase() ?? '', ...(unit?.toLowerCase().split(/\s+/) ?? [])]) {
     const dim = LEX.dimensions.get(piece) ?? LEX.dimensions.get(lemma(piece));
     if (dim && !/^\d/.test(piece)) return { dimension: dim, unitKey: lemma(piece), unitWords: 0 };
   }
-  // A unit word just before the number ("magnitude 6.4", "Category 4").
-  // "a magnitude of 7.8", "a magnitude-7.8 quake"
-  const unitBefore = q.first > 1 && (ws[q.first - 1].lower === 'of' || ws[q.first - 1].text === '-') ? q.first - 2 : q.first - 1;
+  // A unit word just before the number ("magnitude 6.4", "Category 4"), or before a link to it: "a
+  // magnitude of 7.8", "a magnitude-7.8 quake", "put its magnitude at 6.8", "revised the magnitude to 9.0".
+  let unitBefore = q.first - 1;
+  while (unitBefore > 0 && q.first - unitBefore <= 3 && (UNIT_LINKS.has(ws[unitBefore].lower) || NUMBER_CUES.has(ws[unitBefore].lower))) unitBefore--;
   const before = unitBefore >= 0 ? LEX.dimensions.get(ws[unitBefore].lower) : undefined;
   if (before === 'magnitude' || before === 'ordinal-rank') return { dimension: before, unitKey: ws[unitBefore].lower, unitWords: 0 };
   return { dimension: 'count', unitKey: null, unitWords: 0 };
@@ -184,10 +195,13 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   const ws = words(sentence);
   const q = quantityWords(ws, o.start, o.end) ?? { first: 0, last: 0 };
   const clause = clauseBounds(ws, q);
-  const { dimension, unitKey, unitWords } = dimensionOf(ws, q, o.unit, o.quantityText);
+  const { dimension, unitKey: writtenUnit, unitWords } = dimensionOf(ws, q, o.unit, o.quantityText);
+  // Units of one dimension compare once expressed in its base unit: "125 km" and "78 miles", "60 days" and "3 months".
+  const base = writtenUnit && SCALED_DIMENSIONS.has(dimension) ? unitBase(writtenUnit) : null;
   const m: Measure = {
     dimension,
-    unitKey,
+    unitKey: base?.base ?? writtenUnit,
+    unitScale: base?.factor ?? null,
     head: null,
     headText: null,
     modifiers: [],
@@ -206,6 +220,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     official: false,
     expected: false,
     prior: false,
+    moved: false,
     otherEvent: false,
     kind: null,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
@@ -451,6 +466,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     const cues = cuesAt(ws, c);
     if (cues & CUE.denial && c < q.first) m.denied = true;
     if (cues & CUE.change) m.change = true;
+    // Close before the figure, with no other figure between: "now gives the quake a magnitude of 7.8",
+    // "its first reading of 7.9". A bare "from" is left to the from-to reading below.
+    const governed = c < q.first && q.first - c <= 8 && !ws.slice(c + 1, q.first).some((x) => /^\d/.test(x.text)) && w.lower !== 'from';
+    if (governed && cues & (CUE.change | CUE.earlier)) m.moved = true;
     if (cues & CUE.earlier && c < q.first) m.earlier = true;
     // The past perfect around a figure ("the ministry had confirmed only 114", "the 304 it had announced
     // the evening before") tells a state before the report.
@@ -460,7 +479,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     const governsFigure = c < q.first && q.first - c <= 4 && ws.slice(c + 2, q.first).every((x) => NUMBER_CUES.has(x.lower));
     const reported = ws.slice(Math.max(clause.first, c - 4), c).some((x) => LEX.reportingVerbs.has(x.lower) || LEX.functionWords.relativePronouns.has(x.lower));
     if ((governsFigure || nearAfter) && !reported && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
-    if (cues & CUE.estimate) m.estimate = true;
+    // A capitalised word inside a sentence is part of a name: "the U.S. Geological Survey said" cites no survey.
+    if (cues & CUE.estimate && !(c > 0 && isCapital(w))) m.estimate = true;
     // "higher than expected" compares with a forecast; it does not give one.
     // A forecast only when the cue governs the figure ("had forecast 2.5 million"), not "as expected" or
     // "higher than expected"; an earlier period only for the figure it dates ("a year earlier it had added
@@ -494,6 +514,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   if (q.first > 0 && ws[q.first - 1].lower === 'from' && ws.slice(q.last + 1, q.last + 4).some((w) => w.lower === 'to')) {
     m.earlier = true;
     m.change = true;
+    m.moved = true;
   }
   m.conceptual = m.event !== null && conceptOf(m.eventText ?? '') === m.event;
   m.key = keyOf(m);

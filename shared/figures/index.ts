@@ -22,12 +22,17 @@ export const APPROXIMATE_REACH = 0.05;
 /** A denied figure ("nowhere near 3,000") stands for at most this share of the number. */
 export const DENIED_SHARE = 0.67;
 
-/** Half a unit of the last significant digit written: "15 million" may be 14.5 to 15.5 million. */
-function roundingReach(value: number): number {
+/**
+ * Half a unit of the last significant digit written: "15 million" may be 14.5 to 15.5 million. Zeros
+ * written after a decimal point are significant: "7.0" is 6.95 to 7.05, not 6.5 to 7.5.
+ */
+function roundingReach(value: number, text = ''): number {
   if (!Number.isFinite(value) || value === 0) return 0;
   const digits = Math.abs(value).toPrecision(15).replace(/\.?0+$/, '').replace('.', '').replace(/^0+/, '');
   const magnitude = Math.floor(Math.log10(Math.abs(value)));
-  const significant = Math.max(1, digits.replace(/0+$/, '').length);
+  let significant = Math.max(1, digits.replace(/0+$/, '').length);
+  const written = /(\d[\d,]*)\.(\d+)/.exec(text);
+  if (written) significant = Math.max(significant, `${written[1].replace(/,/g, '')}${written[2]}`.replace(/^0+/, '').length);
   return 0.5 * 10 ** (magnitude - significant + 1);
 }
 
@@ -45,7 +50,7 @@ export function figureInterval(f: FigureLike): [number, number] {
       return [f.approximate ? f.low * (1 - APPROXIMATE_REACH) : f.low, f.approximate ? high * (1 + APPROXIMATE_REACH) : high];
     default: {
       if (f.approximate) return [f.low * (1 - APPROXIMATE_REACH), high * (1 + APPROXIMATE_REACH)];
-      const reach = roundingReach(f.low);
+      const reach = roundingReach(f.low, f.text);
       return [f.low - reach, high + reach];
     }
   }

@@ -101,6 +101,81 @@ describe('recurring events of one kind', () => {
   });
 });
 
+describe('which figures may move over time', () => {
+  const groupOf = (groups: ReturnType<typeof compareTexts>['groups'], low: number) => groups.find((g) => g.members.some((m) => m.quantity.low === low))!;
+
+  it('keeps a hedged company count and its revision in one series', () => {
+    // Yahoo's 2013 breach: "more than 1 billion" accounts in December 2016, all 3 billion in October 2017.
+    const docs: Array<[string, string]> = [
+      ['2016-12-15', 'Yahoo discloses second breach\n\nYahoo said data from more than 1 billion user accounts may have been stolen in August 2013. Yahoo said the stolen data may include names, telephone numbers and hashed passwords.'],
+      ['2016-12-16', 'Yahoo breach may be largest ever\n\nThe Yahoo breach disclosed this week may have affected more than 1 billion user accounts, the company said. Yahoo said it had forced affected users to change their passwords.'],
+      ['2017-10-04', 'Every Yahoo account was hit in 2013 breach\n\nYahoo said all 3 billion user accounts were affected by the August 2013 breach. Yahoo, now owned by Verizon, said the stolen data did not include passwords in clear text.'],
+      ['2017-10-05', 'Yahoo triples its breach count\n\nThe August 2013 breach affected 3 billion Yahoo user accounts, Verizon said. Yahoo users were told to change their passwords.'],
+    ];
+    const { groups } = compareTexts(docs);
+    const accounts = groupOf(groups, 3_000_000_000);
+    expect(figures(accounts).sort()).toEqual([1_000_000_000, 1_000_000_000, 3_000_000_000, 3_000_000_000].sort());
+    expect(accounts.verdict).toBe('evolving');
+  });
+
+  it('finds the different magnitudes of two agencies for one quake conflicting, whatever their dates', () => {
+    // Morocco, September 2023: the USGS gave 6.8, Morocco's geophysics institute 7.0.
+    const docs: Array<[string, string]> = [
+      ['2023-09-09', "Earthquake strikes Morocco's High Atlas\n\nThe U.S. Geological Survey put the earthquake's magnitude at 6.8. The quake struck the High Atlas mountains late on Friday, south-west of Marrakech."],
+      ['2023-09-10', "Morocco earthquake: rescuers search High Atlas villages\n\nMorocco's national geophysics institute measured the quake at magnitude 7.0. Rescuers reached villages in the High Atlas mountains south-west of Marrakech."],
+    ];
+    const magnitude = groupOf(compareTexts(docs).groups, 6.8);
+    expect(figures(magnitude)).toEqual([6.8, 7]);
+    expect(magnitude.verdict).toBe('conflicting');
+  });
+
+  it('finds a magnitude the text says was revised evolving', () => {
+    // Japan, March 2011: the Meteorological Agency's 8.9, revised to 9.0 two days later.
+    const docs: Array<[string, string]> = [
+      ['2011-03-11', "Massive earthquake strikes off Japan\n\nThe Japan Meteorological Agency put the earthquake's magnitude at 8.9. A tsunami swept across farmland on the north-east coast of Honshu."],
+      ['2011-03-13', "Japan upgrades earthquake magnitude\n\nThe Japan Meteorological Agency has now revised the quake's magnitude to 9.0, after a first reading of 8.9. Rescuers searched the north-east coast of Honshu, where the tsunami struck."],
+    ];
+    const magnitude = groupOf(compareTexts(docs).groups, 9);
+    expect(magnitude.verdict).toBe('evolving');
+  });
+
+  it('reads two reports of one day inside a rising toll as hours apart, not as a conflict', () => {
+    // Turkey and Syria, February 2023: the toll passed 5,000 on the morning of the 7th and 7,800 by its evening.
+    const docs: Array<[string, string]> = [
+      ['2023-02-06', 'Earthquake hits southern Turkey and northern Syria\n\nThe earthquake killed more than 2,300 people in Turkey and Syria, officials said. Rescuers in Gaziantep and Hatay searched the rubble of collapsed buildings.'],
+      ['2023-02-07', 'Turkey and Syria search for survivors\n\nThe earthquake has killed nearly 5,000 people in Turkey and Syria, officials said. Rescuers in Gaziantep and Hatay worked through freezing rain.'],
+      ['2023-02-07', 'Freezing night for earthquake survivors\n\nThe earthquake killed about 7,800 people in Turkey and Syria, officials said. Rescuers in Gaziantep and Hatay pulled survivors from collapsed buildings.'],
+      ['2023-02-08', 'Turkey and Syria earthquake toll\n\nThe earthquake has killed more than 11,000 people in Turkey and Syria, officials said. Rescuers in Gaziantep and Hatay kept searching.'],
+    ];
+    const toll = groupOf(compareTexts(docs).groups, 11_000);
+    expect(toll.members).toHaveLength(4);
+    expect(toll.verdict).toBe('evolving');
+  });
+
+  it('compares distances written in kilometres and in miles', () => {
+    // Morocco, September 2023: the USGS placed the epicentre about 72 km south-west of Marrakech.
+    const docs: Array<[string, string]> = [
+      ['2023-09-09', "Earthquake strikes Morocco's High Atlas\n\nThe epicentre was 72 kilometres south-west of Marrakech, the U.S. Geological Survey said. Rescuers reached villages in the High Atlas mountains."],
+      ['2023-09-09', "Morocco earthquake: villages in ruins\n\nSeismologists located the epicentre 45 miles south-west of Marrakech. Families in mountain villages slept outdoors for fear of aftershocks."],
+    ];
+    const distance = groupOf(compareTexts(docs).groups, 72);
+    expect(distance.members.map((m) => m.figure)).toEqual(['72', '45']);
+    expect(distance.members[1].quantity.low).toBeCloseTo(72.4, 1);
+    expect(distance.verdict).toBe('consistent');
+  });
+
+  it('reads a lower bound far below a later count as a count that rose', () => {
+    // Turkey, February 2023: buildings reported collapsed on the first day and the next.
+    const docs: Array<[string, string]> = [
+      ['2023-02-06', 'Earthquake flattens buildings in southern Turkey\n\nMore than 2,800 buildings collapsed across ten provinces, the vice president said. Rescuers in Gaziantep and Hatay searched the rubble through the night.'],
+      ['2023-02-07', 'Turkey counts the damage\n\nIn all, 5,775 buildings collapsed across ten provinces, the disaster agency said. Rescuers in Gaziantep and Hatay kept searching the rubble.'],
+    ];
+    const collapsed = groupOf(compareTexts(docs).groups, 5775);
+    expect(figures(collapsed)).toEqual([2800, 5775]);
+    expect(collapsed.verdict).toBe('evolving');
+  });
+});
+
 describe('a breakdown told in prose and in a table', () => {
   // After Marriott's 2018 breach: the company's figures in a report, and a breakdown printed as rows.
   const prose = [

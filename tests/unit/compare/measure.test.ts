@@ -22,6 +22,29 @@ describe('the event that qualifies a figure, in any grammatical form', () => {
     expect(new Set(keys)).toEqual(new Set(['count|death']));
   });
 
+  it('folds the ways of saying how many took part in a gathering', () => {
+    // Washington's Women's March, January 2017, as officials and crowd scientists put it.
+    const keys = [
+      measure('Some 500,000 people took part in the march in Washington, city officials said.', '500,000'),
+      measure('Crowd scientists put the number of demonstrators at about 470,000.', '470,000'),
+      measure('An estimated 470,000 people turned out in Washington.', '470,000'),
+      measure('The march drew 500,000 people, organisers said.', '500,000'),
+      measure('A crowd of about 500,000 filled the National Mall.', '500,000'),
+    ].map((m) => m.key);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).not.toBe(measure('Turnout reached 66 percent of registered voters.', '66').key);
+  });
+
+  it('keys a measurement by the base unit of its dimension, whatever unit is written', () => {
+    expect(measure('Workers must be given 60 days of notice.', '60').key).toBe(measure('Workers must be given 2 months of notice.', '2').key);
+    expect(measure('The epicentre was 125 kilometres west of the capital.', '125').key).toBe(measure('The epicentre was 78 miles west of the capital.', '78').key);
+    expect(measure('The epicentre was 125 km west of the capital.', '125').unitScale).toBe(1000);
+  });
+
+  it('reads a unit written against its number', () => {
+    expect(measure('The march set off in a temperature of 28°C.', '28°C').dimension).toBe('temperature');
+  });
+
   it('keeps deaths, injuries, the missing and the displaced apart', () => {
     const key = (s: string, f: string) => measure(s, f).key;
     const keys = [

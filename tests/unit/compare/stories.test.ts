@@ -39,13 +39,13 @@ function score(dir: string): Score {
 // the targets (precision 0.85, recall 0.75) are reported by the bench, not asserted here.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   'hurricane-maria': { precision: 0.85, recall: 0.65 },
-  'equifax-breach': { precision: 0.9, recall: 0.73 },
+  'equifax-breach': { precision: 0.9, recall: 0.82 },
   'ebola-2014': { precision: 0.88, recall: 0.65 },
   'netflix-q1-2022': { precision: 0.4, recall: 0.5 },
-  'nz-election': { precision: 0.55, recall: 0.25 },
+  'nz-election': { precision: 0.52, recall: 0.25 },
   'nepal-quake': { precision: 0.72, recall: 0.74 },
   'twitter-layoffs': { precision: 0.8, recall: 0.5 },
-  'hk-protest': { precision: 0.28, recall: 0.17 },
+  'hk-protest': { precision: 0.24, recall: 0.32 },
   'haiti-quake': { precision: 0.8, recall: 0.67 },
 };
 
