@@ -349,7 +349,7 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const scope = scopeOf(m);
     byYear.set(scope, [...(byYear.get(scope) ?? []), m]);
   }
-  const out: Mention[][] = [];
+  let out: Mention[][] = [];
   for (const part of byYear.values()) {
     // Places: figures naming different countries are different measures; an unplaced figure joins the
     // placed part closest to it in magnitude, or stays with the others when no part is near.
@@ -395,6 +395,22 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     out.push(...placed.values());
     if (rest.length) out.push(rest);
   }
+  // Figures written in another unit of the dimension than most of their part ("78 miles" beside "125
+  // km") join it only when close in value, within a factor of two: a clause that says little ("lost
+  // ... this year") may hold an unrelated duration, and only its unit told it apart.
+  out = out.flatMap((members) => {
+    const byScale = new Map<number, Mention[]>();
+    for (const m of members) byScale.set(m.scale, [...(byScale.get(m.scale) ?? []), m]);
+    if (byScale.size < 2) return [members];
+    const [anchor, ...others] = [...byScale.values()].sort((a, b) => b.length - a.length);
+    const apart: Mention[][] = [];
+    for (const part of others) {
+      const near = part.filter((m) => Math.min(...anchor.map((n) => logDistance(valueOf(m), valueOf(n)))) <= UNIT_JOIN_LOG_DISTANCE);
+      anchor.push(...near);
+      if (near.length < part.length) apart.push(part.filter((m) => !near.includes(m)));
+    }
+    return [anchor, ...apart];
+  });
   // Estimates beside counts of record: two series when a study, survey or model gives figures in at least
   // two documents, counts are given in two others, and they lie apart (a study's excess deaths several
   // times the certified toll); otherwise one measure. A hedge alone ("may have been affected") makes no
@@ -425,6 +441,8 @@ const HEADLINE_CHARS = 200;
 const SERIES_SHARE = 0.3;
 /** How close (log10) an unplaced figure must lie to a country's figure to be taken as that figure: ±12%. */
 const PLACED_FIGURE_LOG_DISTANCE = 0.05;
+/** How far apart (log10) a figure in another unit may lie from its part's figures and join them: a factor of two. */
+const UNIT_JOIN_LOG_DISTANCE = Math.log10(2);
 /** How far apart (log10) two values may lie and still be one figure told again: about ±25%. */
 const SAME_FIGURE_LOG_DISTANCE = 0.1;
 
@@ -567,7 +585,8 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
  */
 function inMotion(members: Mention[]): boolean {
   if (members.some((m) => m.measure.moved)) return true;
-  const fixed = (m: Mention) => isMeasurement(m.measure.dimension) || !!m.measure.year || m.measure.otherEvent || m.measure.event === 'population';
+  // A head count with no event said of it ("3.4 million people") is a population too.
+  const fixed = (m: Mention) => isMeasurement(m.measure.dimension) || !!m.measure.year || m.measure.otherEvent || m.measure.event === 'population' || /^count\|people\b/.test(m.key);
   return !members.some(fixed);
 }
 

@@ -774,14 +774,34 @@ export function isMeasurement(dimension: string): boolean {
 
 /** A short label made from the text: "people killed", "homes damaged", "population". */
 export function labelOf(m: Measure): string {
+  // The unit or the rate is no name for the thing counted: "a day" in "$4 million a day", "percent".
+  const unitOnly = (text: string | null) => !!text && (text.toLowerCase() === m.rate || LEX.dimensions.get(text.toLowerCase()) === m.dimension);
+  const head = unitOnly(m.headText) ? null : m.headText;
   const parts: string[] = [];
-  if (m.headText && m.eventText && m.headText.toLowerCase() !== m.eventText.toLowerCase()) parts.push(m.headText, m.eventText);
-  else parts.push(m.headText ?? m.eventText ?? m.dimension);
-  if (m.dimension === 'percent') parts.unshift('share of');
-  if (m.dimension === 'money' && !m.headText) parts.unshift('amount of');
+  if (head && m.eventText && head.toLowerCase() !== m.eventText.toLowerCase()) parts.push(head, m.eventText);
+  else parts.push(head ?? m.eventText ?? m.dimension);
+  if (m.dimension === 'percent') {
+    if (parts[0] === m.dimension) parts[0] = 'share';
+    else parts.unshift('share of');
+  }
+  if (m.dimension === 'money' && !head) parts.unshift('amount of');
   if (m.rate) parts.push(`per ${m.rate}`);
   if (m.increment) parts.push('(added)');
-  return parts.join(' ').replace(/\s+/g, ' ').trim().toLowerCase().replace(/\b(u\.s\.|uk|us)\b/g, (x) => x.toUpperCase());
+  // Each word once: "jobs" said by the noun and the verb ("Twitter jobs" cut as "jobs") is one word.
+  const seen = new Set<string>();
+  const label = parts
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => {
+      const key = lemma(w);
+      if (!key || LEX.functionWords.prepositions.has(key)) return true;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .join(' ')
+    .trim();
+  return label.toLowerCase().replace(/\b(u\.s\.|uk|us)\b/g, (x) => x.toUpperCase());
 }
 
 /** A quantity of a sentence as a figure: its bounds, and whether the sentence disputes it ("nowhere near 3,000"). */

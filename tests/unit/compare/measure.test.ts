@@ -229,5 +229,8 @@ describe('labels from the text', () => {
   it('names a group by its own words, never from a fixed list', () => {
     expect(labelOf(measure('The quake damaged 8,000 houses in two districts.', '8,000'))).toBe('houses damaged');
     expect(labelOf(measure('At least 230 people were killed when the dam burst.', '230'))).toBe('people killed');
+    // Each word once, and no unit or rate taken for the thing counted.
+    expect(labelOf(measure('The company is cutting 3,700 Twitter jobs, or half of all jobs.', '3,700'))).not.toMatch(/\bjobs\b.*\bjobs\b/);
+    expect(labelOf(measure('The insurer said 38% of claims were paid.', '38%'))).toMatch(/^share/);
   });
 });
