@@ -1,5 +1,6 @@
 // Claim-engine speed: engine words/s against wink-nlp's bare tokenizer on the same >= 5 MB text (one core),
-// and the median time for an ~800-word article. `npx tsx scripts/bench-extract.ts` prints {"metrics":[...]}.
+// the median time for an ~800-word article next to the tokenizer's, and a 20 MB document next to twenty
+// times 1 MB of the same text (linear growth). `npx tsx scripts/bench-extract.ts` prints {"metrics":[...]}.
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,8 @@ export interface BenchMetric {
   name: string;
   value: number;
   unit: string;
+  peer?: string;
+  peer_value?: number;
 }
 
 const FIXTURES = [
@@ -29,10 +32,10 @@ function fixtureTexts(): string[] {
 }
 
 /** Repeat the fixtures with varied numbers so no two copies are identical. */
-function buildCorpus(texts: string[]): string {
+function buildCorpus(texts: string[], bytes = TARGET_BYTES): string {
   const parts: string[] = [];
   let size = 0;
-  for (let round = 0; size < TARGET_BYTES; round++) {
+  for (let round = 0; size < bytes; round++) {
     for (const t of texts) {
       const varied = t.replace(/\d+/g, (d) => String((Number(d) + round) % (10 ** d.length) || 1));
       parts.push(varied);
@@ -101,11 +104,26 @@ export async function benchExtract(): Promise<BenchMetric[]> {
   const articleMs = timeIt(41, () => {
     extractClaims(article);
   });
+  const articleTokMs = timeIt(41, () => {
+    tokenizer.readDoc(article).tokens().out();
+  });
+
+  // Twenty times the text should take about twenty times as long; alternated, medians of three.
+  const oneMb = buildCorpus(texts, 1_000_000);
+  const twentyMb = buildCorpus(texts, 20_000_000);
+  const small: number[] = [];
+  const big: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    small.push(timeOnce(() => extractClaims(oneMb)));
+    big.push(timeOnce(() => extractClaims(twentyMb)));
+  }
+  const scale = twentyMb.length / oneMb.length;
   const round = (v: number, d = 0) => Number(v.toFixed(d));
   return [
     { name: 'extract.words_per_s', value: round(words / (engineMs / 1000)), unit: 'words/s' },
     { name: 'extract.tokenizer_words_per_s', value: round(words / (tokMs / 1000)), unit: 'words/s' },
-    { name: 'extract.article_800w_ms', value: round(articleMs, 2), unit: 'ms' },
+    { name: 'extract.article_800w_ms', value: round(articleMs, 2), unit: 'ms', peer: 'wink-nlp tokenizer on the same article', peer_value: round(articleTokMs, 2) },
+    { name: 'extract.20mb_s', value: round(median(big) / 1000, 1), unit: 's', peer: `extract of 1 MB of the same text × ${round(scale, 1)}`, peer_value: round((median(small) * scale) / 1000, 1) },
   ];
 }
 

@@ -15,6 +15,7 @@ import { article, rng, story } from './bench/corpus.ts';
 import { benchExtract } from './bench-extract.ts';
 import { benchBrief } from './bench-brief.ts';
 import { benchPdf } from './bench-pdf.ts';
+import { benchHtml } from './bench-html.ts';
 import { benchArchive } from './bench-archive.ts';
 import { extractClaims, normalizeText } from '../electron/services/claims/engine.ts';
 import { compareClaims } from '../electron/services/compare/compare-service.ts';
@@ -526,6 +527,10 @@ async function main(): Promise<void> {
     if (wanted('pdf')) {
       log('PDF import: layout analysis against pdf.js text extraction, 100 two-column pages');
       metrics.push(...(await benchPdf()));
+    }
+    if (wanted('html')) {
+      log('HTML import: a generated news page against linkedom parsing it');
+      metrics.push(...(await benchHtml()));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -238,6 +238,16 @@ describe('exportBrief', () => {
     for (const format of ['md', 'html', 'pdf', 'docx'] as const) expect((await exportBrief(empty, format)).length).toBeGreaterThan(0);
     expect(toMarkdown(empty)).toContain('# Untitled brief');
   });
+
+  // How long a long brief takes in each format is measured by `npm run bench` (brief.export_200_claims_*).
+  it('exports a 200-claim brief in every format, every claim cited', async () => {
+    const brief = syntheticBrief(200, 20);
+    const claims = brief.items.filter((i) => i.type === 'claim');
+    expect(claims).toHaveLength(200);
+    const markdown = new TextDecoder().decode(await exportBrief(brief, 'md'));
+    for (const claim of claims) expect(markdown).toContain(claim.citation.link);
+    for (const format of ['html', 'pdf', 'docx'] as const) expect((await exportBrief(brief, format)).length, format).toBeGreaterThan(10_000);
+  });
 });
 
 describe('PDF', () => {
@@ -345,20 +355,6 @@ describe('DOCX', () => {
     },
     240_000,
   );
-});
-
-describe('speed', () => {
-  it('exports a 200-claim brief in every format well under 5 s', async () => {
-    const brief = syntheticBrief(200, 20);
-    expect(brief.items.filter((i) => i.type === 'claim')).toHaveLength(200);
-    for (const format of ['md', 'html', 'pdf', 'docx'] as const) {
-      const started = performance.now();
-      const bytes = await exportBrief(brief, format);
-      const seconds = (performance.now() - started) / 1000;
-      expect(bytes.length, format).toBeGreaterThan(10_000);
-      expect(seconds, format).toBeLessThan(5);
-    }
-  });
 });
 
 if (!pdftotextBin || !pdftoppmBin || !officeBin) {

@@ -1,7 +1,6 @@
 // HTML import: metadata against Readability's reference pages in ../shared, text layout and
 // sanitisation on our own fixture, and fallbacks for pages Readability cannot use.
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, readAndExtract } from '../../../electron/services/ingest/index.ts';
@@ -85,14 +84,6 @@ describe('real news pages (../shared/formats/html)', () => {
     expect(doc.meta.excerpt).toMatch(/whale whisperers/);
     expect(doc.text).toMatch(/^Whale whisperer Hori Parata/);
   });
-
-  it('handles each page in well under a second', async () => {
-    const bytes = await readFile(join(htmlDir, 'bbc-1', 'source.html'));
-    await extractDocument({ name: 'warm-up.html', bytes });
-    const start = performance.now();
-    await extractDocument({ name: 'bbc.html', bytes });
-    expect(performance.now() - start).toBeLessThan(1000);
-  });
 });
 
 describe('own HTML fixture', () => {
@@ -167,13 +158,12 @@ describe('HTML edge cases', () => {
     expect(doc.text).toBe('Un café noir.');
   });
 
-  it('reads absurdly nested markup quickly, without overflowing the stack or leaking scripts', async () => {
+  // The timeout only catches a hang; how long a page takes is measured by `npm run bench` (import.html_*).
+  it('reads absurdly nested markup without overflowing the stack or leaking scripts', { timeout: 120_000 }, async () => {
     const depth = 20_000;
     const source = `<html><body>${'<div><b>'.repeat(depth)}<script>LEAK()</script>Deeply buried sentence.</body></html>`;
-    const start = performance.now();
     const doc = await html(source, 'deep.html');
     expect(doc.text).toBe('Deeply buried sentence.');
-    expect(performance.now() - start).toBeLessThan(15_000);
   });
 
   it('refuses a page that has no text at all', async () => {
