@@ -221,7 +221,8 @@ function collectMentions(docs: DocContext[]): Mention[] {
     // it in the same passage meant, when that one is of the same dimension.
     for (let i = 0; i < own.length; i++) {
       const bareVerb = !own[i].measure.head && own[i].measure.event !== null && !own[i].measure.conceptual;
-      if (own[i].key && !bareVerb) continue;
+      // So does the base of a change ("70%, up from the 50%"): it is the earlier value of the figure before it.
+      if (own[i].key && !bareVerb && !(own[i].measure.base && own[i - 1]?.claim === own[i].claim)) continue;
       for (let j = i - 1; j >= 0 && own[i].order - own[j].order < 600; j--) {
         // In one sentence the figure before sets the measure, unit and all: "a magnitude of 7.6, and
         // Cuba's centre 7.4". Further back, only a figure of the same dimension does.

@@ -50,6 +50,8 @@ export interface Measure {
   expected: boolean;
   /** A change cue governs the figure itself ("rose to 1,419", "revised down to 8,000", "from 64 to 2,975"). */
   moved: boolean;
+  /** The figure is the base a change is measured from ("70%, up from the 50%"): the earlier value of the figure before it. */
+  base: boolean;
   /** A figure of an earlier period the text names ("a year earlier it had added 4 million"). */
   prior: boolean;
   /** A figure of another event the text points back to ("the 200,000 deaths of that earlier disaster"). */
@@ -221,6 +223,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     expected: false,
     prior: false,
     moved: false,
+    base: false,
     otherEvent: false,
     kind: null,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
@@ -248,7 +251,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
     if (LEX.genericHeads.has(w.lower) && !np.length) break;
     if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
-    if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower)) break;
+    // "3.5% in September": a month or a weekday dates the figure; it is not what the figure counts.
+    // ("40% this year" keeps its period: it tells that fall from the day's.)
+    if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower) || (isCapital(w) && LEX.calendarWords.has(w.lower))) break;
     // Examples of the counted thing end its noun phrase: "12,400 login details such as passwords".
     if (np.length && LEX.functionWords.exampleOpeners.has(w.lower)) break;
     const rate = phraseAt(ws, i, LEX.rates);
@@ -512,6 +517,15 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   }
   // "from 64 to nearly 3,000": the first figure of a from-to pair is the earlier value.
   if (q.first > 0 && ws[q.first - 1].lower === 'from' && ws.slice(q.last + 1, q.last + 4).some((w) => w.lower === 'to')) {
+    m.earlier = true;
+    m.change = true;
+    m.moved = true;
+  }
+  // "up from the 50%", "down from 17%": the base of a change is an earlier value of the figure before it.
+  let from = q.first - 1;
+  while (from > 0 && LEX.functionWords.definiteDeterminers.has(ws[from].lower)) from--;
+  if (from > 0 && ws[from].lower === 'from' && LEX.functionWords.changeDirections.has(ws[from - 1].lower)) {
+    m.base = true;
     m.earlier = true;
     m.change = true;
     m.moved = true;

@@ -152,6 +152,18 @@ describe('which figures may move over time', () => {
     expect(toll.verdict).toBe('evolving');
   });
 
+  it('reads the base of a change as the earlier value of the figure before it', () => {
+    // United States, September 2019: unemployment at 3.5%, down from 3.7% in August.
+    const docs: Array<[string, string]> = [
+      ['2019-10-04', 'US jobless rate falls\n\nThe unemployment rate fell to 3.5% in September, down from 3.7% the month before, the Labor Department said. Employers added 136,000 jobs.'],
+      ['2019-10-04', 'Unemployment at a 50-year low\n\nThe unemployment rate dropped to 3.5% last month, the Bureau of Labor Statistics reported on Friday. Hiring slowed as factories cut shifts.'],
+    ];
+    const rate = groupOf(compareTexts(docs).groups, 3.7);
+    expect(figures(rate)).toEqual([3.7, 3.5, 3.5]);
+    expect(rate.members[0].date).toBeNull();
+    expect(rate.verdict).toBe('evolving');
+  });
+
   it('compares distances written in kilometres and in miles', () => {
     // Morocco, September 2023: the USGS placed the epicentre about 72 km south-west of Marrakech.
     const docs: Array<[string, string]> = [
