@@ -533,20 +533,87 @@ export async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
 
 /** Steps (items, table rows, notes) between two clearings of the fonts' layout caches. */
 const LAYOUT_CACHE_STEPS = 2000;
+/** Strings longer than this are measured afresh: a whole paragraph is measured once, a word thousands of times. */
+const WIDTH_MEMO_CHARS = 48;
+/** Widths remembered per font before the memo starts again: a few megabytes at most. */
+const WIDTH_MEMO_ENTRIES = 100_000;
+
+/** The parts of a pdfkit font object this file tunes (see `tuneFonts`). */
+interface PdfKitFont {
+  widthOfString(text: string, size: number, features?: unknown): number;
+  /** Only an embedded font has it: it shapes one piece of text. */
+  layoutRun?: unknown;
+  layoutCache?: Record<string, unknown>;
+  /** A standard font's metrics (pdfkit's AFMFont). */
+  font?: { kernPairs?: Record<string, number>; getKernPair?(left: string, right: string): number };
+}
 
 /**
- * Keeps pdfkit's per-font layout caches bounded. An embedded font (DejaVu) remembers the shaped glyphs
- * of every word it has laid out, for as long as the document lives: over 50,000 claims, with their
- * figures, names and links, that is hundreds of megabytes. Clearing the cache now and then costs only
- * the shaping of common words again.
+ * Makes pdfkit's width measurement cheap without changing a single width. pdfkit measures every word
+ * each time it wraps a paragraph (its own memo lasts one paragraph), sums a standard font's glyph
+ * advances and kerning pair by pair, and has an embedded font shape the word: over 50,000 claims and
+ * their endnotes, most of the export's time. Here each font remembers the width of the short strings
+ * it measures (words, mostly) at size 1000, scaled as pdfkit scales it, and a standard font finds its
+ * kerning pairs in a map of maps instead of building a string key for every pair of letters.
+ *
+ * It also keeps pdfkit's per-font layout caches bounded: an embedded font (DejaVu) remembers the
+ * shaped glyphs of every word it has laid out, for as long as the document lives; over 50,000 claims,
+ * with their figures, names and links, that is hundreds of megabytes. Clearing the cache now and then
+ * costs only the shaping of common words again. The returned function counts steps towards that.
  */
-function boundLayoutCaches(doc: Doc, fonts: FontSet): () => void {
-  const internals = doc as unknown as { _font: { layoutCache?: Record<string, unknown> } };
-  const cached: Array<{ layoutCache?: Record<string, unknown> }> = [];
+function tuneFonts(doc: Doc, fonts: FontSet): () => void {
+  const internals = doc as unknown as { _font: PdfKitFont };
+  const tuned = new Set<PdfKitFont>();
   for (const name of new Set(Object.values(fonts))) {
     doc.font(name);
-    if (internals._font.layoutCache) cached.push(internals._font);
+    tuned.add(internals._font);
   }
+  for (const font of tuned) {
+    const measure = font.widthOfString.bind(font);
+    const widths = new Map<string, number>();
+    // pdfkit's unscaled width of `text` (its sum, as measured at size 1000), remembered when short.
+    const unscaled = (text: string): number => {
+      if (text.length > WIDTH_MEMO_CHARS) return measure(text, 1000);
+      let width = widths.get(text);
+      if (width === undefined) {
+        if (widths.size >= WIDTH_MEMO_ENTRIES) widths.clear();
+        width = measure(text, 1000);
+        widths.set(text, width);
+      }
+      return width;
+    };
+    // An embedded font lays a string out piece by piece, each piece ending after a space or tab, and
+    // adds up the pieces' widths: summed here in the same order, from remembered pieces, the width is
+    // the same number without laying out (shaping) the string. A standard font kerns across spaces, so
+    // its strings are measured whole.
+    const pieces = typeof font.layoutRun === 'function';
+    font.widthOfString = (text, size, features) => {
+      if (features) return measure(text, size, features);
+      if (!pieces || text.length <= WIDTH_MEMO_CHARS) return unscaled(text) * (size / 1000);
+      let width = 0;
+      let start = 0;
+      for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch !== 32 && ch !== 9) continue;
+        width += unscaled(text.slice(start, i + 1));
+        start = i + 1;
+      }
+      if (start < text.length) width += unscaled(text.slice(start));
+      return width * (size / 1000);
+    };
+    const metrics = font.font;
+    if (metrics?.kernPairs && metrics.getKernPair) {
+      const pairs = new Map<string, Map<string, number>>();
+      for (const [key, amount] of Object.entries(metrics.kernPairs)) {
+        const [left, right] = key.split('\0');
+        let row = pairs.get(left);
+        if (!row) pairs.set(left, (row = new Map()));
+        row.set(right, amount);
+      }
+      metrics.getKernPair = (left, right) => pairs.get(left)?.get(right) || 0;
+    }
+  }
+  const cached = [...tuned].filter((font) => font.layoutCache);
   let steps = 0;
   return () => {
     if (!cached.length || ++steps < LAYOUT_CACHE_STEPS) return;
@@ -644,7 +711,7 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
   }
   const clean = dejavu ? embeddedFilter(doc, fonts) : toWinAnsi;
   const footers = deferFooters(doc, fonts.sans);
-  const trimCaches = boundLayoutCaches(doc, fonts);
+  const trimCaches = tuneFonts(doc, fonts);
   const step = () => {
     trimCaches();
     return out.flush();
