@@ -531,28 +531,154 @@ export async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
   return { claims, sources: sources.length, unicode };
 }
 
-/** Steps (items, table rows, notes) between two clearings of the fonts' layout caches. */
-const LAYOUT_CACHE_STEPS = 2000;
+/** Laid-out words an embedded font keeps in each of its two generations (about 2 kB each). */
+const LAYOUT_GENERATION = 3000;
+/** Strings longer than this are measured afresh: a whole paragraph is measured once, a word thousands of times. */
+const WIDTH_MEMO_CHARS = 48;
+/** Widths remembered per font before the memo starts again: a few megabytes at most. */
+const WIDTH_MEMO_ENTRIES = 100_000;
+
+/** What pdfkit reads of a shaped piece of text (a fontkit GlyphRun). */
+interface LaidOut {
+  glyphs: unknown[];
+  positions: unknown[];
+  readonly advanceWidth: number;
+}
+
+/** The parts of a pdfkit font object this file tunes (see `tuneFonts`). */
+interface PdfKitFont {
+  widthOfString(text: string, size: number, features?: unknown): number;
+  /** Only an embedded font has these: `layoutRun` shapes one piece of text, `layoutCached` remembers it. */
+  layoutRun?(text: string): LaidOut;
+  layoutCached?(text: string): LaidOut;
+  /** A standard font's metrics (pdfkit's AFMFont). */
+  font?: { kernPairs?: Record<string, number>; getKernPair?(left: string, right: string): number };
+}
 
 /**
- * Keeps pdfkit's per-font layout caches bounded. An embedded font (DejaVu) remembers the shaped glyphs
- * of every word it has laid out, for as long as the document lives: over 50,000 claims, with their
- * figures, names and links, that is hundreds of megabytes. Clearing the cache now and then costs only
- * the shaping of common words again.
+ * Makes pdfkit's width measurement cheap without changing a single width. pdfkit measures every word
+ * each time it wraps a paragraph (its own memo lasts one paragraph), sums a standard font's glyph
+ * advances and kerning pair by pair, and has an embedded font shape the word: over 50,000 claims and
+ * their endnotes, most of the export's time. Here each font remembers the width of the short strings
+ * it measures (words, mostly) at size 1000, scaled as pdfkit scales it, and a standard font finds its
+ * kerning pairs in a map of maps instead of building a string key for every pair of letters.
+ *
+ * It also bounds what an embedded font (DejaVu) remembers of the words it has shaped for drawing.
+ * pdfkit keeps every one for as long as the document lives: over 50,000 claims, with their figures,
+ * names and links, hundreds of megabytes. Here the words are kept in two generations: when the newer
+ * one is full, the older is dropped, and a word found there moves up. Words in use stay shaped (an
+ * embedded font shapes a word in about 0.1 ms); a figure met once goes within a few thousand words.
  */
-function boundLayoutCaches(doc: Doc, fonts: FontSet): () => void {
-  const internals = doc as unknown as { _font: { layoutCache?: Record<string, unknown> } };
-  const cached: Array<{ layoutCache?: Record<string, unknown> }> = [];
+function tuneFonts(doc: Doc, fonts: FontSet): void {
+  const internals = doc as unknown as { _font: PdfKitFont };
+  const tuned = new Set<PdfKitFont>();
   for (const name of new Set(Object.values(fonts))) {
     doc.font(name);
-    if (internals._font.layoutCache) cached.push(internals._font);
+    tuned.add(internals._font);
   }
-  let steps = 0;
-  return () => {
-    if (!cached.length || ++steps < LAYOUT_CACHE_STEPS) return;
-    steps = 0;
-    for (const font of cached) font.layoutCache = Object.create(null) as Record<string, unknown>;
-  };
+  for (const font of tuned) {
+    const measure = font.widthOfString.bind(font);
+    const widths = new Map<string, number>();
+    // pdfkit's unscaled width of `text` (its sum, as measured at size 1000), remembered when short.
+    const unscaled = (text: string): number => {
+      if (text.length > WIDTH_MEMO_CHARS) return measure(text, 1000);
+      let width = widths.get(text);
+      if (width === undefined) {
+        if (widths.size >= WIDTH_MEMO_ENTRIES) widths.clear();
+        width = measure(text, 1000);
+        widths.set(text, width);
+      }
+      return width;
+    };
+    // An embedded font lays a string out piece by piece, each piece ending after a space or tab, and
+    // adds up the pieces' widths: summed here in the same order, from remembered pieces, the width is
+    // the same number without laying out (shaping) the string. A standard font kerns across spaces, so
+    // its strings are measured whole.
+    const pieces = typeof font.layoutRun === 'function';
+    font.widthOfString = (text, size, features) => {
+      if (features) return measure(text, size, features);
+      if (!pieces || text.length <= WIDTH_MEMO_CHARS) return unscaled(text) * (size / 1000);
+      let width = 0;
+      let start = 0;
+      for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch !== 32 && ch !== 9) continue;
+        width += unscaled(text.slice(start, i + 1));
+        start = i + 1;
+      }
+      if (start < text.length) width += unscaled(text.slice(start));
+      return width * (size / 1000);
+    };
+    const metrics = font.font;
+    if (metrics?.kernPairs && metrics.getKernPair) {
+      const pairs = new Map<string, Map<string, number>>();
+      for (const [key, amount] of Object.entries(metrics.kernPairs)) {
+        const [left, right] = key.split('\0');
+        let row = pairs.get(left);
+        if (!row) pairs.set(left, (row = new Map()));
+        row.set(right, amount);
+      }
+      metrics.getKernPair = (left, right) => pairs.get(left)?.get(right) || 0;
+    }
+  }
+  for (const font of tuned) {
+    const shape = font.layoutRun?.bind(font);
+    if (!shape || !font.layoutCached) continue;
+    let newer = new Map<string, LaidOut>();
+    let older = new Map<string, LaidOut>();
+    font.layoutCached = (text) => {
+      let run = newer.get(text);
+      if (run) return run;
+      run = older.get(text) ?? shape(text);
+      if (newer.size >= LAYOUT_GENERATION) {
+        older = newer;
+        newer = new Map();
+      }
+      newer.set(text, run);
+      return run;
+    };
+  }
+}
+
+/** Bytes of pdfkit's output gathered before they are written to the file. */
+const OUTPUT_BLOCK_BYTES = 1 << 16;
+
+/** The parts of a pdfkit page that `gatherPageContent` takes over. */
+interface PdfKitPage {
+  write(chunk: string | Uint8Array): unknown;
+  end(): unknown;
+  content: { write(chunk: string | Uint8Array): unknown };
+}
+
+/**
+ * pdfkit turns every operator line written to a page (a dozen for each line of text) into a byte
+ * array of its own as it comes, and joins them when the page ends: over thousands of pages, millions
+ * of small arrays for the garbage collector. Here a page keeps its lines as text and hands them to
+ * pdfkit as one array when it ends: the same bytes (pdfkit ends each line with a newline, and keeps
+ * the low byte of each character), made once.
+ */
+function gatherPageContent(doc: Doc): void {
+  const internals = doc as unknown as { page: PdfKitPage };
+  doc.on('pageAdded', () => {
+    const page = internals.page;
+    const content = page.content;
+    let lines: string[] = [];
+    const hand = () => {
+      if (!lines.length) return;
+      content.write(Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
+      lines = [];
+    };
+    page.write = (chunk) => {
+      if (typeof chunk === 'string') return lines.push(chunk);
+      hand();
+      return content.write(chunk);
+    };
+    const end = page.end.bind(page);
+    page.end = () => {
+      hand();
+      return end();
+    };
+  });
 }
 
 /** A PDF page whose footer is written after the last page, once their count is known. */
@@ -631,7 +757,21 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
     displayTitle: true,
     info: { Title: title, Creator: 'Dossier', Producer: 'Dossier', Subject: 'Research brief', CreationDate: creationDate(brief.generatedAt) },
   });
-  doc.on('data', (chunk: Uint8Array) => out.write(chunk));
+  // pdfkit hands over every PDF object and operator line as a chunk of its own, millions in a long
+  // brief: they go to the file in blocks, which costs the file stream one write per block instead.
+  const block: Uint8Array[] = [];
+  let blockBytes = 0;
+  const sendBlock = () => {
+    if (!blockBytes) return;
+    out.write(Buffer.concat(block, blockBytes));
+    block.length = 0;
+    blockBytes = 0;
+  };
+  doc.on('data', (chunk: Uint8Array) => {
+    block.push(chunk);
+    blockBytes += chunk.length;
+    if (blockBytes >= OUTPUT_BLOCK_BYTES) sendBlock();
+  });
   const finished = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
@@ -643,10 +783,11 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
     fonts = Object.fromEntries(Object.keys(dejavu).map((name) => [name, `dossier-${name}`])) as unknown as FontSet;
   }
   const clean = dejavu ? embeddedFilter(doc, fonts) : toWinAnsi;
+  gatherPageContent(doc);
   const footers = deferFooters(doc, fonts.sans);
-  const trimCaches = boundLayoutCaches(doc, fonts);
+  tuneFonts(doc, fonts);
   const step = () => {
-    trimCaches();
+    sendBlock();
     return out.flush();
   };
   const pdf = new BriefPdf(doc, fonts, clean, step);
@@ -786,5 +927,6 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
   });
   doc.end();
   await finished;
+  sendBlock();
   await out.flush();
 }
