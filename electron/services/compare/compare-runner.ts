@@ -1,39 +1,42 @@
 // Comparison off the host's main thread, through the shared TaskRunner (queue, time limit, restart after
-// a crash), so a library of hundreds of documents compares while the host keeps answering. The inline
-// runner offers the same interface in-process (CLI runs, tests).
-import type { CompareResult } from '../../../shared/types/compare.ts';
+// a crash), so a library of hundreds of documents compares while the host keeps answering. The worker
+// reads the documents' claims from the library folder itself (compare-request.ts). The inline runner
+// offers the same interface in-process (CLI runs, tests), through the same code.
+import { DossierError } from '../errors.ts';
 import { sizedLimit, TaskRunner, type WorkerRunnerOptions } from '../workers/task-runner.ts';
-import { compareClaims, type CompareInput } from './compare-service.ts';
+import { requestSize, runCompareRequest, type CompareReply, type CompareRequest } from './compare-request.ts';
 
 export interface CompareExecutor {
-  compare(inputs: CompareInput[]): Promise<CompareResult>;
+  compare(request: CompareRequest): Promise<CompareReply>;
   close(): Promise<void>;
 }
 
-/** Characters of text and claims a comparison reads, for its time limit. */
-function sizeOf(inputs: CompareInput[]): number {
-  let size = 0;
-  for (const input of inputs) size += input.claims.text.length + input.claims.claims.length * 200;
-  return size;
-}
+/**
+ * Heap allowed to the compare worker. A bound makes V8 collect its garbage as it goes instead of growing
+ * the host's memory; every claim of a thousand long reports compares well within it.
+ */
+export const COMPARE_HEAP_MB = 384;
 
 export class CompareRunner implements CompareExecutor {
-  private readonly runner: TaskRunner<CompareInput[], CompareResult>;
+  private readonly runner: TaskRunner<CompareRequest, CompareReply>;
 
-  constructor(options: WorkerRunnerOptions) {
+  constructor(options: WorkerRunnerOptions & { maxHeapMb?: number }) {
     const limit = sizedLimit(options, { timeoutMs: 60_000, timeoutPerMbMs: 20_000 });
-    this.runner = new TaskRunner<CompareInput[], CompareResult>({
+    this.runner = new TaskRunner<CompareRequest, CompareReply>({
       label: 'comparison',
       workerName: 'compare worker',
       workerFile: options.workerFile,
       execArgv: options.execArgv,
-      timeLimitMs: (inputs) => limit(sizeOf(inputs)),
-      describe: (inputs) => `(${inputs.length} documents)`,
+      timeLimitMs: (request) => limit(requestSize(request)),
+      describe: (request) => `(${request.docs.length} documents)`,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? COMPARE_HEAP_MB },
+      outOfMemoryError: (request, limits) =>
+        new DossierError('too-large', `Comparing these ${request.docs.length} documents needs more than ${limits.maxOldGenerationSizeMb} MB of memory; compare fewer at once.`),
     });
   }
 
-  compare(inputs: CompareInput[]): Promise<CompareResult> {
-    return this.runner.run(inputs);
+  compare(request: CompareRequest): Promise<CompareReply> {
+    return this.runner.run(request);
   }
 
   close(): Promise<void> {
@@ -42,8 +45,8 @@ export class CompareRunner implements CompareExecutor {
 }
 
 export class InlineCompareRunner implements CompareExecutor {
-  async compare(inputs: CompareInput[]): Promise<CompareResult> {
-    return compareClaims(inputs);
+  compare(request: CompareRequest): Promise<CompareReply> {
+    return runCompareRequest(request);
   }
 
   async close(): Promise<void> {}

@@ -352,6 +352,16 @@ export class LibraryService {
     return set;
   }
 
+  /**
+   * Whether `claims(id)` would return the stored claims as they are, as far as the document's record
+   * tells (its structure and claims made by the current versions), so another thread may read them from
+   * the document folder. Whoever reads them still checks the file's own engine version.
+   */
+  storedClaimsCurrent(id: string): boolean {
+    const record = this.deps.store.get(id);
+    return record.blocksVersion === BLOCK_MODEL_VERSION && (!this.deps.claims || record.claimsVersion === this.deps.claims.version);
+  }
+
   /** Stored claims, extracted again when missing or made by another engine version. */
   async claims(id: string): Promise<ClaimSet> {
     const record = this.deps.store.get(id);
