@@ -16,6 +16,8 @@ export interface CompareExecutor {
  * the host's memory; every claim of a thousand long reports compares well within it.
  */
 export const COMPARE_HEAP_MB = 384;
+/** Characters of text and claims beyond which a comparison's worker is stopped when done, its heap given back. */
+const STOP_AFTER_SIZE = 4_000_000;
 
 export class CompareRunner implements CompareExecutor {
   private readonly runner: TaskRunner<CompareRequest, CompareReply>;
@@ -30,6 +32,7 @@ export class CompareRunner implements CompareExecutor {
       timeLimitMs: (request) => limit(requestSize(request)),
       describe: (request) => `(${request.docs.length} documents)`,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? COMPARE_HEAP_MB },
+      stopAfter: (request) => requestSize(request) > STOP_AFTER_SIZE,
       outOfMemoryError: (request, limits) =>
         new DossierError('too-large', `Comparing these ${request.docs.length} documents needs more than ${limits.maxOldGenerationSizeMb} MB of memory; compare fewer at once.`),
     });

@@ -36,6 +36,11 @@ export interface TaskRunnerOptions<In> extends Pick<WorkerRunnerOptions, 'worker
   resourceLimits?: ResourceLimits;
   /** The error a task rejects with when its worker ran out of its heap; a plain Error by default. */
   outOfMemoryError?(input: In, limits: ResourceLimits): Error;
+  /**
+   * Whether the worker is stopped once this task is done and no other waits: a task that grew its heap
+   * far would otherwise leave that memory held by an idle worker. The next task starts a fresh one.
+   */
+  stopAfter?(input: In): boolean;
 }
 
 /** Time a new worker has to load its code before its first task's clock starts. */
@@ -129,6 +134,11 @@ export class TaskRunner<In, Out> {
     this.clearTimer();
     if (this.current === job) this.current = null;
     settle();
+    if (!this.queue.length && this.worker && this.options.stopAfter?.(job.input)) {
+      const w = this.worker;
+      this.worker = null;
+      void w.terminate();
+    }
     // An idle worker must not keep the host process alive.
     if (!this.queue.length) this.worker?.unref();
     this.pump();
