@@ -366,13 +366,14 @@ export class LibraryService {
   async claims(id: string): Promise<ClaimSet> {
     const record = this.deps.store.get(id);
     const engine = this.deps.claims;
-    // A document from an older library is brought to the current structure first (claims included).
-    const blocks = await this.blocksOf(record);
+    // A document from an older library is brought to the current structure first (claims included);
+    // a current one's blocks are read only when its claims must be extracted.
+    const migrated = record.blocksVersion === BLOCK_MODEL_VERSION ? null : await this.blocksOf(record);
     const stored = await this.deps.store.readClaims(id);
     if (stored && (!engine || stored.engineVersion === engine.version)) return stored;
     if (!engine) throw new DossierError('no-claims', `Claims for “${record.title}” have not been extracted yet.`);
     const text = await this.deps.store.readText(id);
-    const set = await this.extractClaims(record, text, blocks);
+    const set = await this.extractClaims(record, text, migrated ?? (await this.blocksOf(record)));
     await this.deps.index?.update(this.deps.store.get(id));
     return set;
   }
