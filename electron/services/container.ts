@@ -16,8 +16,8 @@ import { ReviewService, type StoredReview } from './review/review-service.ts';
 import { ClaimsService } from './claims/claims-service.ts';
 import { readPassage } from './claims/engine.ts';
 import type { Note } from '../../shared/types/notes.ts';
-import type { CompareInput } from './compare/compare-service.ts';
 import { InlineCompareRunner, type CompareExecutor } from './compare/compare-runner.ts';
+import { LibraryComparer } from './compare/library-comparer.ts';
 import { BriefService } from './briefs/brief-service.ts';
 import type { ExportFormat } from './briefs/export/index.ts';
 import { InlineBriefFileWriter, type BriefFileWriter } from './briefs/export/export-runner.ts';
@@ -136,7 +136,7 @@ function guarded(handlers: Handlers, activity: { started(): void; settled(): voi
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = new LibraryStore(options.libraryDir);
-  const comparer = options.compare ?? new InlineCompareRunner();
+  const compareExecutor = options.compare ?? new InlineCompareRunner();
   const noteCollection = store.collection<Note>('notes', recordCheck(noteRecordSchema));
   // Notes make their document findable by their words; the index hears of every change to them.
   const notes = new NotesService(noteCollection, store, (docId) => search.notesChanged(docId));
@@ -163,6 +163,15 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   });
   const claims = new ClaimsService({ extracted: (id) => library.claims(id), review });
   const reviewedClaims = (id: string) => claims.list(id);
+  const comparer = new LibraryComparer({
+    libraryDir: store.dir,
+    engineVersion: options.claims?.version ?? null,
+    document: (id) => store.get(id),
+    reviews: (docId) => review.forDocument(docId),
+    storedClaimsCurrent: (id) => library.storedClaimsCurrent(id),
+    claims: reviewedClaims,
+    executor: compareExecutor,
+  });
   const briefs = new BriefService({
     briefs: briefCollection,
     document: (id) => store.get(id),
@@ -171,7 +180,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     pages: (id) => store.readPages(id),
     claims: reviewedClaims,
     notes: () => notes.list(),
-    compare: (inputs) => comparer.compare(inputs),
+    comparer,
   });
   if (!store.readOnly) {
     await notes.purgeDeleted();
@@ -391,12 +400,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     },
     'compare:run': async ({ docIds }) => {
       if (!Array.isArray(docIds) || docIds.length < 1) throw new DossierError('bad-request', 'Choose at least one document to compare.');
-      const inputs: CompareInput[] = [];
-      for (const id of docIds) {
-        const record = store.get(id);
-        inputs.push({ doc: id, docId: id, title: record.title, published: record.published, outlet: record.outlet ?? null, claims: await reviewedClaims(id) });
-      }
-      return comparer.compare(inputs);
+      return comparer.compare(docIds, { scope: 'all', outlets: true });
     },
     'briefs:list': async () => briefs.list(),
     'briefs:get': async ({ id }) => briefs.get(id),
@@ -473,7 +477,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       await search.close();
       await options.claims?.close();
       await options.ingest?.close();
-      await comparer.close();
+      await compareExecutor.close();
       store.close();
     },
   };

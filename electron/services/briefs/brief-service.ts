@@ -8,8 +8,9 @@ import type { PageSpan } from '../../../shared/types/ingest.ts';
 import type { DocumentRecord } from '../../../shared/types/library.ts';
 import type { Note } from '../../../shared/types/notes.ts';
 import { resolveAnchor, makeAnchor } from '../anchors/anchors.ts';
-import { compareClaims, type CompareInput } from '../compare/compare-service.ts';
 import type { CompareResult } from '../../../shared/types/compare.ts';
+import type { CompareScope } from '../compare/compare-request.ts';
+import type { LibraryComparer } from '../compare/library-comparer.ts';
 import { DossierError } from '../errors.ts';
 import { formatFigure } from '../../../shared/figures/index.ts';
 import { measureOf } from '../../../shared/compare/measure.ts';
@@ -27,8 +28,8 @@ export interface BriefDeps {
   /** Claims with the user's review merged in. */
   claims(id: string): Promise<ClaimSet>;
   notes(): Promise<Note[]>;
-  /** Compares figures; the hosts pass their compare worker, so a large export leaves the host answering. */
-  compare?(inputs: CompareInput[]): Promise<CompareResult>;
+  /** Compares library documents' figures, in the compare worker where the host has one, so a large export leaves the host answering. */
+  comparer: Pick<LibraryComparer, 'compare' | 'state'>;
 }
 
 const newId = () => randomBytes(6).toString('hex');
@@ -134,7 +135,7 @@ class BriefResolver {
   constructor(
     private readonly deps: BriefDeps,
     private readonly title: string,
-    private readonly compare: (inputs: CompareInput[]) => Promise<CompareResult>,
+    private readonly compare: (docIds: string[]) => Promise<CompareResult>,
   ) {}
 
   /** A document's claims, with its text kept for quoting. */
@@ -232,12 +233,7 @@ class BriefResolver {
         const key = item.docIds.join('\n');
         let compared = this.comparisons.get(key);
         if (!compared) {
-          const inputs: CompareInput[] = [];
-          for (const docId of item.docIds) {
-            const doc = this.deps.document(docId);
-            inputs.push({ doc: docId, docId, title: doc.title, published: doc.published, claims: (await this.load(docId)).set });
-          }
-          compared = this.compare(inputs);
+          compared = this.compare(item.docIds);
           this.comparisons.set(key, compared);
         }
         const group = (await compared).groups.find((g) => g.label === item.label);
@@ -320,21 +316,17 @@ export class BriefService {
   /** The last comparison, kept so that exporting an all-claims brief compares its documents once. */
   private lastComparison: { key: string; result: CompareResult } | null = null;
 
-  private async compared(inputs: CompareInput[]): Promise<CompareResult> {
-    // Reviews change what is compared: their states are part of the key.
-    const reviewed = (set: ClaimSet) => set.claims.filter((c) => c.review).map((c) => `${c.id}${c.review!.status}${c.review!.edited ? '*' : ''}`).join(',');
-    const key = inputs.map((i) => `${i.docId}:${i.claims.claims.length}:${i.claims.engineVersion ?? ''}:${reviewed(i.claims)}`).join('\n');
+  /**
+   * The documents' figure groups (`groups`), or only the disputed ones (`disputed`, all an all-claims
+   * brief lists). Figures are credited as briefs show them, not to the outlet.
+   */
+  private async compared(docIds: string[], scope: Exclude<CompareScope, 'all'>): Promise<CompareResult> {
+    // Claims, reviews and the documents' details change what is compared: the comparer's state is the key.
+    const key = `${scope}\n${this.deps.comparer.state(docIds)}`;
     if (this.lastComparison?.key === key) return this.lastComparison.result;
-    const result = this.deps.compare ? await this.deps.compare(inputs) : compareClaims(inputs);
+    const result = await this.deps.comparer.compare(docIds, { scope, outlets: false });
     this.lastComparison = { key, result };
     return result;
-  }
-
-  /** Every document's claims, as an all-claims brief compares them. */
-  private async compareAll(docs: DocumentRecord[], resolver: BriefResolver): Promise<CompareResult> {
-    const inputs: CompareInput[] = [];
-    for (const doc of docs) inputs.push({ doc: doc.id, docId: doc.id, title: doc.title, published: doc.published, claims: (await resolver.load(doc.id)).set });
-    return this.compared(inputs);
   }
 
   /** The groups of an all-claims brief: the figures its documents dispute, compared across all of them. */
@@ -356,13 +348,15 @@ export class BriefService {
       items.push({ id: newId(), type: 'heading', text: doc.title });
       for (const claim of kept) items.push(BriefService.claimItem(doc.id, set.text, claim));
     }
-    items.push(...BriefService.disputedItems(await this.compareAll(docs, resolver), docs.map((d) => d.id)));
+    // Compared for every group, as resolving the brief's group items will ask.
+    const docIds = docs.map((d) => d.id);
+    items.push(...BriefService.disputedItems(await this.compared(docIds, 'groups'), docIds));
     const now = new Date().toISOString();
     return { id: 'all-claims', title, createdAt: now, updatedAt: now, items };
   }
 
   private resolver(title: string): BriefResolver {
-    return new BriefResolver(this.deps, title, (inputs) => this.compared(inputs));
+    return new BriefResolver(this.deps, title, (docIds) => this.compared(docIds, 'groups'));
   }
 
   /** The brief with every claim found in its document, every note and comparison filled in, all in memory. */
@@ -420,7 +414,8 @@ export class BriefService {
         [Symbol.asyncIterator]: () => {
           const docs = this.deps.documents();
           const resolver = (last = this.resolver(title));
-          comparison ??= this.compareAll(docs, resolver);
+          // Only the disputed groups come back from the worker: they are all the brief lists.
+          comparison ??= this.compared(docs.map((d) => d.id), 'disputed');
           comparison.catch(() => {}); // awaited after the sections; a failure is reported there
           return this.allClaimsItems(docs, resolver, comparison, pass++, progress);
         },

@@ -144,7 +144,8 @@ function corroborate(inputs: CompareInput[], titles: string[]): Corroboration[] 
   return out.sort((a, b) => b.independentSources - a.independentSources || b.members.length - a.members.length);
 }
 
-export function compareClaims(inputs: CompareInput[]): CompareResult {
+/** Compares documents' claims; `corroborations: false` leaves out the statements matched by wording, for callers that list only figures. */
+export function compareClaims(inputs: CompareInput[], options: { corroborations?: boolean } = {}): CompareResult {
   const groups = compareFigures(
     inputs.map((input) => ({
       doc: input.doc,
@@ -156,5 +157,5 @@ export function compareClaims(inputs: CompareInput[]): CompareResult {
       claims: [...input.claims.claims, ...lineFigures(input.claims)].sort((a, b) => a.start - b.start),
     })),
   );
-  return { groups, corroborations: corroborate(inputs, inputs.map((i) => i.title)) };
+  return { groups, corroborations: options.corroborations === false ? [] : corroborate(inputs, inputs.map((i) => i.title)) };
 }

@@ -1,6 +1,7 @@
-// worker_threads entry for comparison: grouping and judging the figures of many documents off the host's
-// event loop.
+// worker_threads entry for comparison: reading the documents' claims from the library folder, grouping
+// and judging their figures off the host's event loop.
 import { serveTasks } from '../workers/serve.ts';
-import { compareClaims, type CompareInput } from './compare-service.ts';
+import { runCompareRequest } from './compare-request.ts';
+import type { CompareTask } from './compare-runner.ts';
 
-serveTasks((inputs: unknown) => compareClaims(Array.isArray(inputs) ? (inputs as CompareInput[]) : []));
+serveTasks(({ request }: CompareTask) => runCompareRequest(request));

@@ -352,17 +352,28 @@ export class LibraryService {
     return set;
   }
 
+  /**
+   * Whether `claims(id)` would return the stored claims as they are, as far as the document's record
+   * tells (its structure and claims made by the current versions), so another thread may read them from
+   * the document folder. Whoever reads them still checks the file's own engine version.
+   */
+  storedClaimsCurrent(id: string): boolean {
+    const record = this.deps.store.get(id);
+    return record.blocksVersion === BLOCK_MODEL_VERSION && (!this.deps.claims || record.claimsVersion === this.deps.claims.version);
+  }
+
   /** Stored claims, extracted again when missing or made by another engine version. */
   async claims(id: string): Promise<ClaimSet> {
     const record = this.deps.store.get(id);
     const engine = this.deps.claims;
-    // A document from an older library is brought to the current structure first (claims included).
-    const blocks = await this.blocksOf(record);
+    // A document from an older library is brought to the current structure first (claims included);
+    // a current one's blocks are read only when its claims must be extracted.
+    const migrated = record.blocksVersion === BLOCK_MODEL_VERSION ? null : await this.blocksOf(record);
     const stored = await this.deps.store.readClaims(id);
     if (stored && (!engine || stored.engineVersion === engine.version)) return stored;
     if (!engine) throw new DossierError('no-claims', `Claims for “${record.title}” have not been extracted yet.`);
     const text = await this.deps.store.readText(id);
-    const set = await this.extractClaims(record, text, blocks);
+    const set = await this.extractClaims(record, text, migrated ?? (await this.blocksOf(record)));
     await this.deps.index?.update(this.deps.store.get(id));
     return set;
   }

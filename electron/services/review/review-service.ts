@@ -77,6 +77,52 @@ function applyEdits(claim: Claim, edits: ClaimEdits | null): Claim {
   return next;
 }
 
+/**
+ * Merges stored decisions (a document's own) into a fresh claim set; decisions whose passage is gone stay
+ * stored. A pure function of its inputs, so a worker that reads claims from the library applies the
+ * decisions the host sends it exactly as the host would.
+ */
+export function applyReviews(reviews: StoredReview[], set: ClaimSet): ClaimSet {
+  if (!reviews.length) return set;
+  const claims = set.claims.map((c) => ({ ...c }));
+  const added: Claim[] = [];
+  for (const review of reviews) {
+    const at = resolveAnchor(set.text, review.anchor);
+    if (!at) continue;
+    const state = { id: review.id, status: review.status, edited: !!review.edits, added: review.added };
+    if (review.added) {
+      const base: Claim = {
+        id: `u${review.id.slice(0, 6)}`,
+        start: at.start,
+        end: at.end,
+        text: set.text.slice(at.start, at.end),
+        kind: 'statement',
+        certainty: 'asserted',
+        hedges: [],
+        negated: false,
+        attribution: null,
+        quantities: [],
+        entities: [],
+        score: 1,
+      };
+      added.push({ ...applyEdits(applyEdits(base, review.suggested ?? null), review.edits), review: state });
+      continue;
+    }
+    let best = -1;
+    let bestOverlap = 0;
+    claims.forEach((claim, i) => {
+      const o = overlap(claim, at);
+      if (o > bestOverlap) {
+        bestOverlap = o;
+        best = i;
+      }
+    });
+    if (best < 0 || bestOverlap < 0.5 * Math.min(at.end - at.start, claims[best].end - claims[best].start)) continue;
+    claims[best] = { ...applyEdits(claims[best], review.edits), review: state };
+  }
+  return { ...set, claims: [...claims, ...added].sort((a, b) => a.start - b.start) };
+}
+
 export class ReviewService {
   /** `readPassage` is the claim engine's reading of a selected passage, suggested for claims the analyst adds. */
   constructor(
@@ -84,7 +130,8 @@ export class ReviewService {
     private readonly readPassage: PassageReader | null = null,
   ) {}
 
-  private forDocument(docId: string): StoredReview[] {
+  /** A document's stored decisions. */
+  forDocument(docId: string): StoredReview[] {
     const out: StoredReview[] = [];
     for (const review of this.reviews.values()) if (review.docId === docId) out.push(review);
     return out;
@@ -92,45 +139,7 @@ export class ReviewService {
 
   /** Merges the stored decisions into a fresh claim set; decisions whose passage is gone stay stored. */
   apply(docId: string, set: ClaimSet): ClaimSet {
-    const reviews = this.forDocument(docId);
-    if (!reviews.length) return set;
-    const claims = set.claims.map((c) => ({ ...c }));
-    const added: Claim[] = [];
-    for (const review of reviews) {
-      const at = resolveAnchor(set.text, review.anchor);
-      if (!at) continue;
-      const state = { id: review.id, status: review.status, edited: !!review.edits, added: review.added };
-      if (review.added) {
-        const base: Claim = {
-          id: `u${review.id.slice(0, 6)}`,
-          start: at.start,
-          end: at.end,
-          text: set.text.slice(at.start, at.end),
-          kind: 'statement',
-          certainty: 'asserted',
-          hedges: [],
-          negated: false,
-          attribution: null,
-          quantities: [],
-          entities: [],
-          score: 1,
-        };
-        added.push({ ...applyEdits(applyEdits(base, review.suggested ?? null), review.edits), review: state });
-        continue;
-      }
-      let best = -1;
-      let bestOverlap = 0;
-      claims.forEach((claim, i) => {
-        const o = overlap(claim, at);
-        if (o > bestOverlap) {
-          bestOverlap = o;
-          best = i;
-        }
-      });
-      if (best < 0 || bestOverlap < 0.5 * Math.min(at.end - at.start, claims[best].end - claims[best].start)) continue;
-      claims[best] = { ...applyEdits(claims[best], review.edits), review: state };
-    }
-    return { ...set, claims: [...claims, ...added].sort((a, b) => a.start - b.start) };
+    return applyReviews(this.forDocument(docId), set);
   }
 
   /** Records a decision on one claim of the current set; returns the claim as it now reads. */

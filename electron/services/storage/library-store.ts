@@ -13,48 +13,12 @@ import { LibraryLock } from './lock.ts';
 import { ShardedCollection } from './sharded-collection.ts';
 import { BACKUP_META, listBackups } from './backups.ts';
 import { documentRecordSchema, recordCheck } from './record-schemas.ts';
+import { assertDocumentId, compactClaims, DOCUMENT_ID_PATTERN, documentDir, readClaimsFile } from './document-files.ts';
 
-/** claims.json on disk: the claim set without the document text, which lives in text.txt beside it. */
-interface StoredClaims extends Omit<ClaimSet, 'text'> {
-  format: 'claims-ref-1';
-  /** Length of the text the offsets refer to, to notice a text.txt that no longer matches. */
-  textLength: number;
-}
-
-/**
- * Drop every string that is a slice of the text at its own offsets (claim, quantity and entity texts);
- * a string that differs from its slice is kept as written.
- */
-function compactClaims(set: ClaimSet): StoredClaims {
-  const { text, ...rest } = set;
-  const omit = <T extends { text: string; start: number; end: number }>(x: T): T | Omit<T, 'text'> => {
-    if (text.slice(x.start, x.end) !== x.text) return x;
-    const { text: _drop, ...kept } = x;
-    return kept;
-  };
-  const claims = set.claims.map((c) => ({ ...omit(c), quantities: c.quantities.map(omit), entities: c.entities.map(omit) })) as unknown as ClaimSet['claims'];
-  return { ...rest, claims, format: 'claims-ref-1', textLength: text.length };
-}
-
-/** The inverse of compactClaims: put back the document text and each slice. */
-function expandClaims(stored: StoredClaims, text: string): ClaimSet {
-  const fill = <T extends { start: number; end: number; text?: string }>(x: T): T & { text: string } => ({ ...x, text: x.text ?? text.slice(x.start, x.end) });
-  const { format: _format, textLength: _length, ...rest } = stored;
-  return { ...rest, text, claims: stored.claims.map((c) => ({ ...fill(c), quantities: c.quantities.map(fill), entities: c.entities.map(fill) })) };
-}
-
-const ID_PATTERN = /^[0-9a-f]{12}$/;
 const BACKUPS_KEPT = 5;
 /** Temp files of an atomic write: lowdb's steno (`.name.tmp`) and write-file-atomic (`name.<number>`). */
 const STENO_TEMP = /^\..+\.tmp$/;
 const ATOMIC_TEMP = /^.+\.\d+$/;
-
-
-export function assertDocumentId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    throw new DossierError('bad-id', `Not a document id: ${JSON.stringify(id)}`);
-  }
-}
 
 /** A stored record: a JSON object (not null, not an array). */
 export function isPlainRecord(value: unknown): boolean {
@@ -142,8 +106,7 @@ export class LibraryStore {
   }
 
   docDir(id: string): string {
-    assertDocumentId(id);
-    return join(this.dir, 'docs', id);
+    return documentDir(this.dir, id);
   }
 
   findByHash(hash: string): DocumentRecord | undefined {
@@ -232,23 +195,9 @@ export class LibraryStore {
    * a file from an older library that still holds the text is rewritten in the compact form on first read.
    */
   async readClaims(id: string): Promise<ClaimSet | null> {
-    const file = join(this.docDir(id), 'claims.json');
-    if (!existsSync(file)) return null;
-    let stored: StoredClaims | ClaimSet;
-    try {
-      stored = JSON.parse(await readFile(file, 'utf8')) as StoredClaims | ClaimSet;
-    } catch {
-      return null; // unreadable claims are derived data: extract again
-    }
-    if ('text' in stored && typeof stored.text === 'string') {
-      if (!this.readOnly) await this.writeClaims(id, stored);
-      return stored;
-    }
-    const compact = stored as StoredClaims;
-    const text = await this.readText(id);
-    // Claims made against another text (an edited or replaced text.txt) are stale: extract again.
-    if (compact.textLength !== text.length) return null;
-    return expandClaims(compact, text);
+    const read = await readClaimsFile(this.docDir(id));
+    if (read?.legacy && !this.readOnly) await this.writeClaims(id, read.set);
+    return read?.set ?? null;
   }
 
   async writeClaims(id: string, claims: ClaimSet): Promise<void> {
@@ -293,7 +242,7 @@ export class LibraryStore {
     const docsDir = join(this.dir, 'docs');
     for (const name of await readdir(docsDir)) {
       const full = join(docsDir, name);
-      if (ID_PATTERN.test(name) && this.documents.get(name)) continue;
+      if (DOCUMENT_ID_PATTERN.test(name) && this.documents.get(name)) continue;
       await rm(full, { recursive: true, force: true });
       found.push(`removed ${full}: an import that did not finish (no library record refers to it)`);
     }

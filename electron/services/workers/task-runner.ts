@@ -32,10 +32,18 @@ export interface TaskRunnerOptions<In> extends Pick<WorkerRunnerOptions, 'worker
   describe?(input: In): string;
   /** The error a timed-out task rejects with; a plain Error by default. */
   timeoutError?(input: In, limitMs: number): Error;
-  /** Heap bounds for the worker: a task that needs more is stopped instead of growing the host's memory. */
-  resourceLimits?: ResourceLimits;
+  /**
+   * Heap bounds for the worker: a task that needs more is stopped instead of growing the host's memory.
+   * Given per task, a worker started with other bounds is replaced before the task runs.
+   */
+  resourceLimits?: ResourceLimits | ((input: In) => ResourceLimits);
   /** The error a task rejects with when its worker ran out of its heap; a plain Error by default. */
   outOfMemoryError?(input: In, limits: ResourceLimits): Error;
+  /**
+   * Whether the worker is stopped once this task is done and no other waits: a task that grew its heap
+   * far would otherwise leave that memory held by an idle worker. The next task starts a fresh one.
+   */
+  stopAfter?(input: In): boolean;
 }
 
 /** Time a new worker has to load its code before its first task's clock starts. */
@@ -55,6 +63,8 @@ function revive(error: { name: string; message: string; code?: string }): Error 
 
 export class TaskRunner<In, Out> {
   private worker: Worker | null = null;
+  /** The bounds the current worker was started with. */
+  private workerLimits: ResourceLimits | undefined;
   /** Whether the current worker has loaded its code; a task's time limit runs from then. */
   private workerReady = false;
   private queue: Array<Job<In, Out>> = [];
@@ -91,7 +101,7 @@ export class TaskRunner<In, Out> {
     this.current = job;
     let w: Worker;
     try {
-      w = this.ensureWorker();
+      w = this.ensureWorker(job.input);
     } catch (e) {
       this.finish(job, () => job.reject(new Error(`could not start the ${this.options.workerName}: ${e instanceof Error ? e.message : String(e)}`)));
       return;
@@ -108,16 +118,24 @@ export class TaskRunner<In, Out> {
     this.timer = setTimeout(() => this.onTimeout(job, limit), limit);
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(input: In): Worker {
+    const given = this.options.resourceLimits;
+    const limits = typeof given === 'function' ? given(input) : given;
+    if (this.worker && JSON.stringify(limits) !== JSON.stringify(this.workerLimits)) {
+      const old = this.worker;
+      this.worker = null;
+      void old.terminate();
+    }
     if (this.worker) return this.worker;
     const { spec, options } = workerStart(this.options.workerFile, this.options.execArgv);
-    const w = new Worker(spec, { ...options, ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}) });
+    const w = new Worker(spec, { ...options, ...(limits ? { resourceLimits: limits } : {}) });
+    this.workerLimits = limits;
     this.workerReady = false;
     w.on('message', (msg: TaskReply<Out>) => this.onMessage(w, msg));
     w.on('error', (err: Error & { code?: string }) => {
       const job = this.current;
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && job && this.options.resourceLimits && this.options.outOfMemoryError) {
-        this.onGone(w, this.options.outOfMemoryError(job.input, this.options.resourceLimits));
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && job && limits && this.options.outOfMemoryError) {
+        this.onGone(w, this.options.outOfMemoryError(job.input, limits));
       } else this.onGone(w, `${this.options.workerName} crashed: ${err.message}`);
     });
     w.on('exit', (code: number) => this.onGone(w, `${this.options.workerName} exited unexpectedly (code ${code})`));
@@ -129,6 +147,11 @@ export class TaskRunner<In, Out> {
     this.clearTimer();
     if (this.current === job) this.current = null;
     settle();
+    if (!this.queue.length && this.worker && this.options.stopAfter?.(job.input)) {
+      const w = this.worker;
+      this.worker = null;
+      void w.terminate();
+    }
     // An idle worker must not keep the host process alive.
     if (!this.queue.length) this.worker?.unref();
     this.pump();
