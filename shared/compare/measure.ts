@@ -375,7 +375,12 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // before any concept further back in the clause ("8 million affected in a nation of 28 million").
   const ofAt = ws.slice(k + 1, q.first).findIndex((w) => w.lower === 'of');
   let namedByNoun = false;
-  if (!m.event && !m.head && k >= clause.first && ofAt >= 0 && ws[k].isWord && !LEX.stopwords.has(ws[k].lower) && !isVerbForm(ws[k].lower) && !PREPOSITIONS.has(ws[k].lower)) {
+  // A concept named so ("a loss of 2 million paid subscribers") outweighs a participle inside the noun
+  // phrase, which then only names a kind of the thing counted.
+  const participleEvent = m.event !== null && m.kind !== null && m.event === lemma(m.kind) && !m.conceptual;
+  const ofConcept = k >= clause.first && ofAt >= 0 && !!conceptOf(ws[k].lower);
+  if (participleEvent && ofConcept) [m.event, m.eventText] = [null, null];
+  if (!m.event && (!m.head || ofConcept) && k >= clause.first && ofAt >= 0 && ws[k].isWord && !LEX.stopwords.has(ws[k].lower) && !isVerbForm(ws[k].lower) && !PREPOSITIONS.has(ws[k].lower)) {
     const concept = conceptOf(ws[k].lower);
     if (concept || !LEX.genericHeads.has(ws[k].lower)) {
       m.event = concept ?? lemma(ws[k].lower);
@@ -490,7 +495,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     // A forecast only when the cue governs the figure ("had forecast 2.5 million"), not "as expected" or
     // "higher than expected"; an earlier period only for the figure it dates ("a year earlier it had added
     // 4 million"), not for a change measured from it ("climbed to $7.3 billion from the prior quarter").
-    if (cues & CUE.expectation && c < q.first && q.first - c <= 5 && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
+    // Within eight words and no other figure between: "warned of a further loss of 2 million".
+    if (cues & CUE.expectation && c < q.first && q.first - c <= 8 && !ws.slice(c + 1, q.first).some((x) => /^\d/.test(x.text)) && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
     const baseOfChange = LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '') || ws[c - 1]?.lower === 'the' && LEX.functionWords.comparisonBases.has(ws[c - 2]?.lower ?? '');
     if (cues & CUE.prior && !baseOfChange && ws[q.first - 1]?.lower !== 'to') m.prior = true;
     // "the roughly 200,000 deaths in that earlier disaster", "In the previous quake, 8,000 died": another
@@ -566,7 +572,9 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   const run: string[] = [];
   // A capitalised common word opens a name when a name follows: "New Zealand First", "United Nations".
   const opensName = (w: Word, next: Word | undefined) => isCapital(w) && !!next && isName(next) && !LEX.functionWords.determiners.has(w.lower);
-  while (ws[j] && (isName(ws[j]) || (run.length === 0 && opensName(ws[j], ws[j + 1]))) && !LEX.calendarWords.has(possessive(ws[j].lower)) && run.length < 4) {
+  // A month is no area, nor a span of months ("the April-June quarter").
+  const isCalendar = (w: Word) => possessive(w.lower).split('-').some((part) => LEX.calendarWords.has(part));
+  while (ws[j] && (isName(ws[j]) || (run.length === 0 && opensName(ws[j], ws[j + 1]))) && !isCalendar(ws[j]) && run.length < 4) {
     run.push(possessive(ws[j].lower));
     if (/['’]s$/.test(ws[j].text)) break;
     j++;

@@ -41,6 +41,20 @@ describe('the event that qualifies a figure, in any grammatical form', () => {
     expect(measure('The epicentre was 125 km west of the capital.', '125').unitScale).toBe(1000);
   });
 
+  it('reads a forecast the verb governs from a few words back, and a span of months as no area', () => {
+    // Netflix, April 2022: 200,000 subscribers lost in the first quarter, 2 million more expected in the second.
+    const forecast = measure('The company also warned of a further loss of 2 million subscribers in the April-June quarter.', '2 million');
+    expect(forecast.expected).toBe(true);
+    expect(forecast.subject).toBeNull();
+    expect(measure('Netflix lost 200,000 subscribers in the first quarter.', '200,000').expected).toBe(false);
+  });
+
+  it('takes the concept named before "of" over a participle inside the noun phrase', () => {
+    const paid = measure('It is projecting a loss of 2 million paid subscribers in the second quarter.', '2 million');
+    expect(paid.event).toBe('loss');
+    expect(paid.key).toBe(measure('Netflix lost 200,000 subscribers in the first quarter.', '200,000').key);
+  });
+
   it('reads a unit written against its number', () => {
     expect(measure('The march set off in a temperature of 28°C.', '28°C').dimension).toBe('temperature');
   });
