@@ -220,7 +220,7 @@ function collectMentions(docs: DocContext[]): Mention[] {
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
     // it in the same passage meant, when that one is of the same dimension.
     for (let i = 0; i < own.length; i++) {
-      const bareVerb = !own[i].measure.head && own[i].measure.event !== null && !own[i].measure.conceptual;
+      const bareVerb = !own[i].measure.head && own[i].measure.event !== null && !own[i].measure.conceptual && !own[i].measure.namedByNoun;
       // So does the base of a change ("70%, up from the 50%"): it is the earlier value of the figure before it.
       if (own[i].key && !bareVerb && !(own[i].measure.base && own[i - 1]?.claim === own[i].claim)) continue;
       for (let j = i - 1; j >= 0 && own[i].order - own[j].order < 600; j--) {

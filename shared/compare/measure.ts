@@ -52,6 +52,8 @@ export interface Measure {
   moved: boolean;
   /** The figure is the base a change is measured from ("70%, up from the 50%"): the earlier value of the figure before it. */
   base: boolean;
+  /** A noun before "of" names what the figure is ("a city of 7.48 million", "a population of 120,000"). */
+  namedByNoun: boolean;
   /** A figure of an earlier period the text names ("a year earlier it had added 4 million"). */
   prior: boolean;
   /** A figure of another event the text points back to ("the 200,000 deaths of that earlier disaster"). */
@@ -174,6 +176,8 @@ function dimensionOf(ws: Word[], q: Span, unit: string | null, quantityText: str
     const dim = LEX.dimensions.get(piece) ?? LEX.dimensions.get(lemma(piece));
     if (dim && !/^\d/.test(piece)) return { dimension: dim, unitKey: lemma(piece), unitWords: 0 };
   }
+  // "one in seven residents", "1 in 4 voters": a proportion, not a count of seven.
+  if (q.first > 1 && ws[q.first - 1].lower === 'in' && /^(?:one|1)$/.test(ws[q.first - 2].lower)) return { dimension: 'proportion', unitKey: null, unitWords: 0 };
   // A unit word just before the number ("magnitude 6.4", "Category 4"), or before a link to it: "a
   // magnitude of 7.8", "a magnitude-7.8 quake", "put its magnitude at 6.8", "revised the magnitude to 9.0".
   let unitBefore = q.first - 1;
@@ -224,6 +228,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     prior: false,
     moved: false,
     base: false,
+    namedByNoun: false,
     otherEvent: false,
     kind: null,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
@@ -386,6 +391,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       m.event = concept ?? lemma(ws[k].lower);
       m.eventText = ws[k].text;
       namedByNoun = true;
+      m.namedByNoun = true;
     }
   }
   if (!m.event) {

@@ -164,6 +164,19 @@ describe('which figures may move over time', () => {
     expect(rate.verdict).toBe('evolving');
   });
 
+  it('keeps a figure a noun names ("a city of 7.48 million") out of the measure of the figure before it', () => {
+    // Hong Kong, 9 June 2019: the organisers' count beside the city's population.
+    const docs: Array<[string, string]> = [
+      ['2019-06-10', 'Hong Kong march against extradition bill\n\nThe organisers said about 1.03 million people took part, in a city of 7.48 million. Police put the crowd at 240,000 at its peak.'],
+      ['2019-06-10', 'Hong Kong crowds fill the streets\n\nOrganisers said 1.03 million people marched against the extradition bill; police said 240,000 took part at the peak.'],
+    ];
+    const { groups } = compareTexts(docs);
+    const turnout = groupOf(groups, 1_030_000);
+    expect(turnout.members.some((m) => m.quantity.low === 7_480_000)).toBe(false);
+    expect(turnout.members.some((m) => m.quantity.low === 240_000)).toBe(true);
+    expect(turnout.verdict).toBe('conflicting');
+  });
+
   it('compares distances written in kilometres and in miles', () => {
     // Morocco, September 2023: the USGS placed the epicentre about 72 km south-west of Marrakech.
     const docs: Array<[string, string]> = [

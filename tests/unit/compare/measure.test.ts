@@ -55,6 +55,10 @@ describe('the event that qualifies a figure, in any grammatical form', () => {
     expect(paid.key).toBe(measure('Netflix lost 200,000 subscribers in the first quarter.', '200,000').key);
   });
 
+  it('reads "one in seven" as a proportion, not a count of seven', () => {
+    expect(measure('About 1.03 million people took part, close to one in seven residents of a city of 7.48 million.', 'seven').dimension).toBe('proportion');
+  });
+
   it('reads a unit written against its number', () => {
     expect(measure('The march set off in a temperature of 28°C.', '28°C').dimension).toBe('temperature');
   });

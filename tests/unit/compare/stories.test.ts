@@ -43,7 +43,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'ebola-2014': { precision: 0.9, recall: 0.72 },
   'netflix-q1-2022': { precision: 0.4, recall: 0.68 },
   'nz-election': { precision: 0.52, recall: 0.25 },
-  'nepal-quake': { precision: 0.72, recall: 0.74 },
+  'nepal-quake': { precision: 0.76, recall: 0.74 },
   'twitter-layoffs': { precision: 0.8, recall: 0.5 },
   'hk-protest': { precision: 0.24, recall: 0.32 },
   'haiti-quake': { precision: 0.8, recall: 0.67 },
