@@ -426,8 +426,9 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     if (ratio < 3 && ratio > 1 / 3) return [members];
     const nearest = (m: Mention, series: Mention[]) => Math.min(...series.map((n) => logDistance(valueOf(m), valueOf(n))));
     const ofRecord = counts.filter((m) => !m.hedged);
-    for (const m of counts) if (m.hedged && nearest(m, estimates) <= nearest(m, ofRecord)) estimates.push(m);
-    return [members.filter((m) => !m.measure.estimate && !estimates.includes(m)), estimates];
+    const studied = [...estimates];
+    const joining = counts.filter((m) => m.hedged && nearest(m, studied) <= nearest(m, ofRecord));
+    return [counts.filter((m) => !joining.includes(m)), [...estimates, ...joining]];
   });
 }
 
@@ -515,7 +516,8 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       // Exact figures that only touch ("8.9" reaches up to 8.95, "9.0" down to it) were written apart.
       const [lo, hi] = [Math.max(intervals[i][0], intervals[j][0]), Math.min(intervals[i][1], intervals[j][1])];
       const touching = Math.abs(hi - lo) <= 1e-9 * Math.max(1, Math.abs(hi));
-      if ((lo < hi && !touching) || (touching && !(isExact(figures[i]) && isExact(figures[j])))) {
+      const sameValue = valueOf(a) === valueOf(b) && a.quantity.high === b.quantity.high;
+      if ((lo < hi && !touching) || (touching && (sameValue || !(isExact(figures[i]) && isExact(figures[j]))))) {
         // "About 2,811,380" expected and 2,883,412 counted weeks later agree within "about", but a precise
         // figure that changed between two dates was revised: the series moved.
         // So was a bound left far behind by a later count ("more than 37,000" on Monday, 52,953 on Saturday).
@@ -567,8 +569,10 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       conflicts: overTime.map((p, k) => ({ ...p, reason: k < REASONED_PAIRS ? `${quoteFigure(members[p.a].member)} (${readableDate(members[p.a].member.date)}) and ${quoteFigure(members[p.b].member)} (${readableDate(members[p.b].member.date)}) were given at different times.` : '' })),
     };
   }
-  const lo = Math.max(...intervals.map((r) => r[0]));
-  const hi = Math.min(...intervals.map((r) => r[1]));
+  // The range in the unit the group is shown in, not its dimension's base unit.
+  const shown = displayScale(members);
+  const lo = Math.max(...intervals.map((r) => r[0])) / shown;
+  const hi = Math.min(...intervals.map((r) => r[1])) / shown;
   const names = [...new Set(members.map((m) => who(m.member)))];
   return {
     verdict: 'consistent',
@@ -828,21 +832,27 @@ export interface CompareOptions {
   storyThreshold?: number;
 }
 
+/** The scale of the unit most of a group's figures are written in, in which the group is shown. */
+function displayScale(part: Mention[]): number {
+  const counts = new Map<number, number>();
+  for (const m of part) counts.set(m.scale, (counts.get(m.scale) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
 /**
  * A group's members, with figures written in other units of the dimension re-expressed in the unit most
- * of them use, so that a chart plots "3 months" at 91 days beside "60 days"; each keeps its figure as written.
+ * of them use, so that a chart plots "3 months" at 91 days beside "60 days"; each keeps its figure as
+ * written. With the unit they are shown in.
  */
-function inOneUnit(part: Mention[]): CompareMember[] {
-  const byScale = new Map<number, Mention[]>();
-  for (const m of part) byScale.set(m.scale, [...(byScale.get(m.scale) ?? []), m]);
-  if (byScale.size < 2) return part.map((m) => m.member);
-  const [target] = [...byScale.values()].sort((a, b) => b.length - a.length)[0];
-  const ratio = (m: Mention) => m.scale / target.scale;
-  return part.map((m) =>
-    m.scale === target.scale
-      ? m.member
-      : { ...m.member, quantity: { ...m.member.quantity, low: m.quantity.low * ratio(m), high: m.quantity.high === null ? null : m.quantity.high * ratio(m), unit: target.member.quantity.unit } },
-  );
+function inOneUnit(part: Mention[]): { members: CompareMember[]; unit: string | null } {
+  const scale = displayScale(part);
+  const unit = part.find((m) => m.scale === scale && m.quantity.unit)?.quantity.unit ?? null;
+  const members = part.map((m) => {
+    if (m.scale === scale) return m.member;
+    const ratio = m.scale / scale;
+    return { ...m.member, quantity: { ...m.member.quantity, low: m.quantity.low * ratio, high: m.quantity.high === null ? null : m.quantity.high * ratio, unit } };
+  });
+  return { members, unit };
 }
 
 /** Groups the figures of several documents and judges each group. */
@@ -886,6 +896,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
       if (!part.length) continue;
       part.sort(byTime);
       const { verdict, reason, conflicts } = judge(part, docs);
+      const shown = inOneUnit(part);
       const labelled = part.find((m) => (m.measure.headText || m.measure.eventText) && !m.measure.increment && !m.measure.denied) ?? part.find((m) => m.measure.headText || m.measure.eventText) ?? part[0];
       const places = [...new Set(part.flatMap((m) => m.measure.places))];
       const label = `${labelOf(labelled.measure)}${places.length === 1 && !/\b(?:in|of)\b/.test(labelOf(labelled.measure)) ? ` (${places[0]})` : ''}`;
@@ -893,10 +904,10 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
         id: '',
         story: docs[part[0].docIndex].story,
         label,
-        unit: part.find((m) => m.quantity.unit)?.quantity.unit ?? null,
+        unit: shown.unit,
         verdict,
         reason,
-        members: inOneUnit(part),
+        members: shown.members,
         conflicts,
       });
     }

@@ -71,6 +71,11 @@ export const LEX = {
   /** A date that opens its sentence ("In June,", "On Sept. 7,") dates the report. */
   reportTimeOpeners: set(measures.reportTimeOpeners),
   placeNouns: set(measures.placeNouns),
+  /** Dimensions whose units convert by a factor ("km" and "miles"), and js-quantities kinds that do not. */
+  scaledDimensions: new Set(measures.scaledDimensions),
+  unscaledKinds: new Set(measures.unscaledKinds),
+  /** "one in", "1 in": what follows is the denominator of a proportion. */
+  proportionOpeners: set(measures.proportionOpeners),
   /** "in other countries", "the remaining provinces": an area named as the rest. */
   otherAreaOpeners: set(measures.otherAreaOpeners),
   otherAreaNouns: set(measures.otherAreaNouns),
@@ -113,14 +118,14 @@ export function placeOf(phrase: string): string | null {
   return placeNames.get(key) ?? (key.endsWith('s') ? (placeNames.get(key.slice(0, -1)) ?? null) : null);
 }
 
-type UnitWord = { unit: string; qty?: string; base?: string; factor?: number };
+type UnitWord = { unit: string; qty?: string; partOf?: string; parts?: number };
 const unitWords = units.words as Record<string, UnitWord>;
 const unitBases = new Map<string, { base: string; factor: number } | null>();
 
 /**
- * A unit word's base unit and the factor to it ("km" → metres × 1,000, "months" → seconds ×
- * 2,629,744), through js-quantities, or the lexicon's own factor for units that library lacks; null
- * for unknown words. Temperatures and angles do not scale, and are left as written.
+ * A unit word's base unit and the factor to it ("km" → metres × 1,000, "months" → a twelfth of a
+ * year in seconds), through js-quantities, or as a part of a unit it has for one it lacks; null for
+ * unknown words. Temperatures and angles do not scale, and are left as written.
  */
 export function unitBase(word: string): { base: string; factor: number } | null {
   const key = word.toLowerCase();
@@ -128,13 +133,13 @@ export function unitBase(word: string): { base: string; factor: number } | null 
   if (known !== undefined) return known;
   const entry = unitWords[key] ?? unitWords[lemma(key)];
   let found: { base: string; factor: number } | null = null;
-  if (entry?.base && entry.factor) found = { base: entry.base, factor: entry.factor };
-  else if (entry?.qty) {
+  const expression = entry?.qty ?? entry?.partOf;
+  if (expression) {
     try {
-      const quantity = new Qty(1, entry.qty);
-      if (!['temperature', 'angle'].includes(quantity.kind())) {
+      const quantity = new Qty(1, expression);
+      if (!LEX.unscaledKinds.has(quantity.kind())) {
         const base = quantity.toBase();
-        found = { base: base.units(), factor: base.scalar };
+        found = { base: base.units(), factor: base.scalar / (entry?.qty ? 1 : (entry?.parts ?? 1)) };
       }
     } catch {
       found = null;

@@ -133,8 +133,6 @@ const NUMBER_CUES = LEX.functionWords.numberCues;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const isVerbForm = (w: string) => ((/(?:ed|ing)$/.test(w) || (/en$/.test(w) && !/teen$/.test(w))) && w.length > 4 && !PREPOSITIONS.has(w)) || LEX.irregularParticiples.has(w);
 const CONJUNCTIONS = LEX.functionWords.conjunctions;
-/** Dimensions whose units convert by a factor; temperatures, magnitudes and ranks do not. */
-const SCALED_DIMENSIONS = new Set(['duration', 'length', 'area', 'mass', 'volume', 'speed']);
 /** Words that link a unit named before a number to it: "magnitude of", "magnitude at", "magnitude-7.8". */
 const UNIT_LINKS = LEX.functionWords.unitLinks;
 const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
@@ -177,7 +175,7 @@ function dimensionOf(ws: Word[], q: Span, unit: string | null, quantityText: str
     if (dim && !/^\d/.test(piece)) return { dimension: dim, unitKey: lemma(piece), unitWords: 0 };
   }
   // "one in seven residents", "1 in 4 voters": a proportion, not a count of seven.
-  if (q.first > 1 && ws[q.first - 1].lower === 'in' && /^(?:one|1)$/.test(ws[q.first - 2].lower)) return { dimension: 'proportion', unitKey: null, unitWords: 0 };
+  if (q.first > 1 && LEX.proportionOpeners.has(`${ws[q.first - 2].lower} ${ws[q.first - 1].lower}`)) return { dimension: 'proportion', unitKey: null, unitWords: 0 };
   // A unit word just before the number ("magnitude 6.4", "Category 4"), or before a link to it: "a
   // magnitude of 7.8", "a magnitude-7.8 quake", "put its magnitude at 6.8", "revised the magnitude to 9.0".
   let unitBefore = q.first - 1;
@@ -203,7 +201,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   const clause = clauseBounds(ws, q);
   const { dimension, unitKey: writtenUnit, unitWords } = dimensionOf(ws, q, o.unit, o.quantityText);
   // Units of one dimension compare once expressed in its base unit: "125 km" and "78 miles", "60 days" and "3 months".
-  const base = writtenUnit && SCALED_DIMENSIONS.has(dimension) ? unitBase(writtenUnit) : null;
+  const base = writtenUnit && LEX.scaledDimensions.has(dimension) ? unitBase(writtenUnit) : null;
   const m: Measure = {
     dimension,
     unitKey: base?.base ?? writtenUnit,
@@ -379,7 +377,6 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // "a population of about 120,000", "a nation of 28 million": the noun before "of" names the measure,
   // before any concept further back in the clause ("8 million affected in a nation of 28 million").
   const ofAt = ws.slice(k + 1, q.first).findIndex((w) => w.lower === 'of');
-  let namedByNoun = false;
   // A concept named so ("a loss of 2 million paid subscribers") outweighs a participle inside the noun
   // phrase, which then only names a kind of the thing counted.
   const participleEvent = m.event !== null && m.kind !== null && m.event === lemma(m.kind) && !m.conceptual;
@@ -390,7 +387,6 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (concept || !LEX.genericHeads.has(ws[k].lower)) {
       m.event = concept ?? lemma(ws[k].lower);
       m.eventText = ws[k].text;
-      namedByNoun = true;
       m.namedByNoun = true;
     }
   }
@@ -427,7 +423,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   }
 
   // Still nothing: the nearest concept anywhere in the clause ("the 2,975 number ... for the excess deaths").
-  const bareVerb = m.event !== null && !m.head && !namedByNoun && conceptOf(m.eventText ?? '') !== m.event;
+  const bareVerb = m.event !== null && !m.head && !m.namedByNoun && conceptOf(m.eventText ?? '') !== m.event;
   if ((!m.event && !m.head) || bareVerb) {
     let best = Infinity;
     const [from, to] = bareVerb ? [0, ws.length - 1] : [clause.first, clause.last];
@@ -462,6 +458,11 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
 
   // Scope, role and basis read over the whole clause.
   let yearDistance = Infinity;
+  // A cue close before the figure governs it: within eight words of its own part of the clause, with no
+  // other number, comma or conjunction between ("now gives the quake a magnitude of 7.8", "warned of a
+  // further loss of 2 million"; not "had expected a loss, but Netflix added 2 million").
+  const governs = (c: number) =>
+    c >= clause.first && c < q.first && q.first - c <= 8 && !ws.slice(c + 1, q.first).some((x) => /^[\d,]/.test(x.text) || LEX.functionWords.coordinators.has(x.lower));
   for (let c = clause.first; c <= clause.last; c++) {
     const w = ws[c];
     if (YEAR.test(w.text) && !(c >= q.first && c <= q.last)) {
@@ -482,10 +483,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     const cues = cuesAt(ws, c);
     if (cues & CUE.denial && c < q.first) m.denied = true;
     if (cues & CUE.change) m.change = true;
-    // Close before the figure, with no other figure between: "now gives the quake a magnitude of 7.8",
-    // "its first reading of 7.9". A bare "from" is left to the from-to reading below.
-    const governed = c < q.first && q.first - c <= 8 && !ws.slice(c + 1, q.first).some((x) => /^\d/.test(x.text)) && w.lower !== 'from';
-    if (governed && cues & (CUE.change | CUE.earlier)) m.moved = true;
+    if (governs(c) && cues & (CUE.change | CUE.earlier)) m.moved = true;
     if (cues & CUE.earlier && c < q.first) m.earlier = true;
     // The past perfect around a figure ("the ministry had confirmed only 114", "the 304 it had announced
     // the evening before") tells a state before the report.
@@ -501,8 +499,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     // A forecast only when the cue governs the figure ("had forecast 2.5 million"), not "as expected" or
     // "higher than expected"; an earlier period only for the figure it dates ("a year earlier it had added
     // 4 million"), not for a change measured from it ("climbed to $7.3 billion from the prior quarter").
-    // Within eight words and no other figure between: "warned of a further loss of 2 million".
-    if (cues & CUE.expectation && c < q.first && q.first - c <= 8 && !ws.slice(c + 1, q.first).some((x) => /^\d/.test(x.text)) && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
+    if (cues & CUE.expectation && governs(c) && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
     const baseOfChange = LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '') || ws[c - 1]?.lower === 'the' && LEX.functionWords.comparisonBases.has(ws[c - 2]?.lower ?? '');
     if (cues & CUE.prior && !baseOfChange && ws[q.first - 1]?.lower !== 'to') m.prior = true;
     // "the roughly 200,000 deaths in that earlier disaster", "In the previous quake, 8,000 died": another

@@ -186,7 +186,19 @@ describe('which figures may move over time', () => {
     const distance = groupOf(compareTexts(docs).groups, 72);
     expect(distance.members.map((m) => m.figure)).toEqual(['72', '45']);
     expect(distance.members[1].quantity.low).toBeCloseTo(72.4, 1);
+    expect(distance.unit).toBe(distance.members[0].quantity.unit);
     expect(distance.verdict).toBe('consistent');
+    // The range that both allow, in the unit the group is shown in.
+    expect(distance.reason).toMatch(/between 71\.6\d* and 72\.5\)/);
+  });
+
+  it('finds two reports of the same zero consistent', () => {
+    const docs: Array<[string, string]> = [
+      ['2023-09-09', 'Storm passes the islands\n\nThe storm caused 0 deaths on the islands, the coast guard said. Ferries resumed on Saturday.'],
+      ['2023-09-09', 'Islands count the damage\n\nOfficials reported 0 deaths from the storm across the islands. Power returned to most homes by evening.'],
+    ];
+    const deaths = groupOf(compareTexts(docs).groups, 0);
+    expect(deaths.verdict).toBe('consistent');
   });
 
   it('reads a lower bound far below a later count as a count that rose', () => {

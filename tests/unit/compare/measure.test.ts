@@ -49,6 +49,11 @@ describe('the event that qualifies a figure, in any grammatical form', () => {
     expect(measure('Netflix lost 200,000 subscribers in the first quarter.', '200,000').expected).toBe(false);
   });
 
+  it('lets no forecast or change cue reach across a comma or a coordinated clause', () => {
+    expect(measure('Analysts had expected a loss, but Netflix added 2 million subscribers.', '2 million').expected).toBe(false);
+    expect(measure('Shares rose on Monday, and the company employs 3,000 people.', '3,000').moved).toBe(false);
+  });
+
   it('takes the concept named before "of" over a participle inside the noun phrase', () => {
     const paid = measure('It is projecting a loss of 2 million paid subscribers in the second quarter.', '2 million');
     expect(paid.event).toBe('loss');

@@ -42,7 +42,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'equifax-breach': { precision: 0.9, recall: 0.82 },
   'ebola-2014': { precision: 0.9, recall: 0.72 },
   'netflix-q1-2022': { precision: 0.4, recall: 0.68 },
-  'nz-election': { precision: 0.52, recall: 0.25 },
+  'nz-election': { precision: 0.55, recall: 0.25 },
   'nepal-quake': { precision: 0.76, recall: 0.74 },
   'twitter-layoffs': { precision: 0.8, recall: 0.5 },
   'hk-protest': { precision: 0.24, recall: 0.32 },
