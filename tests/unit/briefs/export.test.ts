@@ -304,6 +304,15 @@ describe('PDF', () => {
     expect(rich).toContain('Łukasz Wiśniewski, Заявление министерства');
   });
 });
+  it.skipIf(!pdftotextBin)('keeps the standard fonts when every character outside WinAnsi has a look-alike', async () => {
+    const arrows = citation(SOURCES.article, 'The toll rose: 304 → 1,297 → 1,419, and at most ≤ 2,000 are missing', 10);
+    const brief = fixtureBrief({ items: [{ type: 'claim', text: 'The toll rose.', certainty: 'asserted', attribution: null, hedges: [], negated: false, quantities: [], citation: arrows }], sources: [SOURCES.article], disputes: [] });
+    const pdf = await toPdf(brief);
+    // No embedded font file: the brief is set in the standard fonts, each arrow drawn as "->".
+    expect(Buffer.from(pdf).includes('/FontFile2')).toBe(false);
+    expect(spaced(pdfText(pdf))).toContain('304 -> 1,297 -> 1,419, and at most <= 2,000');
+  });
+
 
 describe('DOCX', () => {
   it('has heading styles, the claims, and a real footnote per citation', async () => {

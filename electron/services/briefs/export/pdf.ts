@@ -122,6 +122,17 @@ function isWinAnsi(ch: string): boolean {
 }
 
 /**
+ * Whether text holds a character the standard fonts would lose: one outside WinAnsi with no typographic
+ * look-alike ("→" is drawn as "->", "≤" as "<="). Only such text makes a brief embed a Unicode font,
+ * which costs a much larger file and a much slower layout.
+ */
+function needsUnicode(text: string): boolean {
+  if (!NOT_WIN_ANSI.test(text)) return false;
+  for (const ch of text) if (!isWinAnsi(ch) && !(ch in SUBSTITUTES)) return true;
+  return false;
+}
+
+/**
  * Text limited to the characters `canDraw` accepts: known look-alikes first, then the letter without
  * its accents, else '?'. Fonts draw a missing glyph as an empty box at a wrong width, which garbles the line.
  */
@@ -516,18 +527,18 @@ export interface BriefScan {
 export async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
   const planner = new BriefPlanner(() => {});
   let claims = 0;
-  let unicode = NOT_WIN_ANSI.test(brief.title) || NOT_WIN_ANSI.test(brief.generatedAt);
+  let unicode = needsUnicode(brief.title) || needsUnicode(brief.generatedAt);
   for await (const item of brief.items) {
     planner.item(item);
     if (item.type === 'claim') claims++;
-    if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(item));
+    if (!unicode) unicode = needsUnicode(JSON.stringify(item));
   }
   for await (const group of brief.disputes()) {
     planner.dispute(group);
-    if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(group));
+    if (!unicode) unicode = needsUnicode(JSON.stringify(group));
   }
   const sources = planner.sources(brief.sources());
-  if (!unicode) unicode = NOT_WIN_ANSI.test(JSON.stringify(sources));
+  if (!unicode) unicode = needsUnicode(JSON.stringify(sources));
   return { claims, sources: sources.length, unicode };
 }
 
