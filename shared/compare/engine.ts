@@ -400,12 +400,14 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   // km") join it only when close in value, within a factor of two: a clause that says little ("lost
   // ... this year") may hold an unrelated duration, and only its unit told it apart.
   out = out.flatMap((members) => {
+    const shown = displayScale(members);
     const byScale = new Map<number, Mention[]>();
     for (const m of members) byScale.set(m.scale, [...(byScale.get(m.scale) ?? []), m]);
     if (byScale.size < 2) return [members];
-    const [anchor, ...others] = [...byScale.values()].sort((a, b) => b.length - a.length);
+    const anchor = byScale.get(shown)!;
     const apart: Mention[][] = [];
-    for (const part of others) {
+    for (const [scale, part] of byScale) {
+      if (scale === shown) continue;
       const near = part.filter((m) => Math.min(...anchor.map((n) => logDistance(valueOf(m), valueOf(n)))) <= UNIT_JOIN_LOG_DISTANCE);
       anchor.push(...near);
       if (near.length < part.length) apart.push(part.filter((m) => !near.includes(m)));
@@ -421,13 +423,12 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const estimates = members.filter((m) => m.measure.estimate);
     const counts = members.filter((m) => !m.measure.estimate);
     const docsOf = (ms: Mention[]) => new Set(ms.map((m) => m.docIndex)).size;
-    if (docsOf(estimates) < 2 || docsOf(counts.filter((m) => !m.hedged)) < 2) return [members];
-    const ratio = median(estimates.map((m) => valueOf(m))) / Math.max(1e-9, median(counts.filter((m) => !m.hedged).map((m) => valueOf(m))));
+    const ofRecord = counts.filter((m) => !m.hedged);
+    if (docsOf(estimates) < 2 || docsOf(ofRecord) < 2) return [members];
+    const ratio = median(estimates.map((m) => valueOf(m))) / Math.max(1e-9, median(ofRecord.map((m) => valueOf(m))));
     if (ratio < 3 && ratio > 1 / 3) return [members];
     const nearest = (m: Mention, series: Mention[]) => Math.min(...series.map((n) => logDistance(valueOf(m), valueOf(n))));
-    const ofRecord = counts.filter((m) => !m.hedged);
-    const studied = [...estimates];
-    const joining = counts.filter((m) => m.hedged && nearest(m, studied) <= nearest(m, ofRecord));
+    const joining = counts.filter((m) => m.hedged && nearest(m, estimates) <= nearest(m, ofRecord));
     return [counts.filter((m) => !joining.includes(m)), [...estimates, ...joining]];
   });
 }
