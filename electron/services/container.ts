@@ -272,8 +272,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   /** The brief an export request names, streamed, and the file name it is offered under; its progress goes out as events. */
   const briefExport = ({ id, format, allClaims, title }: RequestOf<'briefs:export'>) => {
     const briefId = allClaims ? 'all-claims' : String(id ?? '');
-    // A PDF reads its brief twice (its title block counts claims and sources first): progress spans both.
-    const passes = format === 'pdf' ? 2 : 1;
+    // A PDF reads a stored brief twice (its title block counts claims and sources first): progress spans
+    // both. Every claim of the library is counted from the claim files instead, and read once.
+    const passes = format === 'pdf' && !allClaims ? 2 : 1;
     let reported = 0;
     const progress = (pass: number, done: number, total: number) => {
       const now = Date.now();

@@ -17,7 +17,7 @@ import { measureOf } from '../../../shared/compare/measure.ts';
 import { isDisputed } from '../../../shared/compare/disputed.ts';
 import type { AnalystReview } from '../../../shared/types/brief.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
-import { each, type StreamedBrief } from './export/streamed.ts';
+import { each, type BriefOutline, type StreamedBrief } from './export/streamed.ts';
 
 export interface BriefDeps {
   briefs: ShardedCollection<Brief>;
@@ -405,8 +405,14 @@ export class BriefService {
   streamAllClaims(title = 'All claims', progress?: ExportProgress): StreamedBrief {
     let last: BriefResolver | null = null;
     let pass = 0;
-    // Started by the first reading of the items, kept for a second.
+    // Started by the outline or the first reading of the items, whichever comes first, kept for a second.
     let comparison: Promise<CompareResult> | null = null;
+    const compare = (docs: DocumentRecord[]) => {
+      // Only the disputed groups come back from the worker: they are all the brief lists.
+      comparison ??= this.compared(docs.map((d) => d.id), 'disputed');
+      comparison.catch(() => {}); // awaited after the sections; a failure is reported there
+      return comparison;
+    };
     return {
       title,
       generatedAt: new Date().toISOString(),
@@ -414,15 +420,37 @@ export class BriefService {
         [Symbol.asyncIterator]: () => {
           const docs = this.deps.documents();
           const resolver = (last = this.resolver(title));
-          // Only the disputed groups come back from the worker: they are all the brief lists.
-          comparison ??= this.compared(docs.map((d) => d.id), 'disputed');
-          comparison.catch(() => {}); // awaited after the sections; a failure is reported there
-          return this.allClaimsItems(docs, resolver, comparison, pass++, progress);
+          return this.allClaimsItems(docs, resolver, compare(docs), pass++, progress);
         },
       },
       sources: () => last?.sourceList() ?? [],
       disputes: () => each(last?.disputes ?? []),
+      outline: async (needs) => {
+        const docs = this.deps.documents();
+        compare(docs);
+        return this.outlineAllClaims(docs, needs);
+      },
     };
+  }
+
+  /**
+   * The all-claims brief counted from its claim files, without resolving a passage: each document
+   * with a kept claim is cited once (the disputed groups cite only claims already listed), and its
+   * record and kept claims hold every text the brief prints of it.
+   */
+  private async outlineAllClaims(docs: DocumentRecord[], needs: (text: string) => boolean): Promise<BriefOutline> {
+    let claims = 0;
+    let sources = 0;
+    let needed = false;
+    for (const doc of docs) {
+      const set = await this.deps.claims(doc.id);
+      const kept = set.claims.filter((c) => c.review?.status !== 'rejected');
+      if (!kept.length) continue;
+      claims += kept.length;
+      sources++;
+      if (!needed) needed = needs(JSON.stringify(doc)) || kept.some((claim) => needs(JSON.stringify(claim)));
+    }
+    return { claims, sources, needed };
   }
 
   private async *allClaimsItems(docs: DocumentRecord[], resolver: BriefResolver, comparison: Promise<CompareResult>, pass: number, progress?: ExportProgress): AsyncGenerator<ResolvedBriefItem> {

@@ -124,6 +124,8 @@ export class LibraryService {
   private readonly cancelled = new Set<string>();
   /** Documents whose blocks are being rebuilt, by id. */
   private readonly restructuring = new Map<string, Promise<DocBlock[]>>();
+  /** Claim extractions under way, by document: see `claims`. */
+  private readonly extracting = new Map<string, Promise<ClaimSet>>();
 
   constructor(private readonly deps: LibraryDeps) {}
 
@@ -362,8 +364,14 @@ export class LibraryService {
     return record.blocksVersion === BLOCK_MODEL_VERSION && (!this.deps.claims || record.claimsVersion === this.deps.claims.version);
   }
 
-  /** Stored claims, extracted again when missing or made by another engine version. */
+  /**
+   * Stored claims, extracted again when missing or made by another engine version. Readers that ask
+   * for the same out-of-date document at once (an export and the comparison it started) share one
+   * extraction.
+   */
   async claims(id: string): Promise<ClaimSet> {
+    const running = this.extracting.get(id);
+    if (running) return running;
     const record = this.deps.store.get(id);
     const engine = this.deps.claims;
     // A document from an older library is brought to the current structure first (claims included);
@@ -372,10 +380,20 @@ export class LibraryService {
     const stored = await this.deps.store.readClaims(id);
     if (stored && (!engine || stored.engineVersion === engine.version)) return stored;
     if (!engine) throw new DossierError('no-claims', `Claims for “${record.title}” have not been extracted yet.`);
-    const text = await this.deps.store.readText(id);
-    const set = await this.extractClaims(record, text, migrated ?? (await this.blocksOf(record)));
-    await this.deps.index?.update(this.deps.store.get(id));
-    return set;
+    const started = this.extracting.get(id);
+    if (started) return started;
+    const extraction = (async () => {
+      const text = await this.deps.store.readText(id);
+      const set = await this.extractClaims(record, text, migrated ?? (await this.blocksOf(record)));
+      await this.deps.index?.update(this.deps.store.get(id));
+      return set;
+    })();
+    this.extracting.set(id, extraction);
+    try {
+      return await extraction;
+    } finally {
+      this.extracting.delete(id);
+    }
   }
 
   /** Checks one change set against a record and returns the edited copy; throws before anything is saved. */

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Brief, ResolvedBrief, ResolvedGroup } from '../../../shared/types/brief.ts';
 import { openServices, type Services } from '../../../electron/services/container.ts';
 import { InlineClaimsRunner } from '../../../electron/services/claims/claims-runner.ts';
-import { exportBrief, exportBriefToFile, toDocx, toHtml, toMarkdown, toPdf, type ExportFormat } from '../../../electron/services/briefs/export/index.ts';
+import { exportBrief, exportBriefToFile, scanBrief, toDocx, toHtml, toMarkdown, toPdf, type ExportFormat } from '../../../electron/services/briefs/export/index.ts';
+import { streamOf } from '../../../electron/services/briefs/export/streamed.ts';
 import { WorkerBriefFileWriter } from '../../../electron/services/briefs/export/export-runner.ts';
 import { xmlText } from '../../../electron/services/briefs/export/docx.ts';
 import { syntheticBrief } from '../../../scripts/bench-brief.ts';
@@ -224,9 +225,10 @@ describe('a real library', () => {
     for (const item of items) if (item.type === 'claim') expect(md).toContain(`“${item.citation.quote.replace(/\s+/g, ' ')}”`.slice(0, 30));
   });
 
-  it('reports its progress to the app, over both readings of a PDF', async () => {
+  it('reports its progress to the app, over both readings of a stored brief’s PDF and the one reading of every claim', async () => {
     for (const [request, briefId] of [
       [{ id: stored.id, format: 'md' }, stored.id],
+      [{ id: stored.id, format: 'pdf' }, stored.id],
       [{ allClaims: true, format: 'pdf' }, 'all-claims'],
     ] as const) {
       events.length = 0;
@@ -237,7 +239,33 @@ describe('a real library', () => {
       const done = events.map((e) => e.done);
       expect(done).toEqual([...done].sort((a, b) => a - b));
       expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
-      if (request.format === 'pdf') expect(events.some((e) => e.done * 2 === e.total)).toBe(true);
+      // A stored brief's PDF reads its items twice, the first reading as the first half; every claim
+      // of the library is read once, a step per document and one for the disputed figures.
+      const readings = request.format === 'pdf' && !('allClaims' in request) ? 2 : 1;
+      expect(events[0]!.total).toBe(readings * ('allClaims' in request ? ids.length + 1 : stored.items.length));
+      if (readings === 2) expect(events.some((e) => e.done * 2 === e.total)).toBe(true);
+    }
+  });
+
+  it('outlines every claim from the claim files as reading the whole brief would, rejected claims and their documents left out', async () => {
+    // One claim rejected here, and every claim of another document, whose report is then cited nowhere.
+    const partly = (await services.handlers['claims:list']({ id: ids[0]! })).claims;
+    const wholly = (await services.handlers['claims:list']({ id: ids[7]! })).claims;
+    const rejected = [{ docId: ids[0]!, claimId: partly[0]!.id }, ...wholly.map((c) => ({ docId: ids[7]!, claimId: c.id }))];
+    for (const r of rejected) await services.handlers['claims:review']({ ...r, status: 'rejected' });
+    try {
+      const read = await scanBrief(streamOf(await services.briefs.resolve(await services.briefs.allClaimsBrief('Every claim'))));
+      const outlined = await scanBrief(services.briefs.streamAllClaims('Every claim'));
+      expect(outlined).toEqual(read);
+      expect(outlined.sources).toBe(ids.length - 1);
+      // Whether any text needs a wider font is asked of every kept claim and every cited record.
+      const brief = services.briefs.streamAllClaims('Every claim');
+      expect((await brief.outline!((text) => text.includes('Rail line reopens after landslide'))).needed).toBe(true);
+      expect((await brief.outline!((text) => text.includes('Landslide line back in service'))).needed).toBe(false);
+      expect((await brief.outline!((text) => text.includes(wholly[0]!.text))).needed).toBe(false);
+      expect((await brief.outline!((text) => text.includes(partly[1]!.text))).needed).toBe(true);
+    } finally {
+      for (const r of rejected) await services.handlers['claims:revert'](r);
     }
   });
 

@@ -81,6 +81,17 @@ describe('comparing library documents in the compare worker', () => {
     expect(result).toEqual(await inProcess(ids));
   });
 
+  it('extracts an out-of-date document once when two readers ask for it at once', async () => {
+    const path = join(work, 'library', 'docs', ids[2], 'claims.json');
+    const stored = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...stored, engineVersion: 'an-older-engine' }));
+    const [first, second] = await Promise.all([services.library.claims(ids[2]), services.library.claims(ids[2])]);
+    expect(second).toBe(first);
+    expect(JSON.parse(readFileSync(path, 'utf8')).engineVersion).toBe(ENGINE_VERSION);
+    // Once done, a later reader reads the file again rather than the finished extraction.
+    expect(await services.library.claims(ids[2])).not.toBe(first);
+  });
+
   it('stops a comparison that outgrows the worker’s heap with too-large, and runs the next', { timeout: 120_000 }, async () => {
     const runner = new CompareRunner({ workerFile: WORKER, execArgv: ['--import', 'tsx'], maxHeapMb: 24 });
     try {

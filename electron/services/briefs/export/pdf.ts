@@ -522,9 +522,14 @@ export interface BriefScan {
 
 /**
  * Reads the brief through once without writing it: a streamed brief is resolved again for the real
- * pass, which costs a fraction of laying it out and holds nothing.
+ * pass, which costs a fraction of laying it out and holds nothing. A brief that can outline itself
+ * (every claim of a library) is not read at all.
  */
 export async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
+  if (brief.outline) {
+    const { claims, sources, needed } = await brief.outline(needsUnicode);
+    return { claims, sources, unicode: needed || needsUnicode(brief.title) || needsUnicode(brief.generatedAt) };
+  }
   const planner = new BriefPlanner(() => {});
   let claims = 0;
   let unicode = needsUnicode(brief.title) || needsUnicode(brief.generatedAt);

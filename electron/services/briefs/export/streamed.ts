@@ -15,6 +15,18 @@ export interface StreamedBrief {
   sources(): CitedSource[];
   /** Once `items` has been read through: the groups judged conflicting or evolving, in brief order. */
   disputes(): AsyncIterable<ResolvedGroup>;
+  /**
+   * What a writer needs before the first line, where the brief can tell it without being resolved
+   * (every claim of a library is counted from the claim files): see `BriefOutline`.
+   */
+  outline?(needs: (text: string) => boolean): Promise<BriefOutline>;
+}
+
+/** How many claims and cited sources a brief has, and whether any of its text is one that `needs` picks out. */
+export interface BriefOutline {
+  claims: number;
+  sources: number;
+  needed: boolean;
 }
 
 /** The values, or null when there are none: a section's heading is written only above rows it has. */
