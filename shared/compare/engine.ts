@@ -175,7 +175,7 @@ function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string 
 }
 
 function isFigure(q: Quantity, m: Measure): boolean {
-  if (q.vague || m.question) return false;
+  if (q.vague || m.question || m.threshold) return false;
   // Bare years and ordinals are dates or ranks, not amounts.
   if (m.dimension === 'count' && Number.isInteger(q.low) && q.low >= 1800 && q.low <= 2100 && q.low === q.high && !/,/.test(q.text) && !q.unit) return false;
   return true;
@@ -716,8 +716,9 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
   for (const [from, members] of blocks) {
     for (const m of members) {
       if (!isMeasurement(m.measure.dimension) || m.measure.head) continue;
-      const candidates = [...(measured.get(`${storyOf(from)}|${m.measure.dimension}|${m.measure.unitKey ?? ''}`) ?? [])].filter((k) => k !== from);
-      if (candidates.length === 1) moves.push([m, from, candidates[0]]);
+      // Already among the story's measured things (its own block names the quake): it stays there.
+      const candidates = [...(measured.get(`${storyOf(from)}|${m.measure.dimension}|${m.measure.unitKey ?? ''}`) ?? [])];
+      if (candidates.length === 1 && candidates[0] !== from) moves.push([m, from, candidates[0]]);
     }
   }
 

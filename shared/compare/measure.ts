@@ -58,6 +58,8 @@ export interface Measure {
   prior: boolean;
   /** A figure of another event the text points back to ("the 200,000 deaths of that earlier disaster"). */
   otherEvent: boolean;
+  /** The bar another count clears ("400 of which exceeded magnitude 3"): no reading of anything. */
+  threshold: boolean;
   /** A participle naming a kind of the thing counted ("encrypted passport numbers"). */
   kind: string | null;
   question: boolean;
@@ -228,6 +230,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     base: false,
     namedByNoun: false,
     otherEvent: false,
+    threshold: false,
     kind: null,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
     key: null,
@@ -461,8 +464,14 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // A cue close before the figure governs it: within eight words of its own part of the clause, with no
   // other number, comma or conjunction between ("now gives the quake a magnitude of 7.8", "warned of a
   // further loss of 2 million"; not "had expected a loss, but Netflix added 2 million").
+  // A measurement behind a counted noun is not what the cue moves: in "raised the death toll from
+  // Saturday's magnitude-7.2 earthquake" the toll rose, not the magnitude.
+  const measurement = m.dimension !== 'count';
   const governs = (c: number) =>
-    c >= clause.first && c < q.first && q.first - c <= 8 && !ws.slice(c + 1, q.first).some((x) => /^[\d,]/.test(x.text) || LEX.functionWords.coordinators.has(x.lower));
+    c >= clause.first &&
+    c < q.first &&
+    q.first - c <= 8 &&
+    !ws.slice(c + 1, q.first).some((x) => /^[\d,]/.test(x.text) || LEX.functionWords.coordinators.has(x.lower) || (measurement && x.isWord && conceptOf(x.lower) !== null));
   for (let c = clause.first; c <= clause.last; c++) {
     const w = ws[c];
     if (YEAR.test(w.text) && !(c >= q.first && c <= q.last)) {
@@ -489,7 +498,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     // the evening before") tells a state before the report.
     // Only when "had" governs the figure itself: reported speech ("police said the storm had killed 12")
     // and a relative clause ("which had warned of floods") tell nothing of an earlier state.
-    const nearAfter = c > q.last && c <= q.last + 3 && !ws.slice(q.last + 1, c).some((x) => !x.isWord || /^\d/.test(x.text));
+    // After a measurement the verb is its noun's: "the magnitude-7.2 earthquake had killed 1,941".
+    const nearAfter = c > q.last && c <= q.last + 3 && !measurement && !ws.slice(q.last + 1, c).some((x) => !x.isWord || /^\d/.test(x.text));
     const governsFigure = c < q.first && q.first - c <= 4 && ws.slice(c + 2, q.first).every((x) => NUMBER_CUES.has(x.lower));
     const reported = ws.slice(Math.max(clause.first, c - 4), c).some((x) => LEX.reportingVerbs.has(x.lower) || LEX.functionWords.relativePronouns.has(x.lower));
     if ((governsFigure || nearAfter) && !reported && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
@@ -540,8 +550,21 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     m.moved = true;
   }
   m.conceptual = m.event !== null && conceptOf(m.eventText ?? '') === m.event;
+  m.threshold = isThreshold(ws, q, clause, m.dimension);
   m.key = keyOf(m);
   return m;
+}
+
+/**
+ * A reading named as the bar another count clears ("about 400 of which exceeded magnitude 3", "12
+ * tremors above magnitude 5") is a threshold, not a reading of anything.
+ */
+function isThreshold(ws: Word[], q: Span, clause: Span, dimension: string): boolean {
+  if (!isMeasurement(dimension)) return false;
+  let b = q.first - 1;
+  while (b > clause.first && (LEX.dimensions.get(ws[b].lower) === dimension || LEX.functionWords.unitLinks.has(ws[b].lower))) b--;
+  if (b < clause.first || !LEX.functionWords.thresholds.has(ws[b].lower)) return false;
+  return ws.slice(clause.first, b).some((w) => /^\d/.test(w.text));
 }
 
 /** A verb of gain or loss followed by "to" ("adding to", "lost to"): it moves a total, it is not the event. */
@@ -677,7 +700,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     // Only a possessive of the count itself: "Russia's army is forming a unit of 3,000" is not Russia's figure.
     // A country's officials reporting ("India's home secretary reported 72 deaths") give its figure.
     const ofTheCount = ws.slice(c + 1, c + 5).some((x, n) => c + 1 + n >= q.first || LEX.genericHeads.has(x.lower) || LEX.official.has(x.lower) || LEX.reportingVerbs.has(x.lower));
-    if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount) {
+    // "Saturday's magnitude-7.2 earthquake", "March's 3.5%": a day or month dates the figure; it owns nothing.
+    const dated = LEX.calendarWords.has(possessive(w.lower)) || LEX.stopwords.has(possessive(w.lower));
+    if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount && !dated) {
       const place = placeOf(possessive(w.lower));
       if (place && !places.includes(place)) places.push(place);
       else if (!place && c >= q.first - 2) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
@@ -787,7 +812,11 @@ export function keyOf(m: Measure): string | null {
       // A magnitude is of its noun ("aftershock"), whatever the clause says happened: "the magnitude-7.2
       // quake that killed 2,207" still gives the quake's magnitude. Other measurements keep their event
       // ("3 days of rain", "10 days without power").
-      if (m.dimension === 'magnitude') return `${m.dimension}|${m.unitKey ?? ''}|${specificHead && specificHead !== m.unitKey && specificHead !== m.dimension ? specificHead : ''}${role}`;
+      // A general name of the event ("quake", "earthquake") is the story's own event, however an outlet words it.
+      if (m.dimension === 'magnitude') {
+        const of = specificHead && specificHead !== m.unitKey && specificHead !== m.dimension && !LEX.eventNouns.has(specificHead) ? specificHead : '';
+        return `${m.dimension}|${m.unitKey ?? ''}|${of}${role}`;
+      }
       return `${m.dimension}|${m.unitKey ?? ''}|${what ?? ''}${role}`;
   }
 }
