@@ -442,8 +442,8 @@ const HEADLINE_CHARS = 200;
 
 /** Share of figures with a change cue that makes them a running series. */
 const SERIES_SHARE = 0.3;
-/** How close (log10) an unplaced figure must lie to a country's figure to be taken as that figure: ±12%. */
-const PLACED_FIGURE_LOG_DISTANCE = 0.05;
+/** How close (log10) an unplaced figure must lie to a country's figure to be taken as that figure told again: ±5%. */
+const PLACED_FIGURE_LOG_DISTANCE = 0.02;
 /** How far apart (log10) a figure in another unit may lie from its part's figures and join them: a factor of two. */
 const UNIT_JOIN_LOG_DISTANCE = Math.log10(2);
 /** How far apart (log10) two values may lie and still be one figure told again: about ±25%. */

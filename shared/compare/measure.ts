@@ -397,7 +397,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     for (let b = k; b >= clause.first && q.first - b <= 10; b--) {
       const w = ws[b];
       if (!w.isWord) continue;
-      const concept = phraseEndingAt(ws, b, LEX.concepts);
+      // A concept phrase may end in a word read as part of the amount: "home to at least 120,000".
+      const concept = phraseEndingAt(ws, b, LEX.concepts) ?? (b === k && k + 1 < q.first ? phraseEndingAt(ws, k + 1, LEX.concepts) : null);
       // "adding to the 11,000", "rose to 34": a verb of change before "to" marks the figure as a total.
       if (concept && isChangeTo(ws, b, concept.value)) {
         m.change = true;
@@ -422,6 +423,27 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (noun.isWord && !LEX.stopwords.has(noun.lower)) {
       m.event = conceptOf(noun.lower) ?? lemma(noun.lower);
       m.eventText = noun.text;
+    }
+  }
+
+  // "The cargo ... was estimated to be worth about $3.5 billion", "None of the cargo, worth $100 million",
+  // "a stake valued at $2 billion": an amount is the value of the thing named before the link.
+  if (!m.head && (!m.event || LEX.functionWords.valueLinks.has(m.event)) && k > clause.first && LEX.functionWords.valueLinks.has(ws[k].lower)) {
+    [m.event, m.eventText] = [null, null];
+    for (let b = k - 1; b >= clause.first; b--) {
+      const w = ws[b];
+      const skipped = !w.isWord || w.lower === 'to' || LEX.auxiliaries.has(w.lower) || LEX.stopwords.has(w.lower) || PREPOSITIONS.has(w.lower) || NUMBER_CUES.has(w.lower) || isVerbForm(w.lower) || (b > 0 && isCapital(w));
+      if (skipped) continue;
+      // The object of a preposition qualifies the thing ("the cargo aboard the ship"); "of" names it ("none of the cargo").
+      let p = b - 1;
+      while (p > clause.first && LEX.functionWords.determiners.has(ws[p].lower)) p--;
+      if (p >= clause.first && PREPOSITIONS.has(ws[p].lower) && ws[p].lower !== 'of') {
+        b = p;
+        continue;
+      }
+      m.head = lemma(w.lower);
+      m.headText = w.text;
+      break;
     }
   }
 

@@ -104,6 +104,29 @@ describe('recurring events of one kind', () => {
 describe('which figures may move over time', () => {
   const groupOf = (groups: ReturnType<typeof compareTexts>['groups'], low: number) => groups.find((g) => g.members.some((m) => m.quantity.low === low))!;
 
+  it('reads one magnitude however outlets name the quake, and no threshold as a reading', () => {
+    // Turkey and Syria, February 2023: the USGS gave 7.8 and Turkey's AFAD 7.7 on the same day.
+    const docs: Array<[string, string]> = [
+      ['2023-02-06', 'Turkey earthquake kills thousands\n\nThe magnitude-7.8 earthquake struck near Gaziantep before dawn, the U.S. Geological Survey said.'],
+      ['2023-02-06', "Quake flattens buildings in southern Turkey\n\nTurkey's disaster agency AFAD gave the quake a magnitude of 7.7. AFAD recorded more than 1,100 aftershocks, 16 of which exceeded magnitude 5."],
+      ['2023-02-08', 'Rescuers race the cold in Turkey\n\nSurvivors of the magnitude-7.8 quake spent a third night outside in freezing weather.'],
+    ];
+    const magnitude = groupOf(compareTexts(docs).groups, 7.8);
+    expect(figures(magnitude).sort()).toEqual([7.7, 7.8, 7.8]);
+    expect(magnitude.verdict).toBe('conflicting');
+  });
+
+  it('takes an unplaced toll for a named country\'s figure only when it is that figure told again', () => {
+    // Libya, September 2023: the Derna toll beside Morocco's quake toll of the same week.
+    const docs: Array<[string, string]> = [
+      ['2023-09-12', "Libya floods: thousands feared dead in Derna\n\nThe floods killed 2,300 people in Derna, the ambulance service said. The disaster came days after Morocco's earthquake killed 2,901 people."],
+      ['2023-09-16', 'Libya revises Derna flood toll\n\nThe health minister of the eastern government said 3,166 people had died in the floods.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(groupOf(groups, 3166)).not.toBe(groupOf(groups, 2901));
+    expect(figures(groupOf(groups, 3166))).toContain(2300);
+  });
+
   it('keeps a hedged company count and its revision in one series', () => {
     // Yahoo's 2013 breach: "more than 1 billion" accounts in December 2016, all 3 billion in October 2017.
     const docs: Array<[string, string]> = [

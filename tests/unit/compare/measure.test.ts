@@ -117,6 +117,7 @@ describe('units carry meaning', () => {
   it('makes a rate its own measure', () => {
     expect(measure('The registry counted 82 deaths a day before the storm.', '82').rate).toBe('day');
     expect(measure('The registry counted 82 deaths a day before the storm.', '82').key).not.toBe(measure('The storm killed 82 people.', '82').key);
+    expect(measure('The blockage held up trade worth $400 million for every hour the ship stayed stuck.', '$400 million').rate).toBe('hour');
   });
 });
 
@@ -184,6 +185,20 @@ describe('scope and role', () => {
     // Nepal, May 2015: the aftershocks counted by the strength they passed.
     expect(measure('Seismologists counted more than 300 aftershocks, all of them above magnitude 4.', '4').threshold).toBe(true);
     expect(measure('The survey put the quake at magnitude 7.8.', '7.8').threshold).toBe(false);
+  });
+
+  it('reads a population from "home to", past the words that qualify the amount', () => {
+    // Derna, Libya, September 2023: outlets gave the city's population differently.
+    expect(measure('In Derna, a port thought to be home to at least 120,000 people, whole streets were swept away.', '120,000').key).toBe('count|population');
+    expect(measure('Derna is home to at least 120,000 people.', '120,000').key).toBe('count|population');
+    expect(measure('Reuters put the population at around 125,000.', '125,000').key).toBe('count|population');
+  });
+
+  it('reads an amount "worth" or "valued at" as the value of the thing named before it', () => {
+    // The Ever Given's cargo, March 2021, valued differently by its owners and by the canal authority.
+    expect(measure('The cargo aboard the ship was estimated to be worth about $3.5 billion.', '$3.5 billion').key).toBe('money|cargo|');
+    expect(measure('None of the cargo, worth $775 million, has been unloaded.', '$775 million').key).toBe('money|cargo|');
+    expect(measure('The start-up was valued at $2 billion.', '$2 billion').head).toBe('start-up');
   });
 
   it('takes sales units and company divisions for no troops', () => {
