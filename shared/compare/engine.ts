@@ -750,6 +750,22 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
   }
 }
 
+/** Moves each mention from its block to another, all at once; a block left empty goes. */
+function moveMentions(blocks: Map<string, Mention[]>, moves: Map<Mention, { from: string; to: string }>): void {
+  const leaving = new Map<string, Set<Mention>>();
+  for (const [m, { from }] of moves) leaving.set(from, (leaving.get(from) ?? new Set()).add(m));
+  for (const [from, gone] of leaving) {
+    const kept = blocks.get(from)!.filter((x) => !gone.has(x));
+    if (kept.length) blocks.set(from, kept);
+    else blocks.delete(from);
+  }
+  for (const [m, { to }] of moves) {
+    const list = blocks.get(to);
+    if (list) list.push(m);
+    else blocks.set(to, [m]);
+  }
+}
+
 /**
  * Whether mentions `a` only name the thing (no event said of it) with fewer of the qualifiers that
  * mentions `b` give it, all of them among b's: "Passport number 5,250,000" beside "5.25 million
@@ -815,18 +831,56 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
       }
     }
   }
-  const leaving = new Map<string, Set<Mention>>();
-  for (const [m, { from }] of moves) leaving.set(from, (leaving.get(from) ?? new Set()).add(m));
-  for (const [from, gone] of leaving) {
-    const kept = blocks.get(from)!.filter((x) => !gone.has(x));
-    if (kept.length) blocks.set(from, kept);
-    else blocks.delete(from);
+  moveMentions(blocks, moves);
+}
+
+/** How close (log10) readings of one dimension under different words must lie to be one measurement told again: ±15%. */
+const NEAR_READING_LOG_DISTANCE = Math.log10(1.15);
+
+/**
+ * Outlets describe one measured thing in many words ("the 400-metre container ship", "the 399-metre
+ * vessel", "the 400-metre Ever Given"): a reading of a dimension and unit lies in a block of its own
+ * for each. Readings of one story within 15% of a reading in another such block, from another
+ * document, are that reading told again: they move from the smaller block to the larger one, one
+ * reading at a time, so that a shared value chains nothing. Years and other events are told apart later.
+ * Spans of time are left as they are.
+ */
+function mergeNearReadings(blocks: Map<string, Mention[]>): void {
+  const byDimension = new Map<string, string[]>();
+  for (const [key, members] of blocks) {
+    const { dimension, unitKey } = members[0].measure;
+    // Spans of time are too common to be one thing by value alone: "60 days of severance" is no "60 days' notice".
+    if (!isMeasurement(dimension) || dimension === 'duration' || key.endsWith('|disputed')) continue;
+    const id = `${storyOf(key)}|${dimension}|${unitKey ?? ''}`;
+    byDimension.set(id, [...(byDimension.get(id) ?? []), key]);
   }
-  for (const [m, { to }] of moves) {
-    const list = blocks.get(to);
-    if (list) list.push(m);
-    else blocks.set(to, [m]);
+  const moves = new Map<Mention, { from: string; to: string }>();
+  for (const keys of byDimension.values()) {
+    if (keys.length < 2) continue;
+    // Readings in order of value: each looks only at its neighbours within reach.
+    const readings = keys.flatMap((key) => blocks.get(key)!.filter((m) => !m.measure.denied).map((m) => ({ key, m, at: Math.log10(Math.max(valueOf(m), 1e-12)) })));
+    readings.sort((a, b) => a.at - b.at);
+    for (let i = 0; i < readings.length; i++) {
+      const { key: from, m, at } = readings[i];
+      const sizeFrom = blocks.get(from)!.length;
+      let target: string | null = null;
+      let best = NEAR_READING_LOG_DISTANCE;
+      for (const step of [-1, 1]) {
+        for (let j = i + step; j >= 0 && j < readings.length && Math.abs(readings[j].at - at) <= best; j += step) {
+          const { key: to, m: n } = readings[j];
+          // Into the larger block; between equal ones, one way only.
+          const sizeTo = blocks.get(to)!.length;
+          if (to === from || n.docIndex === m.docIndex || sizeTo < sizeFrom || (sizeTo === sizeFrom && to > from)) continue;
+          // The nearest reading; on a tie, the larger block, then the first key, so that copies gather in one block.
+          const distance = Math.abs(readings[j].at - at);
+          const better = distance < best || target === null || sizeTo > blocks.get(target)!.length || (sizeTo === blocks.get(target)!.length && to < target);
+          if (distance <= best && better) [best, target] = [distance, to];
+        }
+      }
+      if (target) moves.set(m, { from, to: target });
+    }
   }
+  moveMentions(blocks, moves);
 }
 
 export interface CompareOptions {
@@ -892,6 +946,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
   }
   attachLooseFigures(blocks);
   mergeBlocksSharingFigures(blocks);
+  mergeNearReadings(blocks);
   const groups: CompareGroup[] = [];
   for (const block of blocks.values()) {
     for (const part of splitByScope(block, docs, storyStarts)) {

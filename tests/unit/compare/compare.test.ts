@@ -116,6 +116,21 @@ describe('which figures may move over time', () => {
     expect(magnitude.verdict).toBe('conflicting');
   });
 
+  it('gathers one measured thing described in different words, but no two spans of time by value alone', () => {
+    // The Ever Given, March 2021: one ship, described three ways; and a dam's height given as 70 and 74 metres.
+    const docs: Array<[string, string]> = [
+      ['2021-03-24', 'Giant ship blocks the Suez Canal\n\nThe 400-metre container ship ran aground in a sandstorm on Tuesday. Its crew of 25 was safe. Workers get 60 days of notice before any layoff, the union said.'],
+      ['2021-03-26', 'Diggers work to free the Ever Given\n\nThe 399-metre vessel is wedged across the canal near Suez. Owners promised 60 days of severance pay to any laid-off crew.'],
+      ['2021-03-29', 'Ever Given floats again\n\nThe 400-metre Ever Given was pulled free on Monday by tugs.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(figures(groupOf(groups, 399)).sort()).toEqual([399, 400, 400]);
+    expect(groupOf(groups, 399).verdict).toBe('consistent');
+    const spans = groups.filter((g) => g.members.some((m) => m.quantity.low === 60 && /days?/.test(m.quantity.unit ?? '')));
+    expect(spans).toHaveLength(2);
+    expect(spans.every((g) => g.members.length === 1)).toBe(true);
+  });
+
   it('takes an unplaced toll for a named country\'s figure only when it is that figure told again', () => {
     // Libya, September 2023: the Derna toll beside Morocco's quake toll of the same week.
     const docs: Array<[string, string]> = [
