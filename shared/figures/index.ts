@@ -24,7 +24,8 @@ export const DENIED_SHARE = 0.67;
 
 /**
  * Half a unit of the last significant digit written: "15 million" may be 14.5 to 15.5 million. Zeros
- * written after a decimal point are significant: "7.0" is 6.95 to 7.05, not 6.5 to 7.5.
+ * written after a decimal point are significant: "7.0" is 6.95 to 7.05, not 6.5 to 7.5. A round number
+ * reaches no further than "about" would: "70 metres" is no rounding of 74, nor "20,000" of 18,300.
  */
 function roundingReach(value: number, text = ''): number {
   if (!Number.isFinite(value) || value === 0) return 0;
@@ -33,7 +34,7 @@ function roundingReach(value: number, text = ''): number {
   let significant = Math.max(1, digits.replace(/0+$/, '').length);
   const written = /(\d[\d,]*)\.(\d+)/.exec(text);
   if (written) significant = Math.max(significant, `${written[1].replace(/,/g, '')}${written[2]}`.replace(/^0+/, '').length);
-  return 0.5 * 10 ** (magnitude - significant + 1);
+  return Math.min(0.5 * 10 ** (magnitude - significant + 1), Math.abs(value) * APPROXIMATE_REACH);
 }
 
 /** The interval of values a figure, as qualified, allows. */

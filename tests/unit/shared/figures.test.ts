@@ -9,6 +9,10 @@ describe('figureInterval', () => {
   it('gives an exact figure the rounding its digits allow', () => {
     expect(figureInterval(f('15 million', 15e6))).toEqual([14.5e6, 15.5e6]);
     expect(figureInterval(f('637,431', 637431))).toEqual([637430.5, 637431.5]);
+    // A round number reaches no further than "about" would (5%): 70 metres is no rounding of 74.
+    expect(figureInterval(f('70', 70))).toEqual([66.5, 73.5]);
+    expect(figureInterval(f('400', 400))).toEqual([380, 420]);
+    expect(figuresAgree(f('20,000', 20000), f('18,300', 18300))).toBe(false);
   });
 
   it('widens an approximate figure a little either side, and opens bounds on one side', () => {
