@@ -253,6 +253,9 @@ describe('scope and role', () => {
     expect(measure('The toll was initially put at 143 people.', '143').earlier).toBe(true);
     expect(measure('The government raised the toll from 64 to nearly 3,000.', '64').earlier).toBe(true);
     expect(measure('There were 1,052 more deaths than usual across the island.', '1,052').increment).toBe(false);
+    // "first" dates a figure only as a report's word ("first reported"), not as an ordinal.
+    expect(measure('The Red Crescent first reported 150 dead in Derna.', '150').earlier).toBe(true);
+    expect(measure('The first to give way was the upper dam, 13 kilometres from the city.', '13').earlier).toBe(false);
   });
 
   it('reads no name in a number cue that opens the sentence', () => {
