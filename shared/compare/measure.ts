@@ -3,7 +3,7 @@
 // that qualifies it in any grammatical form ("killed 230", "230 were killed", "the death toll rose to
 // 312"), its scope (place, year, rate, estimate or count) and its role (increment, denial, change, earlier).
 import type { FigureLike } from '../figures/index.ts';
-import { conceptOf, CUE, CUES, LEX, lemma, placeOf, unitBase, type PhraseSet } from './lexicon.ts';
+import { conceptOf, CUE, CUES, DENIAL_WORDS, LEX, lemma, placeOf, unitBase, type PhraseSet } from './lexicon.ts';
 
 export interface Word {
   text: string;
@@ -810,6 +810,16 @@ export function placesIn(text: string): string[] {
     if (two) i++;
   }
   return found;
+}
+
+/**
+ * Whether a figure is cited only to be disputed ("nowhere near 3,000", "denied that 3,000 died"). A
+ * denial cue stands before its figure, so a sentence with none there is read no further: exports ask
+ * this of every claim.
+ */
+export function isDeniedFigure(sentence: string, figure: MeasureOptions): boolean {
+  if (!DENIAL_WORDS.test(sentence.slice(0, figure.start))) return false;
+  return measureOf(sentence, figure).denied;
 }
 
 /** The blocking key: figures that could measure the same thing share it. */

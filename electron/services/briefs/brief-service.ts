@@ -13,7 +13,7 @@ import type { CompareScope } from '../compare/compare-request.ts';
 import type { LibraryComparer } from '../compare/library-comparer.ts';
 import { DossierError } from '../errors.ts';
 import { formatFigure } from '../../../shared/figures/index.ts';
-import { measureOf } from '../../../shared/compare/measure.ts';
+import { isDeniedFigure } from '../../../shared/compare/measure.ts';
 import { isDisputed } from '../../../shared/compare/disputed.ts';
 import type { AnalystReview } from '../../../shared/types/brief.ts';
 import type { ShardedCollection } from '../storage/sharded-collection.ts';
@@ -101,7 +101,7 @@ function findClaim(set: ClaimSet, item: Extract<BriefItem, { type: 'claim' }>): 
 function isDenied(claim: Claim, q: Quantity): boolean {
   const start = q.start - claim.start;
   if (start < 0 || q.end - claim.start > claim.text.length) return false; // a figure the analyst typed in
-  return measureOf(claim.text, { start, end: q.end - claim.start, quantityText: q.text, unit: q.unit }).denied;
+  return isDeniedFigure(claim.text, { start, end: q.end - claim.start, quantityText: q.text, unit: q.unit });
 }
 
 /** How the analyst's review shows in a brief: a correction or an addition says more than an acceptance. */

@@ -1,7 +1,10 @@
 // What a figure measures, read from its sentence: each phenomenon on sentences written for these tests
 // after real reporting (an earthquake, a flood, a data breach, an election, a strike).
 import { describe, expect, it } from 'vitest';
-import { labelOf, measureOf } from '../../../shared/compare/measure.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractClaims, normalizeText } from '../../../electron/services/claims/engine.ts';
+import { isDeniedFigure, labelOf, measureOf } from '../../../shared/compare/measure.ts';
 
 function measure(sentence: string, figure: string, nth = 0) {
   let at = -1;
@@ -287,6 +290,31 @@ describe('scope and role', () => {
 
   it('skips figures asked as questions', () => {
     expect(measure('Did the toll pass 1,000?', '1,000').question).toBe(true);
+  });
+});
+
+describe('disputed figures at a glance', () => {
+  it('tells a disputed figure as the full reading does, on every figure of the test stories', () => {
+    const stories = join(process.cwd(), 'tests', 'unit', 'compare', 'fixtures', 'stories');
+    let figures = 0;
+    let denied = 0;
+    const texts = readdirSync(stories).flatMap((story) => readdirSync(join(stories, story)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(stories, story, f), 'utf8')));
+    // And denials of each form, after real disputes over tolls and crowds.
+    texts.push('The president said the toll was nowhere near 3,000. The governor denied that 4,645 people had died. Police dismissed the organisers\' count of 1.7 million as false. The true number was far fewer than 10,000, the ministry said.');
+    for (const text of texts) {
+      for (const claim of extractClaims(normalizeText(text)).claims) {
+        for (const q of claim.quantities) {
+          const figure = { start: q.start - claim.start, end: q.end - claim.start, quantityText: q.text, unit: q.unit };
+          const full = measureOf(claim.text, figure).denied;
+          expect(isDeniedFigure(claim.text, figure), claim.text).toBe(full);
+          figures++;
+          if (full) denied++;
+        }
+      }
+    }
+    expect(figures).toBeGreaterThan(300);
+    expect(denied).toBeGreaterThan(0);
+    expect(isDeniedFigure('He said it was absolutely nowhere near 3,000.', { start: 40, end: 45, quantityText: '3,000', unit: null })).toBe(true);
   });
 });
 
