@@ -54,6 +54,8 @@ export const LEX = {
   rates,
   places: placeNames,
   personHeads: set(measures.personHeads),
+  /** Each noun of a set of synonyms, to the first of its set. */
+  headSynonyms: new Map(measures.headSynonyms.flatMap((words) => words.map((w) => [w, words[0]] as [string, string]))),
   auxiliaries: set(measures.auxiliaries),
   increments: set(measures.increments),
   incrementVerbsBy: set(measures.incrementVerbsBy),

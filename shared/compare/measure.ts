@@ -571,6 +571,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     m.change = true;
     m.moved = true;
   }
+  if (m.head) m.head = LEX.headSynonyms.get(m.head) ?? m.head;
   m.conceptual = m.event !== null && conceptOf(m.eventText ?? '') === m.event;
   m.threshold = isThreshold(ws, q, clause, m.dimension);
   m.key = keyOf(m);

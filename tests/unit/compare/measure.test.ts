@@ -190,6 +190,13 @@ describe('scope and role', () => {
     expect(measure('The survey put the quake at magnitude 7.8.', '7.8').threshold).toBe(false);
   });
 
+  it('reads synonyms of the thing counted as one noun', () => {
+    // Haiti, August 2021: outlets counted the same destroyed homes as "homes" and as "houses".
+    expect(measure('More than 60,000 homes were destroyed, the agency said.', '60,000').key).toBe(measure('The agency listed 52,953 houses destroyed.', '52,953').key);
+    expect(measure('By Sunday, 369 vessels were waiting to enter the canal.', '369').key).toBe(measure('By Sunday night, 453 ships were waiting to pass.', '453').key);
+    expect(measure('Some 400 ships were waiting.', '400').key).not.toBe(measure('Some 400 containers were waiting.', '400').key);
+  });
+
   it('reads a population from "home to", past the words that qualify the amount', () => {
     // Derna, Libya, September 2023: outlets gave the city's population differently.
     expect(measure('In Derna, a port thought to be home to at least 120,000 people, whole streets were swept away.', '120,000').key).toBe('count|population');
