@@ -428,7 +428,7 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const ratio = median(estimates.map((m) => valueOf(m))) / Math.max(1e-9, median(ofRecord.map((m) => valueOf(m))));
     if (ratio < 3 && ratio > 1 / 3) return [members];
     const nearest = (m: Mention, series: Mention[]) => Math.min(...series.map((n) => logDistance(valueOf(m), valueOf(n))));
-    const joining = counts.filter((m) => m.hedged && nearest(m, estimates) <= nearest(m, ofRecord));
+    const joining = counts.filter((m) => m.hedged && nearest(m, estimates) < nearest(m, ofRecord));
     return [counts.filter((m) => !joining.includes(m)), [...estimates, ...joining]];
   });
 }

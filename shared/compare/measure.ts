@@ -483,6 +483,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
 
   // Scope, role and basis read over the whole clause.
   let yearDistance = Infinity;
+  // Where in the clause a study, survey or model is named.
+  const estimateCues: number[] = [];
   // A cue close before the figure governs it: within eight words of its own part of the clause, with no
   // other number, comma or conjunction between ("now gives the quake a magnitude of 7.8", "warned of a
   // further loss of 2 million"; not "had expected a loss, but Netflix added 2 million").
@@ -526,7 +528,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     const reported = ws.slice(Math.max(clause.first, c - 4), c).some((x) => LEX.reportingVerbs.has(x.lower) || LEX.functionWords.relativePronouns.has(x.lower));
     if ((governsFigure || nearAfter) && !reported && w.lower === 'had' && ws[c + 1] && isVerbForm(ws[c + 1].lower) && !(cuesAt(ws, c + 1) & CUE.change)) m.earlier = true;
     // A capitalised word inside a sentence is part of a name: "the U.S. Geological Survey said" cites no survey.
-    if (cues & CUE.estimate && !(c > 0 && isCapital(w))) m.estimate = true;
+    if (cues & CUE.estimate && !(c > 0 && isCapital(w))) {
+      m.estimate = true;
+      estimateCues.push(c);
+    }
     // "higher than expected" compares with a forecast; it does not give one.
     // A forecast only when the cue governs the figure ("had forecast 2.5 million"), not "as expected" or
     // "higher than expected"; an earlier period only for the figure it dates ("a year earlier it had added
@@ -556,11 +561,16 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       m.official = true;
     }
   }
-  // "from 64 to nearly 3,000": the first figure of a from-to pair is the earlier value.
+  // "from 64 to nearly 3,000": the first figure of a from-to pair is the earlier value. A study named
+  // after the new value ("... to nearly 3,000 following the release of a study") made that value; the
+  // earlier one was no estimate.
   if (q.first > 0 && ws[q.first - 1].lower === 'from' && ws.slice(q.last + 1, q.last + 4).some((w) => w.lower === 'to')) {
     m.earlier = true;
     m.change = true;
     m.moved = true;
+    const to = ws.findIndex((w, i) => i > q.last && w.lower === 'to');
+    const newValue = ws.findIndex((w, i) => i > to && /^\d/.test(w.text));
+    if (newValue > 0 && estimateCues.every((c) => c > newValue)) m.estimate = false;
   }
   // "up from the 50%", "down from 17%": the base of a change is an earlier value of the figure before it.
   let from = q.first - 1;
