@@ -443,7 +443,7 @@ const HEADLINE_CHARS = 200;
 /** Share of figures with a change cue that makes them a running series. */
 const SERIES_SHARE = 0.3;
 /** How close (log10) an unplaced figure must lie to a country's figure to be taken as that figure told again: ±5%. */
-const PLACED_FIGURE_LOG_DISTANCE = 0.02;
+const PLACED_FIGURE_LOG_DISTANCE = Math.log10(1.05);
 /** How far apart (log10) a figure in another unit may lie from its part's figures and join them: a factor of two. */
 const UNIT_JOIN_LOG_DISTANCE = Math.log10(2);
 /** How far apart (log10) two values may lie and still be one figure told again: about ±25%. */
@@ -736,18 +736,9 @@ function attachLooseFigures(blocks: Map<string, Mention[]>): void {
   }
 
   // The first move found for a figure wins; lists are rebuilt once.
-  const targetOf = new Map<Mention, string>();
-  for (const [m, , to] of moves) if (!targetOf.has(m)) targetOf.set(m, to);
-  for (const [key, members] of [...blocks]) {
-    const kept = members.filter((m) => !targetOf.has(m));
-    if (kept.length) blocks.set(key, kept);
-    else blocks.delete(key);
-  }
-  for (const [m, to] of targetOf) {
-    const list = blocks.get(to);
-    if (list) list.push(m);
-    else blocks.set(to, [m]);
-  }
+  const first = new Map<Mention, { from: string; to: string }>();
+  for (const [m, from, to] of moves) if (!first.has(m)) first.set(m, { from, to });
+  moveMentions(blocks, first);
 }
 
 /** Moves each mention from its block to another, all at once; a block left empty goes. */
@@ -836,6 +827,8 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
 
 /** How close (log10) readings of one dimension under different words must lie to be one measurement told again: ±15%. */
 const NEAR_READING_LOG_DISTANCE = Math.log10(1.15);
+/** Readings of one value a scan looks past before it gives up: thousands of copies of one figure cost no more. */
+const NEAR_READING_SCAN = 64;
 
 /**
  * Outlets describe one measured thing in many words ("the 400-metre container ship", "the 399-metre
@@ -843,22 +836,32 @@ const NEAR_READING_LOG_DISTANCE = Math.log10(1.15);
  * for each. Readings of one story within 15% of a reading in another such block, from another
  * document, are that reading told again: they move from the smaller block to the larger one, one
  * reading at a time, so that a shared value chains nothing. Years and other events are told apart later.
- * Spans of time are left as they are.
+ * Only physical quantities whose units scale (lengths, masses, volumes, areas, speeds) are joined so:
+ * spans of time are too common to be one thing by value alone ("60 days of severance" is no "60 days'
+ * notice"), and a ratio means nothing on a magnitude's or a temperature's scale. Two things named by
+ * different nouns ("the ship", "the stretch of bank") stay apart.
  */
 function mergeNearReadings(blocks: Map<string, Mention[]>): void {
   const byDimension = new Map<string, string[]>();
   for (const [key, members] of blocks) {
     const { dimension, unitKey } = members[0].measure;
-    // Spans of time are too common to be one thing by value alone: "60 days of severance" is no "60 days' notice".
-    if (!isMeasurement(dimension) || dimension === 'duration' || key.endsWith('|disputed')) continue;
+    if (!LEX.scaledDimensions.has(dimension) || dimension === 'duration' || key.endsWith('|disputed')) continue;
     const id = `${storyOf(key)}|${dimension}|${unitKey ?? ''}`;
-    byDimension.set(id, [...(byDimension.get(id) ?? []), key]);
+    const keys = byDimension.get(id);
+    if (keys) keys.push(key);
+    else byDimension.set(id, [key]);
   }
+  // The noun a reading is of, when the text names one in lower case: a name ("the Ever Given") says nothing of its kind.
+  // Nor does a word saying which way the reading runs ("74 metres tall", "10 km underground").
+  const nounOf = (m: Mention) => {
+    const { head, headText } = m.measure;
+    return head && head !== 'person' && !LEX.readingWords.has(head) && !/^\p{Lu}/u.test(headText ?? '') ? head : null;
+  };
   const moves = new Map<Mention, { from: string; to: string }>();
   for (const keys of byDimension.values()) {
     if (keys.length < 2) continue;
     // Readings in order of value: each looks only at its neighbours within reach.
-    const readings = keys.flatMap((key) => blocks.get(key)!.filter((m) => !m.measure.denied).map((m) => ({ key, m, at: Math.log10(Math.max(valueOf(m), 1e-12)) })));
+    const readings = keys.flatMap((key) => blocks.get(key)!.filter((m) => !m.measure.denied && valueOf(m) > 0).map((m) => ({ key, m, at: Math.log10(valueOf(m)) })));
     readings.sort((a, b) => a.at - b.at);
     for (let i = 0; i < readings.length; i++) {
       const { key: from, m, at } = readings[i];
@@ -866,11 +869,14 @@ function mergeNearReadings(blocks: Map<string, Mention[]>): void {
       let target: string | null = null;
       let best = NEAR_READING_LOG_DISTANCE;
       for (const step of [-1, 1]) {
-        for (let j = i + step; j >= 0 && j < readings.length && Math.abs(readings[j].at - at) <= best; j += step) {
+        let looked = 0;
+        for (let j = i + step; j >= 0 && j < readings.length && Math.abs(readings[j].at - at) <= best && looked < NEAR_READING_SCAN; j += step, looked++) {
           const { key: to, m: n } = readings[j];
           // Into the larger block; between equal ones, one way only.
           const sizeTo = blocks.get(to)!.length;
           if (to === from || n.docIndex === m.docIndex || sizeTo < sizeFrom || (sizeTo === sizeFrom && to > from)) continue;
+          const [a, b] = [nounOf(m), nounOf(n)];
+          if (a && b && a !== b) continue;
           // The nearest reading; on a tie, the larger block, then the first key, so that copies gather in one block.
           const distance = Math.abs(readings[j].at - at);
           const better = distance < best || target === null || sizeTo > blocks.get(target)!.length || (sizeTo === blocks.get(target)!.length && to < target);

@@ -54,6 +54,7 @@ export const LEX = {
   rates,
   places: placeNames,
   personHeads: set(measures.personHeads),
+  readingWords: set(measures.readingWords),
   /** Each noun of a set of synonyms, to the first of its set. */
   headSynonyms: new Map(measures.headSynonyms.flatMap((words) => words.map((w) => [w, words[0]] as [string, string]))),
   auxiliaries: set(measures.auxiliaries),
@@ -90,6 +91,8 @@ export const LEX = {
   /** Closed-class words the clause reader steers by: prepositions, conjunctions, determiners. */
   functionWords: Object.fromEntries(Object.entries(measures.functionWords).map(([k, words]) => [k, new Set(words)])) as Record<keyof typeof measures.functionWords, Set<string>>,
   calendarWords: new Set([...calendar.months.flat(), ...calendar.weekdays.flat()]),
+  /** Words that name a day or month in full ("Saturday", "March", "today"): never abbreviations, which are also words ("sun", "may"). */
+  dayNames: new Set([...calendar.months.map((names) => names[0]), ...calendar.weekdays.map((names) => names[0]), ...Object.keys(calendar.relativeDays).filter((d) => !d.includes(' '))]),
   /** Days named relative to the report: "yesterday", "today". */
   relativeDays: Object.keys(calendar.relativeDays),
 };
@@ -109,7 +112,8 @@ const cueMap = new Map<string, number>();
 for (const [flag, phrases] of cueFamilies) for (const p of phrases) cueMap.set(p, (cueMap.get(p) ?? 0) | flag);
 export const CUES = { map: cueMap, longest: Math.max(...[...cueMap.keys()].map((k) => k.split(' ').length)) };
 /** Any denial cue as whole words, to tell at a glance the sentences that may dispute a figure. */
-export const DENIAL_WORDS = new RegExp(`(?<![\\p{L}])(?:${[...measures.denials].sort((a, b) => b.length - a.length).map((p) => p.split(' ').join('\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const DENIAL_WORDS = new RegExp(`(?<![\\p{L}])(?:${[...measures.denials].sort((a, b) => b.length - a.length).map((p) => p.split(' ').map(escapeRegExp).join('\\s+')).join('|')})(?![\\p{L}])`, 'iu');
 
 /** The concept a word or phrase names ("killed" and "fatalities" both name "death"), or null. */
 export function conceptOf(phrase: string): string | null {

@@ -398,15 +398,18 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       const w = ws[b];
       if (!w.isWord) continue;
       // A concept phrase may end in a word read as part of the amount: "home to at least 120,000".
-      const concept = phraseEndingAt(ws, b, LEX.concepts) ?? (b === k && k + 1 < q.first ? phraseEndingAt(ws, k + 1, LEX.concepts) : null);
+      const endingHere = phraseEndingAt(ws, b, LEX.concepts);
+      const endingAfter = !endingHere && b === k && k + 1 < q.first ? phraseEndingAt(ws, k + 1, LEX.concepts) : null;
+      const concept = endingHere ?? endingAfter;
+      const end = endingAfter ? k + 1 : b;
       // "adding to the 11,000", "rose to 34": a verb of change before "to" marks the figure as a total.
-      if (concept && isChangeTo(ws, b, concept.value)) {
+      if (concept && isChangeTo(ws, end, concept.value)) {
         m.change = true;
         continue;
       }
       if (concept) {
         m.event = concept.value;
-        m.eventText = ws.slice(b - concept.length + 1, b + 1).map((x) => x.text).join(' ');
+        m.eventText = ws.slice(end - concept.length + 1, end + 1).map((x) => x.text).join(' ');
         break;
       }
       // The verb right before its object: "affecting 143 million", "evacuated 1,200".
@@ -490,7 +493,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // further loss of 2 million"; not "had expected a loss, but Netflix added 2 million").
   // A measurement behind a counted noun is not what the cue moves: in "raised the death toll from
   // Saturday's magnitude-7.2 earthquake" the toll rose, not the magnitude.
-  const measurement = m.dimension !== 'count';
+  const measurement = isMeasurement(m.dimension);
   const governs = (c: number) =>
     c >= clause.first &&
     c < q.first &&
@@ -597,7 +600,14 @@ function isThreshold(ws: Word[], q: Span, clause: Span, dimension: string): bool
   let b = q.first - 1;
   while (b > clause.first && (LEX.dimensions.get(ws[b].lower) === dimension || LEX.functionWords.unitLinks.has(ws[b].lower))) b--;
   if (b < clause.first || !LEX.functionWords.thresholds.has(ws[b].lower)) return false;
-  return ws.slice(clause.first, b).some((w) => /^\d/.test(w.text));
+  // The count that clears it: a number with its own noun or "of which", not a year, a day or another reading.
+  for (let i = clause.first; i < b; i++) {
+    if (!/^\d/.test(ws[i].text) || YEAR.test(ws[i].text)) continue;
+    const next = ws[i + 1];
+    if (!next?.isWord || LEX.calendarWords.has(next.lower) || LEX.dimensions.has(next.lower) || NUMBER_CUES.has(next.lower) && next.lower !== 'of') continue;
+    if (next.lower === 'of' ? LEX.functionWords.relativePronouns.has(ws[i + 2]?.lower ?? '') || LEX.functionWords.partitivePronouns.has(ws[i + 2]?.lower ?? '') : true) return true;
+  }
+  return false;
 }
 
 /** A verb of gain or loss followed by "to" ("adding to", "lost to"): it moves a total, it is not the event. */
@@ -734,7 +744,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     // A country's officials reporting ("India's home secretary reported 72 deaths") give its figure.
     const ofTheCount = ws.slice(c + 1, c + 5).some((x, n) => c + 1 + n >= q.first || LEX.genericHeads.has(x.lower) || LEX.official.has(x.lower) || LEX.reportingVerbs.has(x.lower));
     // "Saturday's magnitude-7.2 earthquake", "March's 3.5%": a day or month dates the figure; it owns nothing.
-    const dated = LEX.calendarWords.has(possessive(w.lower)) || LEX.stopwords.has(possessive(w.lower));
+    const dated = LEX.dayNames.has(possessive(w.lower));
     if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount && !dated) {
       const place = placeOf(possessive(w.lower));
       if (place && !places.includes(place)) places.push(place);
@@ -875,7 +885,9 @@ export function labelOf(m: Measure): string {
   const unitOnly = (text: string | null) => !!text && (text.toLowerCase() === m.rate || LEX.dimensions.get(text.toLowerCase()) === m.dimension);
   const head = unitOnly(m.headText) ? null : m.headText;
   const parts: string[] = [];
-  if (head && m.eventText && head.toLowerCase() !== m.eventText.toLowerCase()) parts.push(head, m.eventText);
+  // A phrase that leads into its figure reads before the noun: "home to people", not "people home to".
+  const leading = !!m.eventText && LEX.functionWords.prepositions.has(m.eventText.toLowerCase().split(/\s+/).at(-1) ?? '');
+  if (head && m.eventText && head.toLowerCase() !== m.eventText.toLowerCase()) parts.push(...(leading ? [m.eventText, head] : [head, m.eventText]));
   else parts.push(head ?? m.eventText ?? m.dimension);
   if (m.dimension === 'percent') {
     if (parts[0] === m.dimension) parts[0] = 'share';

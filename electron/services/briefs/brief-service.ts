@@ -11,6 +11,7 @@ import { resolveAnchor, makeAnchor } from '../anchors/anchors.ts';
 import type { CompareResult } from '../../../shared/types/compare.ts';
 import type { CompareScope } from '../compare/compare-request.ts';
 import type { LibraryComparer } from '../compare/library-comparer.ts';
+import { LINE_FIGURE_WORDS } from '../compare/compare-service.ts';
 import { DossierError } from '../errors.ts';
 import { formatFigure } from '../../../shared/figures/index.ts';
 import { isDeniedFigure } from '../../../shared/compare/measure.ts';
@@ -33,6 +34,8 @@ export interface BriefDeps {
 }
 
 const newId = () => randomBytes(6).toString('hex');
+/** How far into a text its date line, and the outlet it may name, can lie. */
+const DATE_LINE_CHARS = 1_000;
 
 function checkItems(items: unknown): BriefItem[] {
   if (!Array.isArray(items)) throw new DossierError('bad-request', 'Brief items must be a list.');
@@ -434,23 +437,27 @@ export class BriefService {
   }
 
   /**
-   * The all-claims brief counted from its claim files, without resolving a passage: each document
-   * with a kept claim is cited once (the disputed groups cite only claims already listed), and its
-   * record and kept claims hold every text the brief prints of it.
+   * The all-claims brief counted from its claim files, without resolving a passage: its claims, the
+   * documents they come from, and whether anything it may print needs more than the standard fonts.
+   * What it may print of a document: its kept claims, the fields a citation shows, and the lines the
+   * comparison reads beside the claims (headlines, table rows, captions, a date line naming the outlet),
+   * which a disputed figure can quote even from a document whose claims were all rejected.
    */
   private async outlineAllClaims(docs: DocumentRecord[], needs: (text: string) => boolean): Promise<BriefOutline> {
     let claims = 0;
-    let sources = 0;
+    let documents = 0;
     let needed = false;
     for (const doc of docs) {
       const set = await this.deps.claims(doc.id);
       const kept = set.claims.filter((c) => c.review?.status !== 'rejected');
-      if (!kept.length) continue;
       claims += kept.length;
-      sources++;
-      if (!needed) needed = needs(JSON.stringify(doc)) || kept.some((claim) => needs(JSON.stringify(claim)));
+      if (kept.length) documents++;
+      if (needed) continue;
+      const cited = [doc.title, doc.author, doc.outlet, doc.published, doc.url];
+      const lines = set.text.split('\n').filter((line) => line.trim().split(/\s+/).length <= LINE_FIGURE_WORDS);
+      needed = cited.some((field) => !!field && needs(field)) || needs(set.text.slice(0, DATE_LINE_CHARS)) || lines.some(needs) || kept.some((claim) => needs(JSON.stringify(claim)));
     }
-    return { claims, sources, needed };
+    return { claims, documents, needed };
   }
 
   private async *allClaimsItems(docs: DocumentRecord[], resolver: BriefResolver, comparison: Promise<CompareResult>, pass: number, progress?: ExportProgress): AsyncGenerator<ResolvedBriefItem> {

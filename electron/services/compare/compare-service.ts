@@ -19,6 +19,9 @@ export interface CompareInput {
   claims: ClaimSet;
 }
 
+/** Lines of at most this many words are read for figures beside the claims: headlines, table rows, captions. */
+export const LINE_FIGURE_WORDS = 30;
+
 /** Lines no claim covers (headlines, table rows, captions) that still carry figures. */
 export function lineFigures(set: ClaimSet): Claim[] {
   const out: Claim[] = [];
@@ -29,7 +32,7 @@ export function lineFigures(set: ClaimSet): Claim[] {
     const end = offset + line.length;
     offset = end + 1;
     const trimmed = line.trim();
-    if (!trimmed || trimmed.split(/\s+/).length > 30 || covered.some(([s, e]) => s < end && e > start)) continue;
+    if (!trimmed || trimmed.split(/\s+/).length > LINE_FIGURE_WORDS || covered.some(([s, e]) => s < end && e > start)) continue;
     const lead = line.indexOf(trimmed);
     const scan = extractQuantities(trimmed, tokenize(trimmed), start + lead);
     if (!scan.quantities.length) continue;

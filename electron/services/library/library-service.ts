@@ -367,7 +367,9 @@ export class LibraryService {
   /**
    * Stored claims, extracted again when missing or made by another engine version. Readers that ask
    * for the same out-of-date document at once (an export and the comparison it started) share one
-   * extraction.
+   * extraction, and so one set: callers treat it as read-only (reviews are applied to copies). A reader
+   * that read the stale file just before an extraction ended may extract again: the work is repeated,
+   * never the result wrong.
    */
   async claims(id: string): Promise<ClaimSet> {
     const running = this.extracting.get(id);

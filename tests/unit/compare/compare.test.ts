@@ -109,11 +109,14 @@ describe('which figures may move over time', () => {
     const docs: Array<[string, string]> = [
       ['2023-02-06', 'Turkey earthquake kills thousands\n\nThe magnitude-7.8 earthquake struck near Gaziantep before dawn, the U.S. Geological Survey said.'],
       ['2023-02-06', "Quake flattens buildings in southern Turkey\n\nTurkey's disaster agency AFAD gave the quake a magnitude of 7.7. AFAD recorded more than 1,100 aftershocks, 16 of which exceeded magnitude 5."],
-      ['2023-02-08', 'Rescuers race the cold in Turkey\n\nSurvivors of the magnitude-7.8 quake spent a third night outside in freezing weather.'],
+      ['2023-02-08', 'Rescuers race the cold in Turkey\n\nSurvivors of the magnitude-7.8 quake spent a third night outside in freezing weather. A magnitude-7.5 aftershock struck Elbistan hours after the first quake.'],
     ];
-    const magnitude = groupOf(compareTexts(docs).groups, 7.8);
+    const { groups } = compareTexts(docs);
+    const magnitude = groupOf(groups, 7.8);
     expect(figures(magnitude).sort()).toEqual([7.7, 7.8, 7.8]);
     expect(magnitude.verdict).toBe('conflicting');
+    // The aftershock later that day is a quake of its own, whatever its value.
+    expect(groupOf(groups, 7.5)).not.toBe(magnitude);
   });
 
   it('gathers one measured thing described in different words, but no two spans of time by value alone', () => {
@@ -121,12 +124,13 @@ describe('which figures may move over time', () => {
     const docs: Array<[string, string]> = [
       ['2021-03-24', 'Giant ship blocks the Suez Canal\n\nThe 400-metre container ship ran aground in a sandstorm on Tuesday. Its crew of 25 was safe. Workers get 60 days of notice before any layoff, the union said.'],
       ['2021-03-26', 'Diggers work to free the Ever Given\n\nThe 399-metre vessel is wedged across the canal near Suez. Owners promised 60 days of severance pay to any laid-off crew.'],
-      ['2021-03-29', 'Ever Given floats again\n\nThe 400-metre Ever Given was pulled free on Monday by tugs.'],
+      ['2021-03-29', 'Ever Given floats again\n\nThe 400-metre Ever Given was pulled free on Monday by tugs. Dredgers had dug away a 360-metre stretch of the bank.'],
     ];
     const { groups } = compareTexts(docs);
     expect(figures(groupOf(groups, 399)).sort()).toEqual([399, 400, 400]);
     expect(groupOf(groups, 399).verdict).toBe('consistent');
     const spans = groups.filter((g) => g.members.some((m) => m.quantity.low === 60 && /days?/.test(m.quantity.unit ?? '')));
+    expect(groupOf(groups, 360).members).toHaveLength(1);
     expect(spans).toHaveLength(2);
     expect(spans.every((g) => g.members.length === 1)).toBe(true);
   });

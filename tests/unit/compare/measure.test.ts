@@ -182,12 +182,20 @@ describe('scope and role', () => {
     expect(measure(sentence, '6.8')).toMatchObject({ moved: false, subject: null });
     expect(measure('Officials raised the death toll from the earthquake to 2,012 on Saturday.', '2,012').moved).toBe(true);
     expect(measure("Saturday's magnitude-6.8 earthquake had killed 2,497 people by Monday.", '6.8').earlier).toBe(false);
+    expect(measure("Today's 3,000 marchers filled the square.", '3,000').subject).toBeNull();
+    expect(measure("The Sun's 1.2 million readers wrote in.", '1.2 million').subject).toBe('sun');
+    // Amounts and shares are not readings: a cue before them still moves them.
+    expect(measure('Insurers raised their estimate of insured losses to $4 billion.', '$4 billion').moved).toBe(true);
   });
 
   it('reads the bar a count clears as a threshold, not a reading', () => {
     // Nepal, May 2015: the aftershocks counted by the strength they passed.
     expect(measure('Seismologists counted more than 300 aftershocks, all of them above magnitude 4.', '4').threshold).toBe(true);
     expect(measure('The survey put the quake at magnitude 7.8.', '7.8').threshold).toBe(false);
+    // A year, a day or another reading before the verb is no count clearing a bar.
+    expect(measure('In 2021, floodwaters exceeded 7 metres.', '7 metres').threshold).toBe(false);
+    expect(measure('On 10 September the water rose above 7 metres.', '7 metres').threshold).toBe(false);
+    expect(measure('The storm dropped 414 millimetres of rain as gusts topped 80 km/h.', '80').threshold).toBe(false);
   });
 
   it('reads synonyms of the thing counted as one noun', () => {
@@ -201,6 +209,7 @@ describe('scope and role', () => {
     // Derna, Libya, September 2023: outlets gave the city's population differently.
     expect(measure('In Derna, a port thought to be home to at least 120,000 people, whole streets were swept away.', '120,000').key).toBe('count|population');
     expect(measure('Derna is home to at least 120,000 people.', '120,000').key).toBe('count|population');
+    expect(labelOf(measure('Derna is home to at least 120,000 people.', '120,000'))).toBe('home to people');
     expect(measure('Reuters put the population at around 125,000.', '125,000').key).toBe('count|population');
   });
 

@@ -515,7 +515,13 @@ function creationDate(generatedAt: string): Date {
 /** What the title block and the choice of fonts need before the first line is written. */
 export interface BriefScan {
   claims: number;
+  /** Sources cited, or for an outlined brief the documents whose claims it lists (see `documents`). */
   sources: number;
+  /**
+   * True when `sources` counts the documents whose claims are listed, as an outline knows them before
+   * the comparison ends: the disputed figures may cite a further document by its headline.
+   */
+  documents?: boolean;
   /** Whether any text of the brief needs more than WinAnsi. */
   unicode: boolean;
 }
@@ -527,8 +533,8 @@ export interface BriefScan {
  */
 export async function scanBrief(brief: StreamedBrief): Promise<BriefScan> {
   if (brief.outline) {
-    const { claims, sources, needed } = await brief.outline(needsUnicode);
-    return { claims, sources, unicode: needed || needsUnicode(brief.title) || needsUnicode(brief.generatedAt) };
+    const { claims, documents, needed } = await brief.outline(needsUnicode);
+    return { claims, sources: documents, documents: true, unicode: needed || needsUnicode(brief.title) || needsUnicode(brief.generatedAt) };
   }
   const planner = new BriefPlanner(() => {});
   let claims = 0;
@@ -818,7 +824,7 @@ export async function writePdf(brief: StreamedBrief, out: ExportOutput, options:
   doc.font(fonts.sansBold).fontSize(21).fillColor(TEXT).text(clean(title), left, doc.y, { width, lineGap: 1 });
   pdf.space(5);
   const generated = formatDate(brief.generatedAt, true);
-  const summary = [generated ? `Generated ${generated}` : null, `${scan.claims} claim${scan.claims === 1 ? '' : 's'}`, `${scan.sources} source${scan.sources === 1 ? '' : 's'}`];
+  const summary = [generated ? `Generated ${generated}` : null, `${scan.claims} claim${scan.claims === 1 ? '' : 's'}`, `${scan.sources} ${scan.documents ? 'document' : 'source'}${scan.sources === 1 ? '' : 's'}`];
   doc.font(fonts.sans).fontSize(8.5).fillColor(MUTED).text(clean(summary.filter(Boolean).join('  ·  ')), left, doc.y, { width });
   pdf.space(8);
   pdf.rule(doc.y, left, width, TEXT, 1.4);

@@ -22,10 +22,13 @@ export interface StreamedBrief {
   outline?(needs: (text: string) => boolean): Promise<BriefOutline>;
 }
 
-/** How many claims and cited sources a brief has, and whether any of its text is one that `needs` picks out. */
+/**
+ * How many claims a brief lists and from how many documents, and whether any text it may print is one
+ * that `needs` picks out (a superset: a "no" is certain, a "yes" may be cautious).
+ */
 export interface BriefOutline {
   claims: number;
-  sources: number;
+  documents: number;
   needed: boolean;
 }
 
