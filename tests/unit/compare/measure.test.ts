@@ -218,6 +218,8 @@ describe('scope and role', () => {
     expect(measure('The cargo aboard the ship was estimated to be worth about $3.5 billion.', '$3.5 billion').key).toBe('money|cargo|');
     expect(measure('None of the cargo, worth $775 million, has been unloaded.', '$775 million').key).toBe('money|cargo|');
     expect(measure('The start-up was valued at $2 billion.', '$2 billion').head).toBe('start-up');
+    // "due to" ends the thing valued: Hurricane Maria's damage, 2017, put at $90 billion and at $100 billion.
+    expect(measure('The island suffered more than $90 billion worth of damages due to the storm.', '$90 billion').key).toBe(measure('The hurricane caused an estimated $100 billion in damage.', '$100 billion').key);
   });
 
   it('takes sales units and company divisions for no troops', () => {
