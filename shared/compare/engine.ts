@@ -591,6 +591,9 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
  */
 function inMotion(members: Mention[]): boolean {
   if (members.some((m) => m.measure.moved)) return true;
+  // Projections ("up to 10,000 new cases a week possible") only say what could be: a later one that
+  // differs is another projection, not the count moving.
+  if (members.every((m) => m.hedged || m.measure.expected)) return false;
   // A head count with no event said of it ("3.4 million people") is a population too.
   const fixed = (m: Mention) => isMeasurement(m.measure.dimension) || !!m.measure.year || m.measure.otherEvent || m.measure.event === 'population' || /^count\|people\b/.test(m.key);
   return !members.some(fixed);

@@ -584,6 +584,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     m.change = true;
     m.moved = true;
   }
+  // A verb of change ("Ebola toll passes 5,000") or the unit of a rate ("10,000 a week") names no thing counted.
+  const headWord = m.headText?.toLowerCase().split(/\s+/).at(-1) ?? '';
+  if (m.head && (((CUES.map.get(headWord) ?? 0) & CUE.change) || m.head === m.rate)) [m.head, m.headText] = [null, null];
   if (m.head) m.head = LEX.headSynonyms.get(m.head) ?? m.head;
   m.conceptual = m.event !== null && conceptOf(m.eventText ?? '') === m.event;
   m.threshold = isThreshold(ws, q, clause, m.dimension);

@@ -104,6 +104,17 @@ describe('recurring events of one kind', () => {
 describe('which figures may move over time', () => {
   const groupOf = (groups: ReturnType<typeof compareTexts>['groups'], low: number) => groups.find((g) => g.members.some((m) => m.quantity.low === low))!;
 
+  it('reads later projections as other projections, not as the count moving', () => {
+    // West Africa, October 2014: the WHO's projections of new Ebola cases a week.
+    const docs: Array<[string, string]> = [
+      ['2014-10-14', 'WHO warns on Ebola\n\nThe WHO said there could be up to 10,000 new Ebola cases a week by December.'],
+      ['2014-10-21', 'Ebola projections\n\nOfficials warned that West Africa might see between 5,000 and 10,000 new Ebola cases a week.'],
+    ];
+    const projected = groupOf(compareTexts(docs).groups, 5000);
+    expect(figures(projected)).toHaveLength(2);
+    expect(projected.verdict).toBe('consistent');
+  });
+
   it('reads one magnitude however outlets name the quake, and no threshold as a reading', () => {
     // Turkey and Syria, February 2023: the USGS gave 7.8 and Turkey's AFAD 7.7 on the same day.
     const docs: Array<[string, string]> = [

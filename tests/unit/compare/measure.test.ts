@@ -117,6 +117,12 @@ describe('units carry meaning', () => {
     expect(measure('The survey found 95 percent of customers without power.', '95').key).not.toBe(measure('There is a 95 percent likelihood that the toll was higher.', '95').key);
   });
 
+  it('takes neither a verb of change nor the unit of a rate for the thing counted', () => {
+    // West Africa's Ebola outbreak, autumn 2014.
+    expect(measure('Ebola toll passes 5,000', '5,000').key).toBe('count|death');
+    expect(measure('New infections could run at between 5,000 and 10,000 a week by December.', '5,000 and 10,000').head).toBeNull();
+  });
+
   it('makes a rate its own measure', () => {
     expect(measure('The registry counted 82 deaths a day before the storm.', '82').rate).toBe('day');
     expect(measure('The registry counted 82 deaths a day before the storm.', '82').key).not.toBe(measure('The storm killed 82 people.', '82').key);

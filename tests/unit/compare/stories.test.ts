@@ -38,9 +38,9 @@ function score(dir: string): Score {
 // Floors at the figures measured today, so a change that makes Compare worse on real stories fails;
 // the targets (precision 0.85, recall 0.75) are reported by the bench, not asserted here.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
-  'hurricane-maria': { precision: 0.85, recall: 0.65 },
+  'hurricane-maria': { precision: 0.85, recall: 0.7 },
   'equifax-breach': { precision: 0.9, recall: 0.82 },
-  'ebola-2014': { precision: 0.9, recall: 0.72 },
+  'ebola-2014': { precision: 0.94, recall: 0.88 },
   'netflix-q1-2022': { precision: 0.4, recall: 0.68 },
   'nz-election': { precision: 0.55, recall: 0.25 },
   'nepal-quake': { precision: 0.78, recall: 0.8 },
