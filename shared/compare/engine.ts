@@ -181,6 +181,9 @@ function isFigure(q: Quantity, m: Measure): boolean {
   return true;
 }
 
+/** How far apart (log10) a bare figure and the figure before it may lie for it to take that one's meaning: a factor of 100. */
+const INHERIT_LOG_DISTANCE = 2;
+
 function collectMentions(docs: DocContext[]): Mention[] {
   const mentions: Mention[] = [];
   docs.forEach((ctx, docIndex) => {
@@ -227,6 +230,10 @@ function collectMentions(docs: DocContext[]): Mention[] {
         // In one sentence the figure before sets the measure, unit and all: "a magnitude of 7.6, and
         // Cuba's centre 7.4". Further back, only a figure of the same dimension does.
         const sameSentence = own[j].claim === own[i].claim && own[i].measure.dimension === 'count' && !own[i].measure.head;
+        // Nor a figure a hundred times apart, unless one is an increment of the other ("by 2.5 million, to
+        // 145.5 million"): after "loses 200,000 subscribers", "it now has 221.6 million" is the total, not the loss.
+        const apart = logDistance(valueOf(own[i]), valueOf(own[j])) > INHERIT_LOG_DISTANCE && !own[i].measure.increment && !own[j].measure.increment;
+        if (apart) continue;
         if (own[j].key && (own[j].measure.dimension === own[i].measure.dimension || sameSentence)) {
           own[i].key = own[j].key.replace(/\|added$/, '') + (own[i].measure.increment ? '|added' : '');
           own[i].measure = { ...own[i].measure, dimension: own[j].measure.dimension, places: own[i].measure.places.length ? own[i].measure.places : own[j].measure.places, estimate: own[i].measure.estimate || own[j].measure.estimate, headText: own[j].measure.headText, eventText: own[j].measure.eventText };

@@ -104,6 +104,16 @@ describe('recurring events of one kind', () => {
 describe('which figures may move over time', () => {
   const groupOf = (groups: ReturnType<typeof compareTexts>['groups'], low: number) => groups.find((g) => g.members.some((m) => m.quantity.low === low))!;
 
+  it('gives a bare total the meaning of the figure before it only when the two are of one order', () => {
+    // Netflix, April 2022: a quarter's loss of subscribers, then the total left.
+    const docs: Array<[string, string]> = [
+      ['2022-04-19', 'Netflix loses subscribers\n\nNetflix lost 200,000 subscribers in the first quarter. It now has 221.6 million.'],
+      ['2022-04-20', 'Netflix shares fall\n\nThe streaming service said it lost 200,000 subscribers between January and March.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(figures(groupOf(groups, 200000))).toEqual([200000, 200000]);
+  });
+
   it('reads later projections as other projections, not as the count moving', () => {
     // West Africa, October 2014: the WHO's projections of new Ebola cases a week.
     const docs: Array<[string, string]> = [

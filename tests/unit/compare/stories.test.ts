@@ -41,7 +41,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'hurricane-maria': { precision: 0.85, recall: 0.7 },
   'equifax-breach': { precision: 0.9, recall: 0.82 },
   'ebola-2014': { precision: 0.94, recall: 0.88 },
-  'netflix-q1-2022': { precision: 0.4, recall: 0.68 },
+  'netflix-q1-2022': { precision: 0.46, recall: 0.72 },
   'nz-election': { precision: 0.55, recall: 0.25 },
   'nepal-quake': { precision: 0.78, recall: 0.8 },
   'twitter-layoffs': { precision: 0.8, recall: 0.5 },
