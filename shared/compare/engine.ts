@@ -927,6 +927,24 @@ function inOneUnit(part: Mention[]): { members: CompareMember[]; unit: string | 
   return { members, unit };
 }
 
+/**
+ * A group's name in the words most of its figures are given in ("deaths", not the "killing" of the first
+ * headline): figures that name their thing, neither added nor disputed, first; on a tie, the earliest.
+ */
+function groupName(part: Mention[]): string {
+  const named = part.filter((m) => (m.measure.headText || m.measure.eventText) && !m.measure.increment && !m.measure.denied);
+  const pool = named.length ? named : part.filter((m) => m.measure.headText || m.measure.eventText);
+  if (!pool.length) return labelOf(part[0].measure);
+  const counts = new Map<string, number>();
+  for (const m of pool) {
+    const label = labelOf(m.measure);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  let best = labelOf(pool[0].measure);
+  for (const [label, count] of counts) if (count > counts.get(best)!) best = label;
+  return best;
+}
+
 /** Groups the figures of several documents and judges each group. */
 export function compareFigures(inputs: CompareDocument[], options: CompareOptions = {}): CompareGroup[] {
   const found = inputs.map((input) => findDocumentDate(input.text, input.published));
@@ -970,9 +988,9 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
       part.sort(byTime);
       const { verdict, reason, conflicts } = judge(part, docs);
       const shown = inOneUnit(part);
-      const labelled = part.find((m) => (m.measure.headText || m.measure.eventText) && !m.measure.increment && !m.measure.denied) ?? part.find((m) => m.measure.headText || m.measure.eventText) ?? part[0];
       const places = [...new Set(part.flatMap((m) => m.measure.places))];
-      const label = `${labelOf(labelled.measure)}${places.length === 1 && !/\b(?:in|of)\b/.test(labelOf(labelled.measure)) ? ` (${places[0]})` : ''}`;
+      const name = groupName(part);
+      const label = `${name}${places.length === 1 && !/\b(?:in|of)\b/.test(name) ? ` (${places[0]})` : ''}`;
       groups.push({
         id: '',
         story: docs[part[0].docIndex].story,

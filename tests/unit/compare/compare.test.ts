@@ -114,6 +114,18 @@ describe('which figures may move over time', () => {
     expect(figures(groupOf(groups, 200000))).toEqual([200000, 200000]);
   });
 
+  it('names a group in the words most of its figures are given in', () => {
+    // Derna, September 2023: a first headline says "killing", the later reports "death toll".
+    const docs: Array<[string, string]> = [
+      ['2023-09-11', 'Storm Daniel reaches Libya, killing at least 150 in Derna\n\nRescuers searched the flooded city.'],
+      ['2023-09-12', 'Derna floods\n\nThe death toll rose to 2,300, the ambulance service said.'],
+      ['2023-09-13', 'Derna floods worsen\n\nThe death toll rose to 5,300 on Wednesday, officials said.'],
+    ];
+    const toll = groupOf(compareTexts(docs).groups, 5300);
+    expect(figures(toll)).toEqual([150, 2300, 5300]);
+    expect(toll.label).toMatch(/^death toll/);
+  });
+
   it('reads later projections as other projections, not as the count moving', () => {
     // West Africa, October 2014: the WHO's projections of new Ebola cases a week.
     const docs: Array<[string, string]> = [
