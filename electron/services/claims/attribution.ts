@@ -507,6 +507,16 @@ export function findAttribution(
       }
     }
     if (!np) continue;
+    // A figure is no part of a speaker: "not the 11,300 its humanitarian office reported" names the office.
+    let lastFigure = -1;
+    for (let q = np.i0; q < np.i1; q++) if (/\d/.test(toks[q].text)) lastFigure = q;
+    if (lastFigure >= 0) {
+      if (lastFigure + 1 >= np.i1) continue;
+      np = { i0: lastFigure + 1, i1: np.i1 };
+    }
+    // After a comma, a thing no source names and a participle are a reduced clause, not a report:
+    // "puts the toll at 11,300, a sharp jump announced on Thursday".
+    if (toks[np.i0 - 1]?.text === ',' && lw.endsWith('ed') && !sourceLike(s, toks, np)) continue;
     const subj = tx(s, toks, np);
     const sl = subj.toLowerCase();
     if (FIRST_PERSON.has(sl) || NON_SOURCES.has(sl)) continue;

@@ -23,6 +23,13 @@ describe('explicit sources', () => {
     expect(attributionOf('A senior diplomat told Reuters that the talks had stalled.')).toMatchObject({ source: 'A senior diplomat', via: ['Reuters'], cue: 'told' });
   });
 
+  it('takes neither a figure nor a reduced clause for a speaker', () => {
+    // Derna, September 2023: the UN's revised toll against the 11,300 its own office had published.
+    expect(attributionOf('The UN now says at least 3,958 died, not the 11,300 its humanitarian office reported earlier.')?.source).not.toMatch(/\d/);
+    expect(attributionOf('The toll was put at 11,300, a sharp jump announced on Thursday.')?.source ?? null).toBeNull();
+    expect(attributionOf('Forty people died, the ministry announced.')?.source).toBe('the ministry');
+  });
+
   it('reads an inverted "said X" after a quote', () => {
     expect(attributionOf('“We are not leaving,” said Maria Okoro, a nurse at the clinic.')?.source).toBe('Maria Okoro');
     expect(attributionOf('“The dam will hold,” the engineer said.')?.source).toBe('the engineer');
