@@ -904,11 +904,18 @@ export interface CompareOptions {
   storyThreshold?: number;
 }
 
+/** The value given most often; on a tie, the one given first. */
+function mostCommon<T>(values: T[]): T {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0];
+  for (const [v, count] of counts) if (count > counts.get(best)!) best = v;
+  return best;
+}
+
 /** The scale of the unit most of a group's figures are written in, in which the group is shown. */
 function displayScale(part: Mention[]): number {
-  const counts = new Map<number, number>();
-  for (const m of part) counts.set(m.scale, (counts.get(m.scale) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return mostCommon(part.map((m) => m.scale));
 }
 
 /**
@@ -934,15 +941,7 @@ function inOneUnit(part: Mention[]): { members: CompareMember[]; unit: string | 
 function groupName(part: Mention[]): string {
   const named = part.filter((m) => (m.measure.headText || m.measure.eventText) && !m.measure.increment && !m.measure.denied);
   const pool = named.length ? named : part.filter((m) => m.measure.headText || m.measure.eventText);
-  if (!pool.length) return labelOf(part[0].measure);
-  const counts = new Map<string, number>();
-  for (const m of pool) {
-    const label = labelOf(m.measure);
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-  }
-  let best = labelOf(pool[0].measure);
-  for (const [label, count] of counts) if (count > counts.get(best)!) best = label;
-  return best;
+  return mostCommon((pool.length ? pool : part.slice(0, 1)).map((m) => labelOf(m.measure)));
 }
 
 /** Groups the figures of several documents and judges each group. */

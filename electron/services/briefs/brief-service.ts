@@ -11,7 +11,7 @@ import { resolveAnchor, makeAnchor } from '../anchors/anchors.ts';
 import type { CompareResult } from '../../../shared/types/compare.ts';
 import type { CompareScope } from '../compare/compare-request.ts';
 import type { LibraryComparer } from '../compare/library-comparer.ts';
-import { LINE_FIGURE_WORDS } from '../compare/compare-service.ts';
+import { isFigureLine } from '../compare/compare-service.ts';
 import { DossierError } from '../errors.ts';
 import { formatFigure } from '../../../shared/figures/index.ts';
 import { isDeniedFigure } from '../../../shared/compare/measure.ts';
@@ -36,6 +36,9 @@ export interface BriefDeps {
 const newId = () => randomBytes(6).toString('hex');
 /** How far into a text its date line, and the outlet it may name, can lie. */
 const DATE_LINE_CHARS = 1_000;
+
+/** A document's claims an all-claims brief lists: all but those the analyst rejected. */
+const keptClaims = (set: ClaimSet): Claim[] => set.claims.filter((c) => c.review?.status !== 'rejected');
 
 function checkItems(items: unknown): BriefItem[] {
   if (!Array.isArray(items)) throw new DossierError('bad-request', 'Brief items must be a list.');
@@ -346,7 +349,7 @@ export class BriefService {
     const resolver = this.resolver(title);
     for (const doc of docs) {
       const { set } = await resolver.load(doc.id);
-      const kept = set.claims.filter((c) => c.review?.status !== 'rejected');
+      const kept = keptClaims(set);
       if (!kept.length) continue;
       items.push({ id: newId(), type: 'heading', text: doc.title });
       for (const claim of kept) items.push(BriefService.claimItem(doc.id, set.text, claim));
@@ -449,12 +452,12 @@ export class BriefService {
     let needed = false;
     for (const doc of docs) {
       const set = await this.deps.claims(doc.id);
-      const kept = set.claims.filter((c) => c.review?.status !== 'rejected');
+      const kept = keptClaims(set);
       claims += kept.length;
       if (kept.length) documents++;
       if (needed) continue;
       const cited = [doc.title, doc.author, doc.outlet, doc.published, doc.url];
-      const lines = set.text.split('\n').filter((line) => line.trim().split(/\s+/).length <= LINE_FIGURE_WORDS);
+      const lines = set.text.split('\n').filter(isFigureLine);
       needed = cited.some((field) => !!field && needs(field)) || needs(set.text.slice(0, DATE_LINE_CHARS)) || lines.some(needs) || kept.some((claim) => needs(JSON.stringify(claim)));
     }
     return { claims, documents, needed };
@@ -467,7 +470,7 @@ export class BriefService {
     const steps = docs.length + 1;
     for (const [i, doc] of docs.entries()) {
       const { set } = await resolver.load(doc.id);
-      const kept = set.claims.filter((c) => c.review?.status !== 'rejected');
+      const kept = keptClaims(set);
       if (kept.length) {
         yield { type: 'heading', text: doc.title };
         for (const claim of kept) yield await resolver.claim(doc.id, claim);

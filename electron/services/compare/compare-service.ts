@@ -20,7 +20,13 @@ export interface CompareInput {
 }
 
 /** Lines of at most this many words are read for figures beside the claims: headlines, table rows, captions. */
-export const LINE_FIGURE_WORDS = 30;
+const LINE_FIGURE_WORDS = 30;
+
+/** Whether a line is short enough to be read for figures beside the claims (a headline, a table row, a caption). */
+export function isFigureLine(line: string): boolean {
+  const trimmed = line.trim();
+  return !!trimmed && trimmed.split(/\s+/).length <= LINE_FIGURE_WORDS;
+}
 
 /** Lines no claim covers (headlines, table rows, captions) that still carry figures. */
 export function lineFigures(set: ClaimSet): Claim[] {
@@ -32,7 +38,7 @@ export function lineFigures(set: ClaimSet): Claim[] {
     const end = offset + line.length;
     offset = end + 1;
     const trimmed = line.trim();
-    if (!trimmed || trimmed.split(/\s+/).length > LINE_FIGURE_WORDS || covered.some(([s, e]) => s < end && e > start)) continue;
+    if (!isFigureLine(line) || covered.some(([s, e]) => s < end && e > start)) continue;
     const lead = line.indexOf(trimmed);
     const scan = extractQuantities(trimmed, tokenize(trimmed), start + lead);
     if (!scan.quantities.length) continue;
