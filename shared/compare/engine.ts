@@ -7,6 +7,7 @@ import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLi
 import { findDates, findDocumentDate, findMonths, findRelativeDays } from '../text/dates.ts';
 import { LEX } from './lexicon.ts';
 import { isMeasurement, labelOf, measureOf, placesIn, type Measure } from './measure.ts';
+import { aliasNames } from './names.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
 
 export interface CompareDocument {
@@ -339,12 +340,21 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   };
   // The name the story is about ("Netflix" in every headline) scopes nothing: every figure is its figure.
   const { storyDocs, leads, headlinePlaces } = headlinesOf(docs, docs[block[0].docIndex].story);
+  // One name told differently by different outlets ("the Greens", "the Green Party") is one subject.
+  const uses = new Map<string, number>();
+  for (const m of block) if (m.measure.subject) uses.set(m.measure.subject, (uses.get(m.measure.subject) ?? 0) + 1);
+  const alias = aliasNames(uses);
+  const spellings = new Map<string, string[]>();
+  for (const [name, canonical] of alias) spellings.set(canonical, [...(spellings.get(canonical) ?? []), name]);
   const homeNames = new Set<string>();
-  for (const name of new Set(block.map((m) => m.measure.subject).filter((x): x is string => !!x))) {
-    const named = leads.filter((lead) => lead.includes(` ${name.replace(/[^\p{L}\p{N}]+/gu, ' ')} `)).length;
+  for (const [name, forms] of spellings) {
+    const named = leads.filter((lead) => forms.some((form) => lead.includes(` ${form.replace(/[^\p{L}\p{N}]+/gu, ' ')} `))).length;
     if (named >= 2 && named >= HOME_SHARE * storyDocs.length) homeNames.add(name);
   }
-  const subjectOf = (m: Mention) => (m.measure.subject && !m.measure.denied && !homeNames.has(m.measure.subject) ? `@${m.measure.subject}` : '');
+  const subjectOf = (m: Mention) => {
+    const name = m.measure.subject ? alias.get(m.measure.subject)! : null;
+    return name && !m.measure.denied && !homeNames.has(name) ? `@${name}` : '';
+  };
   // Likewise the country most headlines name ("Nepal quake toll rises"): its figures are the story's totals.
   const homePlaces = new Set(
     [...new Set(block.flatMap((m) => m.measure.places))].filter((p) => {

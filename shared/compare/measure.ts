@@ -621,7 +621,10 @@ const isName = (w: Word) => isCapital(w) && !NUMBER_CUES.has(w.lower) && !LEX.st
 /** A run of capitalised words ending at or starting from index i, as one lower-case name. */
 function nameAt(ws: Word[], i: number, direction: 1 | -1): string | null {
   const run: string[] = [];
-  for (let k = i; k >= 0 && k < ws.length && isName(ws[k]) && run.length < 4; k += direction) run.push(ws[k].lower);
+  // A capitalised common word inside a run is part of the name ("New Zealand First", "NZ First"),
+  // except as the sentence's first word, which is capitalised anyway.
+  const inName = (k: number) => isName(ws[k]) || (run.length > 0 && k > 0 && isCapital(ws[k]) && ws[k].isWord && !LEX.functionWords.determiners.has(ws[k].lower));
+  for (let k = i; k >= 0 && k < ws.length && inName(k) && run.length < 4; k += direction) run.push(ws[k].lower);
   if (!run.length) return null;
   return (direction === 1 ? run : run.reverse()).join(' ');
 }
@@ -713,7 +716,8 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
   // A row label: "National: 38.06 percent, 48 seats" (the figures follow the colon at once).
   const colon = ws.findIndex((w, i) => w.text === ':' && i < q.first && i <= 6);
   if (colon > 0 && /^\d/.test(ws[colon + 1]?.text ?? '') && !ws.slice(0, colon).some((w) => /^\d/.test(w.text))) {
-    const label = ws.slice(0, colon).filter((w) => w.isWord && !LEX.stopwords.has(w.lower)).map((w) => w.lower).join(' ');
+    // Capitalised words are the name even when common ("NZ First"); a leading "The" is not.
+    const label = ws.slice(0, colon).filter((w, n) => w.isWord && (!LEX.stopwords.has(w.lower) || (isCapital(w) && n > 0))).map((w) => w.lower).join(' ');
     if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label)) return { places, subject: label };
   }
   const figureBetween = (from: number, to: number) => ws.slice(from, to).some((w) => /^\d/.test(w.text));

@@ -149,6 +149,10 @@ describe('scope and role', () => {
     // The rest of the world is an area of its own; a relative clause may stand between a name and its figure.
     expect(measure('Five people have died in other states, among them Texas and Ohio.', 'Five').subject).toBe('other state');
     expect(measure('Kenya has reported about 2,100 cases and Uganda, where the outbreak began, 340.', '340').places).toEqual(['UG']);
+    // A name's common words are part of it when capitalised: a party called "First", a row label.
+    expect(measure('Sinn Féin: 27 seats, Democratic Unionist Party: 25 seats, Alliance: 17.', '27').subject).toBe('sinn féin');
+    expect(measure('NZ First: 6.08 percent, 8 seats', '6.08 percent').subject).toBe('nz first');
+    expect(measure("With 59 seats between them, the pair need New Zealand First's eight seats.", 'eight').subject).toBe('new zealand first');
   });
 
   it('does not take a share of a figure, or a source, for its scope', () => {
