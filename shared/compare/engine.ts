@@ -5,7 +5,7 @@ import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays } from '../text/dates.ts';
-import { LEX } from './lexicon.ts';
+import { LEX, lemma } from './lexicon.ts';
 import { isMeasurement, labelOf, measureOf, placesIn, type Measure } from './measure.ts';
 import { aliasNames } from './names.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
@@ -31,6 +31,13 @@ export interface Mention {
   date: string | null;
   /** The day of the event the figure counts, when the text names it ("the June 9 rally", "Sunday's march"). */
   eventDate: string | null;
+  /**
+   * For a figure that counts one occasion (a march's turnout): the day of that occasion, from a day its
+   * sentence names, else the day its document's lead names, else its document's date. Null for others.
+   */
+  occasionDay: string | null;
+  /** Whether its sentence or its document's lead names that day, rather than its document's date or a span back ("a week earlier"). */
+  occasionNamed: boolean;
   /** For ordering: the date, or for an undated earlier value its document's date, or "" when unknown. */
   sortDate: string;
   /** Position in the document, so a series inside one article keeps its order. */
@@ -48,6 +55,8 @@ interface DocContext {
   origin: string;
   story: number;
   sameText: number;
+  /** The day the document's lead says its event took place ("marched ... on Sunday"), when it names one. */
+  leadDay: string | null;
 }
 
 /** How many significant digits a single stated value has (a decimal counts as precise); null for a range or a vague amount. */
@@ -107,7 +116,7 @@ function figureOf(q: Quantity, m: Measure): FigureLike {
 /** When a figure was reported: a dated phrase in its own sentence when there is one, else its document's date. */
 // Sentences without a month, weekday or relative day name need no date scan.
 /** Words without which a sentence holds no date: calendar names, relative days, numeric dates. */
-const MAY_DATE = new RegExp(`\\b(?:${[...LEX.calendarWords, ...LEX.relativeDays].sort((a, b) => b.length - a.length).join('|')}|\\d{4}-\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})`, 'i');
+const MAY_DATE = new RegExp(`\\b(?:${[...LEX.calendarWords, ...LEX.relativeDays, ...LEX.spanWords].sort((a, b) => b.length - a.length).join('|')}|\\d{4}-\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})`, 'i');
 
 /**
  * Whether the words after a date name an event of that day: an event noun within three words, before
@@ -118,7 +127,7 @@ function namesEventAt(text: string, end: number): boolean {
   const words = after.match(/[\p{L}-]+/gu)?.slice(0, 3) ?? [];
   for (const word of words) {
     const lower = word.toLowerCase();
-    if (LEX.eventNouns.has(lower)) return true;
+    if (LEX.eventNouns.has(lower) || LEX.eventNouns.has(lemma(lower))) return true;
     if (LEX.functionWords.determiners.has(lower) || LEX.functionWords.prepositions.has(lower) || LEX.functionWords.conjunctions.has(lower) || LEX.auxiliaries.has(lower)) return false;
   }
   return false;
@@ -143,6 +152,64 @@ function eventDateOf(claim: Claim, q: Quantity, docDate: string | null): string 
   if (!days.length) return null;
   days.sort((a, b) => Math.abs(a.start - rel) - Math.abs(b.start - rel));
   return days[0].iso.slice(0, 10);
+}
+
+/** How much of a text's start is read for the day its event took place. */
+const LEAD_DAY_CHARS = 700;
+/** How far before its document's date a lead's day may lie and still be the reported event's. */
+const LEAD_DAY_REACH_DAYS = 3;
+/** How far back a day a sentence names may date an occasion: a year, so that a past march recalled is its own. */
+const OCCASION_REACH_DAYS = 366;
+
+/** Days (ISO) a passage names, each with its offset, up to `reachDays` before `docDate` and not after it. */
+function namedDays(text: string, docDate: string, reachDays: number): Array<{ at: number; end: number; iso: string; dateLine: boolean; approximate: boolean }> {
+  const last = docDate.slice(0, 10);
+  const first = new Date(Date.parse(last) - reachDays * 86_400_000).toISOString().slice(0, 10);
+  return [
+    ...findDates(text, docDate)
+      .filter((d) => d.precision === 'day' || d.precision === 'minute')
+      .map((d) => ({ at: d.start, end: d.end, iso: d.iso.slice(0, 10), dateLine: d.yearGiven || d.precision === 'minute', approximate: false })),
+    ...findRelativeDays(text, docDate).map((d) => ({ at: d.start, end: d.end, iso: d.iso.slice(0, 10), dateLine: false, approximate: !!d.approximate })),
+  ].filter((d) => d.iso <= last && d.iso >= first);
+}
+
+/**
+ * The day a document's lead names for its event: the first day in its opening lines, skipping lines
+ * that are only a date line, within three days before the document's date ("on Sunday" in Monday's report).
+ */
+function leadDayOf(text: string, docDate: string | null): string | null {
+  if (!docDate) return null;
+  const lines = text.slice(0, LEAD_DAY_CHARS).split('\n').filter((line) => line.trim().split(/\s+/).length > 8);
+  for (const line of lines) {
+    const days = namedDays(line, docDate, LEAD_DAY_REACH_DAYS);
+    // A line with a full date or a time on it is a date line or a byline: it says when the page was written.
+    if (days.some((d) => d.dateLine)) continue;
+    if (days.length) return days.sort((a, b) => a.at - b.at)[0].iso;
+  }
+  return null;
+}
+
+/**
+ * The day of the occasion a figure counts (a march's turnout): a day its sentence names, nearest the
+ * figure, since a date beside a turnout names the march ("the 1.28 million of March 7", "on Tuesday");
+ * else its document's lead day; else its document's date.
+ */
+function occasionOf(claim: Claim, q: Quantity, doc: { date: string | null; leadDay: string | null }): { day: string | null; named: boolean } {
+  if (!doc.date) return { day: null, named: false };
+  const days = MAY_DATE.test(claim.text) ? namedDays(claim.text, doc.date, OCCASION_REACH_DAYS) : [];
+  // Each day belongs to the figure nearest it ("more than on the previous day but below the 1.28 million
+  // of March 7" dates the 1.28 million, not the figure before it); a day that opens the sentence ("On
+  // 31 January the count rose to 1.27 million, with 87,000 in the capital") dates every figure in it.
+  const distance = (d: { at: number; end: number }, x: Quantity) => Math.max(0, x.start - claim.start - d.end, d.at - (x.end - claim.start));
+  const own = days.filter((d) => claim.quantities.every((x) => x === q || distance(d, q) <= distance(d, x)));
+  // A day counted back by a span ("a week earlier") is the day before's occasion when that one is named.
+  if (own.length) {
+    const day = own.sort((a, b) => distance(a, q) - distance(b, q))[0];
+    return { day: day.iso, named: !day.approximate };
+  }
+  const opening = days.find((d) => (claim.text.slice(0, d.at).match(/[\p{L}\p{N}]+/gu) ?? []).length <= 2);
+  if (opening) return { day: opening.iso, named: !opening.approximate };
+  return doc.leadDay ? { day: doc.leadDay, named: true } : { day: doc.date.slice(0, 10), named: false };
 }
 
 function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string | null {
@@ -218,7 +285,7 @@ function collectMentions(docs: DocContext[]): Mention[] {
           denied: measure.denied,
           change: measure.change || measure.earlier,
         };
-        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, eventDate: eventDateOf(claim, q, ctx.date), sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, hedged: claim.certainty === 'hedged' && !measure.official, scale: measure.unitScale ?? 1, member });
+        own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, eventDate: eventDateOf(claim, q, ctx.date), occasionDay: null, occasionNamed: false, sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, hedged: claim.certainty === 'hedged' && !measure.official, scale: measure.unitScale ?? 1, member });
       }
     }
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
@@ -241,6 +308,12 @@ function collectMentions(docs: DocContext[]): Mention[] {
           break;
         }
       }
+    }
+    // A figure counting an occasion, by its own words or those it took over, gets that occasion's day.
+    for (const m of own) {
+      if (!m.key.split('|').some((part) => LEX.occasionConcepts.has(part))) continue;
+      const occasion = occasionOf(m.claim, m.quantity, ctx);
+      [m.occasionDay, m.occasionNamed] = [occasion.day, occasion.named];
     }
     // A denial with nothing around it still disputes a number: it is attached to that number's measure later.
     for (const m of own) if (!m.key && m.measure.denied) m.key = `${m.measure.dimension}|disputed`;
@@ -270,7 +343,17 @@ function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
       if (first.length <= HEADLINE_CHARS) return first;
       return d.input.title && !/\.\w{2,4}$/.test(d.input.title) ? d.input.title : first.slice(0, HEADLINE_CHARS);
     });
-    found = { storyDocs, leads: headlines.map((h) => ` ${h.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `), headlinePlaces: headlines.map((h) => new Set(placesIn(h))) };
+    // Where a story happens is named in its headline or its first sentence ("How many people marched
+    // through Hong Kong on Sunday ..."), not always both.
+    const firstSentences = storyDocs.map((d, i) => {
+      const line = d.input.text.slice(0, LEAD_DAY_CHARS).split('\n').find((l) => l.trim() !== headlines[i] && l.trim().split(/\s+/).length > 8) ?? '';
+      return line.split(/(?<=[.!?])\s/)[0];
+    });
+    found = {
+      storyDocs,
+      leads: headlines.map((h) => ` ${h.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `),
+      headlinePlaces: headlines.map((h, i) => new Set([...placesIn(h), ...placesIn(firstSentences[i])])),
+    };
     byStory.set(story, found);
   }
   return found;
@@ -315,6 +398,16 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     }
     return best;
   };
+  // Figures that count one occasion each (a march's turnout) stand apart by occasion. A day no sentence
+  // names (a report's lead or its date) is the occasion of the day before when that one is named: the
+  // next morning's report of last night's march.
+  const named = new Set(block.filter((m) => m.occasionNamed).map((m) => m.occasionDay!));
+  const occasionOf = (m: Mention): string => {
+    if (!m.occasionDay) return '';
+    if (m.occasionNamed || named.has(m.occasionDay)) return m.occasionDay;
+    const before = new Date(Date.parse(m.occasionDay) - 86_400_000).toISOString().slice(0, 10);
+    return named.has(before) ? before : m.occasionDay;
+  };
   // Kinds of one thing ("encrypted" and "unencrypted passport numbers") are measures of their own when
   // the block names two or more; one kind alone ("cancelled flights") is the thing itself.
   // A figure that names no kind joins the kind that gives its very value ("Passport number 5,250,000").
@@ -329,7 +422,9 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   const scopeOf = (m: Mention): string => {
     const parts: string[] = [];
     if (kinds.size >= 2) parts.push(`kind ${kindOf(m)}`);
-    if (byEventDay.size >= 2) parts.push(`event ${eventOf(m)}`);
+    const occasion = occasionOf(m);
+    if (occasion) parts.push(`occasion ${occasion}`);
+    else if (byEventDay.size >= 2) parts.push(`event ${eventOf(m)}`);
     const docYear = Number(docs[m.docIndex].date?.slice(0, 4)) || null;
     if (m.measure.year && firstYear && (m.measure.year < firstYear || (docYear && m.measure.year > docYear))) parts.push(`year ${m.measure.year}`);
     // A forecast and the outcome, or this period and the one before, are different figures.
@@ -506,7 +601,10 @@ const REASONED_PAIRS = 12;
 function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reason: string; conflicts: ConflictPair[] } {
   const origins = new Set(members.map((m) => docs[m.docIndex].sameText));
   const voices = members.map((m) => voiceOf(m, docs));
-  if (origins.size === 1 && new Set(voices).size === 1) {
+  // A report that gives two different counts of one occasion ("800,000 by its count; the police put that
+  // crowd at fewer than 200,000") reports two counters, whoever the sentence names.
+  const counters = (a: Mention, b: Mention) => !!a.occasionDay && !!b.occasionDay && valueOf(a) !== valueOf(b) && !a.measure.earlier && !b.measure.earlier && !a.measure.change && !b.measure.change;
+  if (origins.size === 1 && new Set(voices).size === 1 && !members.some((a, i) => members.slice(i + 1).some((b) => counters(a, b)))) {
     return { verdict: 'single', reason: `Only ${who(members[0].member)} gives this figure.`, conflicts: [] };
   }
   const figures = members.map((m) => figureOf(m.quantity, m.measure));
@@ -529,7 +627,7 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       // Two readings set apart by a comma, each with its source ("7.6, and Cuba's centre 7.4"), not a plain
       // list ("aftershocks of magnitude 5.1 and 4.7").
       const apartInSentence = a.claim === b.claim && /,/.test(a.claim.text.slice(Math.min(a.quantity.end, b.quantity.end) - a.claim.start, Math.max(a.quantity.start, b.quantity.start) - a.claim.start));
-      const twoInOneSentence = measurement && apartInSentence && valueOf(a) !== valueOf(b) && !a.measure.earlier && !b.measure.earlier;
+      const twoInOneSentence = (measurement && apartInSentence && valueOf(a) !== valueOf(b) && !a.measure.earlier && !b.measure.earlier) || counters(a, b);
       if (voices[i] === voices[j] && !(a.measure.change || b.measure.change) && !twoInOneSentence) continue;
       // Exact figures that only touch ("8.9" reaches up to 8.95, "9.0" down to it) were written apart.
       const [lo, hi] = [Math.max(intervals[i][0], intervals[j][0]), Math.min(intervals[i][1], intervals[j][1])];
@@ -607,6 +705,8 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
  * move by itself: reports that differ on it disagree, whatever their dates, unless the text says so.
  */
 function inMotion(members: Mention[]): boolean {
+  // Counts of one occasion (a march's turnout) do not run on: a later, different count is another counter's.
+  if (members.every((m) => m.occasionDay)) return false;
   if (members.some((m) => m.measure.moved)) return true;
   // Projections ("up to 10,000 new cases a week possible") only say what could be: a later one that
   // differs is another projection, not the count moving.
@@ -975,7 +1075,9 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
     origin: input.outlet ?? found[i]?.outlet ?? input.title,
     story: stories[i],
     sameText: sameText[i],
+    leadDay: null,
   }));
+  for (const d of docs) d.leadDay = leadDayOf(d.input.text, d.date);
   // Each story's first day, against which an event day counts as the story's own or an older event's.
   const storyStarts = new Map<number, number>();
   for (const d of docs) storyStarts.set(d.story, Math.min(storyStarts.get(d.story) ?? Infinity, Date.parse(d.date?.slice(0, 10) ?? '') || Infinity));

@@ -64,6 +64,10 @@ export const LEX = {
   /** "that earlier disaster", "the previous quake": modifiers and nouns of a back-reference to another event. */
   priorEventModifiers: set(measures.priorEventModifiers),
   eventNouns: set(measures.eventNouns),
+  /** Concepts whose figures count one occasion each (a march's turnout), not a running total. */
+  occasionConcepts: new Set(measures.occasionConcepts),
+  /** Joining or drawing people to a gathering counts its attendance. */
+  gatherings: { concept: measures.gatherings.concept, joining: new Set(measures.gatherings.joining), nouns: new Set(measures.gatherings.nouns) },
   irregularParticiples: set(measures.irregularParticiples),
   possessionVerbs: set(measures.possessionVerbs),
   reportingVerbs: set(measures.reportingVerbs),
@@ -95,6 +99,8 @@ export const LEX = {
   dayNames: new Set([...calendar.months.map((names) => names[0]), ...calendar.weekdays.map((names) => names[0]), ...Object.keys(calendar.relativeDays).filter((d) => !d.includes(' '))]),
   /** Days named relative to the report: "yesterday", "today". */
   relativeDays: Object.keys(calendar.relativeDays),
+  /** Units of a span counted back from the report ("a week earlier"). */
+  spanWords: Object.keys(calendar.spanDays),
 };
 
 /** Cue families read in one pass over a clause: each phrase maps to the families it belongs to. */

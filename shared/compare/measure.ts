@@ -257,6 +257,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
     if (LEX.genericHeads.has(w.lower) && !np.length) break;
     if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
+    // "3.5 million marchers nationwide", "3,861 flights worldwide": the whole area, which scopes nothing.
+    if (LEX.functionWords.scopeAdverbs.has(w.lower)) break;
     // "3.5% in September": a month or a weekday dates the figure; it is not what the figure counts.
     // ("40% this year" keeps its period: it tells that fall from the day's.)
     if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower) || (isCapital(w) && LEX.calendarWords.has(w.lower))) break;
@@ -360,6 +362,15 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       // crossed" still counts soldiers; "soldiers deserted" (a concept) does not.
       m.event = lemma(ws[j].lower);
       m.eventText = ws[j].text;
+    }
+  }
+  // "1.7 million people joined Sunday's rally": joining a gathering, or people said to be at one, is its attendance.
+  if (m.event === null ? m.head === 'person' : LEX.gatherings.joining.has(m.event)) {
+    for (let f = q.last + 1; f <= Math.min(clause.last, q.last + 8); f++) {
+      // Lower case: "March" after "between January and" is a month.
+      if (!ws[f].isWord || isCapital(ws[f]) || !LEX.gatherings.nouns.has(lemma(ws[f].lower))) continue;
+      [m.event, m.eventText] = [LEX.gatherings.concept, ws[f].text];
+      break;
     }
   }
   for (let k = q.last + 1; k <= Math.min(clause.last, q.last + 4); k++) {
@@ -480,7 +491,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
   }
 
-  const scope = scopeOf(ws, q, clause);
+  const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance');
   for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
   m.subject = scope.subject;
 
@@ -702,7 +713,7 @@ const isFiniteVerb = (w: Word | undefined) => !!w && w.isWord && !isCapital(w) &
  * reports 53 dead", "Labour has 602,816 votes"). A source is not a scope: "Equifax said" names who
  * speaks, so names other than places count as subjects only before a verb of holding.
  */
-function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject: string | null } {
+function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { places: string[]; subject: string | null } {
   const places: string[] = [];
   const subjects: string[] = [];
   const take = (names: string[]) => {
@@ -817,7 +828,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span): { places: string[]; subject
     // holds its own figures; any other name only holds them ("Labour has"), since "Equifax said" is a source.
     const lastWord = ws[area.last];
     const described = !isCapital(lastWord) && (isPlaceNoun(lastWord) || (LEX.namedPlaceNouns.has(lemma(lastWord.lower)) && isCapital(ws[area.last - 1])));
-    if (place || described || LEX.possessionVerbs.has(ws[v].lower)) {
+    // "Labour claimed 30 seats" holds them; "the union claimed 3.5 million marchers" only says so.
+    const holds = LEX.possessionVerbs.has(ws[v].lower) && !(countsPeople && LEX.reportingVerbs.has(ws[v].lower));
+    if (place || described || holds) {
       if (coordinated && listed.names.every((n) => placeOf(n))) take(listed.names);
       else take([area.name]);
       break;

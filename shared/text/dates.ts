@@ -199,11 +199,19 @@ const RELATIVE = new RegExp(
   'gi',
 );
 
+/** "A week earlier", "three days before": a span counted back from the reference date. */
+const SPAN_BACK = new RegExp(
+  `\\b(${Object.keys(calendar.spanCounts).join('|')}|\\d{1,2})\\s+(${Object.keys(calendar.spanDays).sort(byLength).join('|')})\\s+(?:${calendar.spansBack.join('|')})\\b`,
+  'gi',
+);
+
 export interface RelativeDay {
   start: number;
   end: number;
   text: string;
   iso: string;
+  /** Counted back by a span ("a week earlier"): a day or so either way, since the span may count from the event rather than the report. */
+  approximate?: boolean;
 }
 
 function shift(ref: string, days: number): string {
@@ -231,5 +239,11 @@ export function findRelativeDays(sentence: string, ref: string | null | undefine
     }
     out.push({ start: match.index, end: match.index + match[0].length, text: match[0], iso: shift(ref, days) });
   }
-  return out;
+  SPAN_BACK.lastIndex = 0;
+  for (let match = SPAN_BACK.exec(sentence); match; match = SPAN_BACK.exec(sentence)) {
+    const count = /^\d/.test(match[1]) ? Number(match[1]) : calendar.spanCounts[match[1].toLowerCase() as keyof typeof calendar.spanCounts];
+    const span = calendar.spanDays[match[2].toLowerCase() as keyof typeof calendar.spanDays];
+    out.push({ start: match.index, end: match.index + match[0].length, text: match[0], iso: shift(ref, -count * span), approximate: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

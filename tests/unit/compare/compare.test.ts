@@ -88,6 +88,22 @@ describe('recurring events of one kind', () => {
     expect(first.members.some((m) => m.quantity.low === 2_000_000)).toBe(false);
   });
 
+  it('counts each march on its own day, and counters of one march as disagreeing', () => {
+    // Barcelona's marches for Spanish unity on 8 and 29 October 2017: city police against organisers and
+    // the government's delegation. The second report recalls the first a span of weeks back.
+    const docs: Array<[string, string]> = [
+      ['2017-10-09', 'Hundreds of thousands march in Barcelona for Spanish unity\n\nMarchers filled the centre of Barcelona on Sunday to oppose a split from Spain. The city police put the crowd at 350,000, while the organisers, Societat Civil Catalana, said 930,000 people took part.'],
+      ['2017-10-30', 'Barcelona unity march draws huge crowd again\n\nDemonstrators returned to the streets of Barcelona on Sunday, two days after the regional parliament declared independence. The city police counted 300,000 marchers; the organisers claimed 1.1 million and the Spanish government delegation 1 million. Three weeks earlier the city police had counted 350,000 marchers.'],
+    ];
+    const { groups } = compareTexts(docs);
+    const first = groups.find((g) => g.members.some((m) => m.quantity.low === 930_000))!;
+    const second = groups.find((g) => g.members.some((m) => m.quantity.low === 1_100_000))!;
+    expect(figures(first).sort()).toEqual([350_000, 350_000, 930_000].sort());
+    expect(figures(second).sort()).toEqual([1_000_000, 1_100_000, 300_000].sort());
+    expect(first.verdict).toBe('conflicting');
+    expect(second.verdict).toBe('conflicting');
+  });
+
   it('does not split a rising toll when a report names the day of an older event', () => {
     // Haiti, August 2021, with the January 2010 earthquake recalled in one report.
     const docs: Array<[string, string]> = [

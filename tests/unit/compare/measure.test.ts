@@ -155,6 +155,16 @@ describe('scope and role', () => {
     expect(measure("With 59 seats between them, the pair need New Zealand First's eight seats.", 'eight').subject).toBe('new zealand first');
   });
 
+  it('reads the turnout of a gathering however it is said, and a whole-country adverb as no noun', () => {
+    expect(measure("At least 1.7 million people joined Sunday's rally in Victoria Park.", '1.7 million').event).toBe('attendance');
+    expect(measure('Police said 128,000 were present at the rally.', '128,000').event).toBe('attendance');
+    expect(measure('The union claimed 3.5 million marchers nationwide.', '3.5 million').key).toBe(measure('The ministry counted 1.28 million marchers.', '1.28 million').key);
+    expect(measure('Cirium counted 3,861 cancelled flights worldwide.', '3,861').head).toBe('flight');
+    // A month is no march; and a counter that "claimed" marchers only says so.
+    expect(measure('The service lost 200,000 subscribers between January and March.', '200,000').event).not.toBe('attendance');
+    expect(measure('The union claimed 3.5 million marchers nationwide.', '3.5 million').subject).toBeNull();
+  });
+
   it('does not take a share of a figure, or a source, for its scope', () => {
     expect(measure('The agency had confirmed 310 deaths, most of them in Valparaiso.', '310').subject).toBeNull();
     expect(measure('Officials at the agency said 310 people had died.', '310').subject).toBeNull();
