@@ -526,6 +526,10 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     }
     return [anchor, ...apart];
   });
+  // Sums of money of one kind ("losses", "costs") that lie far apart are sums of different things: the
+  // loss of all companies and of one airline, a share price and a bill. Outlets and revisions move a sum
+  // by less than half or twice itself, so money splits where sorted values leap further (single link).
+  out = out.flatMap((members) => (members[0].measure.dimension === 'money' ? splitByLeaps(members, MONEY_LEAP) : [members]));
   // Estimates beside counts of record: two series when a study, survey or model gives figures in at least
   // two documents, counts are given in two others, and they lie apart (a study's excess deaths several
   // times the certified toll); otherwise one measure. A hedge alone ("may have been affected") makes no
@@ -543,6 +547,23 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const joining = counts.filter((m) => m.hedged && nearest(m, estimates) < nearest(m, ofRecord));
     return [counts.filter((m) => !joining.includes(m)), [...estimates, ...joining]];
   });
+}
+
+/** The factor between neighbouring sums of money beyond which they are sums of different things. */
+const MONEY_LEAP = 2.2;
+
+/** Members sorted by value, cut wherever a value is more than `leap` times the one below it. */
+function splitByLeaps(members: Mention[], leap: number): Mention[][] {
+  if (members.length < 2) return [members];
+  const sorted = [...members].sort((a, b) => valueOf(a) - valueOf(b));
+  const parts: Mention[][] = [[sorted[0]]];
+  for (let i = 1; i < sorted.length; i++) {
+    // A range reaches up to its top ("$400m to $1.5bn" beside "$1.08 billion").
+    const below = Math.max(sorted[i - 1].quantity.high ?? sorted[i - 1].quantity.low, sorted[i - 1].quantity.low) * sorted[i - 1].scale;
+    if (valueOf(sorted[i]) > leap * below) parts.push([]);
+    parts.at(-1)!.push(sorted[i]);
+  }
+  return parts;
 }
 
 /** Share of a story's documents whose headlines must name a subject for it to be the story's own. */
@@ -614,6 +635,7 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
   const overTime: ConflictPair[] = [];
   const denials: ConflictPair[] = [];
   const moving = inMotion(members);
+  const running = moving && isRunningCount(members);
   const dayOf = (m: Mention) => m.date?.slice(0, 10) ?? null;
   // Reasons are written for the first pairs only, and a group keeps a bounded number of pairs: a
   // series of hundreds of figures would otherwise hold tens of thousands of sentences.
@@ -662,7 +684,10 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
         ((a.measure.change || b.measure.change) && a.docIndex === b.docIndex) ||
         // Two reports of one day inside a running count's course (6,000 and 6,900 injured on the day it
         // went from 5,700 to 9,900) were given at different hours of it.
-        (moving && !!a.date && !!b.date && withinCourse(members, dayOf(a)!, valueOf(a), valueOf(b)));
+        (moving && !!a.date && !!b.date && withinCourse(members, dayOf(a)!, valueOf(a), valueOf(b))) ||
+        // A running count that clearly climbs (or falls) over the days is updated through each day: two
+        // reports of one day that differ were taken at different hours, not a dispute.
+        (running && !!a.date && !!b.date);
       if (explainedByTime) {
         overTime.push(pair);
       } else {
@@ -681,7 +706,7 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
     const steps = seriesSteps(sorted);
     return {
       verdict: 'evolving',
-      reason: `The figure changed over time: ${steps}. The latest is ${quoteFigure(last)}, from ${who(last)} on ${readableDate(last.date)}; the first was ${quoteFigure(first)}, from ${who(first)} on ${readableDate(first.date)}.`,
+      reason: `The figure changed over time: ${steps}. The latest is ${quoteFigure(last)}, from ${who(last)}${last.date ? ` on ${readableDate(last.date)}` : ''}; the first was ${quoteFigure(first)}, from ${who(first)}${first.date ? ` on ${readableDate(first.date)}` : ''}.`,
       conflicts: overTime.map((p, k) => ({ ...p, reason: k < REASONED_PAIRS ? `${quoteFigure(members[p.a].member)} (${readableDate(members[p.a].member.date)}) and ${quoteFigure(members[p.b].member)} (${readableDate(members[p.b].member.date)}) were given at different times.` : '' })),
     };
   }
@@ -714,6 +739,31 @@ function inMotion(members: Mention[]): boolean {
   // A head count with no event said of it ("3.4 million people") is a population too.
   const fixed = (m: Mention) => isMeasurement(m.measure.dimension) || !!m.measure.year || m.measure.otherEvent || m.measure.event === 'population' || /^count\|people\b/.test(m.key);
   return !members.some(fixed);
+}
+
+/** Days a running count must be reported on, and how steadily it must move one way (Kendall's tau). */
+const RUNNING_DAYS = 3;
+const RUNNING_TREND = 0.6;
+
+/**
+ * Whether figures reported on three days or more move steadily one way with time: Kendall's tau between
+ * report day and value, over pairs of different days, is 0.6 or more in size.
+ */
+function isRunningCount(members: Mention[]): boolean {
+  const dated = members.filter((m) => m.date && !m.measure.denied && !m.measure.increment);
+  if (new Set(dated.map((m) => m.date!.slice(0, 10))).size < RUNNING_DAYS) return false;
+  let agree = 0;
+  let disagree = 0;
+  for (let i = 0; i < dated.length; i++) {
+    for (let j = i + 1; j < dated.length; j++) {
+      const [di, dj] = [dated[i].date!.slice(0, 10), dated[j].date!.slice(0, 10)];
+      const dv = valueOf(dated[j]) - valueOf(dated[i]);
+      if (di === dj || dv === 0) continue;
+      if (dj > di === dv > 0) agree++;
+      else disagree++;
+    }
+  }
+  return agree + disagree > 0 && Math.abs(agree - disagree) / (agree + disagree) >= RUNNING_TREND;
 }
 
 /** Whether two values given on `day` both lie between the figures of the days before and after it. */

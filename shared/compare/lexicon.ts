@@ -66,6 +66,8 @@ export const LEX = {
   eventNouns: set(measures.eventNouns),
   /** Concepts whose figures count one occasion each (a march's turnout), not a running total. */
   occasionConcepts: new Set(measures.occasionConcepts),
+  /** Concepts whose counted may be counted again by what was then done to them ("identified", "buried"). */
+  subsetConcepts: new Set(measures.subsetConcepts),
   /** Joining or drawing people to a gathering counts its attendance. */
   gatherings: { concept: measures.gatherings.concept, joining: new Set(measures.gatherings.joining), nouns: new Set(measures.gatherings.nouns) },
   irregularParticiples: set(measures.irregularParticiples),

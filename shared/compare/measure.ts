@@ -139,6 +139,28 @@ const CONJUNCTIONS = LEX.functionWords.conjunctions;
 const UNIT_LINKS = LEX.functionWords.unitLinks;
 const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
 
+/**
+ * A passive participle that follows a figure within its clause, past its noun, auxiliaries and adverbs
+ * ("of the dead have now been publicly identified"): a verb outside the concepts, after a form of "be".
+ */
+function passiveAfter(ws: Word[], from: number, last: number): Word | null {
+  let passive = false;
+  for (let f = from; f <= Math.min(last, from + 8); f++) {
+    const w = ws[f];
+    if (!w.isWord || /^\d/.test(w.text) || CONJUNCTIONS.has(w.lower)) return null;
+    if (LEX.functionWords.passiveAuxiliaries.has(w.lower)) {
+      passive = true;
+      continue;
+    }
+    if (passive && isVerbForm(w.lower) && !w.lower.endsWith('ing')) {
+      const said = conceptOf(w.lower) !== null || ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.reportingVerbs.has(w.lower);
+      return said ? null : w;
+    }
+    if (passive && !w.lower.endsWith('ly') && !LEX.verbCompanions.has(w.lower)) return null;
+  }
+  return null;
+}
+
 interface Span {
   first: number;
   last: number;
@@ -596,6 +618,22 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     m.moved = true;
   }
   // A verb of change ("Ebola toll passes 5,000") or the unit of a rate ("10,000 a week") names no thing counted.
+  // "Only three of the dead have been publicly identified", "700 of the bodies have been buried": what was
+  // then done to those counted is the measure, a part of the toll, not the toll.
+  if (m.event && LEX.subsetConcepts.has(m.event)) {
+    // "released the names of 55 victims": the names are counted, not the dead.
+    let b = q.first - 1;
+    while (b > 0 && ws[b].lower !== 'of' && NUMBER_CUES.has(ws[b].lower)) b--;
+    const owner = ws[b]?.lower === 'of' ? ws[b - 1] : undefined;
+    if (owner?.isWord && !isCapital(owner) && !LEX.stopwords.has(owner.lower) && !LEX.genericHeads.has(owner.lower) && !conceptOf(owner.lower) && !isVerbForm(owner.lower)) {
+      [m.event, m.eventText, m.head, m.headText, m.namedByNoun] = [lemma(owner.lower), owner.text, null, null, true];
+    }
+  }
+  if (m.event && LEX.subsetConcepts.has(m.event)) {
+    const done = passiveAfter(ws, q.last + 1, clause.last);
+    // The counted were named ("the dead"): the figure borrows no meaning from the one before it.
+    if (done) [m.event, m.eventText, m.head, m.headText, m.namedByNoun] = [lemma(done.lower), done.text, null, null, true];
+  }
   const headWord = m.headText?.toLowerCase().split(/\s+/).at(-1) ?? '';
   if (m.head && (((CUES.map.get(headWord) ?? 0) & CUE.change) || m.head === m.rate)) [m.head, m.headText] = [null, null];
   if (m.head) m.head = LEX.headSynonyms.get(m.head) ?? m.head;

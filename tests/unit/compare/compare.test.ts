@@ -142,6 +142,32 @@ describe('which figures may move over time', () => {
     expect(toll.label).toMatch(/^death toll/);
   });
 
+  it('reads two reports of one day inside a steadily rising toll as the count updated, not a dispute', () => {
+    // Maui, August 2023: 80 deaths early on Saturday, 89 later that day, within a toll that climbed to 115.
+    const docs: Array<[string, string]> = [
+      ['2023-08-10', 'Maui fire death toll rises\n\nThe death toll from the wildfires on Maui rose to 36, county officials said.'],
+      ['2023-08-12', 'Maui fires\n\nMaui County said 80 deaths had been confirmed in its update early on Saturday.'],
+      ['2023-08-12', 'Deadliest US wildfire in a century\n\nOfficials said on Saturday evening that the death toll had risen to 89.'],
+      ['2023-08-16', 'Maui toll climbs\n\nThe death toll reached 111 on Wednesday, and only three of the dead have been publicly identified.'],
+      ['2023-08-21', 'Maui toll\n\nThe death toll stood at 115 on Monday, police said.'],
+    ];
+    const toll = groupOf(compareTexts(docs).groups, 111);
+    expect(figures(toll)).toEqual([36, 80, 89, 111, 115]);
+    expect(toll.verdict).toBe('evolving');
+  });
+
+  it('keeps sums of money far apart out of one group', () => {
+    // The CrowdStrike outage, July 2024: all Fortune 500 losses against one airline's.
+    const docs: Array<[string, string]> = [
+      ['2024-07-24', 'Outage losses\n\nParametrix put the direct losses of Fortune 500 companies at $5.4 billion.'],
+      ['2024-07-31', 'Delta counts the cost\n\nDelta said the outage cost it $500 million in losses.'],
+      ['2024-08-01', 'Outage losses\n\nThe direct losses for the Fortune 500 reached $5.4 billion, the insurer said.'],
+    ];
+    const { groups } = compareTexts(docs);
+    const big = groupOf(groups, 5_400_000_000);
+    expect(figures(big)).toEqual([5_400_000_000, 5_400_000_000]);
+  });
+
   it('reads later projections as other projections, not as the count moving', () => {
     // West Africa, October 2014: the WHO's projections of new Ebola cases a week.
     const docs: Array<[string, string]> = [

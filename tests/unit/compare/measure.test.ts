@@ -165,6 +165,14 @@ describe('scope and role', () => {
     expect(measure('The union claimed 3.5 million marchers nationwide.', '3.5 million').subject).toBeNull();
   });
 
+  it('counts a part of the dead by what was done to them, or the thing of theirs counted', () => {
+    expect(measure('Only three of the dead have been publicly identified so far.', 'three').event).toBe('identified');
+    expect(measure('At least 700 of the bodies have been buried.', '700').event).toBe('buried');
+    expect(measure('So far police have released the names of 55 victims.', '55').event).toBe('name');
+    expect(measure('At least 230 people were killed.', '230').event).toBe('death');
+    expect(measure('A total of 55 people died.', '55').event).toBe('death');
+  });
+
   it('does not take a share of a figure, or a source, for its scope', () => {
     expect(measure('The agency had confirmed 310 deaths, most of them in Valparaiso.', '310').subject).toBeNull();
     expect(measure('Officials at the agency said 310 people had died.', '310').subject).toBeNull();
