@@ -26,5 +26,7 @@ for (const c of ordered) {
 // Spellings newsrooms use that the ISO data does not list.
 Object.assign(names, { 'u.s.': 'US', us: 'US', 'u.s.a.': 'US', america: 'US', americans: 'US', 'u.k.': 'GB', uk: 'GB', britain: 'GB', british: 'GB', britons: 'GB' });
 const sorted = Object.fromEntries(Object.entries(names).sort(([a], [b]) => a.localeCompare(b)));
-writeFileSync(new URL('../shared/lexicon/places.json', import.meta.url), JSON.stringify({ _source: 'world-countries (ISO 3166 names, alternative spellings and English demonyms), by scripts/make-places.mjs', names: sorted }) + '\n');
+// Each country's capital, so that "in the capital" of a story about France is Paris.
+const capitals = Object.fromEntries(ordered.filter((c) => c.capital?.length).map((c) => [c.cca2, c.capital[0].toLowerCase()]).sort(([a], [b]) => a.localeCompare(b)));
+writeFileSync(new URL('../shared/lexicon/places.json', import.meta.url), JSON.stringify({ _source: 'world-countries (ISO 3166 names, alternative spellings, English demonyms and capitals), by scripts/make-places.mjs', names: sorted, capitals }) + '\n');
 console.log(Object.keys(sorted).length, 'place names');

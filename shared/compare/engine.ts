@@ -5,7 +5,7 @@ import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays } from '../text/dates.ts';
-import { LEX, lemma } from './lexicon.ts';
+import { capitalOf, LEX, lemma } from './lexicon.ts';
 import { isMeasurement, labelOf, measureOf, placesIn, type Measure } from './measure.ts';
 import { aliasNames } from './names.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
@@ -435,10 +435,21 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   };
   // The name the story is about ("Netflix" in every headline) scopes nothing: every figure is its figure.
   const { storyDocs, leads, headlinePlaces } = headlinesOf(docs, docs[block[0].docIndex].story);
-  // One name told differently by different outlets ("the Greens", "the Green Party") is one subject.
+  // Likewise the country most headlines name ("Nepal quake toll rises"): its figures are the story's totals.
+  const homePlaces = new Set(
+    [...new Set(block.flatMap((m) => m.measure.places))].filter((p) => {
+      const named = headlinePlaces.filter((set) => set.has(p)).length;
+      return named >= 2 && named >= HOME_SHARE * storyDocs.length;
+    }),
+  );
+  // One name told differently by different outlets ("the Greens", "the Green Party") is one subject;
+  // "the capital" of a story about one country is that country's capital.
   const uses = new Map<string, number>();
   for (const m of block) if (m.measure.subject) uses.set(m.measure.subject, (uses.get(m.measure.subject) ?? 0) + 1);
   const alias = aliasNames(uses);
+  const storyPlaces = [...new Set(headlinePlaces.flatMap((set) => [...set]))].filter((p) => headlinePlaces.filter((set) => set.has(p)).length >= HOME_SHARE * storyDocs.length);
+  const capital = storyPlaces.length === 1 ? capitalOf(storyPlaces[0]) : null;
+  if (capital) for (const [name, canonical] of alias) if (canonical === LEX.capitalNoun) alias.set(name, alias.get(capital) ?? capital);
   const spellings = new Map<string, string[]>();
   for (const [name, canonical] of alias) spellings.set(canonical, [...(spellings.get(canonical) ?? []), name]);
   const homeNames = new Set<string>();
@@ -450,13 +461,6 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const name = m.measure.subject ? alias.get(m.measure.subject)! : null;
     return name && !m.measure.denied && !homeNames.has(name) ? `@${name}` : '';
   };
-  // Likewise the country most headlines name ("Nepal quake toll rises"): its figures are the story's totals.
-  const homePlaces = new Set(
-    [...new Set(block.flatMap((m) => m.measure.places))].filter((p) => {
-      const named = headlinePlaces.filter((set) => set.has(p)).length;
-      return named >= 2 && named >= HOME_SHARE * storyDocs.length;
-    }),
-  );
   const byYear = new Map<string, Mention[]>();
   for (const m of block) {
     const scope = scopeOf(m);

@@ -80,6 +80,8 @@ export const LEX = {
   /** A date that opens its sentence ("In June,", "On Sept. 7,") dates the report. */
   reportTimeOpeners: set(measures.reportTimeOpeners),
   placeNouns: set(measures.placeNouns),
+  /** The noun that names a country's capital city ("in the capital"). */
+  capitalNoun: measures.capitalNoun,
   /** Dimensions whose units convert by a factor ("km" and "miles"), and js-quantities kinds that do not. */
   scaledDimensions: new Set(measures.scaledDimensions),
   unscaledKinds: new Set(measures.unscaledKinds),
@@ -132,6 +134,12 @@ export function conceptOf(phrase: string): string | null {
 export function placeOf(phrase: string): string | null {
   const key = phrase.toLowerCase();
   return placeNames.get(key) ?? (key.endsWith('s') ? (placeNames.get(key.slice(0, -1)) ?? null) : null);
+}
+
+const capitals = places.capitals as Record<string, string>;
+/** A country's capital, lower case ("FR" → "paris"), or null. */
+export function capitalOf(code: string): string | null {
+  return capitals[code] ?? null;
 }
 
 type UnitWord = { unit: string; qty?: string; partOf?: string; parts?: number };

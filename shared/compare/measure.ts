@@ -709,6 +709,8 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
     return { name: run.join(' '), last };
   }
   if (k === i) return null;
+  // "in the capital": the capital of the story's country, which Compare knows by the story.
+  if (ws[k]?.lower === LEX.capitalNoun) return { name: LEX.capitalNoun, last: k };
   for (let n = 1; n <= 2; n++) {
     const w = ws[k + n];
     if (!w?.isWord || !ws[k + n - 1].isWord || LEX.stopwords.has(ws[k + n - 1].lower) || /^\d/.test(ws[k + n - 1].text)) return null;
@@ -767,7 +769,11 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { pl
   if (colon > 0 && /^\d/.test(ws[colon + 1]?.text ?? '') && !ws.slice(0, colon).some((w) => /^\d/.test(w.text))) {
     // Capitalised words are the name even when common ("NZ First"); a leading "The" is not.
     const label = ws.slice(0, colon).filter((w, n) => w.isWord && (!LEX.stopwords.has(w.lower) || (isCapital(w) && n > 0))).map((w) => w.lower).join(' ');
-    if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label)) return { places, subject: label };
+    // A label that says something happened ("Turnout fell away: 757,000 on 7 February") names no row.
+    const said = ws.slice(0, colon).some((w) => ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || isVerbForm(w.lower));
+    const place = placeOf(label);
+    if (place) return { places: places.includes(place) ? places : [...places, place], subject: null };
+    if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label) && !said) return { places, subject: label };
   }
   const figureBetween = (from: number, to: number) => ws.slice(from, to).some((w) => /^\d/.test(w.text));
   for (let c = clause.first; c <= clause.last; c++) {
@@ -776,7 +782,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { pl
     const own = c > q.last ? !figureBetween(q.last + 1, c) : !figureBetween(c, q.first);
     if (!own) continue;
     // "4,447 deaths, almost all of them in Guinea, ...": where a share of the figure lies, not its scope.
-    const partitive = c > q.last && ws.slice(Math.max(q.last + 1, c - 3), c).some((x, n, xs) => x.lower === 'of' && LEX.functionWords.partitivePronouns.has(xs[n + 1]?.lower ?? ''));
+    // But "80,000 of them in Paris": the figure itself is the share, and the place is its own.
+    const figureIsShare = ws[q.last + 1]?.lower === 'of' && LEX.functionWords.partitivePronouns.has(ws[q.last + 2]?.lower ?? '');
+    const partitive = c > q.last && !figureIsShare && ws.slice(Math.max(q.last + 1, c - 3), c).some((x, n, xs) => x.lower === 'of' && LEX.functionWords.partitivePronouns.has(xs[n + 1]?.lower ?? ''));
     if (partitive) continue;
     // "in Kathmandu district", "across Nepal, India and Tibet"; "On Mount Everest, 18 people...".
     const opening = c === clause.first || (c === clause.first + 1 && !ws[clause.first].isWord);
@@ -849,6 +857,8 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { pl
     if (prev && (governed(prev) || isName(prev) || coordinatedTail || (prev.lower === 'the' && governed(ws[c - 2])))) continue;
     const single = areaAt(ws, c);
     if (!single || single.last >= q.first) continue;
+    // "the southern province, the capital included, accounts for": an aside, not the subject.
+    if (isVerbForm(ws[single.last + 1]?.lower ?? '') && ws[single.last + 2]?.text === ',') continue;
     // "National and ACT together hold 61 seats": a coordinated subject holds the figure jointly.
     const listed = areasFrom(ws, c, q.first - 1);
     const coordinated = listed.names.length > 1 && ws.slice(c, listed.last).some((x) => x.lower === 'and');
@@ -908,7 +918,9 @@ export function keyOf(m: Measure): string | null {
   const specificHead = m.head && m.head !== 'person' ? m.head : null;
   const event = m.event && (m.conceptual || !specificHead) ? m.event : null;
   const what = event ?? specificHead;
-  const thing = specificHead && event ? `|${[...m.modifiers, specificHead].join(' ')}` : specificHead ? `|${m.modifiers.join(' ')}` : '';
+  // The turnout of a gathering is one measure whatever noun an outlet adds ("marchers", "protest pension reform").
+  const occasion = !!event && LEX.occasionConcepts.has(event);
+  const thing = occasion ? '' : specificHead && event ? `|${[...m.modifiers, specificHead].join(' ')}` : specificHead ? `|${m.modifiers.join(' ')}` : '';
   const role = `${m.rate ? `|per ${m.rate}` : ''}${m.increment ? '|added' : ''}`;
   switch (m.dimension) {
     case 'count':

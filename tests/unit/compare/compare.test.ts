@@ -104,6 +104,16 @@ describe('recurring events of one kind', () => {
     expect(second.verdict).toBe('conflicting');
   });
 
+  it('reads "the capital" as the capital of the story\'s country', () => {
+    // France's pension strikes, 31 January 2023: the interior ministry's count for Paris, told two ways.
+    const docs: Array<[string, string]> = [
+      ['2023-01-31', 'France strikes again over pensions\n\nFrance saw 1.27 million people march on Tuesday, the interior ministry said. Police said 87,000 people marched in Paris.'],
+      ['2023-02-01', 'French unions plan more strikes\n\nFrance counted 1.27 million marchers on Tuesday, the ministry said, with 87,000 in the capital.'],
+    ];
+    const paris = compareTexts(docs).groups.find((g) => g.members.some((m) => m.quantity.low === 87_000))!;
+    expect(figures(paris)).toEqual([87_000, 87_000]);
+  });
+
   it('does not split a rising toll when a report names the day of an older event', () => {
     // Haiti, August 2021, with the January 2010 earthquake recalled in one report.
     const docs: Array<[string, string]> = [

@@ -173,6 +173,14 @@ describe('scope and role', () => {
     expect(measure('A total of 55 people died.', '55').event).toBe('death');
   });
 
+  it('places a share given as "of them in", and reads "the capital" as a place of its own', () => {
+    expect(measure('The first day brought out 1.12 million demonstrators nationwide, 80,000 of them in Paris.', '80,000').subject).toBe('paris');
+    expect(measure('The union claimed 3.5 million marchers, 800,000 of them in the capital.', '800,000').subject).toBe('capital');
+    expect(measure('There were 4,447 deaths, almost all of them in Guinea.', '4,447').places).toEqual([]);
+    expect(measure('France: 1.28 million protest pension reform by official count', '1.28 million').places).toEqual(['FR']);
+    expect(measure('Turnout fell away: 757,000 on 7 February and 450,000 on 16 February.', '757,000').subject).toBeNull();
+  });
+
   it('does not take a share of a figure, or a source, for its scope', () => {
     expect(measure('The agency had confirmed 310 deaths, most of them in Valparaiso.', '310').subject).toBeNull();
     expect(measure('Officials at the agency said 310 people had died.', '310').subject).toBeNull();
