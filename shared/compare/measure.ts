@@ -153,7 +153,9 @@ function passiveAfter(ws: Word[], from: number, last: number): Word | null {
       continue;
     }
     if (passive && isVerbForm(w.lower) && !w.lower.endsWith('ing')) {
-      const said = conceptOf(w.lower) !== null || ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.reportingVerbs.has(w.lower);
+      // "were brought to Bhubaneswar" is done to the counted; "was revised to 275" moves a figure.
+      const moves = ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 && /^(?:to|from)$/.test(ws[f + 1]?.lower ?? '') && /^\d/.test(ws[f + 2]?.text ?? '');
+      const said = conceptOf(w.lower) !== null || moves || LEX.reportingVerbs.has(w.lower);
       return said ? null : w;
     }
     if (passive && !w.lower.endsWith('ly') && !LEX.verbCompanions.has(w.lower)) return null;
@@ -189,6 +191,9 @@ function clauseBounds(ws: Word[], q: Span): Span {
 function dimensionOf(ws: Word[], q: Span, unit: string | null, quantityText: string): { dimension: string; unitKey: string | null; unitWords: number } {
   if (/[$€£¥]|\b(?:usd|eur|gbp|us\$)/i.test(quantityText)) return { dimension: 'money', unitKey: 'currency', unitWords: 0 };
   if (/%/.test(quantityText)) return { dimension: 'percent', unitKey: 'percent', unitWords: 0 };
+  // A rate unit the engine read whole ("km/h") outranks its first word ("km").
+  const whole = unit && /\//.test(unit) ? LEX.dimensions.get(unit.toLowerCase()) : undefined;
+  if (whole) return { dimension: whole, unitKey: unit!.toLowerCase(), unitWords: ws[q.last + 2]?.text === '/' ? 3 : 1 };
   const after = phraseAt(ws, q.last + 1, LEX.dimensions);
   if (after) return { dimension: after.value, unitKey: lemma(ws.slice(q.last + 1, q.last + 1 + after.length).map((w) => w.lower).join(' ')), unitWords: after.length };
   // Words inside the quantity itself ("25 million dollars", "six-week"), or the engine's unit.
@@ -629,7 +634,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       [m.event, m.eventText, m.head, m.headText, m.namedByNoun] = [lemma(owner.lower), owner.text, null, null, true];
     }
   }
-  if (m.event && LEX.subsetConcepts.has(m.event)) {
+  // "Of them, 793 have been discharged": with no noun and no concept, what was done to them is the measure.
+  if ((m.event && LEX.subsetConcepts.has(m.event)) || (!m.event && !m.head)) {
     const done = passiveAfter(ws, q.last + 1, clause.last);
     // The counted were named ("the dead"): the figure borrows no meaning from the one before it.
     if (done) [m.event, m.eventText, m.head, m.headText, m.namedByNoun] = [lemma(done.lower), done.text, null, null, true];

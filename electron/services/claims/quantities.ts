@@ -94,6 +94,8 @@ const SPEECH_AFTER_ONE = new Set(grammar.quantities.speechAfterOne);
 // Nouns of places and areas: "over eight regions" is spatial, not a lower bound.
 const AREA_NOUNS = new Set(grammar.quantities.areaNouns);
 const CHANGE_VERBS = new Set(grammar.quantities.changeVerbs);
+/** Verbs that say a count went somewhere when "up to" follows them ("has gone up to 288"). */
+const MOTION_VERBS = new Set(grammar.quantities.motionVerbs);
 // Counted-noun chunk stops: function words, auxiliaries and common verbs.
 const UNIT_STOP = new Set([...FUNCTION_WORDS, 'ago', 'later', 'earlier', 'each', 'apiece', 'total', 'overall', 'alone', 'ahead', 'away', 'said', 'says', 'say', 'reported', 'according', 'including', 'plus']);
 
@@ -654,6 +656,8 @@ function scanAt(cx: ScanCtx, i: number): number {
   const before = cueBefore(toks, A.i0);
   let cue: Cue | null = before?.cue ?? null;
   if (cue && !cue.bound && !cue.approx) cue = null; // "an additional", "another": not cues
+  // "has gone up to 288", "climbed up to 40": where a count moved to, not a ceiling.
+  if (cue && before && toks[before.start].lower === 'up' && (CHANGE_VERBS.has(toks[before.start - 1]?.lower ?? '') || MOTION_VERBS.has(toks[before.start - 1]?.lower ?? ''))) cue = null;
 
   // Ranges: "between X and Y", "X to Y", "X-Y" written apart, "two or three".
   const conn = toks[A.i1];

@@ -109,6 +109,12 @@ describe('approximation and bounds', () => {
     expect(quantities(text)[0].bound).toBe(bound);
   });
 
+  it('does not read "up to" after a verb of motion as a ceiling: the count went there', () => {
+    expect(quantities('The number of people killed has gone up to 288, a railway official said.')[0].bound).toBe('exact');
+    expect(quantities('The toll climbed up to 40 overnight.')[0].bound).toBe('exact');
+    expect(quantities('Fares will rise by up to 15% next year.')[0].bound).toBe('at-most');
+  });
+
   it('does not read the preposition "over" as a bound before durations or places', () => {
     expect(quantities('Prices rose over 12 months of turmoil.')[0].bound).toBe('exact');
     expect(quantities('Drones were shot down over eight regions.')[0].bound).toBe('exact');

@@ -181,6 +181,14 @@ describe('scope and role', () => {
     expect(measure('Turnout fell away: 757,000 on 7 February and 450,000 on 16 February.', '757,000').subject).toBeNull();
   });
 
+  it('reads what was done to those a bare figure counts, and a speed in km/h as a speed', () => {
+    expect(measure('Of them, 793 have been discharged and 382 are still being treated.', '793').event).toBe('discharged');
+    expect(measure('Of the dead, 193 bodies were brought to Bhubaneswar.', '193').event).toBe('brought');
+    expect(measure('The toll was revised to 275.', '275').event).toBe('death');
+    const at = 'The other express was going past at 126 km/h.'.indexOf('126');
+    expect(measureOf('The other express was going past at 126 km/h.', { start: at, end: at + 3, quantityText: '126', unit: 'km/h' }).dimension).toBe('speed');
+  });
+
   it('does not take a share of a figure, or a source, for its scope', () => {
     expect(measure('The agency had confirmed 310 deaths, most of them in Valparaiso.', '310').subject).toBeNull();
     expect(measure('Officials at the agency said 310 people had died.', '310').subject).toBeNull();
