@@ -309,6 +309,13 @@ function collectMentions(docs: DocContext[]): Mention[] {
         }
       }
     }
+    // Figures coordinated in one clause share its subject: "gave Labour 372 seats and 35.6% of the vote".
+    for (let i = 1; i < own.length; i++) {
+      const [prev, m] = [own[i - 1], own[i]];
+      if (prev.claim !== m.claim || m.measure.subject || m.measure.places.length || !prev.measure.subject) continue;
+      const between = m.claim.text.slice(prev.quantity.end - m.claim.start, m.quantity.start - m.claim.start);
+      if (/^[^,;:.()]*\band\s*$/i.test(between) && between.split(/\s+/).length <= 6) m.measure = { ...m.measure, subject: prev.measure.subject };
+    }
     // A figure counting an occasion, by its own words or those it took over, gets that occasion's day.
     for (const m of own) {
       if (!m.key.split('|').some((part) => LEX.occasionConcepts.has(part))) continue;

@@ -6,6 +6,8 @@ import { LEX, placeOf } from './lexicon.ts';
 
 /** Two documents whose similarity reaches this are about the same story. */
 export const STORY_SIMILARITY = 0.09;
+/** Two groups of documents join when their mean similarity reaches this share of the story threshold. */
+export const LINKAGE_SHARE = 0.75;
 /** Above this multiple of the story threshold, documents are one story whatever countries they name. */
 export const APART_CEILING = 3;
 /** Share of one text's 8-word shingles found in another for the two to count as one origin. */
@@ -130,9 +132,42 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
     // Only near the threshold: reports far more alike than that are one story whatever places they name.
     return sims[i][j] < APART_CEILING * threshold && a !== null && b !== null && a !== b && !countries[i].has(b) && !countries[j].has(a);
   };
+  // Average linkage, strongest pairs first: two groups of documents join only when their documents are
+  // alike on average, not through one bridging pair (two market stories sharing "shares" and "Wall
+  // Street", two disasters sharing "death toll"), so stories of one kind do not chain into one.
   const uf = new UnionFind(texts.length);
-  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (sims[i][j] >= threshold && !apart(i, j)) uf.union(i, j);
+  const members = new Map<number, number[]>(texts.map((_, i) => [i, [i]]));
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (sims[i][j] >= threshold && !apart(i, j)) pairs.push([i, j]);
+  pairs.sort((p, q) => sims[q[0]][q[1]] - sims[p[0]][p[1]]);
+  for (const [i, j] of pairs) {
+    const [a, b] = [uf.find(i), uf.find(j)];
+    if (a === b) continue;
+    const [left, right] = [members.get(a)!, members.get(b)!];
+    if (averageSimilarity(sims, left, right) < LINKAGE_SHARE * threshold) continue;
+    uf.union(a, b);
+    const root = uf.find(a);
+    members.delete(a);
+    members.delete(b);
+    members.set(root, [...left, ...right]);
+  }
   return texts.map((_, i) => uf.find(i));
+}
+
+/** Pairs of two groups read when averaging their similarity: a sample keeps a merge of large groups cheap. */
+const LINKAGE_SAMPLE = 2_000;
+
+/** The mean similarity between the documents of two groups, over at most a fixed sample of pairs. */
+function averageSimilarity(sims: number[][], left: number[], right: number[]): number {
+  const total = left.length * right.length;
+  const step = Math.max(1, Math.floor(total / LINKAGE_SAMPLE));
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < total; k += step) {
+    sum += sims[left[Math.floor(k / right.length)]][right[k % right.length]];
+    count++;
+  }
+  return sum / count;
 }
 
 function shingles(text: string, size = 8): Set<string> {
