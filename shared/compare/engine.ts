@@ -620,7 +620,9 @@ function voiceOf(m: Mention, docs: DocContext[]): string {
 
 function who(m: CompareMember): string {
   const origin = m.origin;
-  if (m.source && m.source.toLowerCase() !== origin.toLowerCase()) return `${m.source} (${origin})`;
+  // A source with its apposition ("The CGT, the most powerful of the unions") is named by its name.
+  const source = m.source?.split(',')[0].trim();
+  if (source && source.toLowerCase() !== origin.toLowerCase()) return `${source} (${origin})`;
   return origin;
 }
 
@@ -703,7 +705,9 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
         overTime.push(pair);
       } else {
         const when = !a.date || !b.date ? '' : onSameDay(a.date, b.date) ? `, both on ${readableDate(a.date)}` : ` (${readableDate(a.date)} and ${readableDate(b.date)})`;
-        if (sameTime.length < REASONED_PAIRS) pair.reason = `${who(a.member)} gives ${quoteFigure(a.member)} and ${who(b.member)} gives ${quoteFigure(b.member)}${when}; they cannot both hold.`;
+        // One report giving two counters' figures names them once: "Eastern Herald gives both 1.28 million and 3.5 million".
+        const gives = who(a.member) === who(b.member) ? `${who(a.member)} gives both ${quoteFigure(a.member)} and ${quoteFigure(b.member)}` : `${who(a.member)} gives ${quoteFigure(a.member)} and ${who(b.member)} gives ${quoteFigure(b.member)}`;
+        if (sameTime.length < REASONED_PAIRS) pair.reason = `${gives}${when}; they cannot both hold.`;
         sameTime.push(pair);
       }
     }

@@ -168,6 +168,32 @@ interface Span {
   last: number;
 }
 
+/**
+ * The noun phrase a figure's clause says moved to it or stood at it: "The unemployment rate climbed to
+ * 4.3%" gives "unemployment" (a word that only says it is a rate or a share is dropped). Null when the
+ * words before the figure are no verb of change or state after a plain noun phrase.
+ */
+function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifiers: string[]; text: string } | null {
+  let b = q.first - 1;
+  while (b >= clause.first && (NUMBER_CUES.has(ws[b].lower) || LEX.functionWords.amountPrepositions.has(ws[b].lower) || /^(?:to|by|at)$/.test(ws[b].lower))) b--;
+  // "edged down to 4.1%": any verb with a direction is a change.
+  const directed = b > clause.first && LEX.functionWords.changeDirections.has(ws[b].lower) && isVerbForm(ws[b - 1].lower);
+  if (directed) b--;
+  const verb = ws[b];
+  if (!verb?.isWord || !(directed || ((CUES.map.get(verb.lower) ?? 0) & CUE.change) || LEX.functionWords.stateVerbs.has(verb.lower))) return null;
+  b--;
+  while (b >= clause.first && ws[b].isWord && (LEX.verbCompanions.has(ws[b].lower) || /ly$/.test(ws[b].lower))) b--;
+  const words: Word[] = [];
+  for (; b >= clause.first && words.length < 3; b--) {
+    const w = ws[b];
+    if (!w.isWord || /^\d/.test(w.text) || LEX.functionWords.determiners.has(w.lower) || PREPOSITIONS.has(w.lower) || LEX.stopwords.has(w.lower) || /['’]s$/.test(w.text) || isVerbForm(w.lower)) break;
+    words.unshift(w);
+  }
+  const content = words.map((w) => lemma(w.lower)).filter((w) => !LEX.genericHeads.has(w) && !LEX.functionWords.rateNouns.has(w));
+  if (!content.length || words.some((w) => isCapital(w) && w !== ws[clause.first])) return null;
+  return { head: content.at(-1)!, modifiers: content.slice(0, -1), text: words.map((w) => w.text).join(' ') };
+}
+
 function quantityWords(ws: Word[], start: number, end: number): Span | null {
   let first = -1;
   let last = -1;
@@ -306,7 +332,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     let from = q.first - 1;
     while (from >= 0 && NUMBER_CUES.has(ws[from].lower)) from--; // "kills at least 304": the cue is no noun
     for (let b = from; b >= 0 && np.length < 4; b--) {
-      if (!ws[b].isWord || LEX.auxiliaries.has(ws[b].lower) || PREPOSITIONS.has(ws[b].lower) || isVerbForm(ws[b].lower)) break;
+      if (!ws[b].isWord || LEX.auxiliaries.has(ws[b].lower) || PREPOSITIONS.has(ws[b].lower) || isVerbForm(ws[b].lower) || LEX.functionWords.changeDirections.has(ws[b].lower)) break;
       np.unshift(ws[b]);
     }
     for (const w of np) if (LEX.stopwords.has(w.lower) || /^total$/i.test(w.text)) np.splice(np.indexOf(w), 1);
@@ -622,7 +648,6 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     m.change = true;
     m.moved = true;
   }
-  // A verb of change ("Ebola toll passes 5,000") or the unit of a rate ("10,000 a week") names no thing counted.
   // "Only three of the dead have been publicly identified", "700 of the bodies have been buried": what was
   // then done to those counted is the measure, a part of the toll, not the toll.
   if (m.event && LEX.subsetConcepts.has(m.event)) {
@@ -640,6 +665,15 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     // The counted were named ("the dead"): the figure borrows no meaning from the one before it.
     if (done) [m.event, m.eventText, m.head, m.headText, m.namedByNoun] = [lemma(done.lower), done.text, null, null, true];
   }
+  // "The unemployment rate climbed to 4.3%", "Unemployment jumped to 4.3%": a share or rate the clause's
+  // subject moved to, or stood at, is that subject's.
+  // A span of time after the figure ("3.5% last month") dates it; the subject still names it.
+  const dated = !!m.head && LEX.dimensions.get(m.head) === 'duration';
+  if ((m.dimension === 'percent' || m.dimension === 'percentage-point') && (!m.head || dated) && (!m.event || m.event === lemma(ws[q.first - 2]?.lower ?? ''))) {
+    const subject = movedSubject(ws, q, clause);
+    if (subject) [m.head, m.headText, m.modifiers, m.event, m.eventText] = [subject.head, subject.text, subject.modifiers, null, null];
+  }
+  // A verb of change ("Ebola toll passes 5,000") or the unit of a rate ("10,000 a week") names no thing counted.
   const headWord = m.headText?.toLowerCase().split(/\s+/).at(-1) ?? '';
   if (m.head && (((CUES.map.get(headWord) ?? 0) & CUE.change) || m.head === m.rate)) [m.head, m.headText] = [null, null];
   if (m.head) m.head = LEX.headSynonyms.get(m.head) ?? m.head;

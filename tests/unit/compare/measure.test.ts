@@ -189,6 +189,13 @@ describe('scope and role', () => {
     expect(measureOf('The other express was going past at 126 km/h.', { start: at, end: at + 3, quantityText: '126', unit: 'km/h' }).dimension).toBe('speed');
   });
 
+  it('reads a rate or share by the subject that moved to it or stood at it', () => {
+    expect(measure('The unemployment rate climbed to 4.3% in July from 4.1% in June.', '4.3%').head).toBe('unemployment');
+    expect(measure('Unemployment jumped to 4.3%, its highest reading since October 2021.', '4.3%').key).toBe(measure('The unemployment rate climbed to 4.3% in July.', '4.3%').key);
+    expect(measure('The jobless rate edged down to 4.1%.', '4.1%').head).toBe('jobless');
+    expect(measure('Goldman Sachs cut the odds of a recession to 20%.', '20%').head).not.toBe('unemployment');
+  });
+
   it('does not take a share of a figure, or a source, for its scope', () => {
     expect(measure('The agency had confirmed 310 deaths, most of them in Valparaiso.', '310').subject).toBeNull();
     expect(measure('Officials at the agency said 310 people had died.', '310').subject).toBeNull();
