@@ -980,7 +980,10 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
     const [ha, hb] = [headOf(a), headOf(b)];
     const [pa, pb] = [a.measure.places.join('+'), b.measure.places.join('+')];
     const [sa, sb] = [a.measure.subject ?? '', b.measure.subject ?? ''];
-    return a.docIndex !== b.docIndex && (!ha || !hb || ha === hb) && (!pa || !pb || pa === pb) && (!sa || !sb || sa === sb);
+    // A value precise to three digits or more ("5,470", "33.7%") is the same figure however each outlet
+    // names the thing; a rounder one must be about the same thing.
+    const precise = (significantDigits(a.quantity) ?? 0) >= 3;
+    return a.docIndex !== b.docIndex && (precise || !ha || !hb || ha === hb) && (!pa || !pb || pa === pb) && (!sa || !sb || sa === sb);
   };
   // The figure told again moves from the smaller measure to the larger one; whole blocks are not
   // merged, so one shared value cannot chain unrelated measures together.

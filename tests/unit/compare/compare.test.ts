@@ -166,6 +166,16 @@ describe('which figures may move over time', () => {
     expect(toll.verdict).toBe('evolving');
   });
 
+  it('takes a value precise to three digits, told again in another report, for the same figure however the thing is named', () => {
+    // Delta after the CrowdStrike outage, July 2024: its own count of cancelled flights.
+    const docs: Array<[string, string]> = [
+      ['2024-07-31', 'Delta tallies its meltdown\n\nDelta cancelled 5,470 flights from Friday to Tuesday, the airline said.'],
+      ['2024-08-01', 'Delta under investigation\n\nThe carrier logged 5,470 cancellations over five days, according to its chief executive.'],
+    ];
+    const delta = groupOf(compareTexts(docs).groups, 5470);
+    expect(figures(delta)).toEqual([5470, 5470]);
+  });
+
   it('keeps sums of money far apart out of one group', () => {
     // The CrowdStrike outage, July 2024: all Fortune 500 losses against one airline's.
     const docs: Array<[string, string]> = [

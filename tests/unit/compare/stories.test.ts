@@ -39,10 +39,10 @@ function score(dir: string): Score {
 // the targets (precision 0.85, recall 0.75) are reported by the bench, not asserted here.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   'hurricane-maria': { precision: 0.85, recall: 0.7 },
-  'equifax-breach': { precision: 0.9, recall: 0.82 },
+  'equifax-breach': { precision: 0.9, recall: 0.85 },
   'ebola-2014': { precision: 0.94, recall: 0.88 },
   'netflix-q1-2022': { precision: 0.53, recall: 0.72 },
-  'nz-election': { precision: 0.54, recall: 0.24 },
+  'nz-election': { precision: 0.64, recall: 0.24 },
   'nepal-quake': { precision: 0.78, recall: 0.8 },
   'twitter-layoffs': { precision: 0.8, recall: 0.5 },
   'hk-protest': { precision: 0.92, recall: 0.67 },
