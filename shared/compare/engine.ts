@@ -752,7 +752,10 @@ function inMotion(members: Mention[]): boolean {
   // differs is another projection, not the count moving.
   if (members.every((m) => m.hedged || m.measure.expected)) return false;
   // A head count with no event said of it ("3.4 million people") is a population too.
-  const fixed = (m: Mention) => isMeasurement(m.measure.dimension) || !!m.measure.year || m.measure.otherEvent || m.measure.event === 'population' || /^count\|people\b/.test(m.key);
+  // Masses and volumes of stuff (tonnes of rubbish, cubic metres of sand) pile up and may move too; a
+  // named thing's own mass or volume (the ship's tonnage) does not.
+  const piles = (m: Mention) => LEX.accumulatingDimensions.has(m.measure.dimension) && !m.measure.head;
+  const fixed = (m: Mention) => (isMeasurement(m.measure.dimension) && !piles(m)) || !!m.measure.year || m.measure.otherEvent || m.measure.event === 'population' || /^count\|people\b/.test(m.key);
   return !members.some(fixed);
 }
 
@@ -762,23 +765,33 @@ const RUNNING_TREND = 0.6;
 
 /**
  * Whether figures reported on three days or more move steadily one way with time: Kendall's tau between
- * report day and value, over pairs of different days, is 0.6 or more in size.
+ * report day and the day's figure is 0.6 or more, rising or falling.
  */
 function isRunningCount(members: Mention[]): boolean {
-  const dated = members.filter((m) => m.date && !m.measure.denied && !m.measure.increment);
-  if (new Set(dated.map((m) => m.date!.slice(0, 10))).size < RUNNING_DAYS) return false;
-  let agree = 0;
-  let disagree = 0;
-  for (let i = 0; i < dated.length; i++) {
-    for (let j = i + 1; j < dated.length; j++) {
-      const [di, dj] = [dated[i].date!.slice(0, 10), dated[j].date!.slice(0, 10)];
-      const dv = valueOf(dated[j]) - valueOf(dated[i]);
-      if (di === dj || dv === 0) continue;
-      if (dj > di === dv > 0) agree++;
-      else disagree++;
-    }
+  const byDay = new Map<string, number[]>();
+  for (const m of members) {
+    if (!m.date || m.measure.denied || m.measure.increment) continue;
+    const day = m.date.slice(0, 10);
+    byDay.set(day, [...(byDay.get(day) ?? []), valueOf(m)]);
   }
-  return agree + disagree > 0 && Math.abs(agree - disagree) / (agree + disagree) >= RUNNING_TREND;
+  if (byDay.size < RUNNING_DAYS) return false;
+  // Each day by its highest figure for a rise and its lowest for a fall: a stray smaller count of another
+  // thing on one day (the dead of one province beside the national toll) does not hide the course.
+  const days = [...byDay.keys()].sort();
+  const tau = (values: number[]) => {
+    let agree = 0;
+    let disagree = 0;
+    for (let i = 0; i < values.length; i++) {
+      for (let j = i + 1; j < values.length; j++) {
+        if (values[j] > values[i]) agree++;
+        else if (values[j] < values[i]) disagree++;
+      }
+    }
+    return agree + disagree ? (agree - disagree) / (agree + disagree) : 0;
+  };
+  const rising = tau(days.map((d) => Math.max(...byDay.get(d)!)));
+  const falling = -tau(days.map((d) => Math.min(...byDay.get(d)!)));
+  return Math.max(rising, falling) >= RUNNING_TREND;
 }
 
 /** Whether two values given on `day` both lie between the figures of the days before and after it. */

@@ -84,6 +84,8 @@ export const LEX = {
   capitalNoun: measures.capitalNoun,
   /** Dimensions whose units convert by a factor ("km" and "miles"), and js-quantities kinds that do not. */
   scaledDimensions: new Set(measures.scaledDimensions),
+  /** Dimensions of stuff that piles up or is removed over time (tonnes of rubbish, cubic metres of sand). */
+  accumulatingDimensions: new Set(measures.accumulatingDimensions),
   unscaledKinds: new Set(measures.unscaledKinds),
   /** "one in", "1 in": what follows is the denominator of a proportion. */
   proportionOpeners: set(measures.proportionOpeners),

@@ -176,6 +176,21 @@ describe('which figures may move over time', () => {
     expect(figures(delta)).toEqual([5470, 5470]);
   });
 
+  it('lets a mass of stuff pile up over days, but not a named thing\'s own mass', () => {
+    // Paris during the refuse collectors' strike, March 2023; the Ever Given's tonnage, March 2021.
+    const rubbish = compareTexts([
+      ['2023-03-12', 'Paris rubbish piles up\n\nAbout 5,600 tonnes of rubbish lay uncollected on the streets of Paris, the city said.'],
+      ['2023-03-15', 'Paris rubbish strike\n\nAround 7,000 tonnes of rubbish lay uncollected on the streets of Paris, the city said.'],
+      ['2023-03-22', 'Paris rubbish strike\n\nSome 9,500 tonnes of rubbish still lay uncollected on the streets of Paris, the city said.'],
+    ]).groups;
+    expect(groupOf(rubbish, 7000).verdict).toBe('evolving');
+    const ship = compareTexts([
+      ['2021-03-24', 'Ship blocks Suez Canal\n\nThe 200,000-ton ship ran aground in the canal.'],
+      ['2021-03-27', 'Suez salvage\n\nThe 224,000-ton ship was still stuck in the canal.'],
+    ]).groups;
+    expect(groupOf(ship, 224000).verdict).toBe('conflicting');
+  });
+
   it('keeps sums of money far apart out of one group', () => {
     // The CrowdStrike outage, July 2024: all Fortune 500 losses against one airline's.
     const docs: Array<[string, string]> = [
