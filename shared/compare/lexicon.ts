@@ -4,6 +4,7 @@ import measures from '../lexicon/measures.json' with { type: 'json' };
 import places from '../lexicon/places.json' with { type: 'json' };
 import calendar from '../lexicon/calendar.json' with { type: 'json' };
 import units from '../lexicon/units.json' with { type: 'json' };
+import titles from '../lexicon/titles.json' with { type: 'json' };
 import Qty from 'js-quantities';
 
 /** Lower-case word sequences of one to four words, for matching phrases against token runs. */
@@ -66,6 +67,8 @@ export const LEX = {
   eventNouns: set(measures.eventNouns),
   /** Concepts whose figures count one occasion each (a march's turnout), not a running total. */
   occasionConcepts: new Set(measures.occasionConcepts),
+  /** Titles and roles of people ("minister", "mayor"): a row labelled by one names who speaks, not what it counts. */
+  personTitles: new Set(titles.personTitles),
   /** Concepts whose counted may be counted again by what was then done to them ("identified", "buried"). */
   subsetConcepts: new Set(measures.subsetConcepts),
   /** Joining or drawing people to a gathering counts its attendance. */

@@ -813,6 +813,8 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { pl
     const said = ws.slice(0, colon).some((w) => ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || isVerbForm(w.lower));
     const place = placeOf(label);
     if (place) return { places: places.includes(place) ? places : [...places, place], subject: null };
+    // "Minister: 457 arrests": a headline that names its speaker first.
+    if (LEX.personTitles.has(lemma(label.split(' ').at(-1) ?? ''))) return { places, subject: null };
     if (label && label.split(' ').length <= 4 && !LEX.concepts.has(label) && !said) return { places, subject: label };
   }
   const figureBetween = (from: number, to: number) => ws.slice(from, to).some((w) => /^\d/.test(w.text));

@@ -179,6 +179,7 @@ describe('scope and role', () => {
     expect(measure('There were 4,447 deaths, almost all of them in Guinea.', '4,447').places).toEqual([]);
     expect(measure('France: 1.28 million protest pension reform by official count', '1.28 million').places).toEqual(['FR']);
     expect(measure('Turnout fell away: 757,000 on 7 February and 450,000 on 16 February.', '757,000').subject).toBeNull();
+    expect(measure('Minister: 457 arrests, 441 officers injured as protests turn violent', '457').subject).toBeNull();
   });
 
   it('reads what was done to those a bare figure counts, and a speed in km/h as a speed', () => {

@@ -50,7 +50,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'derna-floods': { precision: 0.82, recall: 0.65 },
   'suez-blockage': { precision: 0.67, recall: 0.52 },
   'maui-wildfire': { precision: 0.83, recall: 0.66 },
-  'france-pension-strikes': { precision: 0.55, recall: 0.37 },
+  'france-pension-strikes': { precision: 0.53, recall: 0.4 },
   'odisha-train-crash': { precision: 0.59, recall: 0.78 },
   'crowdstrike-outage': { precision: 0.17, recall: 0.21 },
   'uk-election-2024': { precision: 0.31, recall: 0.13 },
