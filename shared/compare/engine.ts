@@ -164,6 +164,8 @@ const OCCASION_REACH_DAYS = 366;
 /** Days (ISO) a passage names, each with its offset, up to `reachDays` before `docDate` and not after it. */
 function namedDays(text: string, docDate: string, reachDays: number): Array<{ at: number; end: number; iso: string; dateLine: boolean; approximate: boolean }> {
   const last = docDate.slice(0, 10);
+  // A date that does not parse names no day.
+  if (Number.isNaN(Date.parse(last))) return [];
   const first = new Date(Date.parse(last) - reachDays * 86_400_000).toISOString().slice(0, 10);
   return [
     ...findDates(text, docDate)
@@ -231,7 +233,8 @@ function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string 
   const absolute = findDates(claim.text, docDate).filter((d) => (d.precision === 'day' || d.precision === 'minute') && reportTime(d));
   // A possessive day before an event names the event, not when the figure was given: "Saturday's
   // earthquake had killed 1,941" (but "Tuesday's count put the toll at 1,941" dates the count).
-  const relative = [...findRelativeDays(claim.text, docDate).filter((d) => !namesEventByDay(claim.text, d)), ...findMonths(claim.text, docDate).filter(reportTime)];
+  // A span back ("a week earlier") dates an earlier value only roughly: it gives no report time.
+  const relative = [...findRelativeDays(claim.text, docDate).filter((d) => !d.approximate && !namesEventByDay(claim.text, d)), ...findMonths(claim.text, docDate).filter(reportTime)];
   const candidates = [...absolute.map((d) => ({ at: d.start, iso: d.iso })), ...relative.map((d) => ({ at: d.start, iso: d.iso }))]
     // A date after the document's own is a plan or a deadline, not when the figure was given.
     .filter((d) => d.iso.slice(0, 10) <= docDate.slice(0, 10) && d.iso.slice(0, 4) >= String(Number(docDate.slice(0, 4)) - 1));
@@ -409,9 +412,10 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   // names (a report's lead or its date) is the occasion of the day before when that one is named: the
   // next morning's report of last night's march.
   const named = new Set(block.filter((m) => m.occasionNamed).map((m) => m.occasionDay!));
-  const occasionOf = (m: Mention): string => {
+  const occasionScope = (m: Mention): string => {
     if (!m.occasionDay) return '';
     if (m.occasionNamed || named.has(m.occasionDay)) return m.occasionDay;
+    if (Number.isNaN(Date.parse(m.occasionDay))) return m.occasionDay;
     const before = new Date(Date.parse(m.occasionDay) - 86_400_000).toISOString().slice(0, 10);
     return named.has(before) ? before : m.occasionDay;
   };
@@ -429,7 +433,7 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   const scopeOf = (m: Mention): string => {
     const parts: string[] = [];
     if (kinds.size >= 2) parts.push(`kind ${kindOf(m)}`);
-    const occasion = occasionOf(m);
+    const occasion = occasionScope(m);
     if (occasion) parts.push(`occasion ${occasion}`);
     else if (byEventDay.size >= 2) parts.push(`event ${eventOf(m)}`);
     const docYear = Number(docs[m.docIndex].date?.slice(0, 4)) || null;
@@ -538,8 +542,9 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     return [anchor, ...apart];
   });
   // Sums of money of one kind ("losses", "costs") that lie far apart are sums of different things: the
-  // loss of all companies and of one airline, a share price and a bill. Outlets and revisions move a sum
-  // by less than half or twice itself, so money splits where sorted values leap further (single link).
+  // loss of all companies and of one airline, a share price and a bill. Outlets move a sum by less than
+  // 2.2 times itself, so money splits where sorted values leap further (single link), unless the text
+  // says the sum moved ("damage estimates rose to $8bn").
   out = out.flatMap((members) => (members[0].measure.dimension === 'money' ? splitByLeaps(members, MONEY_LEAP) : [members]));
   // Estimates beside counts of record: two series when a study, survey or model gives figures in at least
   // two documents, counts are given in two others, and they lie apart (a study's excess deaths several
@@ -568,11 +573,13 @@ function splitByLeaps(members: Mention[], leap: number): Mention[][] {
   if (members.length < 2) return [members];
   const sorted = [...members].sort((a, b) => valueOf(a) - valueOf(b));
   const parts: Mention[][] = [[sorted[0]]];
+  const top = (m: Mention) => Math.max(m.quantity.high ?? m.quantity.low, m.quantity.low) * m.scale;
+  // A range reaches up to its top ("$400m to $1.5bn" beside "$1.08 billion"), and so does its part.
+  let reach = top(sorted[0]);
   for (let i = 1; i < sorted.length; i++) {
-    // A range reaches up to its top ("$400m to $1.5bn" beside "$1.08 billion").
-    const below = Math.max(sorted[i - 1].quantity.high ?? sorted[i - 1].quantity.low, sorted[i - 1].quantity.low) * sorted[i - 1].scale;
-    if (valueOf(sorted[i]) > leap * below) parts.push([]);
+    if (valueOf(sorted[i]) > leap * reach) parts.push([]);
     parts.at(-1)!.push(sorted[i]);
+    reach = Math.max(reach, top(sorted[i]));
   }
   return parts;
 }
@@ -699,8 +706,10 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
         // went from 5,700 to 9,900) were given at different hours of it.
         (moving && !!a.date && !!b.date && withinCourse(members, dayOf(a)!, valueOf(a), valueOf(b))) ||
         // A running count that clearly climbs (or falls) over the days is updated through each day: two
-        // reports of one day that differ were taken at different hours, not a dispute.
-        (running && !!a.date && !!b.date);
+        // reports of one day that differ were taken at different hours, not a dispute, when both lie near
+        // that day's course (within five times each other: an early "at least 50" and a later 233 are one
+        // day's count; 200 against 1,500 is a dispute).
+        (running && !!a.date && !!b.date && Math.min(valueOf(a), valueOf(b)) >= RUNNING_SPREAD * Math.max(valueOf(a), valueOf(b)));
       if (explainedByTime) {
         overTime.push(pair);
       } else {
@@ -762,6 +771,8 @@ function inMotion(members: Mention[]): boolean {
 /** Days a running count must be reported on, and how steadily it must move one way (Kendall's tau). */
 const RUNNING_DAYS = 3;
 const RUNNING_TREND = 0.6;
+/** How far below another a figure of one day may lie and still be the same count taken hours apart. */
+const RUNNING_SPREAD = 0.2;
 
 /**
  * Whether figures reported on three days or more move steadily one way with time: Kendall's tau between
@@ -993,9 +1004,11 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
     const [ha, hb] = [headOf(a), headOf(b)];
     const [pa, pb] = [a.measure.places.join('+'), b.measure.places.join('+')];
     const [sa, sb] = [a.measure.subject ?? '', b.measure.subject ?? ''];
-    // A value precise to three digits or more ("5,470", "33.7%") is the same figure however each outlet
-    // names the thing; a rounder one must be about the same thing.
-    const precise = (significantDigits(a.quantity) ?? 0) >= 3;
+    // A value precise to three digits or a decimal ("5,470", "33.7%") said of the same event is the same
+    // figure however each outlet names the thing; a rounder one must be about the same thing.
+    // Two concepts said of it must agree: 2,310 killed are not 2,310 homes destroyed.
+    const [ea, eb] = [a.measure.conceptual ? a.measure.event : null, b.measure.conceptual ? b.measure.event : null];
+    const precise = isPrecise(a.quantity) && (!ea || !eb || ea === eb);
     return a.docIndex !== b.docIndex && (precise || !ha || !hb || ha === hb) && (!pa || !pb || pa === pb) && (!sa || !sb || sa === sb);
   };
   // The figure told again moves from the smaller measure to the larger one; whole blocks are not

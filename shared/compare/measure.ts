@@ -152,6 +152,8 @@ function passiveAfter(ws: Word[], from: number, last: number): Word | null {
       passive = true;
       continue;
     }
+    // "is expected to rise", "are feared to be children": a view of the figure, not something done to the counted.
+    if (passive && LEX.functionWords.viewParticiples.has(w.lower)) return null;
     if (passive && isVerbForm(w.lower) && !w.lower.endsWith('ing')) {
       // "were brought to Bhubaneswar" is done to the counted; "was revised to 275" moves a figure.
       const moves = ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 && /^(?:to|from)$/.test(ws[f + 1]?.lower ?? '') && /^\d/.test(ws[f + 2]?.text ?? '');
@@ -189,6 +191,9 @@ function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifi
     if (!w.isWord || /^\d/.test(w.text) || LEX.functionWords.determiners.has(w.lower) || PREPOSITIONS.has(w.lower) || LEX.stopwords.has(w.lower) || /['’]s$/.test(w.text) || isVerbForm(w.lower)) break;
     words.unshift(w);
   }
+  // "Inflation in the capital rose to 3.2%": the words found are a place phrase, not the subject.
+  const stop = ws[b];
+  if (stop && (LEX.locatives.has(stop.lower) || (LEX.functionWords.determiners.has(stop.lower) && LEX.locatives.has(ws[b - 1]?.lower ?? '')))) return null;
   const content = words.map((w) => lemma(w.lower)).filter((w) => !LEX.genericHeads.has(w) && !LEX.functionWords.rateNouns.has(w));
   if (!content.length || words.some((w) => isCapital(w) && w !== ws[clause.first])) return null;
   return { head: content.at(-1)!, modifiers: content.slice(0, -1), text: words.map((w) => w.text).join(' ') };
@@ -750,7 +755,10 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   }
   if (k === i) return null;
   // "in the capital": the capital of the story's country, which Compare knows by the story.
-  if (ws[k]?.lower === LEX.capitalNoun) return { name: LEX.capitalNoun, last: k };
+  // Not "the capital markets": the noun must end its phrase.
+  const next = ws[k + 1];
+  const endsPhrase = !next?.isWord || PREPOSITIONS.has(next.lower) || CONJUNCTIONS.has(next.lower) || LEX.auxiliaries.has(next.lower) || isVerbForm(next.lower) || LEX.reportingVerbs.has(next.lower);
+  if (ws[k]?.lower === LEX.capitalNoun && endsPhrase) return { name: LEX.capitalNoun, last: k };
   for (let n = 1; n <= 2; n++) {
     const w = ws[k + n];
     if (!w?.isWord || !ws[k + n - 1].isWord || LEX.stopwords.has(ws[k + n - 1].lower) || /^\d/.test(ws[k + n - 1].text)) return null;
@@ -810,7 +818,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { pl
     // Capitalised words are the name even when common ("NZ First"); a leading "The" is not.
     const label = ws.slice(0, colon).filter((w, n) => w.isWord && (!LEX.stopwords.has(w.lower) || (isCapital(w) && n > 0))).map((w) => w.lower).join(' ');
     // A label that says something happened ("Turnout fell away: 757,000 on 7 February") names no row.
-    const said = ws.slice(0, colon).some((w) => ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || isVerbForm(w.lower));
+    const said = ws.slice(0, colon).some((w) => !isCapital(w) && (((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || isVerbForm(w.lower)));
     const place = placeOf(label);
     if (place) return { places: places.includes(place) ? places : [...places, place], subject: null };
     // "Minister: 457 arrests": a headline that names its speaker first.

@@ -35,9 +35,9 @@ function endsWith(a: string[], b: string[]): boolean {
 
 /**
  * Each name mapped to the spelling that stands for all its forms (the most used, then the longest).
- * Joint names ("national+act") stay as they are. A short name that ends a longer one ("Red Crescent",
- * "Libyan Red Crescent") joins it only when it ends no other name: "ministry" beside "health ministry"
- * and "interior ministry" stays apart.
+ * Joint names ("national+act") stay as they are. A name of two words or more that ends a longer one
+ * ("Red Crescent", "Libyan Red Crescent") joins it only when it ends no other name; a one-word name
+ * never does ("Labour" is not "Scottish Labour").
  */
 export function aliasNames(uses: Map<string, number>): Map<string, string> {
   const names = [...uses.keys()].filter((n) => !n.includes('+'));
@@ -51,13 +51,19 @@ export function aliasNames(uses: Map<string, number>): Map<string, string> {
   for (let i = 0; i < info.length; i++) {
     for (let j = i + 1; j < info.length; j++) {
       const [a, b] = [info[i], info[j]];
-      const same = (a.core.length > 0 && a.core.join(' ') === b.core.join(' '))
+      // One generic word more or less ("Labour", "the Labour Party"), not two different ones ("Democratic
+      // Alliance", "Democratic Party").
+      const suffixes = (x: string[]) => x.filter((t) => LEX.functionWords.nameSuffixes.has(t));
+      const oneGeneric = !suffixes(a.tokens).length || !suffixes(b.tokens).length;
+      const same = (a.core.length > 0 && a.core.join(' ') === b.core.join(' ') && oneGeneric)
         || abbreviates(a.tokens, b.tokens) || abbreviates(b.tokens, a.tokens)
         || abbreviates(a.core, b.core) || abbreviates(b.core, a.core);
       if (same) join(a.name, b.name);
     }
   }
+  // Only a name of two words or more: "Labour" is not "Scottish Labour", nor "Democrats" "Liberal Democrats".
   for (const a of info) {
+    if (a.core.length < 2) continue;
     const holders = info.filter((b) => b !== a && endsWith(a.core, b.core));
     if (holders.length && new Set(holders.map((b) => find(b.name))).size === 1) join(a.name, holders[0].name);
   }

@@ -119,7 +119,7 @@ function leadingCountry(counts: Map<string, number>): string | null {
 }
 
 /**
- * A story id per document: documents linked by similarity, transitively. Two reports of the same kind
+ * A story id per document: groups of documents joined by average linkage over their similarity. Two reports of the same kind
  * of event in different countries (two earthquakes, two elections) share much wording; they are kept
  * apart when each is mostly about a country the other never names.
  */
@@ -134,9 +134,12 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
   };
   // Average linkage, strongest pairs first: two groups of documents join only when their documents are
   // alike on average, not through one bridging pair (two market stories sharing "shares" and "Wall
-  // Street", two disasters sharing "death toll"), so stories of one kind do not chain into one.
+  // Street", two disasters sharing "death toll"), so stories of one kind do not chain into one. Each
+  // group keeps the sum of its documents' similarities to every document, updated on each merge, so a
+  // group-to-group mean costs the size of the smaller group.
   const uf = new UnionFind(texts.length);
   const members = new Map<number, number[]>(texts.map((_, i) => [i, [i]]));
+  const sums = new Map<number, ArrayLike<number>>(texts.map((_, i) => [i, sims[i]]));
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (sims[i][j] >= threshold && !apart(i, j)) pairs.push([i, j]);
   pairs.sort((p, q) => sims[q[0]][q[1]] - sims[p[0]][p[1]]);
@@ -144,31 +147,26 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
     const [a, b] = [uf.find(i), uf.find(j)];
     if (a === b) continue;
     const [left, right] = [members.get(a)!, members.get(b)!];
-    if (averageSimilarity(sims, left, right) < LINKAGE_SHARE * threshold) continue;
+    const [small, other] = left.length <= right.length ? [left, b] : [right, a];
+    const toOther = sums.get(other)!;
+    let total = 0;
+    for (const d of small) total += toOther[d];
+    if (total / (left.length * right.length) < LINKAGE_SHARE * threshold) continue;
     uf.union(a, b);
     const root = uf.find(a);
-    members.delete(a);
-    members.delete(b);
+    const [sa, sb] = [sums.get(a)!, sums.get(b)!];
+    const merged = new Float64Array(texts.length);
+    for (let d = 0; d < texts.length; d++) merged[d] = sa[d] + sb[d];
+    for (const key of [a, b]) {
+      members.delete(key);
+      sums.delete(key);
+    }
     members.set(root, [...left, ...right]);
+    sums.set(root, merged);
   }
   return texts.map((_, i) => uf.find(i));
 }
 
-/** Pairs of two groups read when averaging their similarity: a sample keeps a merge of large groups cheap. */
-const LINKAGE_SAMPLE = 2_000;
-
-/** The mean similarity between the documents of two groups, over at most a fixed sample of pairs. */
-function averageSimilarity(sims: number[][], left: number[], right: number[]): number {
-  const total = left.length * right.length;
-  const step = Math.max(1, Math.floor(total / LINKAGE_SAMPLE));
-  let sum = 0;
-  let count = 0;
-  for (let k = 0; k < total; k += step) {
-    sum += sims[left[Math.floor(k / right.length)]][right[k % right.length]];
-    count++;
-  }
-  return sum / count;
-}
 
 function shingles(text: string, size = 8): Set<string> {
   const ws = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -201,8 +201,9 @@ const RELATIVE = new RegExp(
 
 /** "A week earlier", "three days before": a span counted back from the reference date. */
 const SPAN_BACK = new RegExp(
-  `\\b(${Object.keys(calendar.spanCounts).join('|')}|\\d{1,2})\\s+(${Object.keys(calendar.spanDays).sort(byLength).join('|')})\\s+(?:${calendar.spansBack.join('|')})\\b`,
-  'gi',
+  // "three days before the floods" counts from the floods, not the report: "before" only ends a phrase.
+  `\\b(${Object.keys(calendar.spanCounts).join('|')}|\\d{1,2})\\s+(${Object.keys(calendar.spanDays).sort(byLength).join('|')})\\s+(?:(?:${calendar.spansBack.join('|')})\\b|(?:${calendar.spansBackAtEnd.join('|')})\\b(?!\\s+\\p{L}))`,
+  'giu',
 );
 
 export interface RelativeDay {
@@ -210,7 +211,7 @@ export interface RelativeDay {
   end: number;
   text: string;
   iso: string;
-  /** Counted back by a span ("a week earlier"): a day or so either way, since the span may count from the event rather than the report. */
+  /** Counted back by a span ("a week earlier"): about a day off either way, since the span may count from the event rather than the report. */
   approximate?: boolean;
 }
 

@@ -170,6 +170,7 @@ describe('scope and role', () => {
     expect(measure('At least 700 of the bodies have been buried.', '700').event).toBe('buried');
     expect(measure('So far police have released the names of 55 victims.', '55').event).toBe('name');
     expect(measure('At least 230 people were killed.', '230').event).toBe('death');
+    expect(measure('The death toll of 300 is expected to rise.', '300').event).toBe('death');
     expect(measure('A total of 55 people died.', '55').event).toBe('death');
   });
 

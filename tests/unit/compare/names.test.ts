@@ -32,6 +32,12 @@ describe('aliasNames', () => {
     expect(new Set([map.get('ministry'), map.get('health ministry'), map.get('interior ministry')]).size).toBe(3);
   });
 
+  it('keeps two names with different generic words, or one word inside a longer name, apart', () => {
+    const map = aliases('democratic alliance', 'democratic party', 'labour', 'scottish labour');
+    expect(map.get('democratic alliance')).not.toBe(map.get('democratic party'));
+    expect(map.get('scottish labour')).not.toBe(map.get('labour'));
+  });
+
   it('keeps joint subjects and unrelated names as they are', () => {
     const map = aliases('national+act', 'national', 'labour', 'act');
     expect(map.get('national+act')).toBe('national+act');

@@ -61,13 +61,14 @@ describe('findRelativeDays', () => {
   });
 
   it('counts a span back from the reference, as an approximate day', () => {
-    const days = findRelativeDays('A week earlier the count was 1.03 million; three days before that, 12 had been arrested.', '2019-06-17');
+    const days = findRelativeDays('A week earlier the count was 1.03 million; three days before, 12 had been arrested.', '2019-06-17');
     expect(days.map((d) => [d.text, d.iso, d.approximate])).toEqual([
       ['A week earlier', '2019-06-10', true],
       ['three days before', '2019-06-14', true],
     ]);
-    // "ago" mostly dates an event, not a figure: it is left alone.
+    // "ago" mostly dates an event, not a figure, and "before the floods" counts from the floods: both are left alone.
     expect(findRelativeDays('the quake two days ago', '2019-06-17')).toEqual([]);
+    expect(findRelativeDays('three days before the floods', '2019-06-17')).toEqual([]);
   });
 
   it('leaves lower-case weekday words and a missing reference alone', () => {
