@@ -4,7 +4,7 @@
 import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
-import { findDates, findDocumentDate, findMonths, findRelativeDays } from '../text/dates.ts';
+import { findDates, findDocumentDate, findMonths, findRelativeDays, shiftDay } from '../text/dates.ts';
 import { capitalOf, LEX, lemma } from './lexicon.ts';
 import { isMeasurement, labelOf, measureOf, placesIn, type Measure } from './measure.ts';
 import { aliasNames } from './names.ts';
@@ -166,7 +166,7 @@ function namedDays(text: string, docDate: string, reachDays: number): Array<{ at
   const last = docDate.slice(0, 10);
   // A date that does not parse names no day.
   if (Number.isNaN(Date.parse(last))) return [];
-  const first = new Date(Date.parse(last) - reachDays * 86_400_000).toISOString().slice(0, 10);
+  const first = shiftDay(last, -reachDays);
   return [
     ...findDates(text, docDate)
       .filter((d) => d.precision === 'day' || d.precision === 'minute')
@@ -175,14 +175,16 @@ function namedDays(text: string, docDate: string, reachDays: number): Array<{ at
   ].filter((d) => d.iso <= last && d.iso >= first);
 }
 
+/** A text's opening lines long enough to be sentences (more than eight words): its lead, not a date line or a byline. */
+const openingLines = (text: string) => text.slice(0, LEAD_DAY_CHARS).split('\n').filter((line) => line.trim().split(/\s+/).length > 8);
+
 /**
  * The day a document's lead names for its event: the first day in its opening lines, skipping lines
  * that are only a date line, within three days before the document's date ("on Sunday" in Monday's report).
  */
 function leadDayOf(text: string, docDate: string | null): string | null {
   if (!docDate) return null;
-  const lines = text.slice(0, LEAD_DAY_CHARS).split('\n').filter((line) => line.trim().split(/\s+/).length > 8);
-  for (const line of lines) {
+  for (const line of openingLines(text)) {
     const days = namedDays(line, docDate, LEAD_DAY_REACH_DAYS);
     // A line with a full date or a time on it is a date line or a byline: it says when the page was written.
     if (days.some((d) => d.dateLine)) continue;
@@ -356,7 +358,7 @@ function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
     // Where a story happens is named in its headline or its first sentence ("How many people marched
     // through Hong Kong on Sunday ..."), not always both.
     const firstSentences = storyDocs.map((d, i) => {
-      const line = d.input.text.slice(0, LEAD_DAY_CHARS).split('\n').find((l) => l.trim() !== headlines[i] && l.trim().split(/\s+/).length > 8) ?? '';
+      const line = openingLines(d.input.text).find((l) => l.trim() !== headlines[i]) ?? '';
       return line.split(/(?<=[.!?])\s/)[0];
     });
     found = {
@@ -416,7 +418,7 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     if (!m.occasionDay) return '';
     if (m.occasionNamed || named.has(m.occasionDay)) return m.occasionDay;
     if (Number.isNaN(Date.parse(m.occasionDay))) return m.occasionDay;
-    const before = new Date(Date.parse(m.occasionDay) - 86_400_000).toISOString().slice(0, 10);
+    const before = shiftDay(m.occasionDay, -1);
     return named.has(before) ? before : m.occasionDay;
   };
   // Kinds of one thing ("encrypted" and "unencrypted passport numbers") are measures of their own when
@@ -543,8 +545,7 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   });
   // Sums of money of one kind ("losses", "costs") that lie far apart are sums of different things: the
   // loss of all companies and of one airline, a share price and a bill. Outlets move a sum by less than
-  // 2.2 times itself, so money splits where sorted values leap further (single link), unless the text
-  // says the sum moved ("damage estimates rose to $8bn").
+  // 2.2 times itself, so money splits where sorted values leap further (single link).
   out = out.flatMap((members) => (members[0].measure.dimension === 'money' ? splitByLeaps(members, MONEY_LEAP) : [members]));
   // Estimates beside counts of record: two series when a study, survey or model gives figures in at least
   // two documents, counts are given in two others, and they lie apart (a study's excess deaths several
@@ -715,7 +716,8 @@ function judge(members: Mention[], docs: DocContext[]): { verdict: Verdict; reas
       } else {
         const when = !a.date || !b.date ? '' : onSameDay(a.date, b.date) ? `, both on ${readableDate(a.date)}` : ` (${readableDate(a.date)} and ${readableDate(b.date)})`;
         // One report giving two counters' figures names them once: "Eastern Herald gives both 1.28 million and 3.5 million".
-        const gives = who(a.member) === who(b.member) ? `${who(a.member)} gives both ${quoteFigure(a.member)} and ${quoteFigure(b.member)}` : `${who(a.member)} gives ${quoteFigure(a.member)} and ${who(b.member)} gives ${quoteFigure(b.member)}`;
+        const [whoA, whoB] = [who(a.member), who(b.member)];
+        const gives = whoA === whoB ? `${whoA} gives both ${quoteFigure(a.member)} and ${quoteFigure(b.member)}` : `${whoA} gives ${quoteFigure(a.member)} and ${whoB} gives ${quoteFigure(b.member)}`;
         if (sameTime.length < REASONED_PAIRS) pair.reason = `${gives}${when}; they cannot both hold.`;
         sameTime.push(pair);
       }
@@ -1163,15 +1165,17 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
     const distance = (iso: string) => Math.min(...others.map((t) => Math.abs(Date.parse(iso.slice(0, 10)) - t)));
     return distance(f.alternative) < distance(f.published) ? f.alternative : f.published;
   };
-  const docs: DocContext[] = inputs.map((input, i) => ({
-    input,
-    date: nearest(i),
-    origin: input.outlet ?? found[i]?.outlet ?? input.title,
-    story: stories[i],
-    sameText: sameText[i],
-    leadDay: null,
-  }));
-  for (const d of docs) d.leadDay = leadDayOf(d.input.text, d.date);
+  const docs: DocContext[] = inputs.map((input, i) => {
+    const date = nearest(i);
+    return {
+      input,
+      date,
+      origin: input.outlet ?? found[i]?.outlet ?? input.title,
+      story: stories[i],
+      sameText: sameText[i],
+      leadDay: leadDayOf(input.text, date),
+    };
+  });
   // Each story's first day, against which an event day counts as the story's own or an older event's.
   const storyStarts = new Map<number, number>();
   for (const d of docs) storyStarts.set(d.story, Math.min(storyStarts.get(d.story) ?? Infinity, Date.parse(d.date?.slice(0, 10) ?? '') || Infinity));

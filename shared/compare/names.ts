@@ -46,15 +46,14 @@ export function aliasNames(uses: Map<string, number>): Map<string, string> {
   const join = (a: string, b: string) => parent.set(find(a), find(b));
   const info = names.map((name) => {
     const tokens = tokensOf(name);
-    return { name, tokens, core: coreOf(tokens) };
+    return { name, tokens, core: coreOf(tokens), generic: tokens.some((t) => LEX.functionWords.nameSuffixes.has(t)) };
   });
   for (let i = 0; i < info.length; i++) {
     for (let j = i + 1; j < info.length; j++) {
       const [a, b] = [info[i], info[j]];
       // One generic word more or less ("Labour", "the Labour Party"), not two different ones ("Democratic
       // Alliance", "Democratic Party").
-      const suffixes = (x: string[]) => x.filter((t) => LEX.functionWords.nameSuffixes.has(t));
-      const oneGeneric = !suffixes(a.tokens).length || !suffixes(b.tokens).length;
+      const oneGeneric = !a.generic || !b.generic;
       const same = (a.core.length > 0 && a.core.join(' ') === b.core.join(' ') && oneGeneric)
         || abbreviates(a.tokens, b.tokens) || abbreviates(b.tokens, a.tokens)
         || abbreviates(a.core, b.core) || abbreviates(b.core, a.core);

@@ -215,7 +215,8 @@ export interface RelativeDay {
   approximate?: boolean;
 }
 
-function shift(ref: string, days: number): string {
+/** The ISO day `days` after (or, negative, before) the day of `ref`. */
+export function shiftDay(ref: string, days: number): string {
   const r = new Date(`${ref.slice(0, 10)}T00:00:00Z`);
   return new Date(r.getTime() + days * DAY_MS).toISOString().slice(0, 10);
 }
@@ -238,13 +239,13 @@ export function findRelativeDays(sentence: string, ref: string | null | undefine
     } else {
       days = calendar.relativeDays[match[3].toLowerCase() as keyof typeof calendar.relativeDays] ?? 0;
     }
-    out.push({ start: match.index, end: match.index + match[0].length, text: match[0], iso: shift(ref, days) });
+    out.push({ start: match.index, end: match.index + match[0].length, text: match[0], iso: shiftDay(ref, days) });
   }
   SPAN_BACK.lastIndex = 0;
   for (let match = SPAN_BACK.exec(sentence); match; match = SPAN_BACK.exec(sentence)) {
     const count = /^\d/.test(match[1]) ? Number(match[1]) : calendar.spanCounts[match[1].toLowerCase() as keyof typeof calendar.spanCounts];
     const span = calendar.spanDays[match[2].toLowerCase() as keyof typeof calendar.spanDays];
-    out.push({ start: match.index, end: match.index + match[0].length, text: match[0], iso: shift(ref, -count * span), approximate: true });
+    out.push({ start: match.index, end: match.index + match[0].length, text: match[0], iso: shiftDay(ref, -count * span), approximate: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }
