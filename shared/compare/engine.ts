@@ -5,7 +5,7 @@ import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays, shiftDay } from '../text/dates.ts';
-import { capitalOf, LEX, lemma } from './lexicon.ts';
+import { capitalOf, CUE, CUES, LEX, lemma, placeOf } from './lexicon.ts';
 import { isMeasurement, labelOf, measureOf, placesIn, type Measure } from './measure.ts';
 import { aliasNames } from './names.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
@@ -314,6 +314,12 @@ function collectMentions(docs: DocContext[]): Mention[] {
         }
       }
     }
+    // "The county now attributes 53 deaths": the county last named before the sentence.
+    for (const m of own) {
+      if (!m.measure.areaRef || m.measure.subject) continue;
+      const named = lastAreaNamedBefore(input.text, m.claim.start, m.measure.areaRef);
+      if (named) m.measure = { ...m.measure, subject: named };
+    }
     // Figures coordinated in one clause share its subject: "gave Labour 372 seats and 35.6% of the vote".
     for (let i = 1; i < own.length; i++) {
       const [prev, m] = [own[i - 1], own[i]];
@@ -332,6 +338,25 @@ function collectMentions(docs: DocContext[]): Mention[] {
     mentions.push(...own.filter((m) => m.key));
   });
   return mentions;
+}
+
+/** How far back a document is read for the area a clause points back to ("the county"). */
+const AREA_REFERENCE_CHARS = 2000;
+
+/**
+ * The last area of a kind named in a text before a point ("Lee County" for "county"), lower case, or
+ * null: one to three capitalised words before the capitalised place noun, leading function words dropped.
+ */
+function lastAreaNamedBefore(text: string, before: number, noun: string): string | null {
+  const window = text.slice(Math.max(0, before - AREA_REFERENCE_CHARS), before);
+  const kind = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3})${kind[0].toUpperCase()}${kind.slice(1)}(?![\\p{L}])`, 'gu');
+  let last: string | null = null;
+  for (const match of window.matchAll(pattern)) {
+    const words = match[1].trim().split(/\s+/).filter((w) => !LEX.stopwords.has(w.toLowerCase()));
+    if (words.length) last = `${words.join(' ')} ${noun}`.toLowerCase();
+  }
+  return last;
 }
 
 // Headlines only: a dateline ("KATHMANDU, April 27 -") names where the reporter is, not what the story
@@ -470,9 +495,11 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const named = leads.filter((lead) => forms.some((form) => lead.includes(` ${form.replace(/[^\p{L}\p{N}]+/gu, ' ')} `))).length;
     if (named >= 2 && named >= HOME_SHARE * storyDocs.length) homeNames.add(name);
   }
+  // "Equifax UK" in a story about Equifax: the story's own name with a place, which places already tell.
+  const isHome = (name: string) => homeNames.has(name) || [...homeNames].some((home) => name.startsWith(`${home} `) && !!placeOf(name.slice(home.length + 1)));
   const subjectOf = (m: Mention) => {
     const name = m.measure.subject ? alias.get(m.measure.subject)! : null;
-    return name && !m.measure.denied && !homeNames.has(name) ? `@${name}` : '';
+    return name && !m.measure.denied && !isHome(name) ? `@${name}` : '';
   };
   const byYear = new Map<string, Mention[]>();
   for (const m of block) {
@@ -564,6 +591,78 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const joining = counts.filter((m) => m.hedged && nearest(m, estimates) < nearest(m, ofRecord));
     return [counts.filter((m) => !joining.includes(m)), [...estimates, ...joining]];
   });
+}
+
+/** The factor between two values one report gives at once beyond which they cannot be one figure told twice. */
+const ONE_REPORT_SPREAD = Math.log10(1.5);
+
+/**
+ * Whether one report gives a and b as two different things: the same document, at the same time, from
+ * the same counter (or none named for both), in two sentences, far apart in value, neither told as an earlier value or a change's base ("up from
+ * 42"). Two counters in one report ("police said 100,000, the union 500,000") may count one thing.
+ */
+function toldApart(a: Mention, b: Mention): boolean {
+  // Within one sentence, two values are often one and its part or its base ("14 unaccounted for,
+  // including 10 victims", "35 people, two of them", "an increase on the 99"): only sentences apart count.
+  if (a.docIndex !== b.docIndex || a.claim === b.claim) return false;
+  // Nor a value the report says moved ("raised the toll to 724 ... The figures rose again: 1,297"): one series.
+  if (a.measure.earlier || b.measure.earlier || a.measure.base || b.measure.base || tellsChange(a.claim) || tellsChange(b.claim)) return false;
+  // Counters of one occasion disagree by nature, and reports often leave one of them unnamed.
+  if (a.occasionDay || b.occasionDay) return false;
+  // A study's estimate or a hedged view beside the count of record is a reading of the same thing.
+  if (a.measure.estimate || b.measure.estimate || a.hedged || b.hedged) return false;
+  if (a.date !== b.date) return false;
+  const [sa, sb] = [a.member.source, b.member.source];
+  if (sa !== sb) return false;
+  // A range reaches as far as its ends ("400 to 1,000" beside "at least 1,000").
+  const [la, ha] = [a.quantity.low, a.quantity.high ?? a.quantity.low];
+  const [lb, hb] = [b.quantity.low, b.quantity.high ?? b.quantity.low];
+  const gap = ha < lb ? logDistance(ha, lb) : hb < la ? logDistance(hb, la) : 0;
+  return gap > ONE_REPORT_SPREAD;
+}
+
+const changeTold = new WeakMap<Claim, boolean>();
+/** Whether a sentence says anything moved or was revised, anywhere in it ("The figures rose again later"). */
+function tellsChange(claim: Claim): boolean {
+  let told = changeTold.get(claim);
+  if (told === undefined) {
+    const words = claim.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+    const flagOf = (phrase: string) => (CUES.map.get(phrase) ?? 0) & (CUE.change | CUE.earlier);
+    told = words.some((w, i) => flagOf(w) !== 0 || (i + 1 < words.length && flagOf(`${w} ${words[i + 1]}`) !== 0));
+    changeTold.set(claim, told);
+  }
+  return told;
+}
+
+/**
+ * A report that gives one measure's word to two values far apart at once ("10,200 customers ... 10
+ * million customers", "62 people died ... On that day, 135 people died") says that word covers two
+ * figures. Of each such pair, the value fewer other reports give (within the same spread) is the odd
+ * one: it leaves the part, and the odd values that are one value told again stand together. The
+ * series itself stays whole, however far it rose, since only what a report told apart is taken out.
+ */
+function splitByReports(members: Mention[]): Mention[][] {
+  const byDoc = new Map<number, Mention[]>();
+  for (const m of members) byDoc.set(m.docIndex, [...(byDoc.get(m.docIndex) ?? []), m]);
+  const pairs: Array<[Mention, Mention]> = [];
+  for (const ms of byDoc.values()) for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) if (toldApart(ms[i], ms[j])) pairs.push([ms[i], ms[j]]);
+  if (!pairs.length) return [members];
+  const support = new Map<Mention, number>();
+  const supportOf = (m: Mention) => {
+    let n = support.get(m);
+    if (n === undefined) {
+      n = members.filter((o) => o.docIndex !== m.docIndex && logDistance(valueOf(o), valueOf(m)) <= ONE_REPORT_SPREAD).length;
+      support.set(m, n);
+    }
+    return n;
+  };
+  const odd = new Set<Mention>();
+  for (const [a, b] of pairs) {
+    const [sa, sb] = [supportOf(a), supportOf(b)];
+    // On a tie, the later in the report: a lead gives the story's own figure first.
+    odd.add(sa < sb ? a : sb < sa ? b : a.order > b.order ? a : b);
+  }
+  return [members.filter((m) => !odd.has(m)), ...sameValueRuns([...odd])];
 }
 
 /** The factor between neighbouring sums of money beyond which they are sums of different things. */
@@ -1192,7 +1291,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
   mergeNearReadings(blocks);
   const groups: CompareGroup[] = [];
   for (const block of blocks.values()) {
-    for (const part of splitByScope(block, docs, storyStarts)) {
+    for (const part of splitByScope(block, docs, storyStarts).flatMap(splitByReports)) {
       if (!part.length) continue;
       part.sort(byTime);
       const { verdict, reason, conflicts } = judge(part, docs);

@@ -69,8 +69,10 @@ export const LEX = {
   occasionConcepts: new Set(measures.occasionConcepts),
   /** Titles and roles of people ("minister", "mayor"): a row labelled by one names who speaks, not what it counts. */
   personTitles: new Set(titles.personTitles),
+  organisationHeads: new Set(titles.organisationHeads),
   /** Concepts whose counted may be counted again by what was then done to them ("identified", "buried"). */
   subsetConcepts: new Set(measures.subsetConcepts),
+  harmConcepts: new Set(measures.harmConcepts),
   /** Joining or drawing people to a gathering counts its attendance. */
   gatherings: { concept: measures.gatherings.concept, joining: new Set(measures.gatherings.joining), nouns: new Set(measures.gatherings.nouns) },
   irregularParticiples: set(measures.irregularParticiples),

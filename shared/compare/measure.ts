@@ -36,6 +36,11 @@ export interface Measure {
    * named subject ("Labour has 602,816 votes"), a place below country level ("in Sindhupalchowk").
    */
   subject: string | null;
+  /**
+   * The kind of area the clause points back to without naming it ("in his county", "The county now
+   * attributes"), as a place noun's lemma, when no subject is named: the area last named before it.
+   */
+  areaRef: string | null;
   /** A year named in the figure's clause: another year's figure is another event. */
   year: number | null;
   rate: string | null;
@@ -274,6 +279,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     conceptual: false,
     places: [],
     subject: null,
+    areaRef: null,
     year: null,
     rate: null,
     increment: false,
@@ -317,6 +323,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
     // "3.5 million marchers nationwide", "3,861 flights worldwide": the whole area, which scopes nothing.
     if (LEX.functionWords.scopeAdverbs.has(w.lower)) break;
+    // "9.8 million current and former customers": two words that qualify one noun, joined.
+    const [next, after] = [ws[i + 1], ws[i + 2]];
+    const qualifiesOne = (x: Word | undefined) => !!x?.isWord && !isVerbForm(x.lower) && !PREPOSITIONS.has(x.lower) && !LEX.auxiliaries.has(x.lower) && !LEX.stopwords.has(x.lower);
+    if (np.length === 1 && LEX.functionWords.coordinators.has(w.lower) && qualifiesOne(next) && qualifiesOne(after) && i + 2 <= clause.last) continue;
     // "3.5% in September": a month or a weekday dates the figure; it is not what the figure counts.
     // ("40% this year" keeps its period: it tells that fall from the day's.)
     if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower) || (isCapital(w) && LEX.calendarWords.has(w.lower))) break;
@@ -549,9 +559,18 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
   }
 
-  const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance');
+  const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance', m.event && LEX.harmConcepts.has(m.event) ? null : m.eventText);
   for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
   m.subject = scope.subject;
+  if (!m.subject && !m.places.length) {
+    const ref = areaBackReference(ws, q, clause);
+    if (ref) {
+      // "Lee County Sheriff Carmine Marceno said 54 people had died in his county": named earlier in the sentence.
+      const named = lastAreaNamed(ws, ref.at, ref.noun);
+      if (named) m.subject = named;
+      else m.areaRef = ref.noun;
+    }
+  }
 
   // Scope, role and basis read over the whole clause.
   let yearDistance = Infinity;
@@ -767,6 +786,40 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   return null;
 }
 
+/**
+ * An area the figure's clause points back to by its kind alone: "died in his county" after the figure,
+ * or "The county now attributes 53 deaths" as the clause's subject. Not "the county of Kerry" nor "the
+ * county's roads", which name or own something else.
+ */
+function areaBackReference(ws: Word[], q: Span, clause: Span): { noun: string; at: number } | null {
+  for (let c = clause.first; c < clause.last; c++) {
+    if (c >= q.first && c <= q.last) continue;
+    const [det, noun, next] = [ws[c], ws[c + 1], ws[c + 2]];
+    if (!LEX.functionWords.areaBackReferences.has(det.lower) || !isPlaceNoun(noun) || /['’]s$/.test(noun.text)) continue;
+    if (next?.isWord && (next.lower === 'of' || isCapital(next))) continue;
+    const locative = c > q.last && LEX.locatives.has(ws[c - 1]?.lower ?? '');
+    const subject = c < q.first && (c === clause.first || !ws[c - 1].isWord) && isFiniteVerb(ws[nextVerb(ws, c + 2, q.first)]);
+    if (locative || subject) return { noun: lemma(noun.lower), at: c };
+  }
+  return null;
+}
+
+/** The last name before word i that ends in the given place noun ("Lee County"), lower case, or null. */
+function lastAreaNamed(ws: Word[], before: number, noun: string): string | null {
+  for (let c = before - 1; c > 0; c--) {
+    if (!isCapital(ws[c]) || lemma(possessive(ws[c].lower)) !== noun || !isName(ws[c - 1])) continue;
+    let s = c - 1;
+    while (s > 0 && isName(ws[s - 1]) && c - s < 3) s--;
+    return ws.slice(s, c + 1).map((w) => possessive(w.lower)).join(' ');
+  }
+  return null;
+}
+
+/** Whether the words between a possessive and its figure are that figure's count and its verb ("death count drops to"). */
+function ownsTheCount(between: Word[]): boolean {
+  return between.length <= 8 && between.some((x) => LEX.genericHeads.has(x.lower)) && !between.some((x) => !x.isWord || /['’]s$/.test(x.text));
+}
+
 /** A list of areas from word i: "Guinea, Liberia and Sierra Leone". */
 function areasFrom(ws: Word[], i: number, limit: number): { names: string[]; last: number } {
   const names: string[] = [];
@@ -789,6 +842,13 @@ function areasFrom(ws: Word[], i: number, limit: number): { names: string[]; las
   return { names, last: lasts.at(-1) ?? i - 1 };
 }
 
+/** Whether a verb is the very word that says what was done to the counted ("cancelled 1,100 flights"). */
+const isDeedOf = (w: Word | undefined, eventText: string | null) => !!w && !!eventText && w.lower === eventText.toLowerCase();
+/** The first word from i on that is not one of those standing between a subject and its verb. */
+function nextVerb(ws: Word[], i: number, before: number): number {
+  while (ws[i] && i + 1 < before && isBetweenSubjectAndVerb(ws[i])) i++;
+  return i;
+}
 /** Words that may stand between a subject and its verb ("Liberia has now recorded"). */
 const isBetweenSubjectAndVerb = (w: Word) => LEX.verbCompanions.has(w.lower);
 const isFiniteVerb = (w: Word | undefined) => !!w && w.isWord && !isCapital(w) && (isVerbForm(w.lower) || LEX.possessionVerbs.has(w.lower) || (/[^s]s$/.test(w.lower) && !LEX.stopwords.has(w.lower) && !PREPOSITIONS.has(w.lower)));
@@ -801,7 +861,7 @@ const isFiniteVerb = (w: Word | undefined) => !!w && w.isWord && !isCapital(w) &
  * reports 53 dead", "Labour has 602,816 votes"). A source is not a scope: "Equifax said" names who
  * speaks, so names other than places count as subjects only before a verb of holding.
  */
-function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { places: string[]; subject: string | null } {
+function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, eventText: string | null = null): { places: string[]; subject: string | null } {
   const places: string[] = [];
   const subjects: string[] = [];
   const take = (names: string[]) => {
@@ -862,7 +922,8 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { pl
     if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount && !dated) {
       const place = placeOf(possessive(w.lower));
       if (place && !places.includes(place)) places.push(place);
-      else if (!place && c >= q.first - 2) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
+      // A name's own count, however far its verb carries it: "Lee County's death count drops to 53".
+      else if (!place && (c >= q.first - 2 || ownsTheCount(ws.slice(c + 1, q.first)))) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
     }
   }
   // A list of rows in one sentence: "The Greens have 10.78% and 14 seats, ACT 9.00% and 11 seats": the
@@ -905,6 +966,16 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { pl
     const beforeJoiner = ws[ws.indexOf(joiner as Word) - 1];
     const coordinatedTail = !!joiner && LEX.functionWords.coordinators.has(joiner.lower) && !!beforeJoiner && isName(beforeJoiner);
     if (prev && (governed(prev) || isName(prev) || coordinatedTail || (prev.lower === 'the' && governed(ws[c - 2])))) continue;
+    // "Delta said it cancelled 7,000 flights": the pronoun after a verb of saying is the speaker, the doer.
+    if (LEX.functionWords.subjectPronouns.has(ws[c].lower) && LEX.reportingVerbs.has(prev?.lower ?? '') && isDeedOf(ws[nextVerb(ws, c + 1, q.first)], eventText)) {
+      let s = c - 2;
+      while (s > clause.first && isName(ws[s - 1])) s--;
+      const speaker = areaAt(ws, s);
+      if (speaker && speaker.last === c - 2 && isCapital(ws[s]) && !placeOf(speaker.name) && !LEX.organisationHeads.has(ws[speaker.last].lower)) {
+        take([speaker.name]);
+        break;
+      }
+    }
     const single = areaAt(ws, c);
     if (!single || single.last >= q.first) continue;
     // "the southern province, the capital included, accounts for": an aside, not the subject.
@@ -925,10 +996,18 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean): { pl
     // A place, or an area its words describe ("Gorkha district", "the eastern region"), reports or
     // holds its own figures; any other name only holds them ("Labour has"), since "Equifax said" is a source.
     const lastWord = ws[area.last];
-    const described = !isCapital(lastWord) && (isPlaceNoun(lastWord) || (LEX.namedPlaceNouns.has(lemma(lastWord.lower)) && isCapital(ws[area.last - 1])));
+    // So does a named one ("Charlotte County recorded 24 deaths"), though when it only speaks ("Maui County
+    // said 80 deaths") it is the counter of record, maybe of the whole story.
+    const described = (!isCapital(lastWord) && (isPlaceNoun(lastWord) || (LEX.namedPlaceNouns.has(lemma(lastWord.lower)) && isCapital(ws[area.last - 1]))))
+      || (isPlaceNoun(lastWord) && area.last > c && isCapital(ws[area.last - 1]) && !LEX.reportingVerbs.has(ws[v].lower));
     // "Labour claimed 30 seats" holds them; "the union claimed 3.5 million marchers" only says so.
     const holds = LEX.possessionVerbs.has(ws[v].lower) && !(countsPeople && LEX.reportingVerbs.has(ws[v].lower));
-    if (place || described || holds) {
+    // "Delta cancelled 1,100 flights": a named doer of the figure's own deed scopes it (Delta's flights,
+    // not the industry's); the story's own name is told apart later, where the story is known.
+    // An institution that does such deeds as its office ("Police detained 457") is the usual counter, no scope.
+    // Nor is a sentence's opening gerund ("Rebuilding Lahaina will cost") a name.
+    const does = isDeedOf(ws[v], eventText) && isCapital(ws[c]) && !isVerbForm(ws[c].lower) && !LEX.organisationHeads.has(lemma(ws[area.last].lower)) && !LEX.organisationHeads.has(ws[area.last].lower);
+    if (place || described || holds || does) {
       if (coordinated && listed.names.every((n) => placeOf(n))) take(listed.names);
       else take([area.name]);
       break;

@@ -203,6 +203,29 @@ describe('which figures may move over time', () => {
     expect(figures(big)).toEqual([5_400_000_000, 5_400_000_000]);
   });
 
+  it('takes out of a measure the odd value one report gives beside it at once', () => {
+    // The Medibank breach, Australia, autumn 2022: all customers reached, and the smaller number whose health claims were taken.
+    const docs: Array<[string, string]> = [
+      ['2022-11-07', 'Medibank breach\n\nMedibank said the data of 9.7 million current and former customers had been reached.\n\nThe insurer said 480,000 customers had health claims data taken.'],
+      ['2022-11-08', 'Insurer hack\n\nHackers reached the personal data of 9.7 million customers, the company said.'],
+      ['2022-11-10', 'Medibank hack widens\n\nPolice are investigating the theft of data on 9.7 million customers.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(figures(groupOf(groups, 9_700_000))).toEqual([9_700_000, 9_700_000, 9_700_000]);
+    expect(figures(groupOf(groups, 480_000))).toEqual([480_000]);
+  });
+
+  it('reads a county a sentence points back to as that county, and keeps its toll apart from the total', () => {
+    // Hurricane Helene, North Carolina, autumn 2024.
+    const docs: Array<[string, string]> = [
+      ['2024-10-01', 'Helene toll climbs\n\nAt least 130 people have died across six states.\n\nBuncombe County Sheriff Quentin Miller said 57 people had died in his county.'],
+      ['2024-10-03', 'Helene toll\n\nThe storm has killed at least 180 people in six states.\n\nIn Asheville, officials spoke of Buncombe County as the worst hit. The county now counts 72 deaths.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(figures(groupOf(groups, 57))).toEqual([57, 72]);
+    expect(figures(groupOf(groups, 130))).toEqual([130, 180]);
+  });
+
   it('reads later projections as other projections, not as the count moving', () => {
     // West Africa, October 2014: the WHO's projections of new Ebola cases a week.
     const docs: Array<[string, string]> = [

@@ -165,6 +165,25 @@ describe('scope and role', () => {
     expect(measure('The union claimed 3.5 million marchers nationwide.', '3.5 million').subject).toBeNull();
   });
 
+  it('scopes a count by the named doer of its deed, but not by an institution doing its office', () => {
+    expect(measure('Qantas grounded 42 planes on Monday.', '42').subject).toBe('qantas');
+    expect(measure('Southwest said it grounded 120 planes.', '120').subject).toBe('southwest');
+    expect(measure('Police detained 312 people overnight.', '312').subject).toBeNull();
+    expect(measure('Rebuilding Lahaina will cost an estimated $5.5 billion.', '$5.5 billion').subject).toBeNull();
+    // Who says a figure is not who did the deed: only the pronoun after "said" takes up the speaker.
+    expect(measure('Qantas said 42 planes were grounded.', '42').subject).toBeNull();
+  });
+
+  it('reads an area the clause points back to, a name\'s own count however far its verb, and qualifiers joined by "and"', () => {
+    expect(measure('Buncombe County Sheriff Quentin Miller said 57 people had died in his county.', '57').subject).toBe('buncombe county');
+    expect(measure('The county now counts 72 deaths.', '72').areaRef).toBe('county');
+    expect(measure('The county of Kerry reported 12 deaths.', '12').areaRef).toBeNull();
+    expect(measure("Buncombe County's storm death count climbs to 72", '72').subject).toBe('buncombe county');
+    expect(measure('Charlotte County has now recorded 24 deaths.', '24').subject).toBe('charlotte county');
+    expect(measure('Police are investigating the theft of data on 9.7 million current and former customers.', '9.7 million').head).toBe('person');
+    expect(measure('At least 300 soldiers and civilians were killed.', '300').head).not.toBe('civilian');
+  });
+
   it('counts a part of the dead by what was done to them, or the thing of theirs counted', () => {
     expect(measure('Only three of the dead have been publicly identified so far.', 'three').event).toBe('identified');
     expect(measure('At least 700 of the bodies have been buried.', '700').event).toBe('buried');
