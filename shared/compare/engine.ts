@@ -6,7 +6,7 @@ import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../type
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays, shiftDay } from '../text/dates.ts';
 import { capitalOf, CUE, CUES, LEX, lemma, placeOf } from './lexicon.ts';
-import { isMeasurement, labelOf, measureOf, placesIn, type Measure } from './measure.ts';
+import { isMeasurement, labelOf, measureOf, placesIn, words, type Measure } from './measure.ts';
 import { aliasNames } from './names.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
 
@@ -1140,6 +1140,87 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
   moveMentions(blocks, moves);
 }
 
+/** Words either side of a figure that tell what it is about, for matching one value told again in other words. */
+const CONTEXT_WORDS = 10;
+/** A word in at least this share of a story's documents is the story's own and tells no figure apart. */
+const STORY_WORD_SHARE = 0.5;
+
+/** Lemmas of the content words within CONTEXT_WORDS of a figure in its sentence: no numbers, function or reporting words. */
+function contextOf(m: Mention): Set<string> {
+  const ws = words(m.claim.text);
+  const at = m.quantity.start - m.claim.start;
+  const i = ws.findIndex((w) => w.end > at);
+  const near = ws.slice(Math.max(0, i - CONTEXT_WORDS), i + CONTEXT_WORDS + 1);
+  return new Set(near.filter((w) => w.isWord && !/^\d/.test(w.text) && w.start !== at && !LEX.stopwords.has(w.lower) && !LEX.reportingVerbs.has(w.lower) && w.text.length > 2).map((w) => lemma(possessiveOf(w.lower))));
+}
+const possessiveOf = (text: string) => text.replace(/['’]s$/, '');
+
+/**
+ * One value told again by another outlet in other words ("the 1960 tsunami that killed 61 people",
+ * "ahead of the 1960 tsunami that killed 61 people"; "won Nelson by 29 votes"): the same value, of the
+ * same dimension, unit, rate and place, in two documents whose words around it share what the story's
+ * other documents do not say. Words most of the story's documents use ("Lahaina", "quake") tell
+ * nothing; one such shared word is enough for a distinctive value, two for a small or round one. The
+ * figure moves from the smaller block to the larger, one figure at a time.
+ */
+function mergeValuesToldAgain(blocks: Map<string, Mention[]>, docs: DocContext[]): void {
+  const byValue = new Map<string, Array<{ key: string; m: Mention }>>();
+  for (const [key, members] of blocks) {
+    if (key.endsWith('|disputed')) continue;
+    for (const m of members) {
+      if (m.measure.denied || m.measure.increment) continue;
+      const id = `${storyOf(key)}|${m.measure.dimension}|${m.measure.unitKey ?? ''}|${m.measure.rate ?? ''}|${m.measure.year ?? ''}|${m.quantity.low}|${m.quantity.high}`;
+      byValue.set(id, [...(byValue.get(id) ?? []), { key, m }]);
+    }
+  }
+  const storyDocs = new Map<number, number>();
+  for (const d of docs) storyDocs.set(d.story, (storyDocs.get(d.story) ?? 0) + 1);
+  const docWords = new Map<number, Set<string>>();
+  const wordsOfDoc = (i: number) => {
+    let set = docWords.get(i);
+    if (!set) {
+      set = new Set(words(docs[i].input.text).filter((w) => w.isWord).map((w) => lemma(possessiveOf(w.lower))));
+      docWords.set(i, set);
+    }
+    return set;
+  };
+  const docFrequency = new Map<string, number>();
+  const storyWord = (story: number, word: string) => {
+    const id = `${story}|${word}`;
+    let n = docFrequency.get(id);
+    if (n === undefined) {
+      n = docs.filter((d, i) => d.story === story && wordsOfDoc(i).has(word)).length;
+      docFrequency.set(id, n);
+    }
+    return n >= Math.max(3, STORY_WORD_SHARE * storyDocs.get(story)!);
+  };
+  const contexts = new Map<Mention, Set<string>>();
+  const contextFor = (m: Mention) => contexts.get(m) ?? contexts.set(m, contextOf(m)).get(m)!;
+  const moves = new Map<Mention, { from: string; to: string }>();
+  for (const list of byValue.values()) {
+    if (new Set(list.map((x) => x.key)).size < 2 || new Set(list.map((x) => x.m.docIndex)).size < 2) continue;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = [list[i], list[j]];
+        if (a.key === b.key || a.m.docIndex === b.m.docIndex || moves.has(a.m) || moves.has(b.m)) continue;
+        const [pa, pb] = [a.m.measure.places.join('+'), b.m.measure.places.join('+')];
+        const [sa, sb] = [a.m.measure.subject ?? '', b.m.measure.subject ?? ''];
+        // "Lauren Boebert" and "Boebert" are one name.
+        const oneName = !sa || !sb || sa === sb || sa.endsWith(` ${sb}`) || sb.endsWith(` ${sa}`);
+        if ((pa && pb && pa !== pb) || !oneName) continue;
+        const story = docs[a.m.docIndex].story;
+        const other = contextFor(b.m);
+        const shared = [...contextFor(a.m)].filter((w) => other.has(w) && !storyWord(story, w)).length;
+        if (shared < (isDistinctive(a.m.quantity) ? 1 : 2)) continue;
+        const [sizeA, sizeB] = [blocks.get(a.key)!.length, blocks.get(b.key)!.length];
+        const [from, mover, to] = sizeA < sizeB || (sizeA === sizeB && a.key > b.key) ? [a.key, a.m, b.key] : [b.key, b.m, a.key];
+        moves.set(mover, { from, to });
+      }
+    }
+  }
+  moveMentions(blocks, moves);
+}
+
 /** How close (log10) readings of one dimension under different words must lie to be one measurement told again: ±15%. */
 const NEAR_READING_LOG_DISTANCE = Math.log10(1.15);
 /** Readings of one value a scan looks past before it gives up: thousands of copies of one figure cost no more. */
@@ -1289,6 +1370,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
   attachLooseFigures(blocks);
   mergeBlocksSharingFigures(blocks);
   mergeNearReadings(blocks);
+  mergeValuesToldAgain(blocks, docs);
   const groups: CompareGroup[] = [];
   for (const block of blocks.values()) {
     for (const part of splitByScope(block, docs, storyStarts).flatMap(splitByReports)) {

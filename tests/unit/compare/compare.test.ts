@@ -215,6 +215,18 @@ describe('which figures may move over time', () => {
     expect(figures(groupOf(groups, 480_000))).toEqual([480_000]);
   });
 
+  it('joins one value told again in other words when the words around it say the same thing', () => {
+    // The Boeing engineers' letter, autumn 2019.
+    const docs: Array<[string, string]> = [
+      ['2019-10-30', 'Boeing hearing\n\nSenators asked why 2,100 Boeing engineers had signed a safety letter.\n\nThe company has grounded the jet.'],
+      ['2019-10-31', 'Engineers speak\n\nUnion leaders delivered a safety letter with 2,100 signatures.'],
+      ['2019-11-01', 'Boeing jet grounded\n\nThe company said 387 jets remain grounded.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(figures(groupOf(groups, 2100))).toEqual([2100, 2100]);
+    expect(figures(groupOf(groups, 387))).toEqual([387]);
+  });
+
   it('reads a county a sentence points back to as that county, and keeps its toll apart from the total', () => {
     // Hurricane Helene, North Carolina, autumn 2024.
     const docs: Array<[string, string]> = [
