@@ -1290,6 +1290,16 @@ export interface CompareOptions {
   storyThreshold?: number;
 }
 
+/** A lower-case name as its figures' sentences write it ("nz first" → "NZ First"), else with capitals. */
+function asWritten(name: string, part: Mention[]): string {
+  const pattern = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu');
+  for (const m of part) {
+    const found = pattern.exec(m.claim.text);
+    if (found) return found[0].replace(/\s+/g, ' ');
+  }
+  return name.replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase());
+}
+
 /** The value given most often; on a tie, the one given first. */
 function mostCommon<T>(values: T[]): T {
   const counts = new Map<T, number>();
@@ -1380,7 +1390,10 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
       const shown = inOneUnit(part);
       const places = [...new Set(part.flatMap((m) => m.measure.places))];
       const name = groupName(part);
-      const label = `${name}${places.length === 1 && !/\b(?:in|of)\b/.test(name) ? ` (${places[0]})` : ''}`;
+      // Whom the figures are about, when they say: "deaths (Lee County)" beside the story's "deaths".
+      const subjects = [...new Set(part.map((m) => m.measure.subject).filter((x): x is string => !!x && !x.includes('+')))];
+      const about = subjects.length === 1 && part.filter((m) => m.measure.subject).length * 2 >= part.length ? asWritten(subjects[0], part) : places.length === 1 ? places[0] : null;
+      const label = `${name}${about && !/\b(?:in|of)\b/.test(name) && !name.toLowerCase().includes(about.toLowerCase()) ? ` (${about})` : ''}`;
       groups.push({
         id: '',
         story: docs[part[0].docIndex].story,

@@ -235,6 +235,8 @@ describe('which figures may move over time', () => {
     ];
     const { groups } = compareTexts(docs);
     expect(figures(groupOf(groups, 57))).toEqual([57, 72]);
+    // The group says whose toll it is, as the text writes the name.
+    expect(groupOf(groups, 57).label).toMatch(/\(Buncombe County\)$/);
     expect(figures(groupOf(groups, 130))).toEqual([130, 180]);
   });
 
