@@ -213,6 +213,8 @@ function npBefore(toks: Tok[], j: number, max = 12): NP | null {
     if (LEADING_DROP.has(lw)) { start++; continue; }
     if ((lw === 'this' || lw === 'last' || lw === 'next' || lw === 'on' || lw === 'late' || lw === 'early') && toks[start + 1] && (TIME_NOUNS.has(toks[start + 1].lower) || WEEKDAYS.has(toks[start + 1].lower) || MONTHS.has(toks[start + 1].lower))) { start += 2; continue; }
     if (WEEKDAYS.has(lw) && isCapitalized(t)) { start++; continue; }
+    // "By Saturday evening the association", "On Monday morning the department": the part of the day goes with its day.
+    if (TIME_NOUNS.has(lw) && start > k + 1 && start + 1 < end && WEEKDAYS.has(toks[start - 1].lower)) { start++; continue; }
     if (NP_INNER_PREPS.has(lw)) {
       // "On Monday officials said", "In Kyiv the ministry said": drop the leading prepositional phrase.
       start++;

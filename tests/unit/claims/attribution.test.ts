@@ -23,6 +23,12 @@ describe('explicit sources', () => {
     expect(attributionOf('A senior diplomat told Reuters that the talks had stalled.')).toMatchObject({ source: 'A senior diplomat', via: ['Reuters'], cue: 'told' });
   });
 
+  it('leaves a day and its part of the day out of the speaker', () => {
+    expect(attributionOf('By Saturday evening the state medical examiners had confirmed 25 deaths.')?.source).toBe('the state medical examiners');
+    expect(attributionOf('On Monday morning the county health department said 12 people had died.')?.source).toBe('the county health department');
+    expect(attributionOf('The Evening Standard reported 12 deaths.')?.source).toBe('The Evening Standard');
+  });
+
   it('takes neither a figure nor a reduced clause for a speaker', () => {
     // Derna, September 2023: the UN's revised toll against the 11,300 its own office had published.
     expect(attributionOf('The UN now says at least 3,958 died, not the 11,300 its humanitarian office reported earlier.')?.source).not.toMatch(/\d/);
