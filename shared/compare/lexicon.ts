@@ -73,6 +73,7 @@ export const LEX = {
   /** Concepts whose counted may be counted again by what was then done to them ("identified", "buried"). */
   subsetConcepts: new Set(measures.subsetConcepts),
   harmConcepts: new Set(measures.harmConcepts),
+  compassWords: new Set(measures.compassWords),
   /** Joining or drawing people to a gathering counts its attendance. */
   gatherings: { concept: measures.gatherings.concept, joining: new Set(measures.gatherings.joining), nouns: new Set(measures.gatherings.nouns) },
   irregularParticiples: set(measures.irregularParticiples),

@@ -751,6 +751,8 @@ const possessive = (text: string) => text.replace(/['’]s$/, '');
  * "The country" alone names nothing: it is whichever country the story is about.
  */
 function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
+  // "western Cuba": a word of direction before a name leaves it that place.
+  if (ws[i] && !isCapital(ws[i]) && LEX.compassWords.has(ws[i].lower) && ws[i + 1] && isName(ws[i + 1]) && placeOf(ws[i + 1].lower)) return areaAt(ws, i + 1);
   const k = ws[i]?.lower === 'the' ? i + 1 : i;
   // "in other countries", "in the remaining provinces": the areas apart from those the story counts.
   if (LEX.otherAreaOpeners.has(ws[k]?.lower ?? '') && ws[k + 1]?.isWord && (isPlaceNoun(ws[k + 1]) || LEX.otherAreaNouns.has(lemma(ws[k + 1].lower)))) {
@@ -781,7 +783,8 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   for (let n = 1; n <= 2; n++) {
     const w = ws[k + n];
     if (!w?.isWord || !ws[k + n - 1].isWord || LEX.stopwords.has(ws[k + n - 1].lower) || /^\d/.test(ws[k + n - 1].text)) return null;
-    if (isPlaceNoun(w)) return { name: ws.slice(k, k + n + 1).map((x) => possessive(x.lower)).join(' '), last: k + n };
+    // Many areas ("the country's towns and cities") are the whole, not one area of it.
+    if (isPlaceNoun(w)) return lemma(w.lower) === w.lower ? { name: ws.slice(k, k + n + 1).map((x) => possessive(x.lower)).join(' '), last: k + n } : null;
   }
   return null;
 }
@@ -906,7 +909,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     const commas = ws.slice(c, q.first).filter((x) => x.text === ',').length;
     const lastComma = ws.slice(0, q.first).map((x) => x.text).lastIndexOf(',');
     const reporter = commas === 1 && lastComma > c && LEX.reportingVerbs.has(ws[lastComma + 1]?.lower ?? '');
-    const framed = c > q.last || opening || (!trailsOther && (commas === 0 || reporter));
+    // "Ian tore through western Cuba, killing two people": a participle's clause is set in its main one's place.
+    const participial = commas === 1 && c < lastComma && /ing$/.test(ws[lastComma + 1]?.lower ?? '') && isVerbForm(ws[lastComma + 1].lower);
+    const framed = c > q.last || opening || (!trailsOther && (commas === 0 || reporter || participial));
     if (framed && (LEX.locatives.has(w.lower) || (opening && LEX.functionWords.openingLocatives.has(w.lower)))) {
       const { names, last } = areasFrom(ws, c + 1, clause.last);
       take(names);
@@ -925,6 +930,19 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       // A name's own count, however far its verb carries it: "Lee County's death count drops to 53".
       else if (!place && (c >= q.first - 2 || ownsTheCount(ws.slice(c + 1, q.first)))) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
     }
+  }
+  // "hard-hit Lee County, where at least five people had died": a where-clause is set in the area it follows.
+  for (let c = q.first - 1; c > clause.first + 1 && ws[c].text !== ','; c--) {
+    if (ws[c].lower !== 'where' || ws[c - 1].text !== ',') continue;
+    // The longest name that ends before the comma: "Lee County", not "County".
+    for (let s = Math.max(clause.first, c - 6); s <= c - 2; s++) {
+      const area = areaAt(ws, s);
+      if (area?.last === c - 2) {
+        take([area.name]);
+        return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+      }
+    }
+    break;
   }
   // A list of rows in one sentence: "The Greens have 10.78% and 14 seats, ACT 9.00% and 11 seats": the
   // name that opens the figure's own segment, straight before a figure, is its subject.

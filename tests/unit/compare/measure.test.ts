@@ -184,6 +184,16 @@ describe('scope and role', () => {
     expect(measure('At least 300 soldiers and civilians were killed.', '300').head).not.toBe('civilian');
   });
 
+  it('places a figure by a direction before a country, a participle\'s main clause, a where-clause and "at"', () => {
+    // Hurricane Ian, 2022, Storm Daniel, 2023, Hurricane Helene, 2024, the Kakhovka dam, 2023.
+    expect(measure('Hurricane Ian swept across western Cuba, killing two people.', 'two').places).toEqual(['CU']);
+    expect(measure('The storm then moved through northern Greece, killing 16 people.', '16').places).toEqual(['GR']);
+    expect(measure('Rescuers reached Buncombe County, where at least 72 people died.', '72').subject).toBe('buncombe county');
+    expect(measure('The level at Nikopol fell to 9.04 metres.', '9.04 metres').subject).toBe('nikopol');
+    // Many areas of a country are the country: no area of their own.
+    expect(measure("A million people marched through the country's towns and cities.", 'A million').subject).toBeNull();
+  });
+
   it('counts a part of the dead by what was done to them, or the thing of theirs counted', () => {
     expect(measure('Only three of the dead have been publicly identified so far.', 'three').event).toBe('identified');
     expect(measure('At least 700 of the bodies have been buried.', '700').event).toBe('buried');
