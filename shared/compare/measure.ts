@@ -340,6 +340,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (!np.length && isVerbForm(w.lower) && (!ws[i + 1]?.isWord || PREPOSITIONS.has(ws[i + 1].lower) || LEX.auxiliaries.has(ws[i + 1].lower))) break;
     np.push(w);
   }
+  // Only a phrase after its figure names whose the figure is; a label before it may name anything.
+  const followsFigure = np.length > 0;
   // A figure that ends a headline or a table row ("Email address 12,086") is named by the words before it:
   // a short line, or a line of any length that is no sentence (a row label ends in no full stop).
   const rowLabel = !/[.!?]["”’)]?$/.test(sentence.trim());
@@ -353,6 +355,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     for (const w of np) if (LEX.stopwords.has(w.lower) || /^total$/i.test(w.text)) np.splice(np.indexOf(w), 1);
   }
   const placeWords = new Set<number>();
+  let npName: string | null = null;
   // Set when the counted noun itself names the concept ("soldiers", "deaths"); a verb after it then says
   // what happened to them ("soldiers were killed", "soldiers deserted") and takes over.
   let headIsEvent = false;
@@ -378,6 +381,11 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       m.head = lemma(headLower);
     }
     m.headText = np.map((w) => w.text).join(' ');
+    // "six Lee County deaths", "600 Delta flights": a name inside the phrase, before its noun, is whose they are.
+    const named = np.slice(0, headIndex).filter((w, k) => !placeWords.has(k) && isName(w) && w !== ws[0] && !LEX.calendarWords.has(w.lower) && !conceptOf(w.lower));
+    // Not in a headline, where every word is capitalised.
+    const titled = ws.filter((w) => w.isWord && /^\p{L}/u.test(w.text)).filter((w, _, all) => isCapital(w)).length * 2 > ws.filter((w) => w.isWord && /^\p{L}/u.test(w.text)).length;
+    if (followsFigure && !titled && named.length && named.every((w, n) => n === 0 || np.indexOf(w) === np.indexOf(named[n - 1]) + 1)) npName = named.map((w) => possessive(w.lower)).join(' ');
     for (let k = 0; k < headIndex; k++) {
       if (placeWords.has(k)) continue;
       const concept = conceptOf(np[k].lower);
@@ -561,7 +569,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
 
   const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance', m.event && LEX.harmConcepts.has(m.event) ? null : m.eventText);
   for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
-  m.subject = scope.subject;
+  // A name inside the phrase scopes people and harm done ("six Lee County deaths", "1.3 million Delta
+  // customers"); before a thing it is as often a kind of it ("8.5 million Windows devices").
+  const ofPeople = m.head === 'person' || headIsEvent;
+  m.subject = scope.subject ?? (m.places.length || !ofPeople ? null : npName);
   if (!m.subject && !m.places.length) {
     const ref = areaBackReference(ws, q, clause);
     if (ref) {

@@ -190,6 +190,10 @@ describe('scope and role', () => {
     expect(measure('The storm then moved through northern Greece, killing 16 people.', '16').places).toEqual(['GR']);
     expect(measure('Rescuers reached Buncombe County, where at least 72 people died.', '72').subject).toBe('buncombe county');
     expect(measure('The level at Nikopol fell to 9.04 metres.', '9.04 metres').subject).toBe('nikopol');
+    // A name inside the phrase scopes people and deaths, but a name before a thing is as often its kind.
+    expect(measure('The count leaves out six Buncombe County deaths ruled unrelated to the storm.', 'six').subject).toBe('buncombe county');
+    expect(measure('The update crashed 8.5 million Windows devices.', '8.5 million').subject).toBeNull();
+    expect(measure('Fire death toll on Hawaii\'s Maui jumps to 36', '36').subject).toBeNull();
     // Many areas of a country are the country: no area of their own.
     expect(measure("A million people marched through the country's towns and cities.", 'A million').subject).toBeNull();
   });
