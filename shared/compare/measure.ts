@@ -384,7 +384,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     // "six Lee County deaths", "600 Delta flights": a name inside the phrase, before its noun, is whose they are.
     const named = np.slice(0, headIndex).filter((w, k) => !placeWords.has(k) && isName(w) && w !== ws[0] && !LEX.calendarWords.has(w.lower) && !conceptOf(w.lower));
     // Not in a headline, where every word is capitalised.
-    const titled = ws.filter((w) => w.isWord && /^\p{L}/u.test(w.text)).filter((w, _, all) => isCapital(w)).length * 2 > ws.filter((w) => w.isWord && /^\p{L}/u.test(w.text)).length;
+    const lettered = ws.filter((w) => w.isWord && /^\p{L}/u.test(w.text));
+    const titled = lettered.filter(isCapital).length * 2 > lettered.length;
     if (followsFigure && !titled && named.length && named.every((w, n) => n === 0 || np.indexOf(w) === np.indexOf(named[n - 1]) + 1)) npName = named.map((w) => possessive(w.lower)).join(' ');
     for (let k = 0; k < headIndex; k++) {
       if (placeWords.has(k)) continue;
