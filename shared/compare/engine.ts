@@ -348,12 +348,14 @@ const AREA_REFERENCE_CHARS = 2000;
  * null: one to three capitalised words before the capitalised place noun, leading function words dropped.
  */
 function lastAreaNamedBefore(text: string, before: number, noun: string): string | null {
-  const window = text.slice(Math.max(0, before - AREA_REFERENCE_CHARS), before);
+  const recent = text.slice(Math.max(0, before - AREA_REFERENCE_CHARS), before);
   const kind = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3})${kind[0].toUpperCase()}${kind.slice(1)}(?![\\p{L}])`, 'gu');
+  // Name words hold no full stop: a name does not run across the end of a sentence.
+  const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3})${kind[0].toUpperCase()}${kind.slice(1)}(?![\\p{L}])`, 'gu');
   let last: string | null = null;
-  for (const match of window.matchAll(pattern)) {
-    const words = match[1].trim().split(/\s+/).filter((w) => !LEX.stopwords.has(w.toLowerCase()));
+  for (const match of recent.matchAll(pattern)) {
+    const words = match[1].trim().split(/\s+/).map((w) => w.replace(/['’]s$/, ''));
+    while (words.length && LEX.stopwords.has(words[0].toLowerCase())) words.shift();
     if (words.length) last = `${words.join(' ')} ${noun}`.toLowerCase();
   }
   return last;
@@ -643,7 +645,11 @@ function tellsChange(claim: Claim): boolean {
  */
 function splitByReports(members: Mention[]): Mention[][] {
   const byDoc = new Map<number, Mention[]>();
-  for (const m of members) byDoc.set(m.docIndex, [...(byDoc.get(m.docIndex) ?? []), m]);
+  for (const m of members) {
+    const list = byDoc.get(m.docIndex);
+    if (list) list.push(m);
+    else byDoc.set(m.docIndex, [m]);
+  }
   const pairs: Array<[Mention, Mention]> = [];
   for (const ms of byDoc.values()) for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) if (toldApart(ms[i], ms[j])) pairs.push([ms[i], ms[j]]);
   if (!pairs.length) return [members];
@@ -660,7 +666,12 @@ function splitByReports(members: Mention[]): Mention[][] {
   for (const [a, b] of pairs) {
     const [sa, sb] = [supportOf(a), supportOf(b)];
     // On a tie, the later in the report: a lead gives the story's own figure first.
-    odd.add(sa < sb ? a : sb < sa ? b : a.order > b.order ? a : b);
+    const [out, kept] = sa < sb ? [a, b] : sb < sa ? [b, a] : a.order > b.order ? [a, b] : [b, a];
+    // Other reports of the odd value go with it, unless they lie as near the value kept.
+    for (const m of members) {
+      const [toOut, toKept] = [logDistance(valueOf(m), valueOf(out)), logDistance(valueOf(m), valueOf(kept))];
+      if (m === out || (toOut <= SAME_FIGURE_LOG_DISTANCE && toKept > ONE_REPORT_SPREAD)) odd.add(m);
+    }
   }
   return [members.filter((m) => !odd.has(m)), ...sameValueRuns([...odd])];
 }
@@ -1170,11 +1181,13 @@ function mergeValuesToldAgain(blocks: Map<string, Mention[]>, docs: DocContext[]
     for (const m of members) {
       if (m.measure.denied || m.measure.increment) continue;
       const id = `${storyOf(key)}|${m.measure.dimension}|${m.measure.unitKey ?? ''}|${m.measure.rate ?? ''}|${m.measure.year ?? ''}|${m.quantity.low}|${m.quantity.high}`;
-      byValue.set(id, [...(byValue.get(id) ?? []), { key, m }]);
+      const list = byValue.get(id);
+      if (list) list.push({ key, m });
+      else byValue.set(id, [{ key, m }]);
     }
   }
-  const storyDocs = new Map<number, number>();
-  for (const d of docs) storyDocs.set(d.story, (storyDocs.get(d.story) ?? 0) + 1);
+  const storyDocs = new Map<number, number[]>();
+  docs.forEach((d, i) => storyDocs.set(d.story, [...(storyDocs.get(d.story) ?? []), i]));
   const docWords = new Map<number, Set<string>>();
   const wordsOfDoc = (i: number) => {
     let set = docWords.get(i);
@@ -1185,14 +1198,16 @@ function mergeValuesToldAgain(blocks: Map<string, Mention[]>, docs: DocContext[]
     return set;
   };
   const docFrequency = new Map<string, number>();
+  // Counted over the story's other documents: two reports sharing a word is the evidence, not against it.
   const storyWord = (story: number, word: string) => {
     const id = `${story}|${word}`;
     let n = docFrequency.get(id);
     if (n === undefined) {
-      n = docs.filter((d, i) => d.story === story && wordsOfDoc(i).has(word)).length;
+      n = storyDocs.get(story)!.filter((i) => wordsOfDoc(i).has(word)).length;
       docFrequency.set(id, n);
     }
-    return n >= Math.max(3, STORY_WORD_SHARE * storyDocs.get(story)!);
+    const others = storyDocs.get(story)!.length - 2;
+    return n - 2 >= Math.max(1, STORY_WORD_SHARE * others);
   };
   const contexts = new Map<Mention, Set<string>>();
   const contextFor = (m: Mention) => contexts.get(m) ?? contexts.set(m, contextOf(m)).get(m)!;
@@ -1203,7 +1218,10 @@ function mergeValuesToldAgain(blocks: Map<string, Mention[]>, docs: DocContext[]
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i], list[j]];
         if (a.key === b.key || a.m.docIndex === b.m.docIndex || moves.has(a.m) || moves.has(b.m)) continue;
-        const [pa, pb] = [a.m.measure.places.join('+'), b.m.measure.places.join('+')];
+        // 612 killed are not 612 homes destroyed: two concepts said of the value must agree.
+        const [ea, eb] = [a.m.measure.conceptual ? a.m.measure.event : null, b.m.measure.conceptual ? b.m.measure.event : null];
+        if (ea && eb && ea !== eb) continue;
+        const [pa, pb] = [[...a.m.measure.places].sort().join('+'), [...b.m.measure.places].sort().join('+')];
         const [sa, sb] = [a.m.measure.subject ?? '', b.m.measure.subject ?? ''];
         // "Lauren Boebert" and "Boebert" are one name.
         const oneName = !sa || !sb || sa === sb || sa.endsWith(` ${sb}`) || sb.endsWith(` ${sa}`);
@@ -1393,7 +1411,8 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
       // Whom the figures are about, when they say: "deaths (Lee County)" beside the story's "deaths".
       const subjects = [...new Set(part.map((m) => m.measure.subject).filter((x): x is string => !!x && !x.includes('+')))];
       const about = subjects.length === 1 && part.filter((m) => m.measure.subject).length * 2 >= part.length ? asWritten(subjects[0], part) : places.length === 1 ? places[0] : null;
-      const label = `${name}${about && !/\b(?:in|of)\b/.test(name) && !name.toLowerCase().includes(about.toLowerCase()) ? ` (${about})` : ''}`;
+      const named = about && new RegExp(`(?<![\\p{L}])${about.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(name.toLowerCase());
+      const label = `${name}${about && !/\b(?:in|of)\b/.test(name) && !named ? ` (${about})` : ''}`;
       groups.push({
         id: '',
         story: docs[part[0].docIndex].story,

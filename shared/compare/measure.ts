@@ -326,7 +326,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     // "9.8 million current and former customers": two words that qualify one noun, joined.
     const [next, after] = [ws[i + 1], ws[i + 2]];
     const qualifiesOne = (x: Word | undefined) => !!x?.isWord && !isVerbForm(x.lower) && !PREPOSITIONS.has(x.lower) && !LEX.auxiliaries.has(x.lower) && !LEX.stopwords.has(x.lower);
-    if (np.length === 1 && LEX.functionWords.coordinators.has(w.lower) && qualifiesOne(next) && qualifiesOne(after) && i + 2 <= clause.last) continue;
+    // Not two nouns: "40 soldiers and police officers" are soldiers and officers.
+    const qualifier = np.length === 1 && lemma(np[0].lower) === np[0].lower && !LEX.personHeads.has(np[0].lower) && !conceptOf(np[0].lower);
+    if (qualifier && LEX.functionWords.coordinators.has(w.lower) && qualifiesOne(next) && qualifiesOne(after) && i + 2 <= clause.last) continue;
     // "3.5% in September": a month or a weekday dates the figure; it is not what the figure counts.
     // ("40% this year" keeps its period: it tells that fall from the day's.)
     if (PREPOSITIONS.has(w.lower) || LEX.auxiliaries.has(w.lower) || (isCapital(w) && LEX.calendarWords.has(w.lower))) break;
@@ -340,7 +342,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (!np.length && isVerbForm(w.lower) && (!ws[i + 1]?.isWord || PREPOSITIONS.has(ws[i + 1].lower) || LEX.auxiliaries.has(ws[i + 1].lower))) break;
     np.push(w);
   }
-  // Only a phrase after its figure names whose the figure is; a label before it may name anything.
+  // Only a phrase after its figure names whose figure it is; a label before it may name anything.
   const followsFigure = np.length > 0;
   // A figure that ends a headline or a table row ("Email address 12,086") is named by the words before it:
   // a short line, or a line of any length that is no sentence (a row label ends in no full stop).
@@ -796,7 +798,7 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
     const w = ws[k + n];
     if (!w?.isWord || !ws[k + n - 1].isWord || LEX.stopwords.has(ws[k + n - 1].lower) || /^\d/.test(ws[k + n - 1].text)) return null;
     // Many areas ("the country's towns and cities") are the whole, not one area of it.
-    if (isPlaceNoun(w)) return lemma(w.lower) === w.lower ? { name: ws.slice(k, k + n + 1).map((x) => possessive(x.lower)).join(' '), last: k + n } : null;
+    if (isPlaceNoun(w)) return lemma(possessive(w.lower)) === possessive(w.lower) ? { name: ws.slice(k, k + n + 1).map((x) => possessive(x.lower)).join(' '), last: k + n } : null;
   }
   return null;
 }
@@ -832,7 +834,11 @@ function lastAreaNamed(ws: Word[], before: number, noun: string): string | null 
 
 /** Whether the words between a possessive and its figure are that figure's count and its verb ("death count drops to"). */
 function ownsTheCount(between: Word[]): boolean {
-  return between.length <= 8 && between.some((x) => LEX.genericHeads.has(x.lower)) && !between.some((x) => !x.isWord || /['’]s$/.test(x.text));
+  // The count is the possessive's own noun, within its first three words ("Lee County's Ian death count"),
+  // with no one speaking in between ("CNN's tally puts the toll at", "DeSantis's office said the toll").
+  const count = between.slice(0, 3).findIndex((x) => LEX.genericHeads.has(x.lower));
+  const speaks = between.some((x) => LEX.reportingVerbs.has(x.lower) || LEX.official.has(x.lower) || LEX.organisationHeads.has(lemma(x.lower)) || LEX.personTitles.has(x.lower));
+  return count >= 0 && between.length <= 8 && !speaks && !between.some((x) => !x.isWord || /['’]s$/.test(x.text));
 }
 
 /** A list of areas from word i: "Guinea, Liberia and Sierra Leone". */
@@ -922,7 +928,10 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     const lastComma = ws.slice(0, q.first).map((x) => x.text).lastIndexOf(',');
     const reporter = commas === 1 && lastComma > c && LEX.reportingVerbs.has(ws[lastComma + 1]?.lower ?? '');
     // "Ian tore through western Cuba, killing two people": a participle's clause is set in its main one's place.
-    const participial = commas === 1 && c < lastComma && /ing$/.test(ws[lastComma + 1]?.lower ?? '') && isVerbForm(ws[lastComma + 1].lower);
+    // Not a verb of saying ("spoke in Kyiv, saying 12 had died"): where one speaks is not what one speaks of.
+    const participle = ws[lastComma + 1]?.lower ?? '';
+    const saying = [participle, participle.replace(/ing$/, ''), participle.replace(/ing$/, 'e'), participle.replace(/ing$/, 's'), participle.replace(/ing$/, 'es')].some((form) => LEX.reportingVerbs.has(form));
+    const participial = commas === 1 && c < lastComma && /ing$/.test(participle) && isVerbForm(participle) && !saying;
     const framed = c > q.last || opening || (!trailsOther && (commas === 0 || reporter || participial));
     if (framed && (LEX.locatives.has(w.lower) || (opening && LEX.functionWords.openingLocatives.has(w.lower)))) {
       const { names, last } = areasFrom(ws, c + 1, clause.last);
@@ -939,8 +948,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount && !dated) {
       const place = placeOf(possessive(w.lower));
       if (place && !places.includes(place)) places.push(place);
-      // A name's own count, however far its verb carries it: "Lee County's death count drops to 53".
-      else if (!place && (c >= q.first - 2 || ownsTheCount(ws.slice(c + 1, q.first)))) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
+      // An area's own count, however far its verb carries it: "Lee County's death count drops to 53"
+      // (not a counter's: "CNN's tally puts the toll at 300" says who counted).
+      else if (!place && (c >= q.first - 2 || (isPlaceNoun(w) && ownsTheCount(ws.slice(c + 1, q.first))))) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
     }
   }
   // "hard-hit Lee County, where at least five people had died": a where-clause is set in the area it follows.
@@ -1001,7 +1011,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       let s = c - 2;
       while (s > clause.first && isName(ws[s - 1])) s--;
       const speaker = areaAt(ws, s);
-      if (speaker && speaker.last === c - 2 && isCapital(ws[s]) && !placeOf(speaker.name) && !LEX.organisationHeads.has(ws[speaker.last].lower)) {
+      if (speaker && speaker.last === c - 2 && isCapital(ws[s]) && !placeOf(speaker.name) && !LEX.organisationHeads.has(lemma(ws[speaker.last].lower))) {
         take([speaker.name]);
         break;
       }
@@ -1036,7 +1046,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     // not the industry's); the story's own name is told apart later, where the story is known.
     // An institution that does such deeds as its office ("Police detained 457") is the usual counter, no scope.
     // Nor is a sentence's opening gerund ("Rebuilding Lahaina will cost") a name.
-    const does = isDeedOf(ws[v], eventText) && isCapital(ws[c]) && !isVerbForm(ws[c].lower) && !LEX.organisationHeads.has(lemma(ws[area.last].lower)) && !LEX.organisationHeads.has(ws[area.last].lower);
+    // A plural word that opens the sentence is a common noun ("Airlines cancelled 2,100 flights"), no name.
+    const commonOpener = c === area.last && (c === clause.first || !ws[c - 1]?.isWord) && lemma(ws[c].lower) !== ws[c].lower && (/(?:ers|ors|ists|ines|ies)$/.test(ws[c].lower) || LEX.personHeads.has(ws[c].lower));
+    const does = isDeedOf(ws[v], eventText) && isCapital(ws[c]) && !isVerbForm(ws[c].lower) && !commonOpener && !LEX.organisationHeads.has(lemma(ws[area.last].lower));
     if (place || described || holds || does) {
       if (coordinated && listed.names.every((n) => placeOf(n))) take(listed.names);
       else take([area.name]);

@@ -227,6 +227,15 @@ describe('which figures may move over time', () => {
     expect(figures(groupOf(groups, 387))).toEqual([387]);
   });
 
+  it('joins no value told again when the two say different things of it', () => {
+    const docs: Array<[string, string]> = [
+      ['2023-02-07', 'Quake in the hills\n\nThe quake killed 612 people in the hills.'],
+      ['2023-02-08', 'Quake in the valley\n\nThe quake destroyed 612 homes in the valley.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(groups.some((g) => g.members.length > 1)).toBe(false);
+  });
+
   it('reads a county a sentence points back to as that county, and keeps its toll apart from the total', () => {
     // Hurricane Helene, North Carolina, autumn 2024.
     const docs: Array<[string, string]> = [

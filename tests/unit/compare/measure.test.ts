@@ -194,6 +194,12 @@ describe('scope and role', () => {
     expect(measure('The count leaves out six Buncombe County deaths ruled unrelated to the storm.', 'six').subject).toBe('buncombe county');
     expect(measure('The update crashed 8.5 million Windows devices.', '8.5 million').subject).toBeNull();
     expect(measure('Fire death toll on Hawaii\'s Maui jumps to 36', '36').subject).toBeNull();
+    // A counter's tally, a speaker's place, a plural common noun opening the sentence, two nouns joined: no scope.
+    expect(measure("CNN's tally puts the death toll at 300.", '300').subject).toBeNull();
+    expect(measure('Zelensky spoke in Kyiv on Monday, saying 12 people had died.', '12').subject).toBeNull();
+    expect(measure('Airlines cancelled 2,100 flights on Wednesday.', '2,100').subject).toBeNull();
+    expect(measure('At least 40 soldiers and police officers were killed.', '40').key).toBe('count|troops');
+    expect(measure("In the eastern district's hospitals, 40 people died.", '40').subject).toBe('eastern district');
     // Many areas of a country are the country: no area of their own.
     expect(measure("A million people marched through the country's towns and cities.", 'A million').subject).toBeNull();
   });
