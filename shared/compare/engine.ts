@@ -5,8 +5,8 @@ import type { Claim, Quantity } from '../types/claims.ts';
 import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../types/compare.ts';
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays, shiftDay } from '../text/dates.ts';
-import { capitalOf, CUE, CUES, LEX, lemma, placeOf } from './lexicon.ts';
-import { isMeasurement, labelOf, measureOf, placesIn, words, type Measure } from './measure.ts';
+import { capitalOf, escapeRegExp, LEX, lemma, placeOf } from './lexicon.ts';
+import { isMeasurement, labelOf, measureOf, placesIn, tellsChange, words, type Measure } from './measure.ts';
 import { aliasNames } from './names.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
 
@@ -349,7 +349,7 @@ const AREA_REFERENCE_CHARS = 2000;
  */
 function lastAreaNamedBefore(text: string, before: number, noun: string): string | null {
   const recent = text.slice(Math.max(0, before - AREA_REFERENCE_CHARS), before);
-  const kind = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const kind = escapeRegExp(noun);
   // Name words hold no full stop: a name does not run across the end of a sentence.
   const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3})${kind[0].toUpperCase()}${kind.slice(1)}(?![\\p{L}])`, 'gu');
   let last: string | null = null;
@@ -608,7 +608,7 @@ function toldApart(a: Mention, b: Mention): boolean {
   // including 10 victims", "35 people, two of them", "an increase on the 99"): only sentences apart count.
   if (a.docIndex !== b.docIndex || a.claim === b.claim) return false;
   // Nor a value the report says moved ("raised the toll to 724 ... The figures rose again: 1,297"): one series.
-  if (a.measure.earlier || b.measure.earlier || a.measure.base || b.measure.base || tellsChange(a.claim) || tellsChange(b.claim)) return false;
+  if (a.measure.earlier || b.measure.earlier || a.measure.base || b.measure.base || claimTellsChange(a.claim) || claimTellsChange(b.claim)) return false;
   // Counters of one occasion disagree by nature, and reports often leave one of them unnamed.
   if (a.occasionDay || b.occasionDay) return false;
   // A study's estimate or a hedged view beside the count of record is a reading of the same thing.
@@ -624,13 +624,11 @@ function toldApart(a: Mention, b: Mention): boolean {
 }
 
 const changeTold = new WeakMap<Claim, boolean>();
-/** Whether a sentence says anything moved or was revised, anywhere in it ("The figures rose again later"). */
-function tellsChange(claim: Claim): boolean {
+/** Whether a claim's sentence says anything moved or was revised, read once per claim. */
+function claimTellsChange(claim: Claim): boolean {
   let told = changeTold.get(claim);
   if (told === undefined) {
-    const words = claim.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
-    const flagOf = (phrase: string) => (CUES.map.get(phrase) ?? 0) & (CUE.change | CUE.earlier);
-    told = words.some((w, i) => flagOf(w) !== 0 || (i + 1 < words.length && flagOf(`${w} ${words[i + 1]}`) !== 0));
+    told = tellsChange(claim.text);
     changeTold.set(claim, told);
   }
   return told;
@@ -895,7 +893,9 @@ function isRunningCount(members: Mention[]): boolean {
   for (const m of members) {
     if (!m.date || m.measure.denied || m.measure.increment) continue;
     const day = m.date.slice(0, 10);
-    byDay.set(day, [...(byDay.get(day) ?? []), valueOf(m)]);
+    const values = byDay.get(day);
+    if (values) values.push(valueOf(m));
+    else byDay.set(day, [valueOf(m)]);
   }
   if (byDay.size < RUNNING_DAYS) return false;
   // Each day by its highest figure for a rise and its lowest for a fall: a stray smaller count of another
@@ -1162,9 +1162,8 @@ function contextOf(m: Mention): Set<string> {
   const at = m.quantity.start - m.claim.start;
   const i = ws.findIndex((w) => w.end > at);
   const near = ws.slice(Math.max(0, i - CONTEXT_WORDS), i + CONTEXT_WORDS + 1);
-  return new Set(near.filter((w) => w.isWord && !/^\d/.test(w.text) && w.start !== at && !LEX.stopwords.has(w.lower) && !LEX.reportingVerbs.has(w.lower) && w.text.length > 2).map((w) => lemma(possessiveOf(w.lower))));
+  return new Set(near.filter((w) => w.isWord && !/^\d/.test(w.text) && w.start !== at && !LEX.stopwords.has(w.lower) && !LEX.reportingVerbs.has(w.lower) && w.text.length > 2).map((w) => lemma(w.lower)));
 }
-const possessiveOf = (text: string) => text.replace(/['’]s$/, '');
 
 /**
  * One value told again by another outlet in other words ("the 1960 tsunami that killed 61 people",
@@ -1187,12 +1186,16 @@ function mergeValuesToldAgain(blocks: Map<string, Mention[]>, docs: DocContext[]
     }
   }
   const storyDocs = new Map<number, number[]>();
-  docs.forEach((d, i) => storyDocs.set(d.story, [...(storyDocs.get(d.story) ?? []), i]));
+  docs.forEach((d, i) => {
+    const list = storyDocs.get(d.story);
+    if (list) list.push(i);
+    else storyDocs.set(d.story, [i]);
+  });
   const docWords = new Map<number, Set<string>>();
   const wordsOfDoc = (i: number) => {
     let set = docWords.get(i);
     if (!set) {
-      set = new Set(words(docs[i].input.text).filter((w) => w.isWord).map((w) => lemma(possessiveOf(w.lower))));
+      set = new Set(words(docs[i].input.text).filter((w) => w.isWord).map((w) => lemma(w.lower)));
       docWords.set(i, set);
     }
     return set;
@@ -1308,9 +1311,12 @@ export interface CompareOptions {
   storyThreshold?: number;
 }
 
+/** A phrase as whole words in any case, its spaces any run of spaces: "lee county" finds "Lee  County" but not "Lee Countyline". */
+const wholePhrase = (phrase: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(phrase).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu');
+
 /** A lower-case name as its figures' sentences write it ("nz first" → "NZ First"), else with capitals. */
 function asWritten(name: string, part: Mention[]): string {
-  const pattern = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu');
+  const pattern = wholePhrase(name);
   for (const m of part) {
     const found = pattern.exec(m.claim.text);
     if (found) return found[0].replace(/\s+/g, ' ');
@@ -1411,7 +1417,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
       // Whom the figures are about, when they say: "deaths (Lee County)" beside the story's "deaths".
       const subjects = [...new Set(part.map((m) => m.measure.subject).filter((x): x is string => !!x && !x.includes('+')))];
       const about = subjects.length === 1 && part.filter((m) => m.measure.subject).length * 2 >= part.length ? asWritten(subjects[0], part) : places.length === 1 ? places[0] : null;
-      const named = about && new RegExp(`(?<![\\p{L}])${about.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(name.toLowerCase());
+      const named = about && wholePhrase(about).test(name);
       const label = `${name}${about && !/\b(?:in|of)\b/.test(name) && !named ? ` (${about})` : ''}`;
       groups.push({
         id: '',

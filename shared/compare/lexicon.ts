@@ -130,7 +130,8 @@ const cueMap = new Map<string, number>();
 for (const [flag, phrases] of cueFamilies) for (const p of phrases) cueMap.set(p, (cueMap.get(p) ?? 0) | flag);
 export const CUES = { map: cueMap, longest: Math.max(...[...cueMap.keys()].map((k) => k.split(' ').length)) };
 /** Any denial cue as whole words, to tell at a glance the sentences that may dispute a figure. */
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text with the characters a regular expression reads specially escaped. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const DENIAL_WORDS = new RegExp(`(?<![\\p{L}])(?:${[...measures.denials].sort((a, b) => b.length - a.length).map((p) => p.split(' ').map(escapeRegExp).join('\\s+')).join('|')})(?![\\p{L}])`, 'iu');
 
 /** The concept a word or phrase names ("killed" and "fatalities" both name "death"), or null. */

@@ -118,6 +118,12 @@ function cuesAt(ws: Word[], i: number): number {
   return flags;
 }
 
+/** Whether a sentence says anywhere in it that something moved or was revised ("The figures rose again later"). */
+export function tellsChange(sentence: string): boolean {
+  const ws = words(sentence);
+  return ws.some((w, i) => w.isWord && (cuesAt(ws, i) & (CUE.change | CUE.earlier)) !== 0);
+}
+
 /** The longest phrase of `set` that ends at word i. */
 function phraseEndingAt<T>(ws: Word[], i: number, set: PhraseSet<T>): { value: T; length: number } | null {
   let phrase = '';
