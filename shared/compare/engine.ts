@@ -398,6 +398,33 @@ function headlinesOf(docs: DocContext[], story: number): StoryHeadlines {
   return found;
 }
 
+/**
+ * The month or quarter a figure covers ("2024-07", "2022-Q1"), from the period its clause names and the
+ * year it names or, failing that, its report's: a month more than two months after the report's is last
+ * year's ("in December" in a January report). Null when the clause names no period.
+ */
+export function periodCovered(measure: Measure, reportDate: string | null): string | null {
+  if (!measure.period) return null;
+  const [kind, number] = measure.period.split(' ');
+  const n = Number(number);
+  const reportYear = reportDate ? Number(reportDate.slice(0, 4)) : null;
+  const reportMonth = reportDate && reportDate.length >= 7 ? Number(reportDate.slice(5, 7)) : null;
+  if (kind === 'relative') {
+    if (!reportYear || !reportMonth) return measure.period;
+    const months = reportYear * 12 + reportMonth - 1 + n;
+    return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}`;
+  }
+  if (kind === 'relative-quarter') {
+    if (!reportYear || !reportMonth) return measure.period;
+    const quarters = reportYear * 4 + Math.floor((reportMonth - 1) / 3) + n;
+    return `${Math.floor(quarters / 4)}-Q${(quarters % 4) + 1}`;
+  }
+  const firstMonth = kind === 'quarter' ? n * 3 - 2 : n;
+  const year = measure.year ?? (reportYear && reportMonth && firstMonth > reportMonth + 2 ? reportYear - 1 : reportYear);
+  const name = kind === 'quarter' ? `Q${n}` : String(n).padStart(2, '0');
+  return `${year ?? '?'}-${name}`;
+}
+
 /** Splits one block into scopes: another country, another year's event, or estimates beside counts. */
 function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<number, number>): Mention[][] {
   // A year the block's documents name with all their figures, two documents or more and half of them,
@@ -459,9 +486,31 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const told = kindsByValue.get(valueOf(m));
     return told?.size === 1 ? [...told][0]! : '';
   };
+  // Figures of one measure for different months or quarters ("114,000 jobs in July", "June's gain ...
+  // 179,000") are different figures when the block names two periods or more. A figure that names none
+  // is of the period whose figure gives its very value.
+  const periodOf = (m: Mention) => periodCovered(m.measure, docs[m.docIndex].date);
+  const periodsByValue = new Map<number, Set<string>>();
+  const namingDocs = new Map<string, Set<number>>();
+  for (const m of block) {
+    const period = periodOf(m);
+    if (!period) continue;
+    periodsByValue.set(valueOf(m), (periodsByValue.get(valueOf(m)) ?? new Set()).add(period));
+    namingDocs.set(period, (namingDocs.get(period) ?? new Set()).add(m.docIndex));
+  }
+  // Periods that two reports or more name: a month one report mentions in passing ("deaths in September")
+  // is as often the event's time as the span a figure covers.
+  const periods = new Set([...namingDocs].filter(([, named]) => named.size >= 2).map(([period]) => period));
+  const periodScope = (m: Mention): string => {
+    const own = periodOf(m);
+    if (own) return own;
+    const told = periodsByValue.get(valueOf(m));
+    return told?.size === 1 ? [...told][0]! : '';
+  };
   const scopeOf = (m: Mention): string => {
     const parts: string[] = [];
     if (kinds.size >= 2) parts.push(`kind ${kindOf(m)}`);
+    if (periods.size >= 2) parts.push(`period ${periodScope(m)}`);
     const occasion = occasionScope(m);
     if (occasion) parts.push(`occasion ${occasion}`);
     else if (byEventDay.size >= 2) parts.push(`event ${eventOf(m)}`);

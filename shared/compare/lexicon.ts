@@ -113,6 +113,19 @@ export const LEX = {
   relativeDays: Object.keys(calendar.relativeDays),
   /** Units of a span counted back from the report ("a week earlier"). */
   spanWords: Object.keys(calendar.spanDays),
+  /** Full month names by number ("july" → 7), for the month a figure covers. */
+  monthNumbers: new Map(calendar.months.map((names, i) => [names[0], i + 1])),
+  /** Prepositions that give a figure its month ("in July", "for June"); "since" or "through" only frame a span. */
+  periodMarkers: new Set(calendar.periodMarkers),
+  quarterOrdinals: new Map(Object.entries(calendar.quarterOrdinals)),
+  quarterWords: new Set(calendar.quarterWords),
+  quarterLetter: calendar.quarterLetter,
+  /** Months named from the report's own ("last month" → -1). */
+  relativeMonths: new PhraseSet<number>(Object.entries(calendar.relativeMonths)),
+  /** Quarters named from the report's own ("the current quarter" → 0). */
+  relativeQuarters: new PhraseSet<number>(Object.entries(calendar.relativeQuarters)),
+  /** Words that point back to the month named before them ("that month's gain"). */
+  monthBackReferences: set(calendar.monthBackReferences),
 };
 
 /** Cue families read in one pass over a clause: each phrase maps to the families it belongs to. */

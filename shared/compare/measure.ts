@@ -43,6 +43,12 @@ export interface Measure {
   areaRef: string | null;
   /** A year named in the figure's clause: another year's figure is another event. */
   year: number | null;
+  /**
+   * The month or quarter the figure covers as the clause names it: "month 7" ("in July", "July's gain"),
+   * "quarter 2" ("second-quarter", "Q2"), "relative -1" ("last month", counted from the report's month) or
+   * "relative-quarter 0" ("the current quarter").
+   */
+  period: string | null;
   rate: string | null;
   increment: boolean;
   denied: boolean;
@@ -183,31 +189,55 @@ interface Span {
 
 /**
  * The noun phrase a figure's clause says moved to it or stood at it: "The unemployment rate climbed to
- * 4.3%" gives "unemployment" (a word that only says it is a rate or a share is dropped). Null when the
- * words before the figure are no verb of change or state after a plain noun phrase.
+ * 4.3%" gives "unemployment" (a word that only says it is a rate or a share is dropped), and so does the
+ * object a verb of change moved ("raised its benchmark rate to 5%", "lifting Bank Rate to 5.5%"). A place
+ * phrase between subject and verb is stepped over ("Consumer price inflation in the UK slowed to 7.9%"),
+ * and a place named in the phrase is no part of it ("UK inflation"). Null when the words before the
+ * figure are no verb of change or state after a plain noun phrase.
  */
 function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifiers: string[]; text: string } | null {
   let b = q.first - 1;
   while (b >= clause.first && (NUMBER_CUES.has(ws[b].lower) || LEX.functionWords.amountPrepositions.has(ws[b].lower) || /^(?:to|by|at)$/.test(ws[b].lower))) b--;
+  const linked = b < q.first - 1 && /^(?:to|at)$/.test(ws[b + 1]?.lower ?? '');
   // "edged down to 4.1%": any verb with a direction is a change.
   const directed = b > clause.first && LEX.functionWords.changeDirections.has(ws[b].lower) && isVerbForm(ws[b - 1].lower);
   if (directed) b--;
-  const verb = ws[b];
-  if (!verb?.isWord || !(directed || ((CUES.map.get(verb.lower) ?? 0) & CUE.change) || LEX.functionWords.stateVerbs.has(verb.lower))) return null;
-  b--;
-  while (b >= clause.first && ws[b].isWord && (LEX.verbCompanions.has(ws[b].lower) || /ly$/.test(ws[b].lower))) b--;
-  const words: Word[] = [];
-  for (; b >= clause.first && words.length < 3; b--) {
-    const w = ws[b];
-    if (!w.isWord || /^\d/.test(w.text) || LEX.functionWords.determiners.has(w.lower) || PREPOSITIONS.has(w.lower) || LEX.stopwords.has(w.lower) || /['’]s$/.test(w.text) || isVerbForm(w.lower)) break;
-    words.unshift(w);
-  }
-  // "Inflation in the capital rose to 3.2%": the words found are a place phrase, not the subject.
-  const stop = ws[b];
-  if (stop && (LEX.locatives.has(stop.lower) || (LEX.functionWords.determiners.has(stop.lower) && LEX.locatives.has(ws[b - 1]?.lower ?? '')))) return null;
-  const content = words.map((w) => lemma(w.lower)).filter((w) => !LEX.genericHeads.has(w) && !LEX.functionWords.rateNouns.has(w));
-  if (!content.length || words.some((w) => isCapital(w) && w !== ws[clause.first])) return null;
-  return { head: content.at(-1)!, modifiers: content.slice(0, -1), text: words.map((w) => w.text).join(' ') };
+  const movesOrStands = (w: Word | undefined) => !!w?.isWord && (((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower) || LEX.functionWords.stateVerbs.has(w.lower));
+  const plain = (w: Word) => w.isWord && !movesOrStands(w) && !/^\d/.test(w.text) && !LEX.functionWords.determiners.has(w.lower) && !PREPOSITIONS.has(w.lower) && !LEX.stopwords.has(w.lower) && !/['’]s$/.test(w.text) && !isVerbForm(w.lower);
+  const phraseBefore = (from: number): { words: Word[]; stop: number } => {
+    const found: Word[] = [];
+    let at = from;
+    for (; at >= clause.first && found.length < 3 && plain(ws[at]); at--) found.unshift(ws[at]);
+    return { words: found, stop: at };
+  };
+  let words: Word[];
+  let object = false;
+  if (directed || movesOrStands(ws[b])) {
+    b--;
+    while (b >= clause.first && ws[b].isWord && (LEX.verbCompanions.has(ws[b].lower) || /ly$/.test(ws[b].lower))) b--;
+    let found = phraseBefore(b);
+    // "Inflation in the capital rose to 3.2%": a place phrase stands between the subject and its verb.
+    let stop = found.stop;
+    if (stop >= clause.first && LEX.functionWords.determiners.has(ws[stop].lower)) stop--;
+    if (stop >= clause.first && LEX.locatives.has(ws[stop].lower)) {
+      found = phraseBefore(stop - 1);
+      if (!found.words.length) return null;
+    }
+    words = found.words;
+  } else if (linked) {
+    const found = phraseBefore(b);
+    let v = found.stop;
+    while (v >= clause.first && LEX.functionWords.determiners.has(ws[v].lower)) v--;
+    if (!found.words.length || !movesOrStands(ws[v])) return null;
+    words = found.words;
+    object = true;
+  } else return null;
+  const kept = words.filter((w) => !placeOf(w.lower));
+  const content = kept.map((w) => lemma(w.lower)).filter((w) => !LEX.genericHeads.has(w) && !LEX.functionWords.rateNouns.has(w));
+  // A name other than a place ("Netflix shares rose") is whose the figure is, not what it measures; a
+  // moved object may be a term of art ("Bank Rate").
+  if (!content.length || (!object && kept.some((w) => isCapital(w) && w !== ws[clause.first]))) return null;
+  return { head: content.at(-1)!, modifiers: content.slice(0, -1), text: kept.map((w) => w.text).join(' ') };
 }
 
 function quantityWords(ws: Word[], start: number, end: number): Span | null {
@@ -287,6 +317,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     subject: null,
     areaRef: null,
     year: null,
+    period: null,
     rate: null,
     increment: false,
     denied: false,
@@ -489,7 +520,16 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       m.namedByNoun = true;
     }
   }
-  if (!m.event) {
+  // A share or rate with nothing said of it takes the subject that moved to it before any concept further
+  // off ("UK interest rates raised to 5% as the Bank fights price rises" is a rate, not a price).
+  const share = m.dimension === 'percent' || m.dimension === 'percentage-point';
+  const shareSubject = share && !m.event && !m.head ? movedSubject(ws, q, clause) : null;
+  // A subject that names a concept ("the death rate climbed to 70%") is that concept's share, as when the
+  // concept is found some other way.
+  const subjectConcept = shareSubject ? conceptOf(shareSubject.head) : null;
+  if (shareSubject && subjectConcept) [m.event, m.eventText] = [subjectConcept, shareSubject.text];
+  else if (shareSubject) [m.head, m.headText, m.modifiers] = [shareSubject.head, shareSubject.text, shareSubject.modifiers];
+  if (!m.event && !shareSubject) {
     for (let b = k; b >= clause.first && q.first - b <= 10; b--) {
       const w = ws[b];
       if (!w.isWord) continue;
@@ -576,6 +616,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
   }
 
+  m.period = periodOf(ws, q, clause);
   const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance', m.event && LEX.harmConcepts.has(m.event) ? null : m.eventText);
   for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
   // A name inside the phrase scopes people and harm done ("six Lee County deaths", "1.3 million Delta
@@ -648,6 +689,13 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     // "higher than expected"; an earlier period only for the figure it dates ("a year earlier it had added
     // 4 million"), not for a change measured from it ("climbed to $7.3 billion from the prior quarter").
     if (cues & CUE.expectation && governs(c) && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) m.expected = true;
+    // "the $6.52 billion analysts had forecast", "versus $6.52 billion expected": the figure is the object
+    // of the forecast that follows it, with nothing between but who made it.
+    // Who forecast is then no noun of the figure ("analysts" is not what $6.52 billion counts).
+    if (cues & CUE.expectation && c > q.last && c - q.last <= 7 && isForecastBy(ws.slice(q.last + 1, c)) && !LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '')) {
+      m.expected = true;
+      if (m.headText && ws.slice(q.last + 1, c).some((x) => m.headText!.split(' ').includes(x.text))) [m.head, m.headText, m.modifiers] = [null, null, []];
+    }
     const baseOfChange = LEX.functionWords.comparisonBases.has(ws[c - 1]?.lower ?? '') || ws[c - 1]?.lower === 'the' && LEX.functionWords.comparisonBases.has(ws[c - 2]?.lower ?? '');
     if (cues & CUE.prior && !baseOfChange && ws[q.first - 1]?.lower !== 'to') m.prior = true;
     // "the roughly 200,000 deaths in that earlier disaster", "In the previous quake, 8,000 died": another
@@ -725,6 +773,93 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   m.threshold = isThreshold(ws, q, clause, m.dimension);
   m.key = keyOf(m);
   return m;
+}
+
+/** Whether the words between a figure and a forecast verb after it only name who forecast ("analysts had", "economists polled by Reuters had"). */
+function isForecastBy(between: Word[]): boolean {
+  return between.every((w) => w.isWord && !/^\d/.test(w.text) && !LEX.reportingVerbs.has(w.lower) && !LEX.functionWords.relativePronouns.has(w.lower) && (LEX.auxiliaries.has(w.lower) || LEX.verbCompanions.has(w.lower) || !isVerbForm(w.lower) || /ed$/.test(w.lower)));
+}
+
+/**
+ * The month or quarter a figure covers, as its clause names it: "114,000 jobs in July", "July's gain",
+ * "the July report", "first-quarter revenue", "Q2", "last month", "that month's gain" (the month named
+ * before it in the sentence). A month with a day beside it ("on July 19") is a date, and after "since" or
+ * "through" it frames a span. As for years, the nearest name with no other figure between wins.
+ */
+function periodOf(ws: Word[], q: Span, clause: Span): string | null {
+  const isDay = (w: Word | undefined) => !!w && /^\d{1,2}$/.test(w.text);
+  // The digit of "Q2" is part of a name, not a figure.
+  const isQuarterDigit = (i: number) => ws[i - 1]?.lower === LEX.quarterLetter && ws[i - 1].end === ws[i].start;
+  const monthAt = (i: number): number | null => {
+    const w = ws[i];
+    const name = possessive(w.lower);
+    const month = LEX.monthNumbers.get(name);
+    if (!month || !isCapital(w) || isDay(ws[i - 1]) || isDay(ws[i + 1])) return null;
+    const prev = ws[i - 1];
+    const next = ws[i + 1];
+    if (name !== w.lower || (prev && LEX.periodMarkers.has(prev.lower))) return month;
+    // "the July report", "July payrolls": a month before a common noun, not before a verb ("May said").
+    const opens = !prev || !prev.isWord || LEX.functionWords.determiners.has(prev.lower);
+    const noun = !!next?.isWord && !isCapital(next) && !isVerbForm(next.lower) && !LEX.reportingVerbs.has(next.lower) && !LEX.auxiliaries.has(next.lower) && !LEX.stopwords.has(next.lower);
+    return opens && noun ? month : null;
+  };
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  const consider = (first: number, last: number, period: string) => {
+    const between = first > q.last ? ws.slice(q.last + 1, first) : ws.slice(last + 1, q.first);
+    const offset = first > q.last ? q.last + 1 : last + 1;
+    // Another figure, or a coordinated verb ("lost 200,000 in the first quarter and expects to lose 2 million"), between.
+    if (between.some((x, n) => (/^\d/.test(x.text) && !YEAR.test(x.text) && !isQuarterDigit(offset + n)) || LEX.functionWords.coordinators.has(x.lower))) return;
+    const distance = first > q.last ? first - q.last - 0.5 : q.first - last;
+    if (distance < bestDistance) [best, bestDistance] = [period, distance];
+  };
+  for (let c = clause.first; c <= clause.last; c++) {
+    if (c >= q.first && c <= q.last) continue;
+    const w = ws[c];
+    if (!w.isWord) continue;
+    const month = monthAt(c);
+    if (month) {
+      consider(c, c, `month ${month}`);
+      continue;
+    }
+    if (w.lower === LEX.quarterLetter && /^[1-4]$/.test(ws[c + 1]?.text ?? '') && isQuarterDigit(c + 1)) {
+      consider(c, c + 1, `quarter ${ws[c + 1].text}`);
+      continue;
+    }
+    const [ordinal, joined] = w.lower.split('-');
+    const quarter = LEX.quarterOrdinals.get(ordinal);
+    if (quarter && (joined ? LEX.quarterWords.has(joined) : LEX.quarterWords.has(lemma(ws[c + 1]?.lower ?? '')))) {
+      consider(c, joined ? c : c + 1, `quarter ${quarter}`);
+      continue;
+    }
+    // "the April-June quarter": the quarter its months make.
+    const span = w.lower.split('-').map((name) => LEX.monthNumbers.get(name));
+    if (span.length === 2 && span[0] && span[1] && LEX.quarterWords.has(lemma(ws[c + 1]?.lower ?? ''))) {
+      consider(c, c + 1, `quarter ${Math.ceil(span[0] / 3)}`);
+      continue;
+    }
+    const relative = phraseAt(ws, c, LEX.relativeMonths);
+    if (relative) {
+      consider(c, c + relative.length - 1, `relative ${relative.value}`);
+      continue;
+    }
+    const relativeQuarter = phraseAt(ws, c, LEX.relativeQuarters);
+    if (relativeQuarter) {
+      consider(c, c + relativeQuarter.length - 1, `relative-quarter ${relativeQuarter.value}`);
+      continue;
+    }
+    const back = phraseAt(ws, c, LEX.monthBackReferences);
+    if (back) {
+      for (let b = c - 1; b >= 0; b--) {
+        const named = monthAt(b);
+        if (named) {
+          consider(c, c + back.length - 1, `month ${named}`);
+          break;
+        }
+      }
+    }
+  }
+  return best;
 }
 
 /**
@@ -1055,7 +1190,12 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     // A plural word that opens the sentence is a common noun ("Airlines cancelled 2,100 flights"), no name.
     const commonOpener = c === area.last && (c === clause.first || !ws[c - 1]?.isWord) && lemma(ws[c].lower) !== ws[c].lower && (/(?:ers|ors|ists|ines|ies)$/.test(ws[c].lower) || LEX.personHeads.has(ws[c].lower));
     const does = isDeedOf(ws[v], eventText) && isCapital(ws[c]) && !isVerbForm(ws[c].lower) && !commonOpener && !LEX.organisationHeads.has(lemma(ws[area.last].lower));
-    if (place || described || holds || does) {
+    // "National falls to 48 seats": a name that itself moved to the figure holds it ("Saldo raised the toll
+    // to 18" moved another thing, and says who counted).
+    let after = v + 1;
+    if (LEX.functionWords.changeDirections.has(ws[after]?.lower ?? '')) after++;
+    const moved = ((CUES.map.get(ws[v].lower) ?? 0) & CUE.change) !== 0 && ws[after]?.lower === 'to' && isCapital(ws[c]) && !commonOpener && !LEX.organisationHeads.has(lemma(ws[area.last].lower));
+    if (place || described || holds || does || moved) {
       if (coordinated && listed.names.every((n) => placeOf(n))) take(listed.names);
       else take([area.name]);
       break;
@@ -1105,9 +1245,12 @@ export function keyOf(m: Measure): string | null {
       if (!what) return m.head === 'person' ? `count|people${role}` : null;
       return `count|${what}${thing}${role}`;
     case 'money':
+      return `${m.dimension}|${what ?? ''}${thing}${role}`;
     case 'percent':
     case 'percentage-point':
-      return `${m.dimension}|${what ?? ''}${thing}${role}`;
+      // A share of nothing named ("rose to 25% from 15%") may be of anything the story measures.
+      if (!what) return null;
+      return `${m.dimension}|${what}${thing}${role}`;
     default:
       // A magnitude is of its noun ("aftershock"), whatever the clause says happened: "the magnitude-7.2
       // quake that killed 2,207" still gives the quake's magnitude. Other measurements keep their event

@@ -215,6 +215,18 @@ describe('which figures may move over time', () => {
     expect(figures(groupOf(groups, 480_000))).toEqual([480_000]);
   });
 
+  it('keeps the figures of different months apart when reports name two months or more', () => {
+    // US payrolls of summer 2023: June first put at 209,000, revised to 185,000; July at 187,000.
+    const docs: Array<[string, string]> = [
+      ['2023-07-07', 'June jobs report\n\nUS employers added 209,000 jobs in June, the Labor Department said on Friday.'],
+      ['2023-08-04', 'July jobs report\n\nUS employers added 187,000 jobs in July, the Labor Department said.\n\nThe department also said employers had added 185,000 jobs in June, fewer than it first reported.'],
+      ['2023-08-05', 'Hiring slows\n\nThe economy added 187,000 jobs in July as hiring cooled, official figures showed.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(figures(groupOf(groups, 187_000))).toEqual([187_000, 187_000]);
+    expect(figures(groupOf(groups, 209_000))).toEqual([209_000, 185_000]);
+  });
+
   it('joins one value told again in other words when the words around it say the same thing', () => {
     // The Boeing engineers' letter, autumn 2019.
     const docs: Array<[string, string]> = [

@@ -437,3 +437,56 @@ describe('labels from the text', () => {
     expect(labelOf(measure('The insurer said 38% of claims were paid.', '38%'))).toMatch(/^share/);
   });
 });
+
+describe('the period a figure covers', () => {
+  it('reads a month, a quarter or a month counted from the report, but no date', () => {
+    // Canada's and the US's monthly jobs reports of 2023, Samsung's and Tesla's quarters.
+    expect(measure('Canada added 59,900 jobs in June, Statistics Canada said.', '59,900').period).toBe('month 6');
+    expect(measure("The agency revised June's gain to 185,000.", '185,000').period).toBe('month 6');
+    expect(measure('Employers added 187,000 jobs last month.', '187,000').period).toBe('relative -1');
+    expect(measure("Samsung's first-quarter operating profit fell to 640 billion won.", '640 billion').period).toBe('quarter 1');
+    expect(measure('Tesla delivered 435,059 vehicles in Q3, the company said.', '435,059').period).toBe('quarter 3');
+    // "On July 7" is the day of a report; "since March" frames a span.
+    expect(measure('On July 7, the department said 209,000 jobs had been added.', '209,000').period).toBeNull();
+    expect(measure('Payrolls have grown by 1.5 million since March.', '1.5 million').period).toBeNull();
+  });
+
+  it('points "that month" back to the month named before it, and stops at another figure or verb', () => {
+    expect(measure("Hiring in June was revised down by 24,000, lowering that month's gain to 185,000.", '185,000').period).toBe('month 6');
+    const s = 'Netflix lost 200,000 subscribers in the first quarter and expects to lose 2 million in the current quarter.';
+    expect(measure(s, '200,000').period).toBe('quarter 1');
+    expect(measure(s, '2 million').period).toBe('relative-quarter 0');
+  });
+});
+
+describe('forecasts and shares', () => {
+  it('reads a forecast told after its figure, and takes who forecast for no noun of it', () => {
+    // Nvidia's first quarter of its 2024 fiscal year.
+    const s = 'Revenue was $7.19 billion, against the $6.52 billion analysts had predicted.';
+    const forecast = measure(s, '$6.52 billion');
+    expect(forecast.expected).toBe(true);
+    expect(forecast.head).toBeNull();
+    expect(measure(s, '$7.19 billion').expected).toBe(false);
+  });
+
+  it('reads what a share is of from the subject or object that moved to it, past a place', () => {
+    // UK inflation and Bank Rate in 2023.
+    expect(measure('UK inflation slowed to 7.9% in June.', '7.9%').head).toBe('inflation');
+    expect(measure('Consumer price inflation in the UK slowed to 7.9% in the year to June.', '7.9%').head).toBe('inflation');
+    expect(measure('The Bank of England raised interest rates to 5.25% on Thursday, the highest in 15 years.', '5.25%').head).toBe('interest');
+    expect(measure('The Bank held its benchmark rate at 5.25% on Thursday.', '5.25%').head).toBe('benchmark');
+    // A subject that names a concept is that concept's share.
+    expect(measure('The death rate in the outbreak has climbed to 70 percent.', '70 percent').event).toBe('death');
+  });
+
+  it('keys no share of nothing named, which could be a share of anything', () => {
+    expect(measure('The rate rose to 4.3%, up from 4.1%.', '4.3%').key).toBeNull();
+    expect(measure('Unemployment rose to 4.3%, up from 4.1%.', '4.3%').key).not.toBeNull();
+  });
+
+  it('reads a name that moved to the figure as whose it is', () => {
+    // The UK general election of July 2024.
+    expect(measure('The Liberal Democrats rose to 72 seats, their best result in a century.', '72').subject).toMatch(/liberal democrats/);
+    expect(measure('Officials raised the toll to 72 on Friday.', '72').subject).toBeNull();
+  });
+});
