@@ -757,6 +757,18 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     // The counted were named ("the dead"): the figure borrows no meaning from the one before it.
     if (done) [m.event, m.eventText, m.head, m.headText, m.namedByNoun] = [lemma(done.lower), done.text, null, null, true];
   }
+  // "1,404 of them are in a critical condition", "about 1,400 of the injured in a serious condition": a
+  // part of those counted before, measured by the state said of it, not the whole.
+  const state = partState(ws, q, clause);
+  if (state && !m.namedByNoun) [m.event, m.eventText, m.head, m.headText, m.namedByNoun] = [lemma(state.lower), state.text, null, null, true];
+  // "45 deaths more than Tuesday's count": the difference between two counts, not a count.
+  // (A noun comes between: "2,500 people, far more than the last quake" compares, after a comma.)
+  for (let k = q.last + 2; k <= Math.min(clause.last - 1, q.last + 4) && ws[k - 1].isWord && !PREPOSITIONS.has(ws[k - 1].lower); k++) {
+    if (LEX.functionWords.differenceWords.has(ws[k].lower) && ws[k + 1]?.lower === 'than') {
+      m.increment = true;
+      break;
+    }
+  }
   // "The unemployment rate climbed to 4.3%", "Unemployment jumped to 4.3%": a share or rate the clause's
   // subject moved to, or stood at, is that subject's.
   // A span of time after the figure ("3.5% last month") dates it; the subject still names it.
@@ -773,6 +785,33 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   m.threshold = isThreshold(ws, q, clause, m.dimension);
   m.key = keyOf(m);
   return m;
+}
+
+/**
+ * The state said of a part of those counted before ("1,404 of them are in a critical condition", "about
+ * 1,400 of the injured in a serious condition", "two of them children"): the last word of the phrase after
+ * the partitive, or null when the figure is no such part or a name follows (a place: "80,000 of them in Paris").
+ */
+function partState(ws: Word[], q: Span, clause: Span): Word | null {
+  if (ws[q.last + 1]?.lower !== 'of') return null;
+  let i = q.last + 2;
+  if (LEX.functionWords.partitivePronouns.has(ws[i]?.lower ?? '')) i++;
+  else if (LEX.functionWords.definiteDeterminers.has(ws[i]?.lower ?? '') && ws[i + 1]?.isWord && conceptOf(ws[i + 1].lower)) i += 2;
+  else return null;
+  while (i <= clause.last && ws[i].isWord && (LEX.auxiliaries.has(ws[i].lower) || LEX.verbCompanions.has(ws[i].lower))) i++;
+  let last: Word | null = null;
+  for (; i <= clause.last && ws[i].isWord && !/^\d/.test(ws[i].text); i++) {
+    const w = ws[i];
+    if (isCapital(w)) return null;
+    if (PREPOSITIONS.has(w.lower) || LEX.functionWords.determiners.has(w.lower)) {
+      if (last) break;
+      continue;
+    }
+    if (LEX.stopwords.has(w.lower) || LEX.reportingVerbs.has(w.lower)) break;
+    last = w;
+  }
+  // "800,000 of them in the capital": a place is where the part is, no state of it.
+  return last && (isPlaceNoun(last) || last.lower === LEX.capitalNoun || placeOf(last.lower)) ? null : last;
 }
 
 /** Whether the words between a figure and a forecast verb after it only name who forecast ("analysts had", "economists polled by Reuters had"). */
@@ -1058,6 +1097,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     const figureIsShare = ws[q.last + 1]?.lower === 'of' && LEX.functionWords.partitivePronouns.has(ws[q.last + 2]?.lower ?? '');
     const partitive = c > q.last && !figureIsShare && ws.slice(Math.max(q.last + 1, c - 3), c).some((x, n, xs) => x.lower === 'of' && LEX.functionWords.partitivePronouns.has(xs[n + 1]?.lower ?? ''));
     if (partitive) continue;
+    // "Tuesday's count of 2,901, and all of the new deaths were recorded in Al Haouz": a place after a
+    // comma and a conjunction is the next clause's.
+    if (c > q.last && ws.slice(q.last + 1, c).some((x, n, xs) => x.text === ',' && LEX.functionWords.coordinators.has(xs[n + 1]?.lower ?? '') && !/^\d/.test(xs[n + 2]?.text ?? ''))) continue;
     // "in Kathmandu district", "across Nepal, India and Tibet"; "On Mount Everest, 18 people...".
     const opening = c === clause.first || (c === clause.first + 1 && !ws[clause.first].isWord);
     // Before the figure, a locative frames it only within its own part of the sentence ("Police in Nepal
@@ -1083,7 +1125,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     // "Nepal's own count of the dead", "India's home secretary reported 72 deaths"; "Labour's 34 seats".
     // Only a possessive of the count itself: "Russia's army is forming a unit of 3,000" is not Russia's figure.
     // A country's officials reporting ("India's home secretary reported 72 deaths") give its figure.
-    const ofTheCount = ws.slice(c + 1, c + 5).some((x, n) => c + 1 + n >= q.first || LEX.genericHeads.has(x.lower) || LEX.official.has(x.lower) || LEX.reportingVerbs.has(x.lower));
+    const ofTheCount = ws.slice(c + 1, c + 7).some((x, n) => c + 1 + n >= q.first || LEX.genericHeads.has(x.lower) || LEX.official.has(x.lower) || LEX.reportingVerbs.has(x.lower));
     // "Saturday's magnitude-7.2 earthquake", "March's 3.5%": a day or month dates the figure; it owns nothing.
     const dated = LEX.dayNames.has(possessive(w.lower));
     if (c < q.first && /['’]s$/.test(w.text) && isCapital(w) && ofTheCount && !dated) {
@@ -1093,6 +1135,12 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       // (not a counter's: "CNN's tally puts the toll at 300" says who counted).
       else if (!place && (c >= q.first - 2 || (isPlaceNoun(w) && ownsTheCount(ws.slice(c + 1, q.first))))) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
     }
+  }
+  // "In Britain, Health Secretary Sajid Javid said the count of cases had doubled to 20": the place that
+  // opens the sentence sets every clause of it, however long, that names no place of its own.
+  if (!places.length && !subjects.length && clause.first > 0 && (LEX.locatives.has(ws[0]?.lower ?? '') || LEX.functionWords.openingLocatives.has(ws[0]?.lower ?? ''))) {
+    const { names, last } = areasFrom(ws, 1, Math.max(1, clause.first));
+    if (names.length && ws[last + 1]?.text === ',' && !figureBetween(0, q.first)) take(names);
   }
   // "hard-hit Lee County, where at least five people had died": a where-clause is set in the area it follows.
   for (let c = q.first - 1; c > clause.first + 1 && ws[c].text !== ','; c--) {
@@ -1129,9 +1177,22 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       }
     }
   }
+  // "and in Taroudant, which has 980": a relative clause that holds the figure is its antecedent's.
+  if (ws[q.first - 2]?.lower === 'which' && ws[q.first - 3]?.text === ',' && LEX.possessionVerbs.has(ws[q.first - 1]?.lower ?? '')) {
+    for (let c = q.first - 4; c >= Math.max(clause.first, q.first - 8); c--) {
+      const area = areaAt(ws, c);
+      if (area?.last === q.first - 4 && isCapital(ws[c])) {
+        take([area.name]);
+        return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+      }
+    }
+  }
+  // "followed by Spain with 313, Germany with 263": a name with its figure.
+  const withLink = named === q.first && ws[q.first - 1]?.lower === 'with';
+  if (withLink) named = q.first - 1;
   for (let c = named - 1; c >= Math.max(clause.first, named - 4); c--) {
     const area = areaAt(ws, c);
-    const listed = ws[c - 1]?.text === ',' || CONJUNCTIONS.has(ws[c - 1]?.lower ?? '') || isCapital(ws[named - 1]);
+    const listed = ws[c - 1]?.text === ',' || CONJUNCTIONS.has(ws[c - 1]?.lower ?? '') || isCapital(ws[named - 1]) || (withLink && ws[c - 1]?.lower === 'by');
     if (area?.last === named - 1 && listed && !/['’]s$/.test(ws[area.last].text) && !LEX.concepts.has(area.name)) {
       take([area.name]);
       return { places, subject: subjects.length ? subjects.sort().join('+') : null };
@@ -1168,7 +1229,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     let v = area.last + 1;
     // An apposition between subject and verb: "the central region, Kathmandu included, accounts for".
     if (ws[v]?.text === ',') {
-      const close = ws.slice(v + 1, v + 6).findIndex((x) => x.text === ',');
+      const close = ws.slice(v + 1, v + 9).findIndex((x) => x.text === ',');
       if (close >= 0) v += close + 2;
     }
     while (ws[v] && v + 1 < q.first && isBetweenSubjectAndVerb(ws[v]) && (isBetweenSubjectAndVerb(ws[v + 1]) || isFiniteVerb(ws[v + 1]))) v++;

@@ -8,6 +8,12 @@ import { LEX, placeOf } from './lexicon.ts';
 export const STORY_SIMILARITY = 0.09;
 /** Two groups of documents join when their mean similarity reaches this share of the story threshold. */
 export const LINKAGE_SHARE = 0.75;
+/** Two groups of reports are two stories when each group's lead word is in at most this share of the other's reports. */
+export const LEAD_SHARE = 0.2;
+/** Reports a group needs for its lead word to say what it is about. */
+export const LEAD_REPORTS = 2;
+/** Groups more alike than this multiple of the story threshold are one story whatever their lead words. */
+export const LEAD_CEILING = 2;
 /** Above this multiple of the story threshold, documents are one story whatever countries they name. */
 export const APART_CEILING = 3;
 /** Share of one text's 8-word shingles found in another for the two to count as one origin. */
@@ -54,6 +60,11 @@ class UnionFind {
 
 /** Cosine similarity of every pair of documents over TF-IDF weighted terms. */
 export function similarities(texts: string[]): number[][] {
+  return weigh(texts).sims;
+}
+
+/** Each document's TF-IDF weighted terms, and the cosine similarity of every pair of documents. */
+function weigh(texts: string[]): { sims: number[][]; vectors: Array<{ v: Map<string, number>; norm: number }> } {
   const bags = texts.map(terms);
   const df = new Map<string, number>();
   for (const bag of bags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
@@ -94,7 +105,7 @@ export function similarities(texts: string[]): number[][] {
     }
     sims[i][j] = sims[j][i] = dot / (a.norm * b.norm);
   }
-  return sims;
+  return { sims, vectors };
 }
 
 /** The countries a text names, with how often, by their names, codes and demonyms. */
@@ -124,7 +135,7 @@ function leadingCountry(counts: Map<string, number>): string | null {
  * apart when each is mostly about a country the other never names.
  */
 export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): number[] {
-  const sims = similarities(texts);
+  const { sims, vectors } = weigh(texts);
   const countries = texts.map(countriesOf);
   const leading = countries.map(leadingCountry);
   const apart = (i: number, j: number) => {
@@ -137,6 +148,37 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
   // Street", two disasters sharing "death toll"), so stories of one kind do not chain into one. Each
   // group keeps the sum of its documents' similarities to every document, updated on each merge, so a
   // group-to-group mean costs the size of the smaller group.
+  // Two groups of reports each led by a word the other hardly uses ("Ebola" and "monkeypox", "Netflix"
+  // and "Nvidia") are two stories of one kind, however much of their wording they share. A group's lead
+  // word is the one most of its reports use, weighed most among those; only groups of two reports or
+  // more have one, and only groups no more alike than twice the story threshold are told apart so.
+  const leads = new Map<number, string>();
+  const leadOf = (group: number[]): string => {
+    const root = uf.find(group[0]);
+    let lead = leads.get(root);
+    if (lead === undefined) {
+      const weight = new Map<string, number>();
+      const reports = new Map<string, number>();
+      for (const d of group) {
+        for (const [t, w] of vectors[d].v) {
+          weight.set(t, (weight.get(t) ?? 0) + w / vectors[d].norm);
+          reports.set(t, (reports.get(t) ?? 0) + 1);
+        }
+      }
+      // The word most of its reports use, weighed most among those.
+      lead = '';
+      let [most, best] = [0, -Infinity];
+      for (const [t, w] of weight) {
+        const n = reports.get(t)!;
+        if (n > most || (n === most && w > best)) [lead, most, best] = [t, n, w];
+      }
+      leads.set(root, lead);
+    }
+    return lead;
+  };
+  const share = (term: string, group: number[]) => group.filter((d) => vectors[d].v.has(term)).length / group.length;
+  const aboutDifferentThings = (left: number[], right: number[]) =>
+    left.length >= LEAD_REPORTS && right.length >= LEAD_REPORTS && share(leadOf(left), right) <= LEAD_SHARE && share(leadOf(right), left) <= LEAD_SHARE;
   const uf = new UnionFind(texts.length);
   const members = new Map<number, number[]>(texts.map((_, i) => [i, [i]]));
   const sums = new Map<number, ArrayLike<number>>(texts.map((_, i) => [i, sims[i]]));
@@ -152,7 +194,10 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
     let total = 0;
     for (const d of small) total += toOther[d];
     if (total / (left.length * right.length) < LINKAGE_SHARE * threshold) continue;
+    if (total / (left.length * right.length) < LEAD_CEILING * threshold && aboutDifferentThings(left, right)) continue;
     uf.union(a, b);
+    leads.delete(a);
+    leads.delete(b);
     const root = uf.find(a);
     const [sa, sb] = [sums.get(a)!, sums.get(b)!];
     const merged = new Float64Array(texts.length);

@@ -490,3 +490,35 @@ describe('forecasts and shares', () => {
     expect(measure('Officials raised the toll to 72 on Friday.', '72').subject).toBeNull();
   });
 });
+
+describe('parts, differences and places told around a figure', () => {
+  it('measures a part of those counted before by the state said of it', () => {
+    // The Al Haouz earthquake, Morocco, September 2023.
+    const part = measure('Another 2,059 were injured, and 1,404 of them are in a critical condition.', '1,404');
+    const again = measure('The count listed 2,012 dead, with about 1,400 of the injured in a serious condition.', '1,400');
+    expect(part.key).toBe(again.key);
+    expect(part.key).not.toBe(measure('Another 2,059 were injured, officials said on Sunday.', '2,059').key);
+    // A place is where the part is, not a state of it.
+    expect(measure('The union claimed 3.5 million marchers nationwide, 800,000 of them in the capital.', '800,000').event).not.toBe('capital');
+  });
+
+  it('reads "N deaths more than" as a difference, not a toll', () => {
+    expect(measure("That is 45 deaths more than Tuesday's count of 2,901.", '45').increment).toBe(true);
+    expect(measure("That is 45 deaths more than Tuesday's count of 2,901.", '2,901').increment).toBe(false);
+  });
+
+  it('places a figure by the sentence that opens with a place, a name with its figure and a relative clause that holds it', () => {
+    // The 2022 mpox outbreak and the Moroccan quake.
+    expect(measure('In Britain, Health Secretary Sajid Javid said on Friday that the count of confirmed cases had doubled to 20.', '20').places).toEqual(['GB']);
+    const list = 'Britain has reported the most cases, 524, followed by Spain with 313 and Germany with 263.';
+    expect(measure(list, '313').places).toEqual(['ES']);
+    expect(measure(list, '263').places).toEqual(['DE']);
+    expect(measure('The new deaths were recorded in Al Haouz, where the toll stands at 1,684, and in Taroudant, which has 980.', '980').subject).toBe('taroudant');
+    expect(measure('Spain, the worst-affected country in Europe, has had 4,298 infections.', '4,298').places).toEqual(['ES']);
+    expect(measure("Germany's Robert Koch Institute alone reported 165 cases on Friday.", '165').places).toEqual(['DE']);
+  });
+
+  it('leaves a place after a comma and a conjunction to the next clause', () => {
+    expect(measure("It is 45 more than Tuesday's count of 2,901, and all of the new deaths were recorded in Al Haouz.", '2,901').subject).toBeNull();
+  });
+});
