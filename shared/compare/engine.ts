@@ -584,6 +584,17 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
       out.push(...sameValueRuns(unplaced));
       continue;
     }
+    if (!placed.size && areas.length >= 2 && !isRunningCount(unplaced)) {
+      // A series that does not run steadily one way over the days (a party's seats "down to 48") holds
+      // only the figures near its own values; the others belong to subjects the text did not name, linked
+      // only when the same value is told again. A toll that climbs day by day keeps all its figures.
+      const told = unplaced.filter((m) => m.measure.change && !m.measure.earlier).map(valueOf);
+      const [lo, hi] = [Math.min(...told) / SERIES_REACH, Math.max(...told) * SERIES_REACH];
+      const near = unplaced.filter((m) => valueOf(m) >= lo && valueOf(m) <= hi);
+      if (near.length) out.push(near);
+      out.push(...sameValueRuns(unplaced.filter((m) => !near.includes(m))));
+      continue;
+    }
     // A figure with no place joins a country's figures only when it is that figure told again, close in
     // value ("145.5 million" beside "143 million U.S. consumers"); otherwise it is a total or unknown.
     const rest: Mention[] = [];
@@ -751,6 +762,8 @@ const HEADLINE_CHARS = 200;
 
 /** Share of figures with a change cue that makes them a running series. */
 const SERIES_SHARE = 0.3;
+/** How far beyond the values a series was told to move through a figure may lie and still be of it. */
+const SERIES_REACH = 3;
 /** How close (log10) an unplaced figure must lie to a country's figure to be taken as that figure told again: ±5%. */
 const PLACED_FIGURE_LOG_DISTANCE = Math.log10(1.05);
 /** How far apart (log10) a figure in another unit may lie from its part's figures and join them: a factor of two. */

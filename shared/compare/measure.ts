@@ -1177,6 +1177,16 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       }
     }
   }
+  // "47.79 percent for the opposition's Kemal Kilicdaroglu": the name a share is given for.
+  if (ws[q.last + 1]?.lower === 'for') {
+    let f = q.last + 2;
+    if (ws[f]?.lower === 'the' && /['’]s$/.test(ws[f + 1]?.text ?? '')) f += 2;
+    const area = isCapital(ws[f] ?? ws[0]) ? areaAt(ws, f) : null;
+    if (area && ws[f] && !LEX.calendarWords.has(ws[f].lower)) {
+      take([area.name]);
+      return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+    }
+  }
   // "and in Taroudant, which has 980": a relative clause that holds the figure is its antecedent's.
   if (ws[q.first - 2]?.lower === 'which' && ws[q.first - 3]?.text === ',' && LEX.possessionVerbs.has(ws[q.first - 1]?.lower ?? '')) {
     for (let c = q.first - 4; c >= Math.max(clause.first, q.first - 8); c--) {
@@ -1187,13 +1197,28 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       }
     }
   }
-  // "followed by Spain with 313, Germany with 263": a name with its figure.
-  const withLink = named === q.first && ws[q.first - 1]?.lower === 'with';
+  // "followed by Spain with 313, Germany with 263", "put Erdogan on 52.3 percent": a name with its figure.
+  const withLink = named === q.first && LEX.functionWords.holderLinks.has(ws[q.first - 1]?.lower ?? '');
   if (withLink) named = q.first - 1;
-  for (let c = named - 1; c >= Math.max(clause.first, named - 4); c--) {
+  // The whole name before a link ("Kemal Kilicdaroglu on 47.7 percent"), not its last word.
+  const starts = Array.from({ length: named - Math.max(clause.first, named - 4) }, (_, n) => named - 1 - n);
+  if (withLink) starts.reverse();
+  for (const c of starts) {
     const area = areaAt(ws, c);
-    const listed = ws[c - 1]?.text === ',' || CONJUNCTIONS.has(ws[c - 1]?.lower ?? '') || isCapital(ws[named - 1]) || (withLink && ws[c - 1]?.lower === 'by');
+    const listed = ws[c - 1]?.text === ',' || CONJUNCTIONS.has(ws[c - 1]?.lower ?? '') || isCapital(ws[named - 1]) || (withLink && (ws[c - 1]?.lower === 'by' || !isCapital(ws[c - 1] ?? ws[c])));
     if (area?.last === named - 1 && listed && !/['’]s$/.test(ws[area.last].text) && !LEX.concepts.has(area.name)) {
+      // "National and ACT on 59 seats combined": names joined by "and" hold the figure jointly.
+      if (withLink && LEX.functionWords.coordinators.has(ws[c - 1]?.lower ?? '')) {
+        let before: { name: string; last: number } | null = null;
+        for (let b = c - 2; b >= Math.max(clause.first, c - 5) && isCapital(ws[b]) && !PREPOSITIONS.has(ws[b].lower) && !LEX.stopwords.has(ws[b].lower); b--) {
+          const found = areaAt(ws, b);
+          if (found?.last === c - 2) before = found;
+        }
+        if (before) {
+          take([`${before.name}+${area.name}`].flatMap((joint) => joint.split('+').every((n) => placeOf(n)) ? joint.split('+') : [joint]));
+          return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+        }
+      }
       take([area.name]);
       return { places, subject: subjects.length ? subjects.sort().join('+') : null };
     }

@@ -2,7 +2,8 @@
 // Green Party", "NZ First" and "New Zealand First", "WHO" and "the World Health Organization".
 import { LEX, lemma } from './lexicon.ts';
 
-const tokensOf = (name: string) => name.toLowerCase().split(/[\s-]+/).map((t) => t.replace(/['’]s$/, '').replace(/\./g, '')).filter((t) => t && t !== 'the');
+// Accents folded ("Kılıçdaroğlu", "Kilicdaroglu"), the dotless i with them.
+const tokensOf = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').toLowerCase().split(/[\s-]+/).map((t) => t.replace(/['’]s$/, '').replace(/\./g, '')).filter((t) => t && t !== 'the');
 /** A name without its generic words ("party", "inc"), each word folded to its lemma ("greens" → "green"). */
 const coreOf = (tokens: string[]) => tokens.filter((t) => !LEX.functionWords.nameSuffixes.has(t)).map(lemma);
 const initials = (tokens: string[]) => tokens.filter((t) => !LEX.functionWords.acronymSkips.has(t)).map((t) => t[0]).join('');

@@ -522,3 +522,15 @@ describe('parts, differences and places told around a figure', () => {
     expect(measure("It is 45 more than Tuesday's count of 2,901, and all of the new deaths were recorded in Al Haouz.", '2,901').subject).toBeNull();
   });
 });
+
+describe('whose share a count gives', () => {
+  it('reads a name on its figure, a figure for a name, and names joined on one figure', () => {
+    // Turkey's presidential run-off of May 2023, and New Zealand's final count of November 2023.
+    const s = 'Anadolu put Erdogan on 52.3 percent and Kemal Kilicdaroglu on 47.7 percent with 96 percent counted.';
+    expect(measure(s, '52.3 percent').subject).toBe('erdogan');
+    expect(measure(s, '47.7 percent').subject).toBe('kemal kilicdaroglu');
+    const t = 'TRT showed 52.21 percent for Erdogan against 47.79 percent for the opposition\'s Kemal Kilicdaroglu.';
+    expect(measure(t, '47.79 percent').subject).toBe('kemal kilicdaroglu');
+    expect(measure('The final count leaves National and ACT on 59 seats, short of a majority.', '59').subject).toBe('national+act');
+  });
+});

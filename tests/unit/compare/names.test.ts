@@ -10,6 +10,11 @@ describe('aliasNames', () => {
     expect(map.get('green party')).toBe(map.get('greens'));
   });
 
+  it('reads a name with and without its accents as one', () => {
+    const map = aliases('kemal kılıçdaroğlu', 'kemal kilicdaroglu');
+    expect(map.get('kemal kilicdaroglu')).toBe(map.get('kemal kılıçdaroğlu'));
+  });
+
   it('reads an abbreviation of part of a name', () => {
     const map = aliases('nz first', 'new zealand first');
     expect(map.get('new zealand first')).toBe('nz first');

@@ -42,7 +42,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'equifax-breach': { precision: 0.9, recall: 0.85 },
   'ebola-2014': { precision: 0.94, recall: 0.88 },
   'netflix-q1-2022': { precision: 0.53, recall: 0.72 },
-  'nz-election': { precision: 0.69, recall: 0.23 },
+  'nz-election': { precision: 0.63, recall: 0.23 },
   'nepal-quake': { precision: 0.82, recall: 0.9 },
   'twitter-layoffs': { precision: 0.88, recall: 0.5 },
   'hk-protest': { precision: 0.92, recall: 0.67 },
@@ -62,7 +62,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'morocco-quake': { precision: 0.97, recall: 0.7 },
   'nvidia-q1-fy24': { precision: 0.49, recall: 0.22 },
   'uk-inflation': { precision: 0.2, recall: 0.19 },
-  'turkey-runoff-2023': { precision: 0.12, recall: 0.22 },
+  'turkey-runoff-2023': { precision: 0.22, recall: 0.3 },
   'monkeypox': { precision: 0.38, recall: 0.44 },
 };
 
