@@ -113,10 +113,19 @@ export const LEX = {
   relativeDays: Object.keys(calendar.relativeDays),
   /** Units of a span counted back from the report ("a week earlier"). */
   spanWords: Object.keys(calendar.spanDays),
+  /** How a text gives a person's age: the words before ("aged"), after ("7-year-old") and a span with "old". */
+  ageWords: {
+    before: new Set(measures.ageWords.before),
+    spanLinks: new Set(measures.ageWords.spanLinks),
+    after: new Set(measures.ageWords.after),
+    spans: new Set(measures.ageWords.spans),
+  },
   /** Full month names by number ("july" → 7), for the month a figure covers. */
   monthNumbers: new Map(calendar.months.map((names, i) => [names[0], i + 1])),
   /** Prepositions that give a figure its month ("in July", "for June"); "since" or "through" only frame a span. */
   periodMarkers: new Set(calendar.periodMarkers),
+  /** Nouns of reported figures a month may qualify as their period ("the July report", "July payrolls"). */
+  periodNouns: new Set(calendar.periodNouns),
   quarterOrdinals: new Map(Object.entries(calendar.quarterOrdinals)),
   quarterWords: new Set(calendar.quarterWords),
   quarterLetter: calendar.quarterLetter,

@@ -300,7 +300,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   const ws = words(sentence);
   const q = quantityWords(ws, o.start, o.end) ?? { first: 0, last: 0 };
   const clause = clauseBounds(ws, q);
-  const { dimension, unitKey: writtenUnit, unitWords } = dimensionOf(ws, q, o.unit, o.quantityText);
+  const read = dimensionOf(ws, q, o.unit, o.quantityText);
+  // "two children, aged 4 and 10", "the 7-year-old daughter": a person's age, no count or span of time.
+  const { dimension, unitKey: writtenUnit, unitWords } = isAge(ws, q) ? { dimension: 'age', unitKey: null, unitWords: 0 } : read;
   // Units of one dimension compare once expressed in its base unit: "125 km" and "78 miles", "60 days" and "3 months".
   const base = writtenUnit && LEX.scaledDimensions.has(dimension) ? unitBase(writtenUnit) : null;
   const m: Measure = {
@@ -450,6 +452,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
   }
 
+  // Set when a participle straight after a bare figure says what it counts ("102 accounted for").
+  let ownVerb = false;
   // After the noun phrase: "were killed", "have been affected", "without power", "a day".
   let j = i;
   while (j <= clause.last && ws[j] && (LEX.auxiliaries.has(ws[j].lower) || LEX.reportingVerbs.has(ws[j].lower) || ws[j].lower === 'to' || /^[,"“”'‘’]$/.test(ws[j].text))) j++;
@@ -468,12 +472,17 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
         j = f;
       }
     }
-    const verbAfter = isVerbForm(ws[j].lower) && np.length && !LEX.reportingVerbs.has(ws[j].lower);
+    // "102 accounted for", "the 11,000 sent in November": a participle straight after the figure says what it counts.
+    // Not a cue ("$6.52 billion expected"), which says how the figure is held, not what it counts.
+    const verbAfter = isVerbForm(ws[j].lower) && (np.length || (j === q.last + 1 + unitWords && !cuesAt(ws, j))) && !LEX.reportingVerbs.has(ws[j].lower);
     if ((!m.event || headIsEvent) && phrase && (phrase.value !== m.event)) {
       if (headIsEvent && m.head === null) m.head = lemma(np[np.length - 1].lower);
       m.event = phrase.value;
       m.eventText = ws.slice(j, j + phrase.length).map((w) => w.text).join(' ');
     } else if (!m.event && !phrase && verbAfter) {
+      // Only an item of a list ("1 dead, 99 missing, 102 accounted for"); "the 11,000 sent" may borrow
+      // its meaning from the figure before it.
+      ownVerb = !np.length && ws[q.first - 1]?.text === ',';
       // A verb outside the lexicon does not override a counted noun that names its concept: "soldiers
       // crossed" still counts soldiers; "soldiers deserted" (a concept) does not.
       m.event = lemma(ws[j].lower);
@@ -587,7 +596,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   }
 
   // Still nothing: the nearest concept anywhere in the clause ("the 2,975 number ... for the excess deaths").
-  const bareVerb = m.event !== null && !m.head && !m.namedByNoun && conceptOf(m.eventText ?? '') !== m.event;
+  const bareVerb = m.event !== null && !m.head && !m.namedByNoun && !ownVerb && conceptOf(m.eventText ?? '') !== m.event;
   if ((!m.event && !m.head) || bareVerb) {
     let best = Infinity;
     const [from, to] = bareVerb ? [0, ws.length - 1] : [clause.first, clause.last];
@@ -617,7 +626,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   }
 
   m.period = periodOf(ws, q, clause);
-  const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance', m.event && LEX.harmConcepts.has(m.event) ? null : m.eventText);
+  const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance', m.event && LEX.harmConcepts.has(m.event) ? null : m.eventText, m.dimension === 'percent' || m.dimension === 'percentage-point');
   for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
   // A name inside the phrase scopes people and harm done ("six Lee County deaths", "1.3 million Delta
   // customers"); before a thing it is as often a kind of it ("8.5 million Windows devices").
@@ -660,7 +669,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       const whenClause = c < q.first && ws.slice(c + 1, c + 4).some((x, n) => x.text === ',' && LEX.functionWords.relativePronouns.has(ws[c + 2 + n]?.lower ?? ''));
       const own = whenClause || !between.some((x) => /^\d/.test(x.text) && !YEAR.test(x.text));
       const distance = c > q.last ? c - q.last - 0.5 : q.first - c; // "68.8% in 2017": the year after wins a tie
-      if (own && !LEX.functionWords.periodPrepositions.has(prev) && distance < yearDistance) {
+      // "since December 2020" frames a span as "since 2020" does.
+      const framed = LEX.functionWords.periodPrepositions.has(prev) || (LEX.monthNumbers.has(prev) && LEX.functionWords.periodPrepositions.has(ws[c - 2]?.lower ?? ''));
+      if (own && !framed && distance < yearDistance) {
         m.year = Number(w.text);
         yearDistance = distance;
       }
@@ -764,7 +775,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // "45 deaths more than Tuesday's count": the difference between two counts, not a count.
   // (A noun comes between: "2,500 people, far more than the last quake" compares, after a comma.)
   for (let k = q.last + 2; k <= Math.min(clause.last - 1, q.last + 4) && ws[k - 1].isWord && !PREPOSITIONS.has(ws[k - 1].lower); k++) {
-    if (LEX.functionWords.differenceWords.has(ws[k].lower) && ws[k + 1]?.lower === 'than') {
+    // "2,946 deaths more than a week after the quake" is a time, not a difference.
+    const than = ws[k + 2];
+    const sinceTime = !than || /^an?$/.test(than.lower) || LEX.spanWords.includes(lemma(than.lower)) || LEX.calendarWords.has(than.lower);
+    if (LEX.functionWords.differenceWords.has(ws[k].lower) && ws[k + 1]?.lower === 'than' && !sinceTime) {
       m.increment = true;
       break;
     }
@@ -795,9 +809,15 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
 function partState(ws: Word[], q: Span, clause: Span): Word | null {
   if (ws[q.last + 1]?.lower !== 'of') return null;
   let i = q.last + 2;
-  if (LEX.functionWords.partitivePronouns.has(ws[i]?.lower ?? '')) i++;
+  // "of them", "of whom", "of the injured"; not "of which", a threshold's ("400 of which exceeded magnitude 3").
+  if (LEX.functionWords.partitivePronouns.has(ws[i]?.lower ?? '') && ws[i].lower !== 'which') i++;
   else if (LEX.functionWords.definiteDeterminers.has(ws[i]?.lower ?? '') && ws[i + 1]?.isWord && conceptOf(ws[i + 1].lower)) i += 2;
   else return null;
+  // A state is said with a verb or a noun ("are in a critical condition", "need food aid", "passport
+  // numbers"), or as "in a ... condition"; a phrase led by another preposition says why, when or where
+  // ("120 of them for looting", "200 of them in the past week").
+  const stated = LEX.locatives.has(ws[i]?.lower ?? '') && /^an?$/.test(ws[i + 1]?.lower ?? '');
+  if (PREPOSITIONS.has(ws[i]?.lower ?? '') && !stated) return null;
   while (i <= clause.last && ws[i].isWord && (LEX.auxiliaries.has(ws[i].lower) || LEX.verbCompanions.has(ws[i].lower))) i++;
   let last: Word | null = null;
   for (; i <= clause.last && ws[i].isWord && !/^\d/.test(ws[i].text); i++) {
@@ -811,12 +831,27 @@ function partState(ws: Word[], q: Span, clause: Span): Word | null {
     last = w;
   }
   // "800,000 of them in the capital": a place is where the part is, no state of it.
-  return last && (isPlaceNoun(last) || last.lower === LEX.capitalNoun || placeOf(last.lower)) ? null : last;
+  return last && (isPlaceNoun(last) || last.lower === LEX.capitalNoun || placeOf(last.lower) || LEX.spanWords.includes(lemma(last.lower))) ? null : last;
+}
+
+/**
+ * Whether a figure is a person's age: after "aged" (through a list: "aged 4 and 10"), or written as
+ * "7-year-old" or "54 years old".
+ */
+function isAge(ws: Word[], q: Span): boolean {
+  let b = q.first - 1;
+  while (b >= 0 && (/^\d/.test(ws[b].text) || ws[b].text === ',' || LEX.functionWords.coordinators.has(ws[b].lower) || LEX.ageWords.spanLinks.has(ws[b].lower))) b--;
+  if (b >= 0 && LEX.ageWords.before.has(ws[b].lower)) return true;
+  let a = q.last + 1;
+  if (ws[a]?.text === '-') a++;
+  if (LEX.ageWords.after.has(ws[a]?.lower ?? '')) return true;
+  return LEX.ageWords.spans.has(ws[a]?.lower ?? '') && ws[a + 1]?.lower === 'old';
 }
 
 /** Whether the words between a figure and a forecast verb after it only name who forecast ("analysts had", "economists polled by Reuters had"). */
 function isForecastBy(between: Word[]): boolean {
-  return between.every((w) => w.isWord && !/^\d/.test(w.text) && !LEX.reportingVerbs.has(w.lower) && !LEX.functionWords.relativePronouns.has(w.lower) && (LEX.auxiliaries.has(w.lower) || LEX.verbCompanions.has(w.lower) || !isVerbForm(w.lower) || /ed$/.test(w.lower)));
+  // Nor a coordinated clause or a preposition other than the pollster's "by" ("$7.19 billion against consensus estimates").
+  return between.every((w) => w.isWord && !/^\d/.test(w.text) && !CONJUNCTIONS.has(w.lower) && (!PREPOSITIONS.has(w.lower) || w.lower === 'by') && !LEX.reportingVerbs.has(w.lower) && !LEX.functionWords.relativePronouns.has(w.lower) && (LEX.auxiliaries.has(w.lower) || LEX.verbCompanions.has(w.lower) || !isVerbForm(w.lower) || /ed$/.test(w.lower)));
 }
 
 /**
@@ -836,11 +871,12 @@ function periodOf(ws: Word[], q: Span, clause: Span): string | null {
     if (!month || !isCapital(w) || isDay(ws[i - 1]) || isDay(ws[i + 1])) return null;
     const prev = ws[i - 1];
     const next = ws[i + 1];
-    if (name !== w.lower || (prev && LEX.periodMarkers.has(prev.lower))) return month;
-    // "the July report", "July payrolls": a month before a common noun, not before a verb ("May said").
+    // "July's gain", not "Theresa May's government".
+    if (name !== w.lower) return prev && isCapital(prev) ? null : month;
+    if (prev && LEX.periodMarkers.has(prev.lower)) return month;
+    // "the July report", "July payrolls": a month before a noun of reported figures, not "March organisers".
     const opens = !prev || !prev.isWord || LEX.functionWords.determiners.has(prev.lower);
-    const noun = !!next?.isWord && !isCapital(next) && !isVerbForm(next.lower) && !LEX.reportingVerbs.has(next.lower) && !LEX.auxiliaries.has(next.lower) && !LEX.stopwords.has(next.lower);
-    return opens && noun ? month : null;
+    return opens && !!next && LEX.periodNouns.has(lemma(next.lower)) ? month : null;
   };
   let best: string | null = null;
   let bestDistance = Infinity;
@@ -867,7 +903,9 @@ function periodOf(ws: Word[], q: Span, clause: Span): string | null {
     }
     const [ordinal, joined] = w.lower.split('-');
     const quarter = LEX.quarterOrdinals.get(ordinal);
-    if (quarter && (joined ? LEX.quarterWords.has(joined) : LEX.quarterWords.has(lemma(ws[c + 1]?.lower ?? '')))) {
+    // Not "a quarter point", "a quarter-percentage-point rise".
+    const pointAfter = LEX.dimensions.get(ws[joined ? c + 1 : c + 2]?.lower ?? '') === 'percentage-point' || /^(?:point|percentage)/.test(ws[joined ? c + 1 : c + 2]?.lower ?? '');
+    if (quarter && !pointAfter && (joined ? LEX.quarterWords.has(joined) : LEX.quarterWords.has(lemma(ws[c + 1]?.lower ?? '')))) {
       consider(c, joined ? c : c + 1, `quarter ${quarter}`);
       continue;
     }
@@ -1062,7 +1100,7 @@ const isFiniteVerb = (w: Word | undefined) => !!w && w.isWord && !isCapital(w) &
  * reports 53 dead", "Labour has 602,816 votes"). A source is not a scope: "Equifax said" names who
  * speaks, so names other than places count as subjects only before a verb of holding.
  */
-function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, eventText: string | null = null): { places: string[]; subject: string | null } {
+function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, eventText: string | null = null, share = false): { places: string[]; subject: string | null } {
   const places: string[] = [];
   const subjects: string[] = [];
   const take = (names: string[]) => {
@@ -1140,7 +1178,10 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
   // opens the sentence sets every clause of it, however long, that names no place of its own.
   if (!places.length && !subjects.length && clause.first > 0 && (LEX.locatives.has(ws[0]?.lower ?? '') || LEX.functionWords.openingLocatives.has(ws[0]?.lower ?? ''))) {
     const { names, last } = areasFrom(ws, 1, Math.max(1, clause.first));
-    if (names.length && ws[last + 1]?.text === ',' && !figureBetween(0, q.first)) take(names);
+    // Where one speaks from ("In London, the ONS said inflation slowed to 7.9%") is no scope of what one
+    // says, unless it is the country the words are about.
+    const spoken = ws.slice(last + 1, q.first).some((x) => LEX.reportingVerbs.has(x.lower));
+    if (names.length && ws[last + 1]?.text === ',' && !figureBetween(0, q.first) && (!spoken || names.every((n) => placeOf(n)))) take(names);
   }
   // "hard-hit Lee County, where at least five people had died": a where-clause is set in the area it follows.
   for (let c = q.first - 1; c > clause.first + 1 && ws[c].text !== ','; c--) {
@@ -1177,8 +1218,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       }
     }
   }
-  // "47.79 percent for the opposition's Kemal Kilicdaroglu": the name a share is given for.
-  if (ws[q.last + 1]?.lower === 'for') {
+  // "47.79 percent for the opposition's Kemal Kilicdaroglu": the name a share is given for ("$69 billion
+  // for Activision" is a price paid, no share).
+  if (ws[q.last + 1]?.lower === 'for' && share) {
     let f = q.last + 2;
     if (ws[f]?.lower === 'the' && /['’]s$/.test(ws[f + 1]?.text ?? '')) f += 2;
     const area = isCapital(ws[f] ?? ws[0]) ? areaAt(ws, f) : null;
@@ -1198,7 +1240,10 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     }
   }
   // "followed by Spain with 313, Germany with 263", "put Erdogan on 52.3 percent": a name with its figure.
-  const withLink = named === q.first && LEX.functionWords.holderLinks.has(ws[q.first - 1]?.lower ?? '');
+  // Only a share sits "on" a name ("convicted Trump on 34 counts" is no figure of Trump's), and a share
+  // "of ballots counted" is the count's progress, no name's figure.
+  const link = ws[q.first - 1]?.lower ?? '';
+  const withLink = named === q.first && LEX.functionWords.holderLinks.has(link) && (link === 'with' || share) && ws[q.last + 1]?.lower !== 'of';
   if (withLink) named = q.first - 1;
   // The whole name before a link ("Kemal Kilicdaroglu on 47.7 percent"), not its last word.
   const starts = Array.from({ length: named - Math.max(clause.first, named - 4) }, (_, n) => named - 1 - n);
@@ -1316,6 +1361,8 @@ export function isDeniedFigure(sentence: string, figure: MeasureOptions): boolea
 
 /** The blocking key: figures that could measure the same thing share it. */
 export function keyOf(m: Measure): string | null {
+  // Ages say who someone is; they are not figures sources report on.
+  if (m.dimension === 'age') return null;
   // A verb outside the lexicon ("fought", "deployed") varies between outlets; a specific counted noun
   // ("firefighters") says more. Concepts ("killed", "evacuated") refine any head.
   const specificHead = m.head && m.head !== 'person' ? m.head : null;

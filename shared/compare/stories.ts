@@ -150,8 +150,8 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
   // group-to-group mean costs the size of the smaller group.
   // Two groups of reports each led by a word the other hardly uses ("Ebola" and "monkeypox", "Netflix"
   // and "Nvidia") are two stories of one kind, however much of their wording they share. A group's lead
-  // word is the one most of its reports use, weighed most among those; only groups of two reports or
-  // more have one, and only groups no more alike than twice the story threshold are told apart so.
+  // word is the one most of its reports use, weighed most among those. Only two groups of two reports
+  // or more, one of them three or more, no more alike than twice the story threshold, are told apart so.
   const leads = new Map<number, string>();
   const leadOf = (group: number[]): string => {
     const root = uf.find(group[0]);
@@ -178,7 +178,7 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
   };
   const share = (term: string, group: number[]) => group.filter((d) => vectors[d].v.has(term)).length / group.length;
   const aboutDifferentThings = (left: number[], right: number[]) =>
-    left.length >= LEAD_REPORTS && right.length >= LEAD_REPORTS && share(leadOf(left), right) <= LEAD_SHARE && share(leadOf(right), left) <= LEAD_SHARE;
+    left.length >= LEAD_REPORTS && right.length >= LEAD_REPORTS && left.length + right.length > 2 * LEAD_REPORTS && share(leadOf(left), right) <= LEAD_SHARE && share(leadOf(right), left) <= LEAD_SHARE;
   const uf = new UnionFind(texts.length);
   const members = new Map<number, number[]>(texts.map((_, i) => [i, [i]]));
   const sums = new Map<number, ArrayLike<number>>(texts.map((_, i) => [i, sims[i]]));

@@ -531,6 +531,28 @@ describe('whose share a count gives', () => {
     expect(measure(s, '47.7 percent').subject).toBe('kemal kilicdaroglu');
     const t = 'TRT showed 52.21 percent for Erdogan against 47.79 percent for the opposition\'s Kemal Kilicdaroglu.';
     expect(measure(t, '47.79 percent').subject).toBe('kemal kilicdaroglu');
-    expect(measure('The final count leaves National and ACT on 59 seats, short of a majority.', '59').subject).toBe('national+act');
+    expect(measure('The final count put National and ACT on 46.7 percent combined.', '46.7 percent').subject).toBe('national+act');
+    // Only a share sits on a name.
+    expect(measure('A jury convicted Trump on 34 counts of falsifying records.', '34').subject).toBeNull();
+  });
+});
+
+describe('no over-reading', () => {
+  it('reads no part, difference, forecast, period or holder where the words say something else', () => {
+    const read = (s: string, f: string) => measure(s, f);
+    // Parts said by why, when or where, and the bar of a threshold.
+    expect(read('Police detained 300 people, 120 of them for looting.', '120').key).toBe(read('Police detained 300 people, 120 of them for looting.', '300').key);
+    expect(read('The virus has infected 3,000 people, 200 of them in the past week.', '200').event).not.toBe('week');
+    // A time after "more than", a coordinated clause or a preposition before a forecast verb.
+    expect(read('Officials confirmed 2,946 deaths more than a week after the quake struck.', '2,946').increment).toBe(false);
+    expect(read('Nvidia earned $2 billion last quarter and expects revenue of $11 billion.', '$2 billion').expected).toBe(false);
+    expect(read('Revenue came in at $7.19 billion against consensus estimates of $6.52 billion.', '$7.19 billion').expected).toBe(false);
+    // A name's possessive, a month before a noun of people, a span framed by "since".
+    expect(read("Theresa May's government cut 21,000 police officers.", '21,000').period).toBeNull();
+    expect(read('March organisers put the turnout at 1.7 million.', '1.7 million').period).toBeNull();
+    expect(read('Employers added 187,000 jobs in July, the smallest gain since December 2020.', '187,000').year).toBeNull();
+    // A price paid for a company, and a city one speaks from.
+    expect(read('Microsoft paid $69 billion for Activision Blizzard.', '$69 billion').subject).not.toBe('activision blizzard');
+    expect(read('In London, the Office for National Statistics said on Wednesday that consumer price inflation slowed to 7.9%.', '7.9%').subject).toBeNull();
   });
 });
