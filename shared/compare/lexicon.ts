@@ -113,6 +113,8 @@ export const LEX = {
   relativeDays: Object.keys(calendar.relativeDays),
   /** Units of a span counted back from the report ("a week earlier"). */
   spanWords: Object.keys(calendar.spanDays),
+  /** Words of a record a span only dates ("the highest for 45 years", "a 15-year high"). */
+  recordSpans: { superlatives: new Set(measures.recordSpans.superlatives), extremes: new Set(measures.recordSpans.extremes) },
   /** How a text gives a person's age: the words before ("aged"), after ("7-year-old") and a span with "old". */
   ageWords: {
     before: new Set(measures.ageWords.before),

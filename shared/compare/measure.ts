@@ -74,6 +74,8 @@ export interface Measure {
   /** A participle naming a kind of the thing counted ("encrypted passport numbers"). */
   kind: string | null;
   question: boolean;
+  /** A span that only dates a record ("the highest for 45 years", "a 15-year high"). */
+  recordSpan: boolean;
   /** Blocking key: figures with different keys never share a group. Null when nothing says what it counts. */
   key: string | null;
 }
@@ -336,6 +338,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     threshold: false,
     kind: null,
     question: /\?\s*["”’]?\s*$/.test(sentence.trim()),
+    recordSpan: dimension === 'duration' && isRecordSpan(ws, q),
     key: null,
   };
 
@@ -832,6 +835,18 @@ function partState(ws: Word[], q: Span, clause: Span): Word | null {
   }
   // "800,000 of them in the capital": a place is where the part is, no state of it.
   return last && (isPlaceNoun(last) || last.lower === LEX.capitalNoun || placeOf(last.lower) || LEX.spanWords.includes(lemma(last.lower))) ? null : last;
+}
+
+/** Whether a span only dates a record: "the highest for 45 years", "its lowest in a decade", "a 15-year high". */
+function isRecordSpan(ws: Word[], q: Span): boolean {
+  let a = q.last + 1;
+  if (ws[a]?.text === '-') a++;
+  const unit = ws[a]?.lower ?? '';
+  const joined = unit.split('-');
+  if (joined.length > 1 && LEX.recordSpans.extremes.has(joined.at(-1)!)) return true;
+  if (LEX.recordSpans.extremes.has(ws[a + 1]?.lower ?? '')) return true;
+  for (let b = q.first - 1; b >= Math.max(0, q.first - 5) && ws[b].isWord; b--) if (LEX.recordSpans.superlatives.has(ws[b].lower)) return true;
+  return false;
 }
 
 /**
@@ -1361,8 +1376,9 @@ export function isDeniedFigure(sentence: string, figure: MeasureOptions): boolea
 
 /** The blocking key: figures that could measure the same thing share it. */
 export function keyOf(m: Measure): string | null {
-  // Ages say who someone is; they are not figures sources report on.
-  if (m.dimension === 'age') return null;
+  // Ages say who someone is, and a record's span ("the highest for 45 years") how rare a figure is;
+  // neither is a figure sources report on.
+  if (m.dimension === 'age' || m.recordSpan) return null;
   // A verb outside the lexicon ("fought", "deployed") varies between outlets; a specific counted noun
   // ("firefighters") says more. Concepts ("killed", "evacuated") refine any head.
   const specificHead = m.head && m.head !== 'person' ? m.head : null;

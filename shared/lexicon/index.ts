@@ -46,6 +46,9 @@ export const time = {
   timeNouns: new Set(timeData.timeNouns),
   clockSuffixes: new Set(timeData.clockSuffixes),
   monthPrepositions: new Set(timeData.monthPrepositions),
+  /** A span from another time that may open a sentence before its source ("A day earlier"). */
+  spanOpeners: new Set(timeData.spanOpeners),
+  spanEnds: new Set(timeData.spanEnds),
 };
 
 export const numbers = {

@@ -70,6 +70,8 @@ const NP_INNER_PREPS = new Set(grammar.attribution.npInnerPreps);
 const CHAIN_PARTICIPLES = new Set(grammar.attribution.chainParticiples);
 const LEADING_DROP = new Set(grammar.attribution.leadingDrop);
 const TIME_NOUNS = time.timeNouns;
+const SPAN_OPENERS = time.spanOpeners;
+const SPAN_ENDS = time.spanEnds;
 const PRONOUNS = new Set(grammar.attribution.pronouns);
 const FIRST_PERSON = new Set(grammar.attribution.firstPerson);
 const NON_SOURCES = new Set(grammar.attribution.nonSources);
@@ -213,6 +215,8 @@ function npBefore(toks: Tok[], j: number, max = 12): NP | null {
     if (LEADING_DROP.has(lw)) { start++; continue; }
     if ((lw === 'this' || lw === 'last' || lw === 'next' || lw === 'on' || lw === 'late' || lw === 'early') && toks[start + 1] && (TIME_NOUNS.has(toks[start + 1].lower) || WEEKDAYS.has(toks[start + 1].lower) || MONTHS.has(toks[start + 1].lower))) { start += 2; continue; }
     if (WEEKDAYS.has(lw) && isCapitalized(t)) { start++; continue; }
+    // "A day earlier the Office for National Statistics", "Two weeks later officials": a span from another time.
+    if (SPAN_OPENERS.has(lw) && TIME_NOUNS.has((toks[start + 1]?.lower ?? '').replace(/s$/, '')) && SPAN_ENDS.has(toks[start + 2]?.lower ?? '')) { start += 3; continue; }
     // "By Saturday evening the association", "On Monday morning the department": the part of the day goes with its day.
     if (TIME_NOUNS.has(lw) && start > k + 1 && start + 1 < end && WEEKDAYS.has(toks[start - 1].lower)) { start++; continue; }
     if (NP_INNER_PREPS.has(lw)) {

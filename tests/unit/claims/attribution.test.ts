@@ -25,6 +25,8 @@ describe('explicit sources', () => {
 
   it('leaves a day and its part of the day out of the speaker', () => {
     expect(attributionOf('By Saturday evening the state medical examiners had confirmed 25 deaths.')?.source).toBe('the state medical examiners');
+    // A span from another time opens the sentence before its source (UK inflation, September 2023).
+    expect(attributionOf('A day earlier the Office for National Statistics reported that inflation had eased to 6.7 per cent.')?.source).toBe('the Office for National Statistics');
     expect(attributionOf('On Monday morning the county health department said 12 people had died.')?.source).toBe('the county health department');
     expect(attributionOf('The Evening Standard reported 12 deaths.')?.source).toBe('The Evening Standard');
   });

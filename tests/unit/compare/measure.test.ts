@@ -556,3 +556,12 @@ describe('no over-reading', () => {
     expect(read('In London, the Office for National Statistics said on Wednesday that consumer price inflation slowed to 7.9%.', '7.9%').subject).toBeNull();
   });
 });
+
+describe('spans that only date a record', () => {
+  it('keys no "highest for 45 years" or "15-year high", but keeps a span the story measures', () => {
+    // UK food inflation and Bank Rate, 2023; the Ever Given's six days in the Suez Canal, 2021.
+    expect(measure('Food inflation was still close to the highest for 45 years.', '45').key).toBeNull();
+    expect(measure('The Bank raised rates to 5.25%, a new 15-year high, on Thursday.', '15').key).toBeNull();
+    expect(measure('The blockage lasted six days before the ship was freed.', 'six').key).not.toBeNull();
+  });
+});
