@@ -629,7 +629,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   }
 
   m.period = periodOf(ws, q, clause);
-  const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance', m.event && LEX.harmConcepts.has(m.event) ? null : m.eventText, m.dimension === 'percent' || m.dimension === 'percentage-point');
+  const scope = scopeOf(ws, q, clause, m.head === 'person' || m.event === 'attendance', m.event && LEX.harmConcepts.has(m.event) ? null : m.eventText, share);
   for (const place of scope.places) if (!m.places.includes(place)) m.places.push(place);
   // A name inside the phrase scopes people and harm done ("six Lee County deaths", "1.3 million Delta
   // customers"); before a thing it is as often a kind of it ("8.5 million Windows devices").
@@ -790,7 +790,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // subject moved to, or stood at, is that subject's.
   // A span of time after the figure ("3.5% last month") dates it; the subject still names it.
   const dated = !!m.head && LEX.dimensions.get(m.head) === 'duration';
-  if ((m.dimension === 'percent' || m.dimension === 'percentage-point') && (!m.head || dated) && (!m.event || m.event === lemma(ws[q.first - 2]?.lower ?? ''))) {
+  if (share && (!m.head || dated) && (!m.event || m.event === lemma(ws[q.first - 2]?.lower ?? ''))) {
     const subject = movedSubject(ws, q, clause);
     if (subject) [m.head, m.headText, m.modifiers, m.event, m.eventText] = [subject.head, subject.text, subject.modifiers, null, null];
   }
@@ -1118,6 +1118,8 @@ const isFiniteVerb = (w: Word | undefined) => !!w && w.isWord && !isCapital(w) &
 function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, eventText: string | null = null, share = false): { places: string[]; subject: string | null } {
   const places: string[] = [];
   const subjects: string[] = [];
+  // What was found so far: joint subjects in a stable order.
+  const scope = () => ({ places, subject: subjects.length ? subjects.sort().join('+') : null });
   const take = (names: string[]) => {
     for (const name of names) {
       const place = placeOf(name);
@@ -1206,7 +1208,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       const area = areaAt(ws, s);
       if (area?.last === c - 2) {
         take([area.name]);
-        return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+        return scope();
       }
     }
     break;
@@ -1219,7 +1221,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     const opener = areaAt(ws, segment + 1);
     if (opener && opener.last < q.first && /^\d/.test(ws[opener.last + 1]?.text ?? '') && opener.last + 1 < q.first && !LEX.concepts.has(opener.name)) {
       take([opener.name]);
-      return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+      return scope();
     }
   }
   // A name right before the figure, as in elliptical lists: "National won 48, Labour 34, the western
@@ -1241,7 +1243,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     const area = isCapital(ws[f] ?? ws[0]) ? areaAt(ws, f) : null;
     if (area && ws[f] && !LEX.calendarWords.has(ws[f].lower)) {
       take([area.name]);
-      return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+      return scope();
     }
   }
   // "and in Taroudant, which has 980": a relative clause that holds the figure is its antecedent's.
@@ -1250,7 +1252,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       const area = areaAt(ws, c);
       if (area?.last === q.first - 4 && isCapital(ws[c])) {
         take([area.name]);
-        return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+        return scope();
       }
     }
   }
@@ -1276,11 +1278,11 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
         }
         if (before) {
           take([`${before.name}+${area.name}`].flatMap((joint) => joint.split('+').every((n) => placeOf(n)) ? joint.split('+') : [joint]));
-          return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+          return scope();
         }
       }
       take([area.name]);
-      return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+      return scope();
     }
   }
   // The clause's subject nearest before the figure, with its verb.
@@ -1347,7 +1349,7 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       break;
     }
   }
-  return { places, subject: subjects.length ? subjects.sort().join('+') : null };
+  return scope();
 }
 
 /** The countries a passage names (ISO codes), by their names, codes and demonyms. */
