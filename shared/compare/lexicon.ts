@@ -101,6 +101,11 @@ export const LEX = {
   /** Place nouns that make an area only after a name ("Sud department", "Bay Area"), not "the health department". */
   namedPlaceNouns: set(measures.namedPlaceNouns),
   locatives: set(measures.locatives),
+  /** Who holds an area ("Russian-held", "under Ukrainian control"): a side's figures are that country's. */
+  controlParticiples: set(measures.controlParticiples),
+  controlNouns: set(measures.controlNouns),
+  sideNouns: set(measures.sideNouns),
+  sideLocatives: set(measures.sideLocatives),
   /** Auxiliaries and adverbs that stand between a subject and its verb ("Liberia has now recorded"). */
   verbCompanions: set(measures.verbCompanions),
   stopwords: new Set(measures.stopwords),

@@ -997,7 +997,35 @@ const possessive = (text: string) => text.replace(/['’]s$/, '');
  * its place noun ("Kathmandu district", "Sierra Leone") or a described one ("the eastern region").
  * "The country" alone names nothing: it is whichever country the story is about.
  */
+/**
+ * One side of a divided area, named by who holds it: "the Russian-controlled side", "Russian-held Nova
+ * Kakhovka", "areas under Ukrainian control". Its figures are that country's, apart from the other side's,
+ * so the name returned is the holder's (a country the place list knows); the area itself may be unnamed.
+ */
+function sideAt(ws: Word[], i: number): { name: string; last: number } | null {
+  let k = ws[i]?.lower === 'the' ? i + 1 : i;
+  const holderOf = (w: Word | undefined) => (w && isCapital(w) && placeOf(w.lower) ? w.lower : null);
+  // "Russian-held", "Ukrainian-controlled": a country's word joined to a participle of holding.
+  const joined = ws[k]?.lower.match(/^(.+)-([a-z]+)$/u);
+  if (joined && isCapital(ws[k]) && LEX.controlParticiples.has(joined[2]) && placeOf(joined[1])) {
+    let last = k;
+    // What it holds: "side", "areas", or a name ("Nova Kakhovka").
+    while (ws[last + 1] && (LEX.sideNouns.has(lemma(ws[last + 1].lower)) || isPlaceNoun(ws[last + 1]) || (isName(ws[last + 1]) && last - k < 3))) last++;
+    return { name: joined[1], last };
+  }
+  // "areas under Ukrainian control", "under Russian occupation".
+  if (LEX.sideNouns.has(lemma(ws[k]?.lower ?? '')) && ws[k + 1]?.lower === 'under') k++;
+  if (ws[k]?.lower === 'under') {
+    const at = ws[k + 1]?.lower === 'the' ? k + 2 : k + 1;
+    const holder = holderOf(ws[at]);
+    if (holder && LEX.controlNouns.has(ws[at + 1]?.lower ?? '')) return { name: holder, last: at + 1 };
+  }
+  return null;
+}
+
 function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
+  const side = sideAt(ws, i);
+  if (side) return side;
   // "western Cuba": a word of direction before a name leaves it that place.
   if (ws[i] && !isCapital(ws[i]) && LEX.compassWords.has(ws[i].lower) && ws[i + 1] && isName(ws[i + 1]) && placeOf(ws[i + 1].lower)) return areaAt(ws, i + 1);
   const k = ws[i]?.lower === 'the' ? i + 1 : i;
@@ -1171,6 +1199,13 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     const saying = [participle, participle.replace(/ing$/, ''), participle.replace(/ing$/, 'e'), participle.replace(/ing$/, 's'), participle.replace(/ing$/, 'es')].some((form) => LEX.reportingVerbs.has(form));
     const participial = commas === 1 && c < lastComma && /ing$/.test(participle) && isVerbForm(participle) && !saying;
     const framed = c > q.last || opening || (!trailsOther && (commas === 0 || reporter || participial));
+    // "on the Russian-controlled side", "under Ukrainian control": a side of a divided area.
+    const side = framed && LEX.sideLocatives.has(w.lower) ? sideAt(ws, w.lower === 'under' ? c : c + 1) : null;
+    if (side) {
+      take([side.name]);
+      c = side.last;
+      continue;
+    }
     if (framed && (LEX.locatives.has(w.lower) || (opening && LEX.functionWords.openingLocatives.has(w.lower)))) {
       const { names, last } = areasFrom(ws, c + 1, clause.last);
       take(names);

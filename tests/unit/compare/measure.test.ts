@@ -523,6 +523,19 @@ describe('parts, differences and places told around a figure', () => {
   });
 });
 
+  it("keeps each side of a divided area apart by who holds it", () => {
+    // Flooding after the Kakhovka dam breach, June 2023: each side counted its own dead.
+    const both = 'Officials said the number of dead on the Russian-controlled side had risen to 41, while Kyiv reported 31 missing in areas under Ukrainian control.';
+    expect(measure(both, '41').places).toEqual(['RU']);
+    expect(measure(both, '31').places).toEqual(['UA']);
+    expect(measure('Five people were reported dead in Russian-held Nova Kakhovka.', 'Five').places).toEqual(['RU']);
+    expect(measure('On the Ukrainian-held side, the United Nations has counted 29 people killed.', '29').places).toEqual(['UA']);
+    // A country's word joined to another participle names no side: where a thing was made is not where it struck.
+    expect(measure('The city said 12 people were killed by Russian-made missiles.', '12').places).toEqual([]);
+    // Nor is control of something other than land.
+    expect(measure('About 40 people were killed under the control of traffic police.', '40').places).toEqual([]);
+  });
+
 describe('whose share a count gives', () => {
   it('reads a name on its figure, a figure for a name, and names joined on one figure', () => {
     // Turkey's presidential run-off of May 2023, and New Zealand's final count of November 2023.
