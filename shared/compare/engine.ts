@@ -293,6 +293,11 @@ function collectMentions(docs: DocContext[]): Mention[] {
         own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, eventDate: eventDateOf(claim, q, ctx.date), occasionDay: null, occasionNamed: false, sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, hedged: claim.certainty === 'hedged' && !measure.official, scale: measure.unitScale ?? 1, member });
       }
     }
+    // "Starmer's Labour won just 33.7%": a share held, by a verb of holding straight before it.
+    const isHeld = (m: Mention) => {
+      const before = m.claim.text.slice(0, m.quantity.start - m.claim.start).toLowerCase().match(/([\p{L}]+)\W+(?:[\p{L}]+\W+)?$/u);
+      return !!before && LEX.possessionVerbs.has(before[1]);
+    };
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
     // it in the same passage meant, when that one is of the same dimension.
     for (let i = 0; i < own.length; i++) {
@@ -307,6 +312,11 @@ function collectMentions(docs: DocContext[]): Mention[] {
         // 145.5 million"): after "loses 200,000 subscribers", "it now has 221.6 million" is the total, not the loss.
         const apart = logDistance(valueOf(own[i]), valueOf(own[j])) > INHERIT_LOG_DISTANCE && !own[i].measure.increment && !own[j].measure.increment;
         if (apart) continue;
+        // A bare share says nothing of what it is a share of; releases give many ("inflation 6.7%", "the
+        // jobless rate 4.2%"), so only one in its own sentence tells it. A share someone holds ("Reform
+        // took 14.3%") is of what the shares before it were of.
+        const share = own[i].measure.dimension === 'percent' || own[i].measure.dimension === 'percentage-point';
+        if (share && own[j].claim !== own[i].claim && !own[i].measure.subject && !own[i].measure.places.length && !isHeld(own[i])) break;
         if (own[j].key && (own[j].measure.dimension === own[i].measure.dimension || sameSentence)) {
           own[i].key = own[j].key.replace(/\|added$/, '') + (own[i].measure.increment ? '|added' : '');
           own[i].measure = { ...own[i].measure, dimension: own[j].measure.dimension, places: own[i].measure.places.length ? own[i].measure.places : own[j].measure.places, estimate: own[i].measure.estimate || own[j].measure.estimate, headText: own[j].measure.headText, eventText: own[j].measure.eventText };

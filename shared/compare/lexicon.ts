@@ -101,6 +101,10 @@ export const LEX = {
   /** Place nouns that make an area only after a name ("Sud department", "Bay Area"), not "the health department". */
   namedPlaceNouns: set(measures.namedPlaceNouns),
   locatives: set(measures.locatives),
+  /** Verbs that only file a part under a state ("listed as out of control"). */
+  partCopulas: new Set(measures.partCopulas),
+  /** Concepts only a count measures ("aboard"): a sum or a share near one is of something else. */
+  countConcepts: new Set(measures.countConcepts),
   /** Who holds an area ("Russian-held", "under Ukrainian control"): a side's figures are that country's. */
   controlParticiples: set(measures.controlParticiples),
   controlNouns: set(measures.controlNouns),

@@ -201,15 +201,27 @@ function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifi
   let b = q.first - 1;
   while (b >= clause.first && (NUMBER_CUES.has(ws[b].lower) || LEX.functionWords.amountPrepositions.has(ws[b].lower) || /^(?:to|by|at)$/.test(ws[b].lower))) b--;
   const linked = b < q.first - 1 && /^(?:to|at)$/.test(ws[b + 1]?.lower ?? '');
+  const movesOrStands = (w: Word | undefined) => !!w?.isWord && (((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower) || LEX.functionWords.stateVerbs.has(w.lower));
+  // "dropped more steeply than expected, to 6.2 per cent": an aside on how it moved stands before the figure.
+  // "lifted interest rates by more than expected, to 5%": so does one on by how much, after the object.
+  if (linked && ws[b]?.text === ',') {
+    for (let v = b - 1; v >= Math.max(clause.first, b - 6) && ws[v].isWord; v--) {
+      if (movesOrStands(ws[v])) b = v;
+      else if (ws[v].lower === 'by') b = v - 1;
+      else continue;
+      break;
+    }
+  }
   // "edged down to 4.1%": any verb with a direction is a change.
   const directed = b > clause.first && LEX.functionWords.changeDirections.has(ws[b].lower) && isVerbForm(ws[b - 1].lower);
   if (directed) b--;
-  const movesOrStands = (w: Word | undefined) => !!w?.isWord && (((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower) || LEX.functionWords.stateVerbs.has(w.lower));
   const plain = (w: Word) => w.isWord && !movesOrStands(w) && !/^\d/.test(w.text) && !LEX.functionWords.determiners.has(w.lower) && !PREPOSITIONS.has(w.lower) && !LEX.stopwords.has(w.lower) && !/['’]s$/.test(w.text) && !isVerbForm(w.lower);
+  // A relative clause may carry the subject past the clause's usual reach; never past a break.
+  let floor = clause.first;
   const phraseBefore = (from: number): { words: Word[]; stop: number } => {
     const found: Word[] = [];
     let at = from;
-    for (; at >= clause.first && found.length < 3 && plain(ws[at]); at--) found.unshift(ws[at]);
+    for (; at >= floor && found.length < 3 && plain(ws[at]); at--) found.unshift(ws[at]);
     return { words: found, stop: at };
   };
   let words: Word[];
@@ -217,6 +229,16 @@ function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifi
   if (directed || movesOrStands(ws[b])) {
     b--;
     while (b >= clause.first && ws[b].isWord && (LEX.verbCompanions.has(ws[b].lower) || /ly$/.test(ws[b].lower))) b--;
+    // "The core rate, which leaves out food and energy, dropped": a relative clause between subject and verb.
+    if (ws[b]?.text === ',') {
+      for (let r = b - 2; r >= Math.max(0, b - 14) && !CLAUSE_BREAK.has(ws[r].text) && ws[r].text !== '.'; r--) {
+        if (ws[r].text !== ',' || !LEX.functionWords.relativePronouns.has(ws[r + 1]?.lower ?? '')) continue;
+        b = r - 1;
+        floor = Math.min(floor, Math.max(0, r - 4));
+        while (floor > 0 && floor < clause.first && CLAUSE_BREAK.has(ws[floor - 1].text)) floor++;
+        break;
+      }
+    }
     let found = phraseBefore(b);
     // "Inflation in the capital rose to 3.2%": a place phrase stands between the subject and its verb.
     let stop = found.stop;
@@ -238,7 +260,7 @@ function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifi
   const content = kept.map((w) => lemma(w.lower)).filter((w) => !LEX.genericHeads.has(w) && !LEX.functionWords.rateNouns.has(w));
   // A name other than a place ("Netflix shares rose") is whose the figure is, not what it measures; a
   // moved object may be a term of art ("Bank Rate").
-  if (!content.length || (!object && kept.some((w) => isCapital(w) && w !== ws[clause.first]))) return null;
+  if (!content.length || (!object && kept.some((w) => isCapital(w) && w !== ws[floor]))) return null;
   return { head: content.at(-1)!, modifiers: content.slice(0, -1), text: kept.map((w) => w.text).join(' ') };
 }
 
@@ -477,7 +499,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
     // "102 accounted for", "the 11,000 sent in November": a participle straight after the figure says what it counts.
     // Not a cue ("$6.52 billion expected"), which says how the figure is held, not what it counts.
-    const verbAfter = isVerbForm(ws[j].lower) && (np.length || (j === q.last + 1 + unitWords && !cuesAt(ws, j))) && !LEX.reportingVerbs.has(ws[j].lower);
+    // Past a comma the verb is the clause's, not the figure's: "carrying 750 people, capsized" counts those carried.
+    const verbAfter = isVerbForm(ws[j].lower) && !ws.slice(i, j).some((w) => w.text === ',') && (np.length || (j === q.last + 1 + unitWords && !cuesAt(ws, j))) && !LEX.reportingVerbs.has(ws[j].lower);
     if ((!m.event || headIsEvent) && phrase && (phrase.value !== m.event)) {
       if (headIsEvent && m.head === null) m.head = lemma(np[np.length - 1].lower);
       m.event = phrase.value;
@@ -548,7 +571,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       // A concept phrase may end in a word read as part of the amount: "home to at least 120,000".
       const endingHere = phraseEndingAt(ws, b, LEX.concepts);
       const endingAfter = !endingHere && b === k && k + 1 < q.first ? phraseEndingAt(ws, k + 1, LEX.concepts) : null;
-      const concept = endingHere ?? endingAfter;
+      const found = endingHere ?? endingAfter;
+      // Being aboard counts people or things, never a sum: "the cargo aboard the ship was worth $3.5 billion".
+      const concept = found && (m.dimension === 'count' || !LEX.countConcepts.has(found.value)) ? found : null;
       const end = endingAfter ? k + 1 : b;
       // "adding to the 11,000", "rose to 34": a verb of change before "to" marks the figure as a total.
       if (concept && isChangeTo(ws, end, concept.value)) {
@@ -748,7 +773,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // "up from the 50%", "down from 17%": the base of a change is an earlier value of the figure before it.
   let from = q.first - 1;
   while (from > 0 && LEX.functionWords.definiteDeterminers.has(ws[from].lower)) from--;
-  if (from > 0 && ws[from].lower === 'from' && LEX.functionWords.changeDirections.has(ws[from - 1].lower)) {
+  // So is "from" after a figure the clause moved to: "slowed to 6.8 per cent from 7.4 per cent", "eased to
+  // 6.7 per cent in August, from 6.8 per cent in July".
+  const afterMove = () => ws.slice(clause.first, from).some((w, n) => w.lower === 'to' && /^\d/.test(ws[clause.first + n + 1]?.text ?? ''));
+  if (from > 0 && ws[from].lower === 'from' && (LEX.functionWords.changeDirections.has(ws[from - 1].lower) || afterMove())) {
     m.base = true;
     m.earlier = true;
     m.change = true;
@@ -809,7 +837,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
  * 1,400 of the injured in a serious condition", "two of them children"): the last word of the phrase after
  * the partitive, or null when the figure is no such part or a name follows (a place: "80,000 of them in Paris").
  */
-function partState(ws: Word[], q: Span, clause: Span): Word | null {
+function partState(ws: Word[], q: Span, clause: Span): { lower: string; text: string } | null {
   if (ws[q.last + 1]?.lower !== 'of') return null;
   let i = q.last + 2;
   // "of them", "of whom", "of the injured"; not "of which", a threshold's ("400 of which exceeded magnitude 3").
@@ -819,9 +847,14 @@ function partState(ws: Word[], q: Span, clause: Span): Word | null {
   // A state is said with a verb or a noun ("are in a critical condition", "need food aid", "passport
   // numbers"), or as "in a ... condition"; a phrase led by another preposition says why, when or where
   // ("120 of them for looting", "200 of them in the past week").
+  while (i <= clause.last && ws[i].isWord && (LEX.auxiliaries.has(ws[i].lower) || LEX.verbCompanions.has(ws[i].lower))) i++;
+  // "82 of them were listed as out of control": the state it is filed under.
+  if (LEX.partCopulas.has(ws[i]?.lower ?? '') && ws[i + 1]?.lower === 'as') i += 2;
+  // A state the lexicon knows, whatever word leads it ("out of control").
+  const known = phraseAt(ws, i, LEX.concepts);
+  if (known) return { lower: known.value, text: ws.slice(i, i + known.length).map((w) => w.text).join(' ') };
   const stated = LEX.locatives.has(ws[i]?.lower ?? '') && /^an?$/.test(ws[i + 1]?.lower ?? '');
   if (PREPOSITIONS.has(ws[i]?.lower ?? '') && !stated) return null;
-  while (i <= clause.last && ws[i].isWord && (LEX.auxiliaries.has(ws[i].lower) || LEX.verbCompanions.has(ws[i].lower))) i++;
   let last: Word | null = null;
   for (; i <= clause.last && ws[i].isWord && !/^\d/.test(ws[i].text); i++) {
     const w = ws[i];

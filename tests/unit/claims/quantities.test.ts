@@ -163,6 +163,8 @@ describe('ranges, compounds and units written together', () => {
       [25e6, 'EUR'],
       [2e9, 'AUD'],
     ]);
+    // British papers write a percentage as "6.8pc".
+    expect(quantities('Consumer prices were 6.8pc higher than a year earlier.').map((q) => [q.low, q.unit])).toEqual([[6.8, 'percent']]);
   });
   it('keeps the denominator of a rate', () => {
     const [oil, pay] = quantities('Brent settled at $82 per barrel while nurses earn £34,000 a year.');

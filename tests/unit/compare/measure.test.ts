@@ -578,3 +578,49 @@ describe('spans that only date a record', () => {
     expect(measure('The blockage lasted six days before the ship was freed.', 'six').key).not.toBeNull();
   });
 });
+
+describe('what a rate is of, and who was aboard', () => {
+  const share = (sentence: string, figure: string) => {
+    const at = sentence.indexOf(figure);
+    return measureOf(sentence, { start: at, end: at + figure.length, quantityText: figure, unit: 'percent' });
+  };
+
+  it('reads the subject of a rate past a relative clause and past an aside on how it moved', () => {
+    // UK price figures of 2023.
+    expect(share('Core inflation, which strips out energy, food, alcohol and tobacco, rose to 7.1%, the highest since 1992.', '7.1%').key).toBe(share('Core inflation rose to 7.1% in May.', '7.1%').key);
+    const lifted = share('The Bank of England has lifted interest rates by more than expected, to 5% from 4.5%, as it struggles to rein in price rises.', '5%');
+    expect(lifted.key).toBe(share('UK interest rates raised to 5% as the Bank fights stubborn price rises', '5%').key);
+  });
+
+  it('reads "from" after a figure the clause moved to as that figure\'s earlier value', () => {
+    const s = 'Inflation in services slowed to 6.8 per cent from 7.4 per cent, the statistics office said.';
+    expect(share(s, '7.4 per cent').earlier).toBe(true);
+    expect(share(s, '6.8 per cent').earlier).toBe(false);
+  });
+
+  it('counts those aboard a vessel, however the sentence carries them', () => {
+    // The Pylos shipwreck, June 2023, and an airliner's passengers.
+    const keys = [
+      measure('A charity said it believed around 750 people had been on the boat.', '750'),
+      measure('The governor said survivors spoke of 750 passengers on board.', '750'),
+      measure('The boat, carrying as many as 750 people, capsized off the coast.', '750'),
+      measure('Reports suggested that up to 750 people had been crammed onto the fishing boat.', '750'),
+    ].map((m) => m.key);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).not.toBeNull();
+    // Those who died and those rescued are no count of those aboard.
+    expect(measure('The boat sank before dawn, drowning at least 79 people.', '79').key).toBe(measure('At least 79 people died.', '79').key);
+    expect(measure('The accident killed 294 passengers.', '294').key).toBe(measure('The accident killed 294 people.', '294').key);
+    // Being aboard is counted, never priced.
+    expect(measure('The cargo aboard the ship was estimated to be worth about $3.5 billion.', '$3.5 billion').key).toBe('money|cargo|');
+  });
+
+  it('reads the state a part is filed under', () => {
+    // Canada's wildfire season of 2023: fires burning, and those out of control.
+    const out = measure('Across the country 211 fires were burning, and 82 of them were listed as out of control.', '82').key;
+    expect(out).toBe(measure('Nationally, 214 fires were burning, 93 of them out of control.', '93').key);
+    expect(out).toBe(measure('More than 250 were out of control.', '250').key);
+    expect(out).not.toBe(measure('Across the country 211 fires were burning, and 82 of them were listed as out of control.', '211').key);
+    expect(measure('Blair said 1,826 fires had been recorded since the start of the year.', '1,826').key).not.toBe(measure('There were 324 fires burning on Friday afternoon.', '324').key);
+  });
+});
