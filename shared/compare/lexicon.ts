@@ -101,10 +101,14 @@ export const LEX = {
   /** Place nouns that make an area only after a name ("Sud department", "Bay Area"), not "the health department". */
   namedPlaceNouns: set(measures.namedPlaceNouns),
   locatives: set(measures.locatives),
+  /** Groups a count of people is broken down into ("416 children" among the dead), and the words that say so. */
+  subgroupNouns: new Set(measures.subgroupNouns),
+  inclusionCues: new Set(measures.inclusionCues),
+  shareVerbs: new Set(measures.shareVerbs),
   /** Verbs that only file a part under a state ("listed as out of control"). */
   partCopulas: new Set(measures.partCopulas),
-  /** Concepts only a count measures ("aboard"): a sum or a share near one is of something else. */
-  countConcepts: new Set(measures.countConcepts),
+  /** Concepts only some dimensions measure ("aboard" a count, "withdrawal" money); others are free. */
+  dimensionConcepts: new Map<string, string[]>(Object.entries(measures.dimensionConcepts)),
   /** Who holds an area ("Russian-held", "under Ukrainian control"): a side's figures are that country's. */
   controlParticiples: set(measures.controlParticiples),
   controlNouns: set(measures.controlNouns),

@@ -383,7 +383,12 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       m.increment = true;
       continue;
     }
-    if (LEX.genericHeads.has(w.lower) && !np.length) break;
+    // "in total deposits": "total" qualifies the noun after it; alone ("a total", "3,412 total") it names nothing.
+    if (LEX.genericHeads.has(w.lower) && !np.length) {
+      const next = ws[i + 1];
+      if (w.lower === 'total' && next?.isWord && !PREPOSITIONS.has(next.lower) && !LEX.stopwords.has(next.lower) && !LEX.auxiliaries.has(next.lower)) continue;
+      break;
+    }
     if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
     // "3.5 million marchers nationwide", "3,861 flights worldwide": the whole area, which scopes nothing.
     if (LEX.functionWords.scopeAdverbs.has(w.lower)) break;
@@ -486,13 +491,14 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     const rate = phraseAt(ws, j, LEX.rates) ?? phraseAt(ws, i, LEX.rates);
     if (rate) m.rate = rate.value;
     let phrase = /^\d/.test(ws[j].text) ? null : phraseAt(ws, j, LEX.concepts);
+    if (phrase && !fitsDimension(phrase.value, m.dimension)) phrase = null;
     // Further on, only within this figure's own part of the clause: "killed 1,941 people and injured
     // 9,900", "2,189 dead, 12,268 injured" and "climbs to 1,941 as Grace soaks the homeless" each end it.
     const endsPart = (w: Word) => !w.isWord || /^\d/.test(w.text) || CONJUNCTIONS.has(w.lower) || w.lower === 'as';
     const scanFrom = np.length && !endsPart(ws[j]) ? j + 1 : clause.last + 1;
     for (let f = scanFrom; !phrase && f <= Math.min(clause.last, j + 5) && !endsPart(ws[f]); f++) {
       const found = phraseAt(ws, f, LEX.concepts);
-      if (found) {
+      if (found && fitsDimension(found.value, m.dimension)) {
         phrase = found;
         j = f;
       }
@@ -572,8 +578,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       const endingHere = phraseEndingAt(ws, b, LEX.concepts);
       const endingAfter = !endingHere && b === k && k + 1 < q.first ? phraseEndingAt(ws, k + 1, LEX.concepts) : null;
       const found = endingHere ?? endingAfter;
-      // Being aboard counts people or things, never a sum: "the cargo aboard the ship was worth $3.5 billion".
-      const concept = found && (m.dimension === 'count' || !LEX.countConcepts.has(found.value)) ? found : null;
+      const concept = found && fitsDimension(found.value, m.dimension) ? found : null;
       const end = endingAfter ? k + 1 : b;
       // "adding to the 11,000", "rose to 34": a verb of change before "to" marks the figure as a total.
       if (concept && isChangeTo(ws, end, concept.value)) {
@@ -828,6 +833,16 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   if (m.head) m.head = LEX.headSynonyms.get(m.head) ?? m.head;
   m.conceptual = m.event !== null && conceptOf(m.eventText ?? '') === m.event;
   m.threshold = isThreshold(ws, q, clause, m.dimension);
+  // "Among the dead are 416 children", "384 of them children", "Children account for 536 of the dead":
+  // a group of those counted is a part of the count, keyed by its group.
+  const part = m.dimension === 'count' ? subgroupOf(ws, q, clause) : null;
+  if (part && (part.whole ?? m.event)) {
+    [m.event, m.eventText] = [part.whole ?? m.event, part.whole ?? m.eventText];
+    if (part.group) [m.head, m.conceptual] = [part.group, true];
+    if (part.place) m.places = [part.place];
+  }
+  // However it was found, a concept this dimension cannot measure says nothing of the figure.
+  if (m.event && !fitsDimension(m.event, m.dimension)) [m.event, m.eventText] = [null, null];
   m.key = keyOf(m);
   return m;
 }
@@ -837,6 +852,55 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
  * 1,400 of the injured in a serious condition", "two of them children"): the last word of the phrase after
  * the partitive, or null when the figure is no such part or a name follows (a place: "80,000 of them in Paris").
  */
+/**
+ * The group of people a figure counts when it breaks a count down: "Among the dead are 416 children" (the
+ * group after the figure, an inclusion before it), "384 of them children", "35 of the dead are Tunisians"
+ * and "Egyptians make up at least 323 of the dead". A nationality is a place (`place`), any other group a
+ * kind (`group`); `whole` is the concept of the count it is part of, when the sentence names one.
+ */
+function subgroupOf(ws: Word[], q: Span, clause: Span): { group: string | null; place: string | null; whole: string | null } | null {
+  const read = (w: Word | undefined, whole: string | null) => {
+    if (!w?.isWord) return null;
+    if (LEX.subgroupNouns.has(w.lower)) return { group: lemma(w.lower), place: null, whole };
+    const place = isCapital(w) ? placeOf(w.lower) : null;
+    return place ? { group: null, place, whole } : null;
+  };
+  // The nearest concept before the figure in its sentence: what "them" stands for.
+  const conceptBefore = () => {
+    for (let b = q.first - 1; b >= 0; b--) {
+      const found = phraseEndingAt(ws, b, LEX.concepts);
+      if (found) return found.value;
+    }
+    return null;
+  };
+  const after = ws[q.last + 1];
+  if (LEX.subgroupNouns.has(after?.lower ?? '') || (after && isCapital(after))) {
+    if (ws.slice(clause.first, q.first).some((w) => LEX.inclusionCues.has(w.lower))) return read(after, conceptBefore());
+  }
+  if (after?.lower !== 'of') return null;
+  if (LEX.functionWords.partitivePronouns.has(ws[q.last + 2]?.lower ?? '')) return read(ws[q.last + 3], conceptBefore());
+  // "of the dead": the whole is named right after the figure.
+  const of = ws[q.last + 2]?.lower === 'the' ? q.last + 3 : q.last + 2;
+  const whole = phraseAt(ws, of, LEX.concepts);
+  if (!whole) return null;
+  // "35 of the dead are Tunisians".
+  const be = ws[of + whole.length];
+  if (be && LEX.auxiliaries.has(be.lower)) {
+    const found = read(ws[of + whole.length + 1], whole.value);
+    if (found) return found;
+  }
+  // "Egyptians make up at least 323 of the dead", "Children account for 536 of the dead".
+  let v = q.first - 1;
+  while (v > 0 && NUMBER_CUES.has(ws[v].lower) && !LEX.shareVerbs.has(ws[v - 1].lower)) v--;
+  if (/^(?:for|up)$/.test(ws[v]?.lower ?? '') && LEX.shareVerbs.has(ws[v - 1]?.lower ?? '')) return read(ws[v - 2], whole.value);
+  return null;
+}
+
+/** Whether a figure of this dimension can measure the concept: "the cargo aboard" is never a sum of money. */
+function fitsDimension(concept: string, dimension: string): boolean {
+  return LEX.dimensionConcepts.get(concept)?.includes(dimension) ?? true;
+}
+
 function partState(ws: Word[], q: Span, clause: Span): { lower: string; text: string } | null {
   if (ws[q.last + 1]?.lower !== 'of') return null;
   let i = q.last + 2;
@@ -1232,6 +1296,16 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     const saying = [participle, participle.replace(/ing$/, ''), participle.replace(/ing$/, 'e'), participle.replace(/ing$/, 's'), participle.replace(/ing$/, 'es')].some((form) => LEX.reportingVerbs.has(form));
     const participial = commas === 1 && c < lastComma && /ing$/.test(participle) && isVerbForm(participle) && !saying;
     const framed = c > q.last || opening || (!trailsOther && (commas === 0 || reporter || participial));
+    // "the Egyptian toll had climbed to 672", "the number of Indian dead", "the number of Jordanians who
+    // died": a nationality that qualifies what is counted is the count's place.
+    // Only a harm's count or the figure's own concept: "an Indian army team found 18 bodies" places no bodies.
+    const next = conceptOf(ws[c + 1]?.lower ?? '');
+    const qualifiesCount = (!!next && (LEX.harmConcepts.has(next) || (!!eventText && conceptOf(eventText) === next))) || (ws[c - 1]?.lower === 'of' && LEX.genericHeads.has(ws[c - 2]?.lower ?? ''));
+    if (c < q.first && isCapital(w) && c > clause.first && qualifiesCount && !/['’]s$/.test(w.text)) {
+      const place = placeOf(w.lower);
+      if (place && !places.includes(place)) places.push(place);
+      if (place) continue;
+    }
     // "on the Russian-controlled side", "under Ukrainian control": a side of a divided area.
     const side = framed && LEX.sideLocatives.has(w.lower) ? sideAt(ws, w.lower === 'under' ? c : c + 1) : null;
     if (side) {

@@ -624,3 +624,28 @@ describe('what a rate is of, and who was aboard', () => {
     expect(measure('Blair said 1,826 fires had been recorded since the start of the year.', '1,826').key).not.toBe(measure('There were 324 fires burning on Friday afternoon.', '324').key);
   });
 });
+
+describe('a count broken down by group or nationality', () => {
+  it('keys a group of the dead apart from the toll, however the breakdown is worded', () => {
+    // Pakistan's floods of 2022, in the disaster authority's daily reports.
+    const children = [
+      measure('Among the dead are 416 children, 244 women and 526 men.', '416'),
+      measure('The authority counted 1,162 deaths since mid-June, 384 of them children.', '384'),
+      measure('Children account for more than 536 of the dead.', '536'),
+      measure('The storm killed 230 people, including 40 children.', '40'),
+    ].map((m) => m.key);
+    expect(new Set(children).size).toBe(1);
+    expect(children[0]).not.toBe(measure('The storm killed 230 people, including 40 children.', '230').key);
+    expect(measure('Among the dead are 416 children, 244 women and 526 men.', '526').key).not.toBe(children[0]);
+  });
+
+  it('places a group of the dead by its nationality', () => {
+    // The 2024 hajj, when many countries counted their own pilgrims.
+    expect(measure('At least 35 of the dead are Tunisians, the state news agency said.', '35').places).toEqual(['TN']);
+    expect(measure('Egyptians make up at least 323 of the dead, according to the diplomats.', '323').places).toEqual(['EG']);
+    expect(measure('Officials said on Sunday that the Egyptian toll had climbed to 672.', '672').places).toEqual(['EG']);
+    expect(measure('A diplomat put the number of Indian dead at around 68.', '68').places).toEqual(['IN']);
+    // A nationality of those who count is no place of the counted.
+    expect(measure('On the mountain, an Indian army team found 18 bodies after the tremor.', '18').places).toEqual([]);
+  });
+});
