@@ -196,10 +196,10 @@ function leadDayOf(text: string, docDate: string | null): string | null {
 /**
  * The day of the occasion a figure counts (a march's turnout): a day its sentence names, nearest the
  * figure, since a date beside a turnout names the march ("the 1.28 million of March 7", "on Tuesday");
- * else its document's lead day; else its document's date.
+ * else its document's lead day; else its document's date. `told` says the sentence itself names it.
  */
-function occasionOf(claim: Claim, q: Quantity, doc: { date: string | null; leadDay: string | null }): { day: string | null; named: boolean } {
-  if (!doc.date) return { day: null, named: false };
+function occasionOf(claim: Claim, q: Quantity, doc: { date: string | null; leadDay: string | null }): { day: string | null; named: boolean; told: boolean } {
+  if (!doc.date) return { day: null, named: false, told: false };
   const days = MAY_DATE.test(claim.text) ? namedDays(claim.text, doc.date, OCCASION_REACH_DAYS) : [];
   // Each day belongs to the figure nearest it ("more than on the previous day but below the 1.28 million
   // of March 7" dates the 1.28 million, not the figure before it); a day that opens the sentence ("On
@@ -209,11 +209,15 @@ function occasionOf(claim: Claim, q: Quantity, doc: { date: string | null; leadD
   // A day counted back by a span ("a week earlier") is the day before's occasion when that one is named.
   if (own.length) {
     const day = own.sort((a, b) => distance(a, q) - distance(b, q))[0];
-    return { day: day.iso, named: !day.approximate };
+    // One end of a span ("from Friday to Tuesday") dates no single day's count.
+    const before = claim.text.slice(0, day.at).match(/([\p{L}]+)\W*$/u)?.[1]?.toLowerCase() ?? '';
+    const after = claim.text.slice(day.end).match(/^\W*([\p{L}]+)/u)?.[1]?.toLowerCase() ?? '';
+    const ofSpan = LEX.rangeOpeners.has(before) || LEX.rangeLinks.has(after);
+    return { day: day.iso, named: !day.approximate, told: !day.approximate && !ofSpan };
   }
   const opening = days.find((d) => (claim.text.slice(0, d.at).match(/[\p{L}\p{N}]+/gu) ?? []).length <= 2);
-  if (opening) return { day: opening.iso, named: !opening.approximate };
-  return doc.leadDay ? { day: doc.leadDay, named: true } : { day: doc.date.slice(0, 10), named: false };
+  if (opening) return { day: opening.iso, named: !opening.approximate, told: !opening.approximate };
+  return doc.leadDay ? { day: doc.leadDay, named: true, told: false } : { day: doc.date.slice(0, 10), named: false, told: false };
 }
 
 function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string | null {
@@ -338,9 +342,13 @@ function collectMentions(docs: DocContext[]): Mention[] {
       if (/^[^,;:.()]*\band\s*$/i.test(between) && between.split(/\s+/).length <= 6) m.measure = { ...m.measure, subject: prev.measure.subject };
     }
     // A figure counting an occasion, by its own words or those it took over, gets that occasion's day.
+    // So does a count made afresh each day ("cancelled 170 flights on Sunday"), when its sentence names the day.
     for (const m of own) {
-      if (!m.key.split('|').some((part) => LEX.occasionConcepts.has(part))) continue;
+      const parts = m.key.split('|');
+      const daily = parts.some((part) => LEX.dailyConcepts.has(part));
+      if (!daily && !parts.some((part) => LEX.occasionConcepts.has(part))) continue;
       const occasion = occasionOf(m.claim, m.quantity, ctx);
+      if (daily && !occasion.told) continue;
       [m.occasionDay, m.occasionNamed] = [occasion.day, occasion.named];
     }
     // A denial with nothing around it still disputes a number: it is attached to that number's measure later.

@@ -67,6 +67,8 @@ export const LEX = {
   eventNouns: set(measures.eventNouns),
   /** Concepts whose figures count one occasion each (a march's turnout), not a running total. */
   occasionConcepts: new Set(measures.occasionConcepts),
+  /** Concepts counted afresh each day ("cancelled 97 flights on Saturday"): a day the sentence names is the figure's. */
+  dailyConcepts: new Set(measures.dailyConcepts),
   /** Titles and roles of people ("minister", "mayor"): a row labelled by one names who speaks, not what it counts. */
   personTitles: new Set(titles.personTitles),
   organisationHeads: new Set(titles.organisationHeads),
@@ -139,6 +141,9 @@ export const LEX = {
   monthNumbers: new Map(calendar.months.map((names, i) => [names[0], i + 1])),
   /** Prepositions that give a figure its month ("in July", "for June"); "since" or "through" only frame a span. */
   periodMarkers: new Set(calendar.periodMarkers),
+  /** Words that make a day one end of a span ("from Friday to Tuesday", "since Monday"). */
+  rangeOpeners: new Set(calendar.rangeOpeners),
+  rangeLinks: new Set(calendar.rangeLinks),
   /** Nouns of reported figures a month may qualify as their period ("the July report", "July payrolls"). */
   periodNouns: new Set(calendar.periodNouns),
   quarterOrdinals: new Map(Object.entries(calendar.quarterOrdinals)),

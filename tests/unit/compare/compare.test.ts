@@ -130,6 +130,17 @@ describe('recurring events of one kind', () => {
 describe('which figures may move over time', () => {
   const groupOf = (groups: ReturnType<typeof compareTexts>['groups'], low: number) => groups.find((g) => g.members.some((m) => m.quantity.low === low))!;
 
+  it('keeps counts made afresh each day apart by the day their sentence names', () => {
+    // Alaska Airlines after the door-plug blowout of January 2024: flights cancelled day by day.
+    const docs: Array<[string, string]> = [
+      ['2024-01-07', 'Airline grounds its jets\n\nThe airline cancelled 97 flights on Saturday after it grounded its jets. The carrier said it had cancelled 120 flights on Sunday.'],
+      ['2024-01-08', 'Cancellations go on\n\nThe airline had cancelled more than 160 flights on Saturday, according to a flight tracker.'],
+    ];
+    const { groups } = compareTexts(docs);
+    expect(groupOf(groups, 97).id).toBe(groupOf(groups, 160).id);
+    expect(groupOf(groups, 120).id).not.toBe(groupOf(groups, 97).id);
+  });
+
   it('gives a bare total the meaning of the figure before it only when the two are of one order', () => {
     // Netflix, April 2022: a quarter's loss of subscribers, then the total left.
     const docs: Array<[string, string]> = [
