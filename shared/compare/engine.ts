@@ -216,7 +216,9 @@ function occasionOf(claim: Claim, q: Quantity, doc: { date: string | null; leadD
     return { day: day.iso, named: !day.approximate, told: !day.approximate && !ofSpan };
   }
   const opening = days.find((d) => (claim.text.slice(0, d.at).match(/[\p{L}\p{N}]+/gu) ?? []).length <= 2);
-  if (opening) return { day: opening.iso, named: !opening.approximate, told: !opening.approximate };
+  // A day that opens the sentence may date the report ("On Monday, Southwest said it had cancelled 2,900
+  // flights this week"), not the count.
+  if (opening) return { day: opening.iso, named: !opening.approximate, told: false };
   return doc.leadDay ? { day: doc.leadDay, named: true, told: false } : { day: doc.date.slice(0, 10), named: false, told: false };
 }
 
@@ -298,9 +300,11 @@ function collectMentions(docs: DocContext[]): Mention[] {
       }
     }
     // "Starmer's Labour won just 33.7%": a share held, by a verb of holding straight before it.
+    // So is one whose clause speaks of the thing before ("In 2019 it was 67.3%", "In October it fell to 4.6%").
     const isHeld = (m: Mention) => {
-      const before = m.claim.text.slice(0, m.quantity.start - m.claim.start).toLowerCase().match(/([\p{L}]+)\W+(?:[\p{L}]+\W+)?$/u);
-      return !!before && LEX.possessionVerbs.has(before[1]);
+      const before = m.claim.text.slice(0, m.quantity.start - m.claim.start).toLowerCase();
+      const last = before.match(/[\p{L}]+/gu)?.slice(-2) ?? [];
+      return last.some((w) => LEX.possessionVerbs.has(w)) || /\bit\s+\p{L}+\s*(?:\p{L}+\s+)?(?:to|at|by)?\s*$/u.test(before);
     };
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
     // it in the same passage meant, when that one is of the same dimension.

@@ -103,6 +103,8 @@ export const LEX = {
   /** Place nouns that make an area only after a name ("Sud department", "Bay Area"), not "the health department". */
   namedPlaceNouns: set(measures.namedPlaceNouns),
   locatives: set(measures.locatives),
+  /** Relative pronouns that open a clause describing a subject, not a place or a time. */
+  clauseRelatives: new Set(measures.clauseRelatives),
   /** Groups a count of people is broken down into ("416 children" among the dead), and the words that say so. */
   subgroupNouns: new Set(measures.subgroupNouns),
   inclusionCues: new Set(measures.inclusionCues),

@@ -232,7 +232,7 @@ function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifi
     // "The core rate, which leaves out food and energy, dropped": a relative clause between subject and verb.
     if (ws[b]?.text === ',') {
       for (let r = b - 2; r >= Math.max(0, b - 14) && !CLAUSE_BREAK.has(ws[r].text) && ws[r].text !== '.'; r--) {
-        if (ws[r].text !== ',' || !LEX.functionWords.relativePronouns.has(ws[r + 1]?.lower ?? '')) continue;
+        if (ws[r].text !== ',' || !LEX.clauseRelatives.has(ws[r + 1]?.lower ?? '')) continue;
         b = r - 1;
         floor = Math.min(floor, Math.max(0, r - 4));
         while (floor > 0 && floor < clause.first && CLAUSE_BREAK.has(ws[floor - 1].text)) floor++;
@@ -498,7 +498,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     const scanFrom = np.length && !endsPart(ws[j]) ? j + 1 : clause.last + 1;
     for (let f = scanFrom; !phrase && f <= Math.min(clause.last, j + 5) && !endsPart(ws[f]); f++) {
       const found = phraseAt(ws, f, LEX.concepts);
-      if (found && fitsDimension(found.value, m.dimension)) {
+      // "saved 40 people from drowning": what they were kept from is not what befell them.
+      if (found && fitsDimension(found.value, m.dimension) && ws[f - 1]?.lower !== 'from') {
         phrase = found;
         j = f;
       }
@@ -780,7 +781,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   while (from > 0 && LEX.functionWords.definiteDeterminers.has(ws[from].lower)) from--;
   // So is "from" after a figure the clause moved to: "slowed to 6.8 per cent from 7.4 per cent", "eased to
   // 6.7 per cent in August, from 6.8 per cent in July".
-  const afterMove = () => ws.slice(clause.first, from).some((w, n) => w.lower === 'to' && /^\d/.test(ws[clause.first + n + 1]?.text ?? ''));
+  // Not "evacuated up to 3,000 people from 12 villages": only a verb of change moves to a figure.
+  const changes = (w: Word) => ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower);
+  const movedTo = (t: number) => ws[t].lower === 'to' && ws[t - 1]?.lower !== 'up' && /^\d/.test(ws[t + 1]?.text ?? '') && ws.slice(clause.first, t).some(changes);
+  const afterMove = () => ws.slice(clause.first, from).some((_, n) => movedTo(clause.first + n));
   if (from > 0 && ws[from].lower === 'from' && (LEX.functionWords.changeDirections.has(ws[from - 1].lower) || afterMove())) {
     m.base = true;
     m.earlier = true;
@@ -837,7 +841,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // a group of those counted is a part of the count, keyed by its group.
   const part = m.dimension === 'count' ? subgroupOf(ws, q, clause) : null;
   if (part && (part.whole ?? m.event)) {
-    [m.event, m.eventText] = [part.whole ?? m.event, part.whole ?? m.eventText];
+    // The figure's own harm wins: "Among the casualties, 24 Britons were killed" counts deaths.
+    const own = m.event && LEX.harmConcepts.has(m.event) && part.whole !== m.event && ws.slice(q.last + 1, clause.last + 1).some((w) => conceptOf(w.lower) === m.event);
+    if (!own) [m.event, m.eventText] = [part.whole ?? m.event, part.whole ?? m.eventText];
     if (part.group) [m.head, m.conceptual] = [part.group, true];
     if (part.place) m.places = [part.place];
   }
@@ -915,8 +921,9 @@ function partState(ws: Word[], q: Span, clause: Span): { lower: string; text: st
   // "82 of them were listed as out of control": the state it is filed under.
   if (LEX.partCopulas.has(ws[i]?.lower ?? '') && ws[i + 1]?.lower === 'as') i += 2;
   // A state the lexicon knows, whatever word leads it ("out of control").
+  // Not a verb that may say anything of them ("3 of them carrying knives").
   const known = phraseAt(ws, i, LEX.concepts);
-  if (known) return { lower: known.value, text: ws.slice(i, i + known.length).map((w) => w.text).join(' ') };
+  if (known && (known.length > 1 || !isVerbForm(ws[i].lower))) return { lower: known.value, text: ws.slice(i, i + known.length).map((w) => w.text).join(' ') };
   const stated = LEX.locatives.has(ws[i]?.lower ?? '') && /^an?$/.test(ws[i + 1]?.lower ?? '');
   if (PREPOSITIONS.has(ws[i]?.lower ?? '') && !stated) return null;
   let last: Word | null = null;
@@ -1105,9 +1112,10 @@ function sideAt(ws: Word[], i: number): { name: string; last: number } | null {
   // "Russian-held", "Ukrainian-controlled": a country's word joined to a participle of holding.
   const joined = ws[k]?.lower.match(/^(.+)-([a-z]+)$/u);
   if (joined && isCapital(ws[k]) && LEX.controlParticiples.has(joined[2]) && placeOf(joined[1])) {
+    // A named town ("Russian-held Oleshky") is its own area; only an unnamed one ("side", "areas") is the holder's.
+    if (ws[k + 1] && isName(ws[k + 1])) return null;
     let last = k;
-    // What it holds: "side", "areas", or a name ("Nova Kakhovka").
-    while (ws[last + 1] && (LEX.sideNouns.has(lemma(ws[last + 1].lower)) || isPlaceNoun(ws[last + 1]) || (isName(ws[last + 1]) && last - k < 3))) last++;
+    while (ws[last + 1] && (LEX.sideNouns.has(lemma(ws[last + 1].lower)) || isPlaceNoun(ws[last + 1]))) last++;
     return { name: joined[1], last };
   }
   // "areas under Ukrainian control", "under Russian occupation".

@@ -139,6 +139,12 @@ describe('which figures may move over time', () => {
     const { groups } = compareTexts(docs);
     expect(groupOf(groups, 97).id).toBe(groupOf(groups, 160).id);
     expect(groupOf(groups, 120).id).not.toBe(groupOf(groups, 97).id);
+    // The ends of a span ("From Friday to Sunday") date no single day's count.
+    const span = compareTexts([
+      ['2024-07-22', 'Airlines struggle\n\nFrom Friday to Sunday, airlines cancelled 4,000 flights, a tracker said.'],
+      ['2024-07-23', 'Airlines recover\n\nAirlines cancelled 4,000 flights from Friday to Sunday, the tracker said.'],
+    ]).groups;
+    expect(figures(groupOf(span, 4000))).toEqual([4000, 4000]);
   });
 
   it('gives a bare total the meaning of the figure before it only when the two are of one order', () => {

@@ -528,7 +528,11 @@ describe('parts, differences and places told around a figure', () => {
     const both = 'Officials said the number of dead on the Russian-controlled side had risen to 41, while Kyiv reported 31 missing in areas under Ukrainian control.';
     expect(measure(both, '41').places).toEqual(['RU']);
     expect(measure(both, '31').places).toEqual(['UA']);
-    expect(measure('Five people were reported dead in Russian-held Nova Kakhovka.', 'Five').places).toEqual(['RU']);
+    expect(measure('At least eight people died in Russian-occupied areas, officials said.', 'eight').places).toEqual(['RU']);
+    // A named town keeps its name: two towns on one side are two areas.
+    const town = measure('Floods in Russian-held Oleshky killed 17 people.', '17');
+    expect(town.places).toEqual([]);
+    expect(town.subject).not.toBe(measure('Floods in Russian-held Nova Kakhovka killed 5 people.', '5').subject);
     expect(measure('On the Ukrainian-held side, the United Nations has counted 29 people killed.', '29').places).toEqual(['UA']);
     // A country's word joined to another participle names no side: where a thing was made is not where it struck.
     expect(measure('The city said 12 people were killed by Russian-made missiles.', '12').places).toEqual([]);
@@ -588,6 +592,8 @@ describe('what a rate is of, and who was aboard', () => {
   it('reads the subject of a rate past a relative clause and past an aside on how it moved', () => {
     // UK price figures of 2023.
     expect(share('Core inflation, which strips out energy, food, alcohol and tobacco, rose to 7.1%, the highest since 1992.', '7.1%').key).toBe(share('Core inflation rose to 7.1% in May.', '7.1%').key);
+    // A where-clause sets a place, it describes no subject.
+    expect(share('Unemployment in the region, where 40% of jobs depend on mining, rose to 11%.', '11%').key ?? '').not.toContain('region');
     const lifted = share('The Bank of England has lifted interest rates by more than expected, to 5% from 4.5%, as it struggles to rein in price rises.', '5%');
     expect(lifted.key).toBe(share('UK interest rates raised to 5% as the Bank fights stubborn price rises', '5%').key);
   });
@@ -596,6 +602,10 @@ describe('what a rate is of, and who was aboard', () => {
     const s = 'Inflation in services slowed to 6.8 per cent from 7.4 per cent, the statistics office said.';
     expect(share(s, '7.4 per cent').earlier).toBe(true);
     expect(share(s, '6.8 per cent').earlier).toBe(false);
+    expect(share('The Bank has lifted interest rates by more than expected, to 5% from 4.5%.', '4.5%').earlier).toBe(true);
+    // Not where people or things came from: "up to 3,000 people from 12 villages".
+    expect(measure('Rescuers evacuated up to 3,000 people from 12 villages.', '12').earlier).toBe(false);
+    expect(measure('Aid was delivered to 300,000 people from 15 countries.', '15').earlier).toBe(false);
   });
 
   it('counts those aboard a vessel, however the sentence carries them', () => {
@@ -611,6 +621,9 @@ describe('what a rate is of, and who was aboard', () => {
     // Those who died and those rescued are no count of those aboard.
     expect(measure('The boat sank before dawn, drowning at least 79 people.', '79').key).toBe(measure('At least 79 people died.', '79').key);
     expect(measure('The accident killed 294 passengers.', '294').key).toBe(measure('The accident killed 294 people.', '294').key);
+    // Carrying other things, or being saved from drowning, is neither.
+    expect(measure('Police stopped 40 men, 3 of them carrying knives.', '3').key).not.toBe(keys[0]);
+    expect(measure('Lifeguards saved 40 people from drowning.', '40').key).toBe(measure('Lifeguards rescued 40 people.', '40').key);
     // Being aboard is counted, never priced.
     expect(measure('The cargo aboard the ship was estimated to be worth about $3.5 billion.', '$3.5 billion').key).toBe('money|cargo|');
   });
@@ -645,6 +658,8 @@ describe('a count broken down by group or nationality', () => {
     expect(measure('Egyptians make up at least 323 of the dead, according to the diplomats.', '323').places).toEqual(['EG']);
     expect(measure('Officials said on Sunday that the Egyptian toll had climbed to 672.', '672').places).toEqual(['EG']);
     expect(measure('A diplomat put the number of Indian dead at around 68.', '68').places).toEqual(['IN']);
+    // The figure's own harm stands: those killed among the casualties are deaths.
+    expect(measure('Among the casualties, 24 Britons were killed.', '24').key).toBe(measure('At least 24 people were killed.', '24').key);
     // A nationality of those who count is no place of the counted.
     expect(measure('On the mountain, an Indian army team found 18 bodies after the tremor.', '18').places).toEqual([]);
   });

@@ -62,7 +62,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'morocco-quake': { precision: 0.97, recall: 0.76 },
   'nvidia-q1-fy24': { precision: 0.55, recall: 0.22 },
   'uk-inflation': { precision: 0.48, recall: 0.35 },
-  'turkey-runoff-2023': { precision: 0.28, recall: 0.32 },
+  'turkey-runoff-2023': { precision: 0.25, recall: 0.32 },
   'monkeypox': { precision: 0.4, recall: 0.48 },
   'pylos-shipwreck': { precision: 0.65, recall: 0.36 },
   'svb-collapse': { precision: 0.57, recall: 0.28 },
