@@ -222,6 +222,16 @@ function occasionOf(claim: Claim, q: Quantity, doc: { date: string | null; leadD
   return doc.leadDay ? { day: doc.leadDay, named: true, told: false } : { day: doc.date.slice(0, 10), named: false, told: false };
 }
 
+/**
+ * Whether a share is held: by a verb of holding straight before it ("Starmer's Labour won just 33.7%"),
+ * or in a clause that speaks of the thing before ("In 2019 it was 67.3%", "In October it fell to 4.6%").
+ */
+function isHeld(m: Mention): boolean {
+  const before = m.claim.text.slice(0, m.quantity.start - m.claim.start).toLowerCase();
+  const last = before.match(/[\p{L}]+/gu)?.slice(-2) ?? [];
+  return last.some((w) => LEX.possessionVerbs.has(w)) || /\bit\s+\p{L}+\s*(?:\p{L}+\s+)?(?:to|at|by)?\s*$/u.test(before);
+}
+
 function mentionDate(claim: Claim, q: Quantity, docDate: string | null): string | null {
   if (!docDate) return null;
   if (!MAY_DATE.test(claim.text)) return docDate.slice(0, 10);
@@ -299,13 +309,6 @@ function collectMentions(docs: DocContext[]): Mention[] {
         own.push({ docIndex, claim, quantity: q, measure, key: measure.key ?? '', date, eventDate: eventDateOf(claim, q, ctx.date), occasionDay: null, occasionNamed: false, sortDate: date ?? ctx.date?.slice(0, 10) ?? '', order: q.start, hedged: claim.certainty === 'hedged' && !measure.official, scale: measure.unitScale ?? 1, member });
       }
     }
-    // "Starmer's Labour won just 33.7%": a share held, by a verb of holding straight before it.
-    // So is one whose clause speaks of the thing before ("In 2019 it was 67.3%", "In October it fell to 4.6%").
-    const isHeld = (m: Mention) => {
-      const before = m.claim.text.slice(0, m.quantity.start - m.claim.start).toLowerCase();
-      const last = before.match(/[\p{L}]+/gu)?.slice(-2) ?? [];
-      return last.some((w) => LEX.possessionVerbs.has(w)) || /\bit\s+\p{L}+\s*(?:\p{L}+\s+)?(?:to|at|by)?\s*$/u.test(before);
-    };
     // A figure with no noun of its own ("rose to 34", "to 145.5 million") means what the figure before
     // it in the same passage meant, when that one is of the same dimension.
     for (let i = 0; i < own.length; i++) {

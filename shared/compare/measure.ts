@@ -197,11 +197,14 @@ interface Span {
  * and a place named in the phrase is no part of it ("UK inflation"). Null when the words before the
  * figure are no verb of change or state after a plain noun phrase.
  */
+/** A verb that says something moved ("rose", "slowed", "raised"). */
+const isChangeVerb = (w: Word) => ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower);
+
 function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifiers: string[]; text: string } | null {
   let b = q.first - 1;
   while (b >= clause.first && (NUMBER_CUES.has(ws[b].lower) || LEX.functionWords.amountPrepositions.has(ws[b].lower) || /^(?:to|by|at)$/.test(ws[b].lower))) b--;
   const linked = b < q.first - 1 && /^(?:to|at)$/.test(ws[b + 1]?.lower ?? '');
-  const movesOrStands = (w: Word | undefined) => !!w?.isWord && (((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower) || LEX.functionWords.stateVerbs.has(w.lower));
+  const movesOrStands = (w: Word | undefined) => !!w?.isWord && (isChangeVerb(w) || LEX.functionWords.stateVerbs.has(w.lower));
   // "dropped more steeply than expected, to 6.2 per cent": an aside on how it moved stands before the figure.
   // "lifted interest rates by more than expected, to 5%": so does one on by how much, after the object.
   if (linked && ws[b]?.text === ',') {
@@ -782,9 +785,10 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // So is "from" after a figure the clause moved to: "slowed to 6.8 per cent from 7.4 per cent", "eased to
   // 6.7 per cent in August, from 6.8 per cent in July".
   // Not "evacuated up to 3,000 people from 12 villages": only a verb of change moves to a figure.
-  const changes = (w: Word) => ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower);
-  const movedTo = (t: number) => ws[t].lower === 'to' && ws[t - 1]?.lower !== 'up' && /^\d/.test(ws[t + 1]?.text ?? '') && ws.slice(clause.first, t).some(changes);
-  const afterMove = () => ws.slice(clause.first, from).some((_, n) => movedTo(clause.first + n));
+  const afterMove = () => {
+    const moved = ws.findIndex((w, t) => t >= clause.first && t < from && isChangeVerb(w));
+    return moved >= 0 && ws.slice(moved + 1, from).some((w, n) => w.lower === 'to' && ws[moved + n]?.lower !== 'up' && /^\d/.test(ws[moved + n + 2]?.text ?? ''));
+  };
   if (from > 0 && ws[from].lower === 'from' && (LEX.functionWords.changeDirections.has(ws[from - 1].lower) || afterMove())) {
     m.base = true;
     m.earlier = true;
@@ -854,11 +858,6 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
 }
 
 /**
- * The state said of a part of those counted before ("1,404 of them are in a critical condition", "about
- * 1,400 of the injured in a serious condition", "two of them children"): the last word of the phrase after
- * the partitive, or null when the figure is no such part or a name follows (a place: "80,000 of them in Paris").
- */
-/**
  * The group of people a figure counts when it breaks a count down: "Among the dead are 416 children" (the
  * group after the figure, an inclusion before it), "384 of them children", "35 of the dead are Tunisians"
  * and "Egyptians make up at least 323 of the dead". A nationality is a place (`place`), any other group a
@@ -907,6 +906,12 @@ function fitsDimension(concept: string, dimension: string): boolean {
   return LEX.dimensionConcepts.get(concept)?.includes(dimension) ?? true;
 }
 
+/**
+ * The state said of a part of those counted before ("1,404 of them are in a critical condition", "about
+ * 1,400 of the injured in a serious condition", "two of them children"): a concept the lexicon knows
+ * ("out of control") or the last word of the phrase after the partitive; null when the figure is no such
+ * part or a name follows (a place: "80,000 of them in Paris").
+ */
 function partState(ws: Word[], q: Span, clause: Span): { lower: string; text: string } | null {
   if (ws[q.last + 1]?.lower !== 'of') return null;
   let i = q.last + 2;
@@ -1097,11 +1102,6 @@ const isPlaceNoun = (w: Word | undefined) => !!w && w.isWord && LEX.placeNouns.h
 const possessive = (text: string) => text.replace(/['’]s$/, '');
 
 /**
- * A named area starting at word i, with the index of its last word: a run of capitalised words and
- * its place noun ("Kathmandu district", "Sierra Leone") or a described one ("the eastern region").
- * "The country" alone names nothing: it is whichever country the story is about.
- */
-/**
  * One side of a divided area, named by who holds it: "the Russian-controlled side", "Russian-held Nova
  * Kakhovka", "areas under Ukrainian control". Its figures are that country's, apart from the other side's,
  * so the name returned is the holder's (a country the place list knows); the area itself may be unnamed.
@@ -1128,6 +1128,11 @@ function sideAt(ws: Word[], i: number): { name: string; last: number } | null {
   return null;
 }
 
+/**
+ * A named area starting at word i, with the index of its last word: a run of capitalised words and
+ * its place noun ("Kathmandu district", "Sierra Leone") or a described one ("the eastern region").
+ * "The country" alone names nothing: it is whichever country the story is about.
+ */
 function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   const side = sideAt(ws, i);
   if (side) return side;
@@ -1307,9 +1312,11 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     // "the Egyptian toll had climbed to 672", "the number of Indian dead", "the number of Jordanians who
     // died": a nationality that qualifies what is counted is the count's place.
     // Only a harm's count or the figure's own concept: "an Indian army team found 18 bodies" places no bodies.
-    const next = conceptOf(ws[c + 1]?.lower ?? '');
-    const qualifiesCount = (!!next && (LEX.harmConcepts.has(next) || (!!eventText && conceptOf(eventText) === next))) || (ws[c - 1]?.lower === 'of' && LEX.genericHeads.has(ws[c - 2]?.lower ?? ''));
-    if (c < q.first && isCapital(w) && c > clause.first && qualifiesCount && !/['’]s$/.test(w.text)) {
+    const qualifiesCount = () => {
+      const next = conceptOf(ws[c + 1]?.lower ?? '');
+      return (!!next && (LEX.harmConcepts.has(next) || (!!eventText && conceptOf(eventText) === next))) || (ws[c - 1]?.lower === 'of' && LEX.genericHeads.has(ws[c - 2]?.lower ?? ''));
+    };
+    if (c < q.first && isCapital(w) && c > clause.first && !/['’]s$/.test(w.text) && qualifiesCount()) {
       const place = placeOf(w.lower);
       if (place && !places.includes(place)) places.push(place);
       if (place) continue;
