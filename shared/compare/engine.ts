@@ -360,6 +360,9 @@ function collectMentions(docs: DocContext[]): Mention[] {
     }
     // A denial with nothing around it still disputes a number: it is attached to that number's measure later.
     for (const m of own) if (!m.key && m.measure.denied) m.key = `${m.measure.dimension}|disputed`;
+    // A share a named party holds with nothing said of what it is a share of ("National 38.06 percent",
+    // "Greens: 11.6 percent"): the story's shares held by such parties tell it, later.
+    for (const m of own) if (!m.key && m.measure.dimension === 'percent' && m.measure.subject && !m.measure.rate) m.key = HELD_SHARE;
     mentions.push(...own.filter((m) => m.key));
   });
   return mentions;
@@ -1049,6 +1052,35 @@ function seriesSteps(sorted: Mention[]): string {
 }
 
 const storyOf = (blockKey: string) => blockKey.slice(0, blockKey.indexOf('#'));
+/** The provisional key of a share a named party holds, of nothing the text names. */
+const HELD_SHARE = 'percent|(held)';
+
+/**
+ * A share a named party holds, of nothing named ("Labour 26.1 percent"), is of the thing the story's
+ * shares held by several named parties are of ("National's share of the party vote", "Labour took 27% of
+ * the vote"): of the story's blocks holding its own party's share, the one holding shares of the most
+ * parties; when none holds its party's, the one holding those of the most parties, two at least. With no
+ * such block it says nothing comparable and leaves the comparison.
+ */
+function placeHeldShares(blocks: Map<string, Mention[]>): void {
+  const moves = new Map<Mention, { from: string; to: string }>();
+  for (const [from, members] of blocks) {
+    if (!from.endsWith(`#${HELD_SHARE}`)) continue;
+    const story = storyOf(from);
+    const holders = [...blocks].filter(([key, ms]) => key !== from && storyOf(key) === story && ms[0].measure.dimension === 'percent' && !key.endsWith('|added') && !key.endsWith('|disputed'))
+      .map(([key, ms]) => ({ key, subjects: new Set(ms.map((m) => m.measure.subject).filter((x): x is string => !!x)) }))
+      .filter((h) => h.subjects.size);
+    for (const m of members) {
+      const own = holders.filter((h) => h.subjects.has(m.measure.subject!));
+      const pool = own.length ? own : holders.filter((h) => h.subjects.size >= 2);
+      const best = Math.max(0, ...pool.map((h) => h.subjects.size));
+      const top = pool.filter((h) => h.subjects.size === best);
+      if (top.length === 1) moves.set(m, { from, to: top[0].key });
+    }
+  }
+  moveMentions(blocks, moves);
+  for (const key of [...blocks.keys()]) if (key.endsWith(`#${HELD_SHARE}`)) blocks.delete(key);
+}
 const headOf = (m: Mention) => m.measure.head ?? null;
 
 /**
@@ -1199,7 +1231,8 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
       byValue.set(id, [...(byValue.get(id) ?? []), { key, m }]);
     }
   }
-  const compatible = (a: Mention, b: Mention) => {
+  // Whether two figures of one value may be one figure told again: about the same kind of thing, place and subject.
+  const alike = (a: Mention, b: Mention) => {
     const [ha, hb] = [headOf(a), headOf(b)];
     const [pa, pb] = [a.measure.places.join('+'), b.measure.places.join('+')];
     const [sa, sb] = [a.measure.subject ?? '', b.measure.subject ?? ''];
@@ -1208,31 +1241,36 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
     // Two concepts said of it must agree: 2,310 killed are not 2,310 homes destroyed.
     const [ea, eb] = [a.measure.conceptual ? a.measure.event : null, b.measure.conceptual ? b.measure.event : null];
     const precise = isPrecise(a.quantity) && (!ea || !eb || ea === eb);
-    return a.docIndex !== b.docIndex && (precise || !ha || !hb || ha === hb) && (!pa || !pb || pa === pb) && (!sa || !sb || sa === sb);
+    return (precise || !ha || !hb || ha === hb) && (!pa || !pb || pa === pb) && (!sa || !sb || sa === sb);
   };
-  // The figure told again moves from the smaller measure to the larger one; whole blocks are not
-  // merged, so one shared value cannot chain unrelated measures together.
+  // The figures of one value told again of one thing gather in one block: the largest of their blocks,
+  // unless it only names the thing with fewer qualifiers than another ("Passport number 5,250,000"
+  // beside "5.25 million unencrypted passport numbers were stolen"). A figure joins a gathering only
+  // when it is alike with every figure already in it, so that a figure naming nothing cannot bridge
+  // 2,310 killed and 2,310 homes; and only the figures told again move, not whole blocks.
   const moves = new Map<Mention, { from: string; to: string }>();
   for (const list of byValue.values()) {
     const byKey = new Map<string, Mention[]>();
     for (const { key, m } of list) byKey.set(key, [...(byKey.get(key) ?? []), m]);
     if (byKey.size < 2) continue;
     const keys = [...byKey.keys()];
-    for (let i = 0; i < keys.length; i++) {
-      for (let j = i + 1; j < keys.length; j++) {
-        // A row or label that only names the thing, with fewer qualifiers ("Passport number 5,250,000"),
-        // joins the figure that says more ("5.25 million unencrypted passport numbers were stolen");
-        // otherwise the smaller block joins the larger.
-        const [mi, mj] = [byKey.get(keys[i])!, byKey.get(keys[j])!];
-        const iNarrower = namesLess(mi, mj);
-        const jNarrower = namesLess(mj, mi);
-        const iSmaller = iNarrower || (!jNarrower && blocks.get(keys[i])!.length <= blocks.get(keys[j])!.length);
-        const [small, large] = iSmaller ? [keys[i], keys[j]] : [keys[j], keys[i]];
-        const targets = byKey.get(large)!;
-        for (const m of byKey.get(small)!) {
-          if (!moves.has(m) && targets.some((n) => compatible(m, n))) moves.set(m, { from: small, to: large });
-        }
+    const narrower = (k: string) => keys.some((other) => other !== k && namesLess(byKey.get(k)!, byKey.get(other)!));
+    keys.sort((a, b) => Number(narrower(a)) - Number(narrower(b)) || blocks.get(b)!.length - blocks.get(a)!.length || (a < b ? -1 : 1));
+    const gatherings: Array<{ target: string; members: Mention[]; docs: Set<number> }> = [];
+    for (const key of keys) {
+      for (const m of byKey.get(key)!) {
+        const home = gatherings.find((g) => g.members.every((n) => alike(m, n)));
+        if (home) {
+          home.members.push(m);
+          home.docs.add(m.docIndex);
+          if (home.target !== key) moves.set(m, { from: key, to: home.target });
+        } else gatherings.push({ target: key, members: [m], docs: new Set([m.docIndex]) });
       }
+    }
+    // Figures of one document only are not told again: they stay where they were.
+    for (const g of gatherings) {
+      if (g.docs.size > 1) continue;
+      for (const m of g.members) moves.delete(m);
     }
   }
   moveMentions(blocks, moves);
@@ -1489,6 +1527,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
     else blocks.set(key, [m]);
   }
   attachLooseFigures(blocks);
+  placeHeldShares(blocks);
   mergeBlocksSharingFigures(blocks);
   mergeNearReadings(blocks);
   mergeValuesToldAgain(blocks, docs);

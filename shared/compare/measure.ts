@@ -4,6 +4,7 @@
 // 312"), its scope (place, year, rate, estimate or count) and its role (increment, denial, change, earlier).
 import type { FigureLike } from '../figures/index.ts';
 import { conceptOf, CUE, CUES, DENIAL_WORDS, LEX, lemma, placeOf, unitBase, type PhraseSet } from './lexicon.ts';
+import { numbers } from '../lexicon/index.ts';
 
 export interface Word {
   text: string;
@@ -154,6 +155,29 @@ const NUMBER_CUES = LEX.functionWords.numberCues;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const isVerbForm = (w: string) => ((/(?:ed|ing)$/.test(w) || (/en$/.test(w) && !/teen$/.test(w))) && w.length > 4 && !PREPOSITIONS.has(w)) || LEX.irregularParticiples.has(w);
 const CONJUNCTIONS = LEX.functionWords.conjunctions;
+const SCALE_WORDS = numbers.scales;
+
+/** A figure that is the whole of another's part: "of the country's roughly 220 million", "of the 1,200 passengers". */
+function isPartitiveWhole(ws: Word[], q: Span): boolean {
+  if (glued(ws, q.last)) return false;
+  let b = q.first - 1;
+  while (b >= 0 && leadsWhole(ws[b])) b--;
+  if (b < 2 || !LEX.functionWords.definiteDeterminers.has(ws[b].lower) || ws[b - 1].lower !== 'of') return false;
+  let n = b - 2;
+  while (n >= 0 && SCALE_WORDS[ws[n].lower] !== undefined) n--;
+  return n >= 0 && /^\d/.test(ws[n].text);
+}
+
+/** A word between "of the" and the whole's figure: a possessive ("the country's") or a cue ("roughly", "more than"). */
+function leadsWhole(w: Word): boolean {
+  return /['’]s$/.test(w.text) || (NUMBER_CUES.has(w.lower) && !CONJUNCTIONS.has(w.lower) && !LEX.functionWords.coordinators.has(w.lower) && !['of', 'the', 'by'].includes(w.lower));
+}
+
+/** A number glued to the letters after it ("MAX 9s", "F-16s") names a model, not a count. */
+function glued(ws: Word[], k: number): boolean {
+  const next = ws[k + 1];
+  return !!next && next.start === ws[k].end && /^\p{L}/u.test(next.text) && SCALE_WORDS[next.lower] === undefined;
+}
 /** Words that link a unit named before a number to it: "magnitude of", "magnitude at", "magnitude-7.8". */
 const UNIT_LINKS = LEX.functionWords.unitLinks;
 const isCapital = (w: Word) => /^\p{Lu}/u.test(w.text);
@@ -377,6 +401,16 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   if (dimension === 'count' && ws[i]?.lower === 'of' && LEX.functionWords.definiteDeterminers.has(ws[i + 1]?.lower ?? '')) {
     i += 2;
     while (ws[i] && ws[i + 1] && /['’]s$/.test(ws[i].text) === false && ws[i + 1].text === '’') i++;
+    // "33 million of the country's roughly 220 million people": a part is counted in its whole's noun.
+    for (let k = i; k <= clause.last && k < i + 5 && ws[k].isWord; k++) {
+      if (!/^\d/.test(ws[k].text)) {
+        if (!leadsWhole(ws[k])) break;
+        continue;
+      }
+      if (glued(ws, k)) break;
+      for (i = k + 1; ws[i] && SCALE_WORDS[ws[i].lower] !== undefined; i++);
+      break;
+    }
   }
   const np: Word[] = [];
   for (; i <= clause.last && np.length < 5; i++) {
@@ -851,6 +885,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     if (part.group) [m.head, m.conceptual] = [part.group, true];
     if (part.place) m.places = [part.place];
   }
+  // The whole a part is counted in ("33 million of the country's roughly 220 million people have been
+  // affected") is not what befell the part: it is counted by its noun alone.
+  if (m.dimension === 'count' && isPartitiveWhole(ws, q)) [m.event, m.eventText] = [null, null];
   // However it was found, a concept this dimension cannot measure says nothing of the figure.
   if (m.event && !fitsDimension(m.event, m.dimension)) [m.event, m.eventText] = [null, null];
   m.key = keyOf(m);
@@ -1396,7 +1433,9 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
   // for Activision" is a price paid, no share).
   if (ws[q.last + 1]?.lower === 'for' && share) {
     let f = q.last + 2;
+    // "for the opposition's Kemal Kilicdaroglu", "12.3% for the Greens".
     if (ws[f]?.lower === 'the' && /['’]s$/.test(ws[f + 1]?.text ?? '')) f += 2;
+    else if (ws[f]?.lower === 'the' && isCapital(ws[f + 1] ?? ws[f])) f += 1;
     const area = isCapital(ws[f] ?? ws[0]) ? areaAt(ws, f) : null;
     if (area && ws[f] && !LEX.calendarWords.has(ws[f].lower)) {
       take([area.name]);

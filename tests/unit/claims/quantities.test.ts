@@ -204,6 +204,15 @@ describe('numbers that are not quantities', () => {
     expect(values('Polls open at 7 a.m. on the 5th of May.')).toEqual([]);
   });
 
+  it('reads a share after a name in a list of results: identifiers carry no percent sign', () => {
+    // The final primary vote of Australia's 2022 federal election.
+    expect(values('Primary vote: Coalition 35.7 percent, Labor 32.6 percent, Greens 12.3%.')).toEqual([
+      [35.7, 35.7],
+      [32.6, 32.6],
+      [12.3, 12.3],
+    ]);
+  });
+
   it('leaves out identifiers and report numbers', () => {
     expect(values('The Labor Department published report USDL-23-1021 this week.')).toEqual([]);
     expect(values('He lives at No. 10 and drives on Route 66 past the F-16 hangar.')).toEqual([]);

@@ -464,6 +464,37 @@ describe('a breakdown told in prose and in a table', () => {
   });
 });
 
+describe('one value told again in other words', () => {
+  // The Sewol ferry sinking off Jindo, April 2014: 172 people were rescued.
+  const { groups } = compareTexts([
+    ['2014-04-16', 'Sewol ferry sinks off Jindo with hundreds of students aboard\n\nThe Sewol ferry capsized off Jindo island on Wednesday morning with 476 people aboard, most of them students from Danwon High School in Ansan. By nightfall 172 people had been rescued from the ferry, the coast guard said.'],
+    ['2014-04-17', 'Hopes fade for missing Sewol students\n\nThe Sewol ferry sank off Jindo island on Wednesday. In all, 172 survivors were brought ashore overnight, and the families of students from Danwon High School waited at the harbour.'],
+    ['2014-04-18', 'Divers reach the hull of the Sewol\n\nDivers reached the hull of the Sewol ferry off Jindo island on Friday. Rescue boats pulled 172 people alive from the cold water in the first hours, among them 75 students of Danwon High School.'],
+  ]);
+
+  it('gathers a precise value said three ways in one group', () => {
+    const rescued = groups.filter((g) => g.members.some((m) => m.quantity.low === 172));
+    expect(rescued).toHaveLength(1);
+    expect(rescued[0].members.map((m) => m.doc).sort()).toEqual(['d0', 'd1', 'd2']);
+    expect(rescued[0].verdict).toBe('consistent');
+  });
+});
+
+describe('shares held by parties, in prose and in a list of results', () => {
+  // Australia's 2022 federal election: the primary vote on the night and in the final count.
+  const { groups } = compareTexts([
+    ['2022-05-22', 'Labor wins Australian federal election as Albanese ousts Morrison\n\nAnthony Albanese led Labor to victory in the Australian federal election on Saturday, ending nine years of Coalition government under Scott Morrison. Labor won 32.6% of the primary vote, against 35.7% for the Coalition and 12.3% for the Greens.'],
+    ['2022-06-24', 'Final count of Australian federal election published\n\nThe electoral commission published the final figures of the Australian federal election won by Albanese on Friday, after Morrison conceded in May.\nPrimary vote: Coalition 35.7 percent, Labor 32.6 percent, Greens 12.3 percent.'],
+  ]);
+
+  it('puts each party\'s share with the same party\'s share told elsewhere, and no other', () => {
+    for (const share of [32.6, 35.7, 12.3]) {
+      const group = groups.find((g) => g.members.some((m) => m.quantity.low === share))!;
+      expect(figures(group)).toEqual([share, share]);
+    }
+  });
+});
+
 describe('corroboration', () => {
   it('matches the same claim across documents and counts outlets citing one origin once', () => {
     const { corroborations } = compareClaims([input('convoy-cnn.txt'), input('convoy-bbc.txt'), input('convoy-local.txt')]);

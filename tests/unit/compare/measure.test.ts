@@ -102,6 +102,15 @@ describe('the event that qualifies a figure, in any grammatical form', () => {
     expect(measure('The hotel group later told investors in a filing that the figure for unencrypted passports was 5.25 million.', '5.25 million').head).toBeNull();
   });
 
+  it('counts a part in its whole\'s noun, and the whole by its noun alone', () => {
+    // After the 2010 Chile earthquake: about 2 million of some 17 million Chileans were affected.
+    const sentence = "About 2 million of the country's roughly 17 million people were affected by the quake, the government said.";
+    expect(measure(sentence, '2 million').key).toBe('count|affected');
+    expect(measure(sentence, '17 million').key).toBe('count|people');
+    // A number glued to letters names a model: "79 of the MAX 9s" counts jets, not "s".
+    expect(measure('United, which operates 79 of the MAX 9s, cancelled dozens of flights.', '79').head).toBe('max');
+  });
+
   it('gives a bare number the meaning of its clause or of the figure before it', () => {
     expect(measure('They counted close to 1,200 dead after the landslide, rescuers said.', '1,200').key).toBe('count|death');
     expect(measure('The army is preparing more troops, adding to the 11,000 sent in November.', '11,000').key).toBe('count|troops');
