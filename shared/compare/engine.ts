@@ -6,7 +6,7 @@ import type { CompareGroup, CompareMember, ConflictPair, Verdict } from '../type
 import { figureInterval, figuresAgree, formatFigure, formatNumber, type FigureLike } from '../figures/index.ts';
 import { findDates, findDocumentDate, findMonths, findRelativeDays, shiftDay } from '../text/dates.ts';
 import { capitalOf, escapeRegExp, LEX, lemma, placeOf } from './lexicon.ts';
-import { isMeasurement, labelOf, measureOf, placesIn, tellsChange, words, type Measure } from './measure.ts';
+import { isMeasurement, labelOf, measureOf, placesIn, pollstersIn, stageIn, tellsChange, words, type Measure } from './measure.ts';
 import { aliasNames } from './names.ts';
 import { clusterStories, sameTextOrigins } from './stories.ts';
 
@@ -57,6 +57,8 @@ interface DocContext {
   sameText: number;
   /** The day the document's lead says its event took place ("marched ... on Sunday"), when it names one. */
   leadDay: string | null;
+  /** The one round of a contest its headline names ("... wins runoff"), for figures that name none. */
+  leadStage: number | null;
 }
 
 /** How many significant digits a single stated value has (a decimal counts as precise); null for a range or a vague amount. */
@@ -342,8 +344,15 @@ function collectMentions(docs: DocContext[]): Mention[] {
       if (named) m.measure = { ...m.measure, subject: named };
     }
     // Figures coordinated in one clause share its subject: "gave Labour 372 seats and 35.6% of the vote".
+    // A figure in brackets straight after another is that one's other form, whoever it is of:
+    // "Bolsonaro 51.07 million (43.2%)".
     for (let i = 1; i < own.length; i++) {
       const [prev, m] = [own[i - 1], own[i]];
+      const bracketed = prev.claim === m.claim && /^\s*\(\s*$/.test(m.claim.text.slice(prev.quantity.end - m.claim.start, m.quantity.start - m.claim.start));
+      if (bracketed && prev.measure.subject) {
+        m.measure = { ...m.measure, subject: prev.measure.subject };
+        continue;
+      }
       if (prev.claim !== m.claim || m.measure.subject || m.measure.places.length || !prev.measure.subject) continue;
       const between = m.claim.text.slice(prev.quantity.end - m.claim.start, m.quantity.start - m.claim.start);
       if (/^[^,;:.()]*\band\s*$/i.test(between) && between.split(/\s+/).length <= 6) m.measure = { ...m.measure, subject: prev.measure.subject };
@@ -366,6 +375,33 @@ function collectMentions(docs: DocContext[]): Mention[] {
     mentions.push(...own.filter((m) => m.key));
   });
   return mentions;
+}
+
+/**
+ * A sentence that names one of its story's pollsters speaks of that pollster's poll ("Ipec, whose numbers
+ * were also published on Saturday, had Lula on 51%"): its figures forecast the result, as the figures
+ * of a sentence that says "poll" do.
+ */
+function markPollFigures(mentions: Mention[], docs: DocContext[]): void {
+  const pollsters = new Map<number, Set<string>>();
+  for (const d of docs) {
+    const names = pollsters.get(d.story) ?? new Set<string>();
+    for (const name of pollstersIn(d.input.text)) names.add(name);
+    pollsters.set(d.story, names);
+  }
+  const patterns = new Map<number, RegExp | null>();
+  for (const [story, names] of pollsters) patterns.set(story, names.size ? new RegExp(`(?<![\\p{L}])(?:${[...names].map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu') : null);
+  for (const m of mentions) {
+    // A poll reports shares; a pollster named beside money or a count ('a Refinitiv poll' of analysts) forecasts it or not by its own words.
+    if (m.measure.poll || m.measure.dimension !== 'percent') continue;
+    const pattern = patterns.get(docs[m.docIndex].story);
+    if (!pattern) continue;
+    // As with the word "poll": a pollster named before the figure, or after it in its own clause.
+    const [start, end] = [m.quantity.start - m.claim.start, m.quantity.end - m.claim.start];
+    const before = pattern.test(m.claim.text.slice(0, start));
+    const after = m.claim.text.slice(end).split(/[,;:.!?]/)[0];
+    if (before || pattern.test(after)) m.measure = { ...m.measure, poll: true };
+  }
 }
 
 /** How far back a document is read for the area a clause points back to ("the county"). */
@@ -535,6 +571,19 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const told = periodsByValue.get(valueOf(m));
     return told?.size === 1 ? [...told][0]! : '';
   };
+  // Rounds of one contest ("49.5% in the first round", "52.1% in the runoff") are different figures when
+  // the block names two rounds or more. A figure that names none is of the round whose figure gives its
+  // very value, else of the round its headline names.
+  const stages = new Set(block.map((m) => m.measure.stage).filter((x): x is number => x !== null));
+  const stagesByValue = new Map<number, Set<number>>();
+  for (const m of block) if (m.measure.stage !== null) stagesByValue.set(valueOf(m), (stagesByValue.get(valueOf(m)) ?? new Set()).add(m.measure.stage));
+  const stageScope = (m: Mention): string => {
+    if (m.measure.stage !== null) return String(m.measure.stage);
+    const told = stagesByValue.get(valueOf(m));
+    if (told?.size === 1) return String([...told][0]);
+    const lead = docs[m.docIndex].leadStage;
+    return lead === null ? '' : String(lead);
+  };
   const scopeOf = (m: Mention): string => {
     const parts: string[] = [];
     if (kinds.size >= 2) parts.push(`kind ${kindOf(m)}`);
@@ -544,8 +593,9 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     else if (byEventDay.size >= 2) parts.push(`event ${eventOf(m)}`);
     const docYear = Number(docs[m.docIndex].date?.slice(0, 4)) || null;
     if (m.measure.year && firstYear && (m.measure.year < firstYear || (docYear && m.measure.year > docYear))) parts.push(`year ${m.measure.year}`);
-    // A forecast and the outcome, or this period and the one before, are different figures.
-    if (m.measure.expected) parts.push('expected');
+    if (stages.size >= 2) parts.push(`stage ${stageScope(m)}`);
+    // A forecast or a poll and the outcome, or this period and the one before, are different figures.
+    if (m.measure.expected || m.measure.poll) parts.push('expected');
     if (m.measure.prior) parts.push('prior period');
     if (m.measure.otherEvent) parts.push('another event');
     return parts.join('|');
@@ -574,6 +624,9 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const named = leads.filter((lead) => forms.some((form) => lead.includes(` ${form.replace(/[^\p{L}\p{N}]+/gu, ' ')} `))).length;
     if (named >= 2 && named >= HOME_SHARE * storyDocs.length) homeNames.add(name);
   }
+  // Two names the headlines share that each hold figures of the block are rivals (two candidates, two
+  // companies), not the one name the story is about: each keeps its own figures.
+  if (homeNames.size >= 2) homeNames.clear();
   // "Equifax UK" in a story about Equifax: the story's own name with a place, which places already tell.
   const isHome = (name: string) => homeNames.has(name) || [...homeNames].some((home) => name.startsWith(`${home} `) && !!placeOf(name.slice(home.length + 1)));
   const subjectOf = (m: Mention) => {
@@ -603,6 +656,16 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const areaParts = areas.map((k) => placed.get(k)!);
     for (const k of areas) placed.delete(k);
     out.push(...areaParts);
+    // But a precise value one named subject gives is that subject's figure told again ("after taking
+    // 49.52% in the first round" beside "Erdogan won 49.52%").
+    // Not a value the unplaced figures tell among themselves: that is the story's own series.
+    for (const m of [...unplaced]) {
+      if (!isPrecise(m.quantity) || unplaced.some((n) => n !== m && valueOf(n) === valueOf(m))) continue;
+      const owners = areaParts.filter((members) => members.some((n) => valueOf(n) === valueOf(m) && n.docIndex !== m.docIndex));
+      if (owners.length !== 1) continue;
+      owners[0].push(m);
+      unplaced.splice(unplaced.indexOf(m), 1);
+    }
     // A series the text says moved ("rose to", "climbs to") is the story's running total, whatever areas
     // its reports break it down into.
     const series = unplaced.filter((m) => m.measure.change && !m.measure.earlier).length >= SERIES_SHARE * unplaced.length;
@@ -1513,12 +1576,14 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
       story: stories[i],
       sameText: sameText[i],
       leadDay: leadDayOf(input.text, date),
+      leadStage: stageIn(input.text.slice(0, LEAD_CHARS).split('\n')[0]),
     };
   });
   // Each story's first day, against which an event day counts as the story's own or an older event's.
   const storyStarts = new Map<number, number>();
   for (const d of docs) storyStarts.set(d.story, Math.min(storyStarts.get(d.story) ?? Infinity, Date.parse(d.date?.slice(0, 10) ?? '') || Infinity));
   const mentions = collectMentions(docs);
+  markPollFigures(mentions, docs);
   const blocks = new Map<string, Mention[]>();
   for (const m of mentions) {
     const key = `${docs[m.docIndex].story}#${m.key}`;

@@ -120,6 +120,14 @@ export const LEX = {
   sideLocatives: set(measures.sideLocatives),
   /** Auxiliaries and adverbs that stand between a subject and its verb ("Liberia has now recorded"). */
   verbCompanions: set(measures.verbCompanions),
+  /** Words only an opinion poll is named by ("exit poll", "voting intentions"): its figures forecast a result. */
+  pollWords: new Set(measures.pollWords),
+  /** Nouns a pollster's name goes with ("Datafolha's poll", "a Quaest survey"); alone "the polls" may be the election. */
+  pollNouns: new Set(measures.pollNouns),
+  /** "when the polls closed": the polling places, no survey. */
+  pollingPlaceVerbs: new Set(measures.pollingPlaceVerbs),
+  /** Rounds of one contest ("first round", "runoff"), numbered: each round's result is its own figure. */
+  contestStages: new Map<string, number>(Object.entries(measures.contestStages)),
   stopwords: new Set(measures.stopwords),
   /** Closed-class words the clause reader steers by: prepositions, conjunctions, determiners. */
   functionWords: Object.fromEntries(Object.entries(measures.functionWords).map(([k, words]) => [k, new Set(words)])) as Record<keyof typeof measures.functionWords, Set<string>>,

@@ -60,6 +60,10 @@ export interface Measure {
   official: boolean;
   /** What was expected or forecast ("analysts had expected 2.5 million"), not what happened. */
   expected: boolean;
+  /** Said of an opinion poll or a projection ("Datafolha's last poll had him on 50%"), not of the count. */
+  poll: boolean;
+  /** The round of a contest the sentence names nearest the figure (1 "first round", 2 "runoff"), or null. */
+  stage: number | null;
   /** A change cue governs the figure itself ("rose to 1,419", "revised down to 8,000", "from 64 to 2,975"). */
   moved: boolean;
   /** The figure is the base a change is measured from ("70%, up from the 50%"): the earlier value of the figure before it. */
@@ -166,6 +170,74 @@ function isPartitiveWhole(ws: Word[], q: Span): boolean {
   let n = b - 2;
   while (n >= 0 && SCALE_WORDS[ws[n].lower] !== undefined) n--;
   return n >= 0 && /^\d/.test(ws[n].text);
+}
+
+/** Whether a sentence speaks of an opinion poll ("the exit poll projected 13 seats"), not of polls closing or "than pollsters predicted". */
+function namesPoll(ws: Word[], q: Span): boolean {
+  return ws.some((w, i) => {
+    // A poll governs the figures after it, and one after the figure only in the figure's own clause:
+    // "114,000 jobs added, against the 175,000 that a poll of economists had predicted".
+    if (i > q.last && ws.slice(q.last + 1, i).some((x) => !x.isWord)) return false;
+    const two = i + 1 < ws.length ? `${w.lower} ${ws[i + 1].lower}` : '';
+    const hit = LEX.pollWords.has(two) ? 2 : LEX.pollWords.has(w.lower) ? 1 : 0;
+    if (!hit) return false;
+    const after = ws[i + hit]?.lower ?? '';
+    const compared = ws.slice(Math.max(0, i - 3), i).some((x) => x.lower === 'than');
+    return !LEX.pollingPlaceVerbs.has(after) && !compared;
+  });
+}
+
+/** The one round of a contest a text names ("Lula wins Brazil's runoff"), or null when it names none or several. */
+export function stageIn(text: string): number | null {
+  const ws = words(text);
+  const named = new Set<number>();
+  ws.forEach((w, i) => {
+    const stage = LEX.contestStages.get(i + 1 < ws.length ? `${w.lower} ${ws[i + 1].lower}` : '') ?? LEX.contestStages.get(possessive(w.lower));
+    if (stage !== undefined) named.add(stage);
+  });
+  return named.size === 1 ? [...named][0] : null;
+}
+
+/**
+ * Names a text gives to pollsters ("Pollster Datafolha", "Datafolha's third poll", "a Quaest poll"):
+ * a sentence naming one speaks of its poll even without the word ("Ipec had Lula on 51%").
+ */
+export function pollstersIn(text: string): Set<string> {
+  const found = new Set<string>();
+  const ws = words(text);
+  ws.forEach((w, i) => {
+    if (!LEX.pollNouns.has(w.lower)) return;
+    // "pollster Datafolha": the name after the noun.
+    const add = (name: string) => {
+      if (!LEX.stopwords.has(name) && !LEX.calendarWords.has(name) && !placeOf(name)) found.add(name);
+    };
+    if (/^pollsters?$/.test(w.lower) && isName(ws[i + 1] ?? w) && ws[i + 1] !== w) add(possessive(ws[i + 1].lower));
+    // "Datafolha's third poll", "a Quaest poll": a name that owns the poll, or one after "a", up to two
+    // lower-case words before it ("the Lok Sabha polls" are the election).
+    for (let b = i - 1; b >= Math.max(0, i - 3); b--) {
+      if (isName(ws[b]) && b > 0 && ws[b - 1].text !== '.') {
+        const owns = /['’]s$/.test(ws[b].text) || /^an?$/.test(ws[b - 1].lower);
+        if (owns && !LEX.pollWords.has(`${ws[b].lower} ${ws[b + 1]?.lower ?? ''}`)) add(possessive(ws[b].lower));
+        break;
+      }
+      if (!ws[b].isWord || isCapital(ws[b]) || /^\d/.test(ws[b].text)) break;
+    }
+  });
+  return found;
+}
+
+/** The round of a contest named nearest the figure in its sentence ("in the first round", "Sunday's runoff"). */
+function stageOf(ws: Word[], q: Span): number | null {
+  let best: number | null = null;
+  let bestDistance = Infinity;
+  ws.forEach((w, i) => {
+    const two = i + 1 < ws.length ? `${w.lower} ${ws[i + 1].lower}` : '';
+    const stage = LEX.contestStages.get(two) ?? LEX.contestStages.get(possessive(w.lower));
+    if (stage === undefined) return;
+    const distance = i > q.last ? i - q.last : q.first - i;
+    if (distance < bestDistance) [best, bestDistance] = [stage, distance];
+  });
+  return best;
 }
 
 /** A word between "of the" and the whole's figure: a possessive ("the country's") or a cue ("roughly", "more than"). */
@@ -379,6 +451,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     estimate: false,
     official: false,
     expected: false,
+    poll: false,
+    stage: null,
     prior: false,
     moved: false,
     base: false,
@@ -888,6 +962,8 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // The whole a part is counted in ("33 million of the country's roughly 220 million people have been
   // affected") is not what befell the part: it is counted by its noun alone.
   if (m.dimension === 'count' && isPartitiveWhole(ws, q)) [m.event, m.eventText] = [null, null];
+  m.poll = namesPoll(ws, q);
+  m.stage = stageOf(ws, q);
   // However it was found, a concept this dimension cannot measure says nothing of the figure.
   if (m.event && !fitsDimension(m.event, m.dimension)) [m.event, m.eventText] = [null, null];
   m.key = keyOf(m);
@@ -1382,7 +1458,11 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
       if (place && !places.includes(place)) places.push(place);
       // An area's own count, however far its verb carries it: "Lee County's death count drops to 53"
       // (not a counter's: "CNN's tally puts the toll at 300" says who counted).
-      else if (!place && (c >= q.first - 2 || (isPlaceNoun(w) && ownsTheCount(ws.slice(c + 1, q.first))))) take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
+      else if (!place && (c >= q.first - 2 || (isPlaceNoun(w) && ownsTheCount(ws.slice(c + 1, q.first))))) {
+        take([nameAt(ws, c, -1) ?? possessive(w.lower)].map(possessive));
+        // "to Bolsonaro's 43.2%": the name that owns the very figure is its only subject.
+        if (c === q.first - 1) return scope();
+      }
     }
   }
   // "In Britain, Health Secretary Sajid Javid said the count of cases had doubled to 20": the place that

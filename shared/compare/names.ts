@@ -46,8 +46,12 @@ export function aliasNames(uses: Map<string, number>): Map<string, string> {
   const find = (n: string): string => (parent.get(n) === n ? n : find(parent.get(n)!));
   const join = (a: string, b: string) => parent.set(find(a), find(b));
   const info = names.map((name) => {
-    const tokens = tokensOf(name);
-    return { name, tokens, core: coreOf(tokens), generic: tokens.some((t) => LEX.functionWords.nameSuffixes.has(t)) };
+    const all = tokensOf(name);
+    // "President Recep Tayyip Erdogan": a title says the name is a person's and is no part of it.
+    let titled = 0;
+    while (titled < all.length - 1 && LEX.personTitles.has(all[titled])) titled++;
+    const tokens = all.slice(titled);
+    return { name, tokens, core: coreOf(tokens), generic: tokens.some((t) => LEX.functionWords.nameSuffixes.has(t)), person: titled > 0 };
   });
   for (let i = 0; i < info.length; i++) {
     for (let j = i + 1; j < info.length; j++) {
@@ -61,10 +65,10 @@ export function aliasNames(uses: Map<string, number>): Map<string, string> {
       if (same) join(a.name, b.name);
     }
   }
-  // Only a name of two words or more: "Labour" is not "Scottish Labour", nor "Democrats" "Liberal Democrats".
+  // Only a name of two words or more: "Labour" is not "Scottish Labour", nor "Democrats" "Liberal Democrats";
+  // but a person's surname is that person ("Erdogan", "President Recep Tayyip Erdogan").
   for (const a of info) {
-    if (a.core.length < 2) continue;
-    const holders = info.filter((b) => b !== a && endsWith(a.core, b.core));
+    const holders = info.filter((b) => b !== a && endsWith(a.core, b.core) && (a.core.length >= 2 || (b.person && a.core.length === 1)));
     if (holders.length && new Set(holders.map((b) => find(b.name))).size === 1) join(a.name, holders[0].name);
   }
   const best = new Map<string, string>();

@@ -510,8 +510,9 @@ function judge(toks: Tok[], n: Num, cue: Cue | null, firstContent: number): Verd
     const prevIdx = toks.indexOf(prev, Math.max(0, n.i0 - 3));
     // "iPhone 14", "eBay 2": a mixed-case name.
     if (/^\p{Ll}+\p{Lu}/u.test(prev.text)) return { kind: 'skip', type: 'ID' };
-    // "Labour 26.1 percent" in a list of results: a name owns a share; an identifier carries no percent sign.
-    if (isCapitalized(prev) && prevIdx > firstContent && !n.percent && !CAP_OK_BEFORE_NUMBER.has(pl) && !/['’]s$/.test(prev.text) && !MONTHS.has(pl) && !WEEKDAYS.has(pl)) {
+    // "Labour 26.1 percent" in a list of results: a name owns a share; an identifier carries no percent
+    // sign and no scale word ("and Bolsonaro 51.07 million").
+    if (isCapitalized(prev) && prevIdx > firstContent && !n.percent && n.scale < 1e6 && !CAP_OK_BEFORE_NUMBER.has(pl) && !/['’]s$/.test(prev.text) && !MONTHS.has(pl) && !WEEKDAYS.has(pl)) {
       return { kind: 'skip', type: 'ID' };
     }
   }

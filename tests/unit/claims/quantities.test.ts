@@ -213,6 +213,14 @@ describe('numbers that are not quantities', () => {
     ]);
   });
 
+  it('reads a scaled amount after a name in an elliptical list', () => {
+    // The vote counts of Brazil's 2022 run-off.
+    expect(values('Lula received 60.3 million votes and Bolsonaro 58.2 million.')).toEqual([
+      [60_300_000, 60_300_000],
+      [58_200_000, 58_200_000],
+    ]);
+  });
+
   it('leaves out identifiers and report numbers', () => {
     expect(values('The Labor Department published report USDL-23-1021 this week.')).toEqual([]);
     expect(values('He lives at No. 10 and drives on Route 66 past the F-16 hangar.')).toEqual([]);

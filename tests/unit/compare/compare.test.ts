@@ -495,6 +495,25 @@ describe('shares held by parties, in prose and in a list of results', () => {
   });
 });
 
+describe('an election in two rounds, with polls before it', () => {
+  // Turkey's presidential election of 2023: Erdogan 49.52% and Kilicdaroglu 44.88% in the first round on
+  // 14 May, 52.18% and 47.82% in the run-off on 28 May; the polls had put Kilicdaroglu ahead.
+  const { groups } = compareTexts([
+    ['2023-05-15', 'Erdogan and Kilicdaroglu head for a run-off in Turkey\n\nPresident Recep Tayyip Erdogan won 49.52% of the vote in the first round of Turkey\'s presidential election on Sunday, short of the majority he needed, and Kemal Kilicdaroglu took 44.88%, the election board said. Pollster Konda had given Kilicdaroglu 49.3% in its last survey before the vote.'],
+    ['2023-05-29', 'Erdogan beats Kilicdaroglu in Turkey\'s run-off\n\nErdogan won Sunday\'s run-off with 52.18% of the vote against 47.82% for Kilicdaroglu, the election board said, after taking 49.52% in the first round two weeks earlier. Kilicdaroglu called it the most unfair election in years.'],
+    ['2023-06-01', 'Turkey\'s election board confirms Erdogan\'s run-off win over Kilicdaroglu\n\nThe official results gave Erdogan 52.18% in the run-off and Kilicdaroglu 47.82%, the board said on Thursday.'],
+  ]);
+  const find = (share: number) => groups.find((g) => g.members.some((m) => m.quantity.low === share))!;
+
+  it('keeps each round, each candidate and the poll apart, and joins each result told again', () => {
+    expect(figures(find(52.18))).toEqual([52.18, 52.18]);
+    expect(figures(find(47.82))).toEqual([47.82, 47.82]);
+    expect(figures(find(49.52))).toEqual([49.52, 49.52]);
+    const ids = [find(52.18).id, find(47.82).id, find(49.52).id, find(44.88).id, find(49.3).id];
+    expect(new Set(ids).size).toBe(5);
+  });
+});
+
 describe('corroboration', () => {
   it('matches the same claim across documents and counts outlets citing one origin once', () => {
     const { corroborations } = compareClaims([input('convoy-cnn.txt'), input('convoy-bbc.txt'), input('convoy-local.txt')]);

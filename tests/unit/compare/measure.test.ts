@@ -147,6 +147,18 @@ describe('scope and role', () => {
     expect(measure('The flood killed 72 people in India and 25 in Nepal.', '25').places).toEqual(['NP']);
   });
 
+  it('reads the round of a contest and an opinion poll around a figure', () => {
+    // Turkey's presidential election of 2023 and Brazil's of 2022.
+    expect(measure('Erdogan took 49.5% in the first round on May 14, short of a majority.', '49.5%').stage).toBe(1);
+    expect(measure('Erdogan won the May 28 runoff with 52.2% of the vote.', '52.2%').stage).toBe(2);
+    expect(measure('Erdogan won 52.2% of the vote.', '52.2%').stage).toBeNull();
+    expect(measure('The exit poll had projected 13 seats for Reform.', '13').poll).toBe(true);
+    expect(measure('Turnout was about 60% when the exit polls closed at 10 pm.', '60%').poll).toBe(false);
+    expect(measure('Lula took 48.4% of the valid votes, more than the 2 points pollsters had allowed for error.', '48.4%').poll).toBe(false);
+    // "to Bolsonaro's 43.2%": the name that owns the very figure is its only subject.
+    expect(measure('Lula finished first with 48.4% of the valid votes to Bolsonaro\'s 43.2%.', '43.2%').subject).toBe('bolsonaro');
+  });
+
   it('reads where a figure lies from its clause: possessives, lists, described areas, clause subjects', () => {
     expect(measure("Chile's own count of the dead rose to 723 on Monday.", '723').places).toEqual(['CL']);
     expect(measure('Deaths passed 230,000 across Indonesia, Sri Lanka and India.', '230,000').places.sort()).toEqual(['ID', 'IN', 'LK']);

@@ -43,6 +43,12 @@ describe('aliasNames', () => {
     expect(map.get('scottish labour')).not.toBe(map.get('labour'));
   });
 
+  it('reads a titled person\'s surname as that person, and no other one-word name as a longer one', () => {
+    const map = aliases('president recep tayyip erdogan', 'erdogan', 'labour', 'scottish labour');
+    expect(map.get('erdogan')).toBe(map.get('president recep tayyip erdogan'));
+    expect(map.get('labour')).not.toBe(map.get('scottish labour'));
+  });
+
   it('keeps joint subjects and unrelated names as they are', () => {
     const map = aliases('national+act', 'national', 'labour', 'act');
     expect(map.get('national+act')).toBe('national+act');
