@@ -70,6 +70,10 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'hajj-heat-2024': { precision: 0.42, recall: 0.41 },
   'alaska-door-plug-2024': { precision: 0.34, recall: 0.15 },
   'pakistan-floods-2022': { precision: 0.72, recall: 0.87 },
+  'itaewon-crush-2022': { precision: 0.3, recall: 0.55 },
+  'iran-protests-2022': { precision: 0.6, recall: 0.22 },
+  'credit-suisse-ubs-2023': { precision: 0.28, recall: 0.36 },
+  'brazil-election-2022': { precision: 0.18, recall: 0.22 },
 };
 
 describe.skipIf(!existsSync(scorer))('stories scored by the shared pairwise scorer', () => {
