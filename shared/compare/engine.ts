@@ -669,13 +669,26 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     // A series the text says moved ("rose to", "climbs to") is the story's running total, whatever areas
     // its reports break it down into.
     const series = unplaced.filter((m) => m.measure.change && !m.measure.earlier).length >= SERIES_SHARE * unplaced.length;
+    const running = isRunningCount(unplaced);
+    if (!placed.size && areas.length >= 2 && running && !series) {
+      // A running total broken down by areas (a toll climbing day by day beside provinces' tolls): the
+      // unplaced figures near the course of each report's highest figure are that total; a small count far
+      // below it is some other place's, linked only when the same value is told again.
+      const highs = new Map<number, number>();
+      for (const m of unplaced) if (!m.measure.increment) highs.set(m.docIndex, Math.max(highs.get(m.docIndex) ?? 0, valueOf(m)));
+      const [lo, hi] = [Math.min(...highs.values()) / SERIES_REACH, Math.max(...highs.values()) * SERIES_REACH];
+      const near = unplaced.filter((m) => valueOf(m) >= lo && valueOf(m) <= hi);
+      if (near.length) out.push(near);
+      out.push(...sameValueRuns(unplaced.filter((m) => !near.includes(m))));
+      continue;
+    }
     if (!placed.size && areas.length >= 2 && !series) {
       // Figures broken down by named subjects (parties, districts) with no country total beside them: an
       // unplaced figure belongs to a subject the text did not name, so only the same value told again links.
       out.push(...sameValueRuns(unplaced));
       continue;
     }
-    if (!placed.size && areas.length >= 2 && !isRunningCount(unplaced)) {
+    if (!placed.size && areas.length >= 2 && !running) {
       // A series that does not run steadily one way over the days (a party's seats "down to 48") holds
       // only the figures near its own values; the others belong to subjects the text did not name, linked
       // only when the same value is told again. A toll that climbs day by day keeps all its figures.

@@ -69,6 +69,8 @@ export const LEX = {
   occasionConcepts: new Set(measures.occasionConcepts),
   /** Concepts counted afresh each day ("cancelled 97 flights on Saturday"): a day the sentence names is the figure's. */
   dailyConcepts: new Set(measures.dailyConcepts),
+  /** "a group based in Oslo": where a source sits, which scopes none of its figures. */
+  seatParticiples: new Set(measures.seatParticiples),
   /** Titles and roles of people ("minister", "mayor"): a row labelled by one names who speaks, not what it counts. */
   personTitles: new Set(titles.personTitles),
   organisationHeads: new Set(titles.organisationHeads),

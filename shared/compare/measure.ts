@@ -980,7 +980,8 @@ function subgroupOf(ws: Word[], q: Span, clause: Span): { group: string | null; 
   const read = (w: Word | undefined, whole: string | null) => {
     if (!w?.isWord) return null;
     if (LEX.subgroupNouns.has(w.lower)) return { group: lemma(w.lower), place: null, whole };
-    const place = isCapital(w) ? placeOf(w.lower) : null;
+    const next = ws[ws.indexOf(w) + 1];
+    const place = isCapital(w) ? ((next && isCapital(next) ? placeOf(`${w.lower} ${next.lower}`) : null) ?? placeOf(w.lower)) : null;
     return place ? { group: null, place, whole } : null;
   };
   // The nearest concept before the figure in its sentence: what "them" stands for.
@@ -992,6 +993,15 @@ function subgroupOf(ws: Word[], q: Span, clause: Span): { group: string | null; 
     return null;
   };
   const after = ws[q.last + 1];
+  // "Of the 158 victims, 132 were South Koreans and 26 were foreigners", "at least four were teenagers":
+  // a figure that opens its clause and is said to be a group is that part of those counted before.
+  let opening = q.first;
+  while (opening > clause.first && ws[opening - 1].text !== ',' && !LEX.functionWords.coordinators.has(ws[opening - 1].lower)) opening--;
+  const opensClause = ws.slice(opening, q.first).every((w) => NUMBER_CUES.has(w.lower) || LEX.functionWords.coordinators.has(w.lower));
+  if (opensClause && after && LEX.auxiliaries.has(after.lower)) {
+    const found = read(ws[q.last + 2], conceptBefore());
+    if (found?.whole) return found;
+  }
   if (LEX.subgroupNouns.has(after?.lower ?? '') || (after && isCapital(after))) {
     if (ws.slice(clause.first, q.first).some((w) => LEX.inclusionCues.has(w.lower))) return read(after, conceptBefore());
   }
@@ -1439,6 +1449,11 @@ function scopeOf(ws: Word[], q: Span, clause: Span, countsPeople: boolean, event
     if (side) {
       take([side.name]);
       c = side.last;
+      continue;
+    }
+    // "Iran Human Rights, based in Oslo": where the source sits is no place of its figures.
+    if (LEX.seatParticiples.has(ws[c - 1]?.lower ?? '') && LEX.locatives.has(w.lower)) {
+      c = areasFrom(ws, c + 1, clause.last).last;
       continue;
     }
     if (framed && (LEX.locatives.has(w.lower) || (opening && LEX.functionWords.openingLocatives.has(w.lower)))) {

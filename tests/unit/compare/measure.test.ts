@@ -147,6 +147,20 @@ describe('scope and role', () => {
     expect(measure('The flood killed 72 people in India and 25 in Nepal.', '25').places).toEqual(['NP']);
   });
 
+  it('reads a group said of a figure that opens its clause as a part of those counted before', () => {
+    // The Sewol ferry, 2014: of the 304 dead, 250 were students of Danwon High School.
+    const sentence = 'Of the 304 victims, 250 were students and 11 were teachers.';
+    expect(measure(sentence, '250').key).toBe('count|death|student');
+    expect(measure('Most of the victims were on the lower decks, and at least 250 were students.', '250').key).toBe('count|death|student');
+  });
+
+  it('takes no scope from where a source is based', () => {
+    // Iran Human Rights, an Oslo-based group, counted at least 448 dead by late November 2022.
+    const based = measure('Iran Human Rights, based in Oslo, said at least 448 people had been killed by security forces.', '448');
+    expect(based.subject).toBeNull();
+    expect(based.places).toEqual([]);
+  });
+
   it('reads the round of a contest and an opinion poll around a figure', () => {
     // Turkey's presidential election of 2023 and Brazil's of 2022.
     expect(measure('Erdogan took 49.5% in the first round on May 14, short of a majority.', '49.5%').stage).toBe(1);
