@@ -943,6 +943,13 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     const subject = movedSubject(ws, q, clause);
     if (subject) [m.head, m.headText, m.modifiers, m.event, m.eventText] = [subject.head, subject.text, subject.modifiers, null, null];
   }
+  // "deliveries climbed 38% to 1.81 million", "production grew to 1.85 million vehicles": an amount the
+  // clause's subject moved to is that subject's, when the subject names a concept.
+  if (!share && !m.event && m.dimension !== 'age') {
+    const subject = movedSubject(ws, q, clause);
+    const concept = subject ? conceptOf(subject.head) : null;
+    if (subject && concept && fitsDimension(concept, m.dimension)) [m.event, m.eventText] = [concept, subject.text];
+  }
   // A verb of change ("Ebola toll passes 5,000") or the unit of a rate ("10,000 a week") names no thing counted.
   const headWord = m.headText?.toLowerCase().split(/\s+/).at(-1) ?? '';
   if (m.head && (((CUES.map.get(headWord) ?? 0) & CUE.change) || m.head === m.rate)) [m.head, m.headText] = [null, null];

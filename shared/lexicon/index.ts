@@ -132,6 +132,8 @@ export const units = {
   dollarPrefixes: table<string>(unitData.currencies.dollarPrefixes),
   currencyCodes: table<string>(unitData.currencies.codes),
   currencyWords: table<string>(unitData.currencies.words),
+  /** "cents", "pence": a currency's hundredth, with the currency it is of. */
+  currencySubunits: table<{ unit: string; code: string; per: number }>(Object.fromEntries(Object.entries(unitData.currencies.subunits).filter(([k]) => k !== 'about')) as Record<string, { unit: string; code: string; per: number }>),
   people: new Set(unitData.people.words),
   rateWords: new Set(unitData.rateWords.words),
   timeUnits: new Set(unitData.timeUnits.units),

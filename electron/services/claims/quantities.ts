@@ -713,6 +713,14 @@ function scanAt(cx: ScanCtx, i: number): number {
     if (verdict.type) markSpan(excluded, s, toks, base, A.i0, end, verdict.type);
     return end;
   }
+  // "71 cents a share": a currency's hundredth is read as the currency ($0.71), its word part of the amount.
+  const subunit = !A.unit && !A.currency && !A.percent && !A.vague ? units.currencySubunits[toks[A.i1]?.lower ?? ''] : undefined;
+  if (subunit) {
+    A.value = round(A.value / subunit.per);
+    A.currency = subunit.unit;
+    A.code = subunit.code;
+    A.i1++;
+  }
   let ua = A.unit ? { unit: A.unit, next: A.i1 } : A.currency ? { unit: A.currency, next: A.i1 } : unitAfter(toks, A.i1);
   let resume = A.i1;
   const nx = toks[A.i1];

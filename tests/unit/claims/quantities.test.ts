@@ -221,6 +221,15 @@ describe('numbers that are not quantities', () => {
     ]);
   });
 
+  it('reads a currency\'s hundredth as the currency', () => {
+    // Tesla's adjusted earnings for the fourth quarter of 2023, against the consensus.
+    const qs = quantities('Adjusted earnings came to 71 cents a share, against the 74 cents analysts expected.');
+    expect(qs.map((q) => [q.text, q.low, q.unit])).toEqual([
+      ['71 cents', 0.71, 'dollars'],
+      ['74 cents', 0.74, 'dollars'],
+    ]);
+  });
+
   it('leaves out identifiers and report numbers', () => {
     expect(values('The Labor Department published report USDL-23-1021 this week.')).toEqual([]);
     expect(values('He lives at No. 10 and drives on Route 66 past the F-16 hangar.')).toEqual([]);

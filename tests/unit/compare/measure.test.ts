@@ -161,6 +161,15 @@ describe('scope and role', () => {
     expect(based.places).toEqual([]);
   });
 
+  it('tells deliveries, production and sales apart, and reads an amount the clause\'s subject moved to', () => {
+    // Tesla's fourth quarter of 2023: 484,507 vehicles delivered, 494,989 produced; BYD sold 526,409.
+    const sentence = 'Tesla built 494,989 vehicles in the quarter and delivered 484,507.';
+    expect(measure(sentence, '494,989').key).toBe('count|production|vehicle');
+    expect(measure(sentence, '484,507').key).toBe('count|delivery');
+    expect(measure('BYD sold 526,409 battery-electric cars in the quarter.', '526,409').key).toMatch(/^count\|sale/);
+    expect(measure('Across the year, deliveries climbed 38% to 1.81 million.', '1.81 million').key).toBe('count|delivery');
+  });
+
   it('reads the round of a contest and an opinion poll around a figure', () => {
     // Turkey's presidential election of 2023 and Brazil's of 2022.
     expect(measure('Erdogan took 49.5% in the first round on May 14, short of a majority.', '49.5%').stage).toBe(1);
