@@ -584,8 +584,24 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
     const lead = docs[m.docIndex].leadStage;
     return lead === null ? '' : String(lead);
   };
+  // Rates of change over different spans ("6.6% in the month", "102.5% on a year earlier", "13.1% since
+  // January") are different figures when the block names two spans or more. A rate that names none is of
+  // the span whose rates lie nearest its value (monthly rates are far smaller than yearly ones).
+  const windowed = block.filter((m) => m.measure.window);
+  const windows = new Set(windowed.map((m) => m.measure.window!));
+  const windowScope = (m: Mention): string => {
+    if (m.measure.window) return m.measure.window;
+    let best = '';
+    let bestDistance = Infinity;
+    for (const n of windowed) {
+      const distance = logDistance(valueOf(m), valueOf(n));
+      if (distance < bestDistance) [best, bestDistance] = [n.measure.window!, distance];
+    }
+    return best;
+  };
   const scopeOf = (m: Mention): string => {
     const parts: string[] = [];
+    if (windows.size >= 2) parts.push(`window ${windowScope(m)}`);
     if (kinds.size >= 2) parts.push(`kind ${kindOf(m)}`);
     if (periods.size >= 2) parts.push(`period ${periodScope(m)}`);
     const occasion = occasionScope(m);

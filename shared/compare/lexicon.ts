@@ -69,6 +69,10 @@ export const LEX = {
   occasionConcepts: new Set(measures.occasionConcepts),
   /** Concepts counted afresh each day ("cancelled 97 flights on Saturday"): a day the sentence names is the figure's. */
   dailyConcepts: new Set(measures.dailyConcepts),
+  /** Spans a rate of change is measured over ("year-on-year", "monthly", "since January"), each with its phrases. */
+  changeWindows: Object.entries(measures.changeWindows).filter(([k]) => k !== 'about').map(([window, phrases]) => ({ window, phrases: phrases as string[] })),
+  /** The one-word phrases of those spans ("annual", "year-on-year"): they name no thing a figure counts. */
+  windowWords: new Set(Object.entries(measures.changeWindows).filter(([k]) => k !== 'about').flatMap(([, phrases]) => (phrases as string[]).filter((p) => !p.includes(' ')))),
   /** "a group based in Oslo": where a source sits, which scopes none of its figures. */
   seatParticiples: new Set(measures.seatParticiples),
   /** Titles and roles of people ("minister", "mayor"): a row labelled by one names who speaks, not what it counts. */

@@ -64,6 +64,8 @@ export interface Measure {
   poll: boolean;
   /** The round of a contest the sentence names nearest the figure (1 "first round", 2 "runoff"), or null. */
   stage: number | null;
+  /** For a share: the span its change is measured over ("year", "month", "year-to-date"), when the clause says. */
+  window: string | null;
   /** A change cue governs the figure itself ("rose to 1,419", "revised down to 8,000", "from 64 to 2,975"). */
   moved: boolean;
   /** The figure is the base a change is measured from ("70%, up from the 50%"): the earlier value of the figure before it. */
@@ -185,6 +187,32 @@ function namesPoll(ws: Word[], q: Span): boolean {
     const compared = ws.slice(Math.max(0, i - 3), i).some((x) => x.lower === 'than');
     return !LEX.pollingPlaceVerbs.has(after) && !compared;
   });
+}
+
+/**
+ * The span a share's change is measured over, as its clause says nearest the figure: "102.5% higher than
+ * a year earlier" (year), "6.6% in February alone, a monthly rise" (month), "up 13.1% since the beginning
+ * of the year" (year-to-date); a rate ("4% a month") is its own window. Null when the clause says none.
+ */
+function windowOf(sentence: string, ws: Word[], q: Span, clause: Span, rate: string | null): string | null {
+  if (rate && LEX.changeWindows.some((w) => w.window === rate)) return rate;
+  const [from, to] = [ws[clause.first].start, ws[clause.last].end];
+  const [figureStart, figureEnd] = [ws[q.first].start, ws[q.last].end];
+  const text = sentence.slice(from, to).toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const { window, phrases } of LEX.changeWindows) {
+    for (const phrase of phrases) {
+      for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+        const [start, end] = [from + at, from + at + phrase.length];
+        const whole = !/[\p{L}\d]/u.test(sentence[start - 1] ?? ' ') && !/[\p{L}\d]/u.test(sentence[end] ?? ' ');
+        if (!whole || (start < figureEnd && end > figureStart)) continue;
+        const distance = start >= figureEnd ? start - figureEnd : figureStart - end;
+        if (distance < bestDistance) [best, bestDistance] = [window, distance];
+      }
+    }
+  }
+  return best;
 }
 
 /** The one round of a contest a text names ("Lula wins Brazil's runoff"), or null when it names none or several. */
@@ -453,6 +481,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     expected: false,
     poll: false,
     stage: null,
+    window: null,
     prior: false,
     moved: false,
     base: false,
@@ -501,6 +530,11 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
       break;
     }
     if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
+    // "160.9% year-on-year", "211.4% annual inflation": the span a rate covers names nothing counted.
+    if (LEX.windowWords.has(w.lower)) {
+      if (np.length) break;
+      continue;
+    }
     // "3.5 million marchers nationwide", "3,861 flights worldwide": the whole area, which scopes nothing.
     if (LEX.functionWords.scopeAdverbs.has(w.lower)) break;
     // "9.8 million current and former customers": two words that qualify one noun, joined.
@@ -969,6 +1003,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // The whole a part is counted in ("33 million of the country's roughly 220 million people have been
   // affected") is not what befell the part: it is counted by its noun alone.
   if (m.dimension === 'count' && isPartitiveWhole(ws, q)) [m.event, m.eventText] = [null, null];
+  if (m.dimension === 'percent' || m.dimension === 'percentage-point') m.window = windowOf(sentence, ws, q, clause, m.rate);
   m.poll = namesPoll(ws, q);
   m.stage = stageOf(ws, q);
   // However it was found, a concept this dimension cannot measure says nothing of the figure.

@@ -514,6 +514,21 @@ describe('an election in two rounds, with polls before it', () => {
   });
 });
 
+describe('rates of change over different spans', () => {
+  // Argentina's consumer prices in February 2023: 6.6% in the month, 102.5% on a year earlier.
+  const { groups } = compareTexts([
+    ['2023-03-14', "Argentina inflation passes 100% for the first time since 1991\n\nArgentina's consumer prices rose 6.6% in February from the month before, the Indec statistics institute said, and were up 102.5% year-on-year, the first annual rate above 100% since 1991."],
+    ['2023-03-15', "Argentina's annual inflation tops 100%\n\nIndec said on Tuesday that inflation in Argentina reached 102.5% over the past year in February. Monthly inflation was 6.6%, above the 6% that analysts had expected."],
+  ]);
+  const find = (share: number) => groups.find((g) => g.members.some((m) => m.quantity.low === share))!;
+
+  it('keeps the monthly rate apart from the yearly one, each told by both reports', () => {
+    expect(figures(find(6.6))).toEqual([6.6, 6.6]);
+    expect(find(6.6).id).not.toBe(find(102.5).id);
+    expect(find(102.5).members.map((m) => m.doc).sort()).toEqual(expect.arrayContaining(['d0', 'd1']));
+  });
+});
+
 describe('corroboration', () => {
   it('matches the same claim across documents and counts outlets citing one origin once', () => {
     const { corroborations } = compareClaims([input('convoy-cnn.txt'), input('convoy-bbc.txt'), input('convoy-local.txt')]);

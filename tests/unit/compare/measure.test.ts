@@ -170,6 +170,19 @@ describe('scope and role', () => {
     expect(measure('Across the year, deliveries climbed 38% to 1.81 million.', '1.81 million').key).toBe('count|delivery');
   });
 
+  it('reads the span a rate of change covers', () => {
+    // Argentina's consumer prices in February 2023: 6.6% in the month, 102.5% on a year earlier, 13.1% since January.
+    const spans: Array<[sentence: string, figure: string, window: string | null]> = [
+      ['Consumer prices were 102.5% higher in February than a year earlier, Indec said.', '102.5%', 'year'],
+      ['Prices rose 6.6% month-on-month in February.', '6.6%', 'month'],
+      ['Prices are up 13.1% since the beginning of the year.', '13.1%', 'year-to-date'],
+      ['Prices may not rise more than 4% a month.', '4%', 'month'],
+      ['About 40% of Argentines live in poverty.', '40%', null],
+    ];
+    expect(spans.map(([sentence, figure]) => measure(sentence, figure).window)).toEqual(spans.map(([, , window]) => window));
+    expect(measure('Prices rose 160.9% year-on-year.', '160.9%').head).toBeNull();
+  });
+
   it('reads the round of a contest and an opinion poll around a figure', () => {
     // Turkey's presidential election of 2023 and Brazil's of 2022.
     expect(measure('Erdogan took 49.5% in the first round on May 14, short of a majority.', '49.5%').stage).toBe(1);
