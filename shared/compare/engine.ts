@@ -1094,8 +1094,14 @@ function isRunningCount(members: Mention[]): boolean {
     }
     return agree + disagree ? (agree - disagree) / (agree + disagree) : 0;
   };
-  const rising = tau(days.map((d) => Math.max(...byDay.get(d)!)));
-  const falling = -tau(days.map((d) => Math.min(...byDay.get(d)!)));
+  // A day whose figure lies far off the others' middle is a count of something else (six deaths in one
+  // town weeks later), not a step of the course.
+  const onCourse = (values: number[]) => {
+    const middle = median(values);
+    return values.filter((v) => v >= middle / SERIES_REACH && v <= middle * SERIES_REACH);
+  };
+  const rising = tau(onCourse(days.map((d) => Math.max(...byDay.get(d)!))));
+  const falling = -tau(onCourse(days.map((d) => Math.min(...byDay.get(d)!))));
   return Math.max(rising, falling) >= RUNNING_TREND;
 }
 

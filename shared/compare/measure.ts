@@ -797,7 +797,9 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
   // figures of that clause however long it runs, with no other figure between.
   // Only inside the when-clause: in "Since 2011, when it split its services, it has added 150 million"
   // the figure follows the clause, and is not of that year.
-  for (let c = q.first - 1; c >= 1 && !/^\d/.test(ws[c].text) && ws[c].text !== '.' && ws[c].text !== ','; c--) {
+  // A reading inside the clause ("when a magnitude 7.3 earthquake ... killed more than 220") is no figure in between.
+  const reading = (c: number) => /^\d/.test(ws[c].text) && LEX.dimensions.get(ws[c - 1]?.lower ?? '') === 'magnitude';
+  for (let c = q.first - 1; c >= 1 && (!/^\d/.test(ws[c].text) || reading(c)) && ws[c].text !== '.' && ws[c].text !== ','; c--) {
     if (ws[c].lower === 'when' && ws[c - 1].text === ',' && YEAR.test(ws[c - 2]?.text ?? '')) {
       m.year = Number(ws[c - 2].text);
       break;
@@ -1304,6 +1306,11 @@ function areaAt(ws: Word[], i: number): { name: string; last: number } | null {
   // "western Cuba": a word of direction before a name leaves it that place.
   if (ws[i] && !isCapital(ws[i]) && LEX.compassWords.has(ws[i].lower) && ws[i + 1] && isName(ws[i + 1]) && placeOf(ws[i + 1].lower)) return areaAt(ws, i + 1);
   const k = ws[i]?.lower === 'the' ? i + 1 : i;
+  // "the city of Suzu", "the province of Gilan": the name after the kind of place.
+  if (k > i && ws[k] && isPlaceNoun(ws[k]) && !isCapital(ws[k]) && ws[k + 1]?.lower === 'of' && ws[k + 2] && isName(ws[k + 2])) {
+    const named = areaAt(ws, k + 2);
+    if (named) return named;
+  }
   // "in other countries", "in the remaining provinces": the areas apart from those the story counts.
   if (LEX.otherAreaOpeners.has(ws[k]?.lower ?? '') && ws[k + 1]?.isWord && (isPlaceNoun(ws[k + 1]) || LEX.otherAreaNouns.has(lemma(ws[k + 1].lower)))) {
     return { name: `${ws[k].lower} ${lemma(ws[k + 1].lower)}`, last: k + 1 };

@@ -183,6 +183,12 @@ describe('scope and role', () => {
     expect(measure('Prices rose 160.9% year-on-year.', '160.9%').head).toBeNull();
   });
 
+  it('reads a place named after its kind, and another event past a reading in its when-clause', () => {
+    // The Noto earthquake of 1 January 2024, and the Kumamoto earthquakes of 2016 it was measured against.
+    expect(measure('Of the dead, 98 were in the city of Suzu, 83 in Wajima and 20 in Anamizu.', '98').subject).toBe('suzu');
+    expect(measure("It was Japan's deadliest quake since 2016, when a magnitude 7.3 earthquake in Kumamoto killed more than 220 people.", '220').year).toBe(2016);
+  });
+
   it('reads the round of a contest and an opinion poll around a figure', () => {
     // Turkey's presidential election of 2023 and Brazil's of 2022.
     expect(measure('Erdogan took 49.5% in the first round on May 14, short of a majority.', '49.5%').stage).toBe(1);
