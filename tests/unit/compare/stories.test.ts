@@ -74,6 +74,12 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'iran-protests-2022': { precision: 0.5, recall: 0.48 },
   'credit-suisse-ubs-2023': { precision: 0.29, recall: 0.34 },
   'brazil-election-2022': { precision: 0.18, recall: 0.22 },
+  'india-election-2024': { precision: 0.33, recall: 0.23 },
+  'malawi-cholera-2023': { precision: 0.47, recall: 0.72 },
+  'tesla-q4-2023': { precision: 0.52, recall: 0.28 },
+  'argentina-inflation-2023': { precision: 0.16, recall: 0.07 },
+  'israel-protests-2023': { precision: 0.18, recall: 0.31 },
+  'noto-quake-2024': { precision: 0.37, recall: 0.37 },
 };
 
 describe.skipIf(!existsSync(scorer))('stories scored by the shared pairwise scorer', () => {
