@@ -108,6 +108,30 @@ function weigh(texts: string[]): { sims: number[][]; vectors: Array<{ v: Map<str
   return { sims, vectors };
 }
 
+/** How often a text uses each name (a capitalised word that is no place, day or month), lower case. */
+function namesIn(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const raw of text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []) {
+    const lower = raw.toLowerCase().replace(/['’]s$/, '');
+    if (lower.length < 3 || LEX.stopwords.has(lower) || LEX.calendarWords.has(lower) || placeOf(lower)) continue;
+    counts.set(lower, (counts.get(lower) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Times a name must recur in a report to be what the report is about. */
+const LEADING_NAME_USES = 4;
+
+/** The name a report uses most, four times or more (a storm, a company, a disease); null when none recurs so, or two tie. */
+function leadingName(counts: Map<string, number>): string | null {
+  let [best, most, tie] = ['', 0, false];
+  for (const [name, n] of counts) {
+    if (n > most) [best, most, tie] = [name, n, false];
+    else if (n === most) tie = true;
+  }
+  return most >= LEADING_NAME_USES && !tie ? best : null;
+}
+
 /** The countries a text names, with how often, by their names, codes and demonyms. */
 function countriesOf(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -138,10 +162,17 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
   const { sims, vectors } = weigh(texts);
   const countries = texts.map(countriesOf);
   const leading = countries.map(leadingCountry);
+  const nameCounts = texts.map(namesIn);
+  const names = nameCounts.map(leadingName);
   const apart = (i: number, j: number) => {
     const [a, b] = [leading[i], leading[j]];
     // Only near the threshold: reports far more alike than that are one story whatever places they name.
-    return sims[i][j] < APART_CEILING * threshold && a !== null && b !== null && a !== b && !countries[i].has(b) && !countries[j].has(a);
+    if (sims[i][j] < APART_CEILING * threshold && a !== null && b !== null && a !== b && !countries[i].has(b) && !countries[j].has(a)) return true;
+    // Two reports each about a name the other uses far less than its own ("Helene", "Ian"; "Meta",
+    // "Nvidia"), however alike their wording (the same insurers, the same market): two events of one kind.
+    const [x, y] = [names[i], names[j]];
+    const about = (d: number, own: string, other: string) => 2 * (nameCounts[d].get(other) ?? 0) < nameCounts[d].get(own)!;
+    return x !== null && y !== null && x !== y && about(i, x, y) && about(j, y, x);
   };
   // Average linkage, strongest pairs first: two groups of documents join only when their documents are
   // alike on average, not through one bridging pair (two market stories sharing "shares" and "Wall

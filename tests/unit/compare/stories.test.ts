@@ -80,6 +80,9 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'argentina-inflation-2023': { precision: 0.16, recall: 0.07 },
   'israel-protests-2023': { precision: 0.18, recall: 0.31 },
   'noto-quake-2024': { precision: 0.37, recall: 0.37 },
+  'hurricane-helene-2024': { precision: 0.31, recall: 0.36 },
+  'meta-2022': { precision: 0.31, recall: 0.28 },
+  'wuhan-outbreak-2020': { precision: 0.11, recall: 0.45 },
 };
 
 describe.skipIf(!existsSync(scorer))('stories scored by the shared pairwise scorer', () => {
@@ -107,6 +110,14 @@ describe('which story', () => {
     expect(new Set(ids.slice(0, haiti.length)).size).toBe(1);
     expect(new Set(ids.slice(haiti.length)).size).toBe(1);
     expect(ids[0]).not.toBe(ids[haiti.length]);
+  });
+
+  it('keeps two storms apart when each report is about its own storm, however alike their insurers and places', () => {
+    const helene = storyFiles(join(own, 'hurricane-helene-2024'));
+    const ian = storyFiles(join(own, 'hurricane-ian'));
+    const ids = clusterStories([...helene, ...ian].map((f) => readFileSync(f, 'utf8')));
+    const [idsHelene, idsIan] = [new Set(ids.slice(0, helene.length)), new Set(ids.slice(helene.length))];
+    expect([...idsHelene].some((id) => idsIan.has(id))).toBe(false);
   });
 
   it('keeps two stories of one kind apart by the word each is about (two outbreaks, two companies\' results)', () => {
