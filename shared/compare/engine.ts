@@ -1535,7 +1535,17 @@ export interface CompareOptions {
 }
 
 /** A phrase as whole words in any case, its spaces any run of spaces: "lee county" finds "Lee  County" but not "Lee Countyline". */
-const wholePhrase = (phrase: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(phrase).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu');
+const phrasePatterns = new Map<string, RegExp>();
+const wholePhrase = (phrase: string): RegExp => {
+  let pattern = phrasePatterns.get(phrase);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(phrase).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu');
+    // A long run of comparisons names a bounded set of subjects; the cache is dropped if it ever grows past it.
+    if (phrasePatterns.size > 10_000) phrasePatterns.clear();
+    phrasePatterns.set(phrase, pattern);
+  }
+  return pattern;
+};
 
 /** A lower-case name as its figures' sentences write it ("nz first" → "NZ First"), else with capitals. */
 function asWritten(name: string, part: Mention[]): string {

@@ -215,6 +215,9 @@ function windowOf(sentence: string, ws: Word[], q: Span, clause: Span, rate: str
   return best;
 }
 
+/** A cheap first look for any poll noun, before a text is read word by word. */
+const POLL_HINT = new RegExp(`\\b(?:${[...LEX.pollNouns].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+
 /** The one round of a contest a text names ("Lula wins Brazil's runoff"), or null when it names none or several. */
 export function stageIn(text: string): number | null {
   const ws = words(text);
@@ -232,6 +235,8 @@ export function stageIn(text: string): number | null {
  */
 export function pollstersIn(text: string): Set<string> {
   const found = new Set<string>();
+  // Most texts name no poll: they are not read word by word.
+  if (!POLL_HINT.test(text)) return found;
   const ws = words(text);
   ws.forEach((w, i) => {
     if (!LEX.pollNouns.has(w.lower)) return;
