@@ -59,6 +59,8 @@ interface DocContext {
   leadDay: string | null;
   /** The one round of a contest its headline names ("... wins runoff"), for figures that name none. */
   leadStage: number | null;
+  /** Whether it speaks of an election at all: only then does "second round" name a round of one. */
+  contest: boolean;
 }
 
 /** How many significant digits a single stated value has (a decimal counts as precise); null for a range or a vague amount. */
@@ -389,6 +391,11 @@ function markPollFigures(mentions: Mention[], docs: DocContext[]): void {
     for (const name of pollstersIn(d.input.text)) names.add(name);
     pollsters.set(d.story, names);
   }
+  // A name that holds the story's figures ("Bolsonaro won 43.2%") is a contender, whatever "poll" is said of it.
+  for (const m of mentions) {
+    const subject = m.measure.subject;
+    if (subject) for (const part of subject.split(/[+\s]/)) pollsters.get(docs[m.docIndex].story)?.delete(part);
+  }
   const patterns = new Map<number, RegExp | null>();
   for (const [story, names] of pollsters) patterns.set(story, names.size ? new RegExp(`(?<![\\p{L}])(?:${[...names].map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu') : null);
   for (const m of mentions) {
@@ -399,7 +406,7 @@ function markPollFigures(mentions: Mention[], docs: DocContext[]): void {
     // As with the word "poll": a pollster named before the figure, or after it in its own clause.
     const [start, end] = [m.quantity.start - m.claim.start, m.quantity.end - m.claim.start];
     const before = pattern.test(m.claim.text.slice(0, start));
-    const after = m.claim.text.slice(end).split(/[,;:.!?]/)[0];
+    const after = m.claim.text.slice(end).split(/[,;:!?]|\.(?!\d)/)[0];
     if (before || pattern.test(after)) m.measure = { ...m.measure, poll: true };
   }
 }
@@ -574,11 +581,16 @@ function splitByScope(block: Mention[], docs: DocContext[], storyStarts: Map<num
   // Rounds of one contest ("49.5% in the first round", "52.1% in the runoff") are different figures when
   // the block names two rounds or more. A figure that names none is of the round whose figure gives its
   // very value, else of the round its headline names.
-  const stages = new Set(block.map((m) => m.measure.stage).filter((x): x is number => x !== null));
+  const stageOfMention = (m: Mention) => (docs[m.docIndex].contest ? m.measure.stage : null);
+  const stages = new Set(block.map(stageOfMention).filter((x): x is number => x !== null));
   const stagesByValue = new Map<number, Set<number>>();
-  for (const m of block) if (m.measure.stage !== null) stagesByValue.set(valueOf(m), (stagesByValue.get(valueOf(m)) ?? new Set()).add(m.measure.stage));
+  for (const m of block) {
+    const stage = stageOfMention(m);
+    if (stage !== null) stagesByValue.set(valueOf(m), (stagesByValue.get(valueOf(m)) ?? new Set()).add(stage));
+  }
   const stageScope = (m: Mention): string => {
-    if (m.measure.stage !== null) return String(m.measure.stage);
+    const own = stageOfMention(m);
+    if (own !== null) return String(own);
     const told = stagesByValue.get(valueOf(m));
     if (told?.size === 1) return String([...told][0]);
     const lead = docs[m.docIndex].leadStage;
@@ -1534,14 +1546,15 @@ export interface CompareOptions {
   storyThreshold?: number;
 }
 
+/** Any word of an election, as a whole word in any case. */
+const CONTEST_WORDS = new RegExp(`(?<![\\p{L}])(?:${[...LEX.contestWords].map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
+
 /** A phrase as whole words in any case, its spaces any run of spaces: "lee county" finds "Lee  County" but not "Lee Countyline". */
 const phrasePatterns = new Map<string, RegExp>();
 const wholePhrase = (phrase: string): RegExp => {
   let pattern = phrasePatterns.get(phrase);
   if (!pattern) {
     pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(phrase).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu');
-    // A long run of comparisons names a bounded set of subjects; the cache is dropped if it ever grows past it.
-    if (phrasePatterns.size > 10_000) phrasePatterns.clear();
     phrasePatterns.set(phrase, pattern);
   }
   return pattern;
@@ -1599,6 +1612,8 @@ function groupName(part: Mention[]): string {
 
 /** Groups the figures of several documents and judges each group. */
 export function compareFigures(inputs: CompareDocument[], options: CompareOptions = {}): CompareGroup[] {
+  // Name patterns are compiled once per comparison and dropped with it.
+  phrasePatterns.clear();
   const found = inputs.map((input) => findDocumentDate(input.text, input.published));
   const stories = clusterStories(inputs.map((i) => i.text), options.storyThreshold);
   const sameText = sameTextOrigins(inputs.map((i) => i.text));
@@ -1622,6 +1637,7 @@ export function compareFigures(inputs: CompareDocument[], options: CompareOption
       sameText: sameText[i],
       leadDay: leadDayOf(input.text, date),
       leadStage: stageIn(input.text.slice(0, LEAD_CHARS).split('\n')[0]),
+      contest: CONTEST_WORDS.test(input.text),
     };
   });
   // Each story's first day, against which an event day counts as the story's own or an older event's.

@@ -132,6 +132,10 @@ export const LEX = {
   pollNouns: new Set(measures.pollNouns),
   /** "when the polls closed": the polling places, no survey. */
   pollingPlaceVerbs: new Set(measures.pollingPlaceVerbs),
+  /** "Bolsonaro's poll numbers", "Labour's poll lead": a standing in the polls, no pollster's poll. */
+  pollStandings: new Set(measures.pollStandings),
+  /** Words of an election; only a text that uses one has rounds of a contest ("a second round of layoffs" has none). */
+  contestWords: new Set(measures.contestWords),
   /** Rounds of one contest ("first round", "runoff"), numbered: each round's result is its own figure. */
   contestStages: new Map<string, number>(Object.entries(measures.contestStages)),
   stopwords: new Set(measures.stopwords),

@@ -3,7 +3,7 @@
 // that qualifies it in any grammatical form ("killed 230", "230 were killed", "the death toll rose to
 // 312"), its scope (place, year, rate, estimate or count) and its role (increment, denial, change, earlier).
 import type { FigureLike } from '../figures/index.ts';
-import { conceptOf, CUE, CUES, DENIAL_WORDS, LEX, lemma, placeOf, unitBase, type PhraseSet } from './lexicon.ts';
+import { conceptOf, CUE, CUES, DENIAL_WORDS, escapeRegExp, LEX, lemma, placeOf, unitBase, type PhraseSet } from './lexicon.ts';
 import { numbers } from '../lexicon/index.ts';
 
 export interface Word {
@@ -199,6 +199,8 @@ function windowOf(sentence: string, ws: Word[], q: Span, clause: Span, rate: str
   const [from, to] = [ws[clause.first].start, ws[clause.last].end];
   const [figureStart, figureEnd] = [ws[q.first].start, ws[q.last].end];
   const text = sentence.slice(from, to).toLowerCase();
+  // Lower case of a few letters ("İ") is longer than the letter: offsets would no longer match.
+  if (text.length !== to - from) return null;
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const { window, phrases } of LEX.changeWindows) {
@@ -216,7 +218,7 @@ function windowOf(sentence: string, ws: Word[], q: Span, clause: Span, rate: str
 }
 
 /** A cheap first look for any poll noun, before a text is read word by word. */
-const POLL_HINT = new RegExp(`\\b(?:${[...LEX.pollNouns].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+const POLL_HINT = new RegExp(`\\b(?:${[...LEX.pollNouns].map(escapeRegExp).join('|')})\\b`, 'i');
 
 /** The one round of a contest a text names ("Lula wins Brazil's runoff"), or null when it names none or several. */
 export function stageIn(text: string): number | null {
@@ -242,14 +244,17 @@ export function pollstersIn(text: string): Set<string> {
     if (!LEX.pollNouns.has(w.lower)) return;
     // "pollster Datafolha": the name after the noun.
     const add = (name: string) => {
-      if (!LEX.stopwords.has(name) && !LEX.calendarWords.has(name) && !placeOf(name)) found.add(name);
+      if (!LEX.stopwords.has(name) && !LEX.calendarWords.has(name) && !LEX.dayNames.has(name) && !placeOf(name)) found.add(name);
     };
-    if (/^pollsters?$/.test(w.lower) && isName(ws[i + 1] ?? w) && ws[i + 1] !== w) add(possessive(ws[i + 1].lower));
+    const next = ws[i + 1];
+    if (/^pollsters?$/.test(w.lower) && next && isName(next)) add(possessive(next.lower));
+    // "Bolsonaro's poll numbers": a standing in the polls names no pollster.
+    if (LEX.pollStandings.has(next?.lower ?? '')) return;
     // "Datafolha's third poll", "a Quaest poll": a name that owns the poll, or one after "a", up to two
     // lower-case words before it ("the Lok Sabha polls" are the election).
     for (let b = i - 1; b >= Math.max(0, i - 3); b--) {
-      if (isName(ws[b]) && b > 0 && ws[b - 1].text !== '.') {
-        const owns = /['’]s$/.test(ws[b].text) || /^an?$/.test(ws[b - 1].lower);
+      if (isName(ws[b])) {
+        const owns = /['’]s$/.test(ws[b].text) || /^an?$/.test(ws[b - 1]?.lower ?? '');
         if (owns && !LEX.pollWords.has(`${ws[b].lower} ${ws[b + 1]?.lower ?? ''}`)) add(possessive(ws[b].lower));
         break;
       }
@@ -536,7 +541,7 @@ export function measureOf(sentence: string, o: MeasureOptions): Measure {
     }
     if (LEX.functionWords.determiners.has(w.lower) && !np.length) continue;
     // "160.9% year-on-year", "211.4% annual inflation": the span a rate covers names nothing counted.
-    if (LEX.windowWords.has(w.lower)) {
+    if ((dimension === 'percent' || dimension === 'percentage-point') && LEX.windowWords.has(w.lower)) {
       if (np.length) break;
       continue;
     }

@@ -121,6 +121,8 @@ function namesIn(text: string): Map<string, number> {
 
 /** Times a name must recur in a report to be what the report is about. */
 const LEADING_NAME_USES = 4;
+/** Times a report may name another report's subject and still be about its own. */
+const OTHER_NAME_USES = 2;
 
 /** The name a report uses most, four times or more (a storm, a company, a disease); null when none recurs so, or two tie. */
 function leadingName(counts: Map<string, number>): string | null {
@@ -168,12 +170,18 @@ export function clusterStories(texts: string[], threshold = STORY_SIMILARITY): n
     const [a, b] = [leading[i], leading[j]];
     // Only near the threshold: reports far more alike than that are one story whatever places they name.
     if (sims[i][j] < APART_CEILING * threshold && a !== null && b !== null && a !== b && !countries[i].has(b) && !countries[j].has(a)) return true;
-    // Two reports each about a name the other uses far less than its own ("Helene", "Ian"; "Meta",
-    // "Nvidia"), however alike their wording (the same insurers, the same market): two events of one kind.
+    // Two reports each about a name the other uses twice at most, and less than half as often as its own
+    // ("Helene", "Ian"; "Meta", "Nvidia"), however alike their wording (the same insurers, the same
+    // market): two events of one kind. A report that names the other's subject three times or more
+    // ("Musk" beside "Tesla") may be the same story told through another name.
     const [x, y] = [names[i], names[j]];
-    const about = (d: number, own: string, other: string) => 2 * (nameCounts[d].get(other) ?? 0) < nameCounts[d].get(own)!;
+    const about = (d: number, own: string, other: string) => {
+      const uses = nameCounts[d].get(other) ?? 0;
+      return uses <= OTHER_NAME_USES && 2 * uses < nameCounts[d].get(own)!;
+    };
     return x !== null && y !== null && x !== y && about(i, x, y) && about(j, y, x);
   };
+  // Reports are also apart when each is about a name the other hardly uses (see `apart`).
   // Average linkage, strongest pairs first: two groups of documents join only when their documents are
   // alike on average, not through one bridging pair (two market stories sharing "shares" and "Wall
   // Street", two disasters sharing "death toll"), so stories of one kind do not chain into one. Each

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractClaims, normalizeText } from '../../../electron/services/claims/engine.ts';
-import { isDeniedFigure, labelOf, measureOf } from '../../../shared/compare/measure.ts';
+import { isDeniedFigure, labelOf, measureOf, pollstersIn } from '../../../shared/compare/measure.ts';
 
 function measure(sentence: string, figure: string, nth = 0) {
   let at = -1;
@@ -168,6 +168,17 @@ describe('scope and role', () => {
     expect(measure(sentence, '484,507').key).toBe('count|delivery');
     expect(measure('BYD sold 526,409 battery-electric cars in the quarter.', '526,409').key).toMatch(/^count\|sale/);
     expect(measure('Across the year, deliveries climbed 38% to 1.81 million.', '1.81 million').key).toBe('count|delivery');
+  });
+
+  it('learns pollsters from their polls, not from a standing in the polls', () => {
+    // Brazil's 2022 campaign: Datafolha's and Quaest's polls, and the candidates' standing in them.
+    const text = "Datafolha's last poll gave Lula 50%. Bolsonaro's poll numbers improved. A Quaest poll agreed. Lula Leads, Say Pollsters";
+    expect([...pollstersIn(text)].sort()).toEqual(['datafolha', 'quaest']);
+  });
+
+  it('keeps a span word that qualifies a sum of money', () => {
+    // Only a share's span is read as its window; "annual revenue" is still revenue a year.
+    expect(measure('The company reported $5 billion in annual revenue.', '$5 billion').key).not.toBe(measure('The company reported $5 billion in revenue.', '$5 billion').key);
   });
 
   it('reads the span a rate of change covers', () => {

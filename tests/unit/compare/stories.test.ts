@@ -73,7 +73,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'itaewon-crush-2022': { precision: 0.34, recall: 0.56 },
   'iran-protests-2022': { precision: 0.5, recall: 0.48 },
   'credit-suisse-ubs-2023': { precision: 0.29, recall: 0.34 },
-  'brazil-election-2022': { precision: 0.18, recall: 0.22 },
+  'brazil-election-2022': { precision: 0.18, recall: 0.23 },
   'india-election-2024': { precision: 0.33, recall: 0.23 },
   'malawi-cholera-2023': { precision: 0.47, recall: 0.72 },
   'tesla-q4-2023': { precision: 0.52, recall: 0.28 },
