@@ -1366,20 +1366,19 @@ function mergeBlocksSharingFigures(blocks: Map<string, Mention[]>): void {
     const keys = [...byKey.keys()];
     const narrower = (k: string) => keys.some((other) => other !== k && namesLess(byKey.get(k)!, byKey.get(other)!));
     keys.sort((a, b) => Number(narrower(a)) - Number(narrower(b)) || blocks.get(b)!.length - blocks.get(a)!.length || (a < b ? -1 : 1));
-    const gatherings: Array<{ target: string; members: Mention[]; docs: Set<number> }> = [];
+    const gatherings: Array<{ target: string; members: Mention[] }> = [];
     for (const key of keys) {
       for (const m of byKey.get(key)!) {
         const home = gatherings.find((g) => g.members.every((n) => alike(m, n)));
         if (home) {
           home.members.push(m);
-          home.docs.add(m.docIndex);
           if (home.target !== key) moves.set(m, { from: key, to: home.target });
-        } else gatherings.push({ target: key, members: [m], docs: new Set([m.docIndex]) });
+        } else gatherings.push({ target: key, members: [m] });
       }
     }
     // Figures of one document only are not told again: they stay where they were.
     for (const g of gatherings) {
-      if (g.docs.size > 1) continue;
+      if (g.members.some((m) => m.docIndex !== g.members[0].docIndex)) continue;
       for (const m of g.members) moves.delete(m);
     }
   }

@@ -220,12 +220,18 @@ function windowOf(sentence: string, ws: Word[], q: Span, clause: Span, rate: str
 /** A cheap first look for any poll noun, before a text is read word by word. */
 const POLL_HINT = new RegExp(`\\b(?:${[...LEX.pollNouns].map(escapeRegExp).join('|')})\\b`, 'i');
 
+/** The round of a contest named at word i ("first round", "Sunday's runoff"), if any. */
+function stageAt(ws: Word[], i: number): number | undefined {
+  const two = i + 1 < ws.length ? `${ws[i].lower} ${ws[i + 1].lower}` : '';
+  return LEX.contestStages.get(two) ?? LEX.contestStages.get(possessive(ws[i].lower));
+}
+
 /** The one round of a contest a text names ("Lula wins Brazil's runoff"), or null when it names none or several. */
 export function stageIn(text: string): number | null {
   const ws = words(text);
   const named = new Set<number>();
-  ws.forEach((w, i) => {
-    const stage = LEX.contestStages.get(i + 1 < ws.length ? `${w.lower} ${ws[i + 1].lower}` : '') ?? LEX.contestStages.get(possessive(w.lower));
+  ws.forEach((_, i) => {
+    const stage = stageAt(ws, i);
     if (stage !== undefined) named.add(stage);
   });
   return named.size === 1 ? [...named][0] : null;
@@ -268,9 +274,8 @@ export function pollstersIn(text: string): Set<string> {
 function stageOf(ws: Word[], q: Span): number | null {
   let best: number | null = null;
   let bestDistance = Infinity;
-  ws.forEach((w, i) => {
-    const two = i + 1 < ws.length ? `${w.lower} ${ws[i + 1].lower}` : '';
-    const stage = LEX.contestStages.get(two) ?? LEX.contestStages.get(possessive(w.lower));
+  ws.forEach((_, i) => {
+    const stage = stageAt(ws, i);
     if (stage === undefined) return;
     const distance = i > q.last ? i - q.last : q.first - i;
     if (distance < bestDistance) [best, bestDistance] = [stage, distance];
@@ -323,6 +328,9 @@ interface Span {
   last: number;
 }
 
+/** A verb that says something moved ("rose", "slowed", "raised"). */
+const isChangeVerb = (w: Word) => ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower);
+
 /**
  * The noun phrase a figure's clause says moved to it or stood at it: "The unemployment rate climbed to
  * 4.3%" gives "unemployment" (a word that only says it is a rate or a share is dropped), and so does the
@@ -331,9 +339,6 @@ interface Span {
  * and a place named in the phrase is no part of it ("UK inflation"). Null when the words before the
  * figure are no verb of change or state after a plain noun phrase.
  */
-/** A verb that says something moved ("rose", "slowed", "raised"). */
-const isChangeVerb = (w: Word) => ((CUES.map.get(w.lower) ?? 0) & CUE.change) !== 0 || LEX.functionWords.movementVerbs.has(w.lower);
-
 function movedSubject(ws: Word[], q: Span, clause: Span): { head: string; modifiers: string[]; text: string } | null {
   let b = q.first - 1;
   while (b >= clause.first && (NUMBER_CUES.has(ws[b].lower) || LEX.functionWords.amountPrepositions.has(ws[b].lower) || /^(?:to|by|at)$/.test(ws[b].lower))) b--;
